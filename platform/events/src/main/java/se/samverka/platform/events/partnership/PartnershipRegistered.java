@@ -1,0 +1,32 @@
+package se.samverka.platform.events.partnership;
+
+import static se.samverka.platform.events.Contracts.copyOf;
+import static se.samverka.platform.events.Contracts.requireText;
+
+import java.util.List;
+
+/**
+ * A partnership entered the register. Schema: {@code events/schemas/se.samverka.partnership.registered.json}.
+ *
+ * @param type                  e.g. TWIN_CITY, DEVELOPMENT_PARTNERSHIP, REGIONAL_COOPERATION
+ * @param status                the lifecycle status it starts in, e.g. EXPLORING
+ * @param visibility            INTERNAL, COUNTY or PUBLIC
+ * @param partyOrganisationIds  the organisations that are parties to it (ids only: no personal data in events)
+ */
+public record PartnershipRegistered(
+        String partnershipId,
+        String name,
+        String type,
+        String status,
+        String visibility,
+        List<String> partyOrganisationIds) {
+
+    public PartnershipRegistered {
+        requireText(partnershipId, "partnershipId");
+        requireText(name, "name");
+        requireText(type, "type");
+        requireText(status, "status");
+        requireText(visibility, "visibility");
+        partyOrganisationIds = copyOf(partyOrganisationIds, "partyOrganisationIds");
+    }
+}
