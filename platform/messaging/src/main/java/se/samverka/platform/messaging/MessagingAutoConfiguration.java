@@ -1,0 +1,113 @@
+package se.samverka.platform.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+import se.samverka.platform.messaging.consumer.EventConsumers;
+import se.samverka.platform.messaging.consumer.ProjectionStores;
+import se.samverka.platform.messaging.kafka.CloudEventsHeaderMapper;
+import se.samverka.platform.messaging.kafka.DeadLetterPolicy;
+import se.samverka.platform.messaging.kafka.TopicProvisioner;
+import se.samverka.platform.messaging.outbox.AggregateStores;
+import se.samverka.platform.messaging.outbox.EventPublisher;
+import se.samverka.platform.messaging.outbox.EventRecorder;
+import se.samverka.platform.messaging.outbox.OutboxRelay;
+import se.samverka.platform.messaging.outbox.StreamBridgeEventPublisher;
+
+/** The event backbone of a Samverka service: outbox and relay, topics, consumers, dead letters. */
+@AutoConfiguration
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    TraceContext traceContext(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceContext(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    @Bean
+    EventRecorder eventRecorder(Clock clock, TraceContext traceContext) {
+        return new EventRecorder(clock, traceContext);
+    }
+
+    @Bean
+    AggregateStores aggregateStores(MongoOperations mongo, EventRecorder recorder, Clock clock) {
+        return new AggregateStores(mongo, recorder, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(StreamBridge streamBridge) {
+        return new StreamBridgeEventPublisher(streamBridge);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoOperations mongo, AggregateStores stores, EventPublisher publisher, Clock clock,
+                            MessagingProperties properties, MeterRegistry meters,
+                            @Value("${spring.application.name}") String application) {
+        MessagingProperties.Relay relay = properties.relay();
+        OutboxRelay outboxRelay = new OutboxRelay(mongo, stores, publisher, clock,
+                new OutboxRelay.Settings("/" + application, relay.pollInterval(), relay.lease(), relay.batchSize()),
+                meters);
+        stores.onEventRecorded(outboxRelay::wake);
+        return outboxRelay;
+    }
+
+    @Bean
+    TopicProvisioner topicProvisioner(@Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
+                                      MessagingProperties properties) {
+        return new TopicProvisioner(bootstrapServers, properties.partitions(), properties.replicationFactor());
+    }
+
+    /** The binder finds it by this name. */
+    @Bean
+    CloudEventsHeaderMapper kafkaBinderHeaderMapper() {
+        return new CloudEventsHeaderMapper();
+    }
+
+    @Bean
+    DeadLetterPolicy deadLetterPolicy(@Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
+                                      TopicProvisioner topics, MessagingProperties properties, MeterRegistry meters) {
+        KafkaTemplate<byte[], byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new ByteArraySerializer(), new ByteArraySerializer()));
+        MessagingProperties.Consumer consumer = properties.consumer();
+        ExponentialBackOff outage = new ExponentialBackOff(consumer.retryInterval().toMillis(), 2.0);
+        outage.setMaxInterval(consumer.maxRetryInterval().toMillis());
+        FixedBackOff failure = new FixedBackOff(consumer.retryInterval().toMillis(), consumer.attempts() - 1L);
+        return new DeadLetterPolicy(deadLetters, topics, outage, failure, meters);
+    }
+
+    @Bean
+    EventConsumers eventConsumers(TraceContext traceContext, MeterRegistry meters) {
+        return new EventConsumers(traceContext, meters);
+    }
+
+    @Bean
+    ProjectionStores projectionStores(MongoOperations mongo, MeterRegistry meters) {
+        return new ProjectionStores(mongo, meters);
+    }
+}

@@ -1,0 +1,43 @@
+package se.samverka.platform.messaging;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the event backbone, under {@code samverka.events}. The broker itself is
+ * {@code samverka.kafka.bootstrap-servers}.
+ *
+ * @param partitions        partitions of each event topic when it is created
+ * @param replicationFactor replicas of each event topic (1 on the embedded runtime; 3 in production)
+ */
+@ConfigurationProperties("samverka.events")
+public record MessagingProperties(
+        @DefaultValue("6") int partitions,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue Relay relay,
+        @DefaultValue Consumer consumer) {
+
+    /**
+     * @param pollInterval how long the relay waits for a write before it looks for pending events anyway
+     * @param lease        how long an instance may hold an aggregate while publishing its events; after a crash,
+     *                     another instance takes over its pending events once this has passed
+     * @param batchSize    aggregates per collection and pass
+     */
+    public record Relay(
+            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("10s") Duration lease,
+            @DefaultValue("200") int batchSize) {
+    }
+
+    /**
+     * @param retryInterval    first pause before a failed record is tried again
+     * @param maxRetryInterval longest pause while an outage of MongoDB or Kafka is waited out
+     * @param attempts         tries of a record that fails for another reason before it is dead-lettered
+     */
+    public record Consumer(
+            @DefaultValue("1s") Duration retryInterval,
+            @DefaultValue("30s") Duration maxRetryInterval,
+            @DefaultValue("3") int attempts) {
+    }
+}

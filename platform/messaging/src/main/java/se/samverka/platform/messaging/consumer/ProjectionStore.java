@@ -1,0 +1,134 @@
+package se.samverka.platform.messaging.consumer;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.core.TypeInformation;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import se.samverka.platform.events.EventEnvelope;
+
+/**
+ * A read model kept per aggregate from its events, applying an event only if its sequence is the next one for that
+ * aggregate. The view and the sequence it reflects live in one document and change in one conditional write, so a
+ * crash or a redelivery can neither apply an event twice nor lose one:
+ *
+ * <pre>{ _id: aggregateId, sequence, eventTime, view: {...} }</pre>
+ *
+ * Duplicates are skipped and counted; a gap (an event whose predecessors never arrived) is not applied, and is
+ * logged and counted, so that it can be repaired by a rebuild from the log.
+ */
+public class ProjectionStore<V> {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionStore.class);
+    static final String SEQUENCE = "sequence";
+    static final String EVENT_TIME = "eventTime";
+    static final String VIEW = "view";
+
+    private final MongoOperations mongo;
+    private final String collection;
+    private final Class<V> viewType;
+    private final Counter applied;
+    private final Counter duplicates;
+    private final Counter gaps;
+
+    ProjectionStore(MongoOperations mongo, MeterRegistry meters, String collection, Class<V> viewType) {
+        this.mongo = mongo;
+        this.collection = collection;
+        this.viewType = viewType;
+        this.applied = Counter.builder("samverka.events.applied").tag("projection", collection)
+                .description("Events applied to a read model").register(meters);
+        this.duplicates = Counter.builder("samverka.events.duplicates").tag("projection", collection)
+                .description("Events skipped because the read model had them already").register(meters);
+        this.gaps = Counter.builder("samverka.events.gaps").tag("projection", collection)
+                .description("Events not applied because earlier events of the aggregate are missing").register(meters);
+    }
+
+    public String collection() {
+        return collection;
+    }
+
+    /**
+     * Applies an event if it is the next of its aggregate.
+     *
+     * @param change the new view from the current one (empty before the aggregate's first event)
+     */
+    public ApplyOutcome apply(EventEnvelope event, Function<Optional<V>, V> change) {
+        while (true) {
+            Document current = mongo.findById(event.aggregateId(), Document.class, collection);
+            long last = current == null ? 0 : ((Number) current.get(SEQUENCE)).longValue();
+            if (event.sequence() <= last) {
+                duplicates.increment();
+                return ApplyOutcome.DUPLICATE;
+            }
+            if (event.sequence() > last + 1) {
+                gaps.increment();
+                log.warn("Gap in {} for {}: expected sequence {} but got {} ({} {}); not applied",
+                        collection, event.aggregateId(), last + 1, event.sequence(), event.type(), event.id());
+                return ApplyOutcome.GAP;
+            }
+            V next = change.apply(Optional.ofNullable(current).map(this::view));
+            if (current == null ? insert(event, next) : replace(event, last, next)) {
+                applied.increment();
+                return ApplyOutcome.APPLIED;
+            }
+            // Another consumer wrote the aggregate meanwhile (a rebalance): read again and decide anew.
+        }
+    }
+
+    public Optional<V> find(String aggregateId) {
+        return Optional.ofNullable(mongo.findById(aggregateId, Document.class, collection)).map(this::view);
+    }
+
+    /** Views matching a query; criteria name view fields as {@code view.<field>}. */
+    public List<V> find(Query query) {
+        return mongo.find(query, Document.class, collection).stream().map(this::view).toList();
+    }
+
+    /** When the newest event this read model applied happened, or empty before the first. */
+    public Optional<Instant> lastEventTime() {
+        Query newest = new Query().with(Sort.by(Sort.Direction.DESC, EVENT_TIME)).limit(1);
+        newest.fields().include(EVENT_TIME);
+        return Optional.ofNullable(mongo.findOne(newest, Document.class, collection))
+                .map(document -> document.getDate(EVENT_TIME).toInstant());
+    }
+
+    private boolean insert(EventEnvelope event, V view) {
+        try {
+            mongo.insert(new Document("_id", event.aggregateId())
+                    .append(SEQUENCE, event.sequence())
+                    .append(EVENT_TIME, event.time().toInstant())
+                    .append(VIEW, toDocument(view)), collection);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    private boolean replace(EventEnvelope event, long last, V view) {
+        Query unchanged = Query.query(Criteria.where("_id").is(event.aggregateId()).and(SEQUENCE).is(last));
+        Update update = new Update()
+                .set(SEQUENCE, event.sequence())
+                .set(EVENT_TIME, event.time().toInstant())
+                .set(VIEW, toDocument(view));
+        return mongo.updateFirst(unchanged, update, collection).getMatchedCount() == 1;
+    }
+
+    private V view(Document document) {
+        return mongo.getConverter().read(viewType, document.get(VIEW, Document.class));
+    }
+
+    private Document toDocument(V view) {
+        return (Document) mongo.getConverter().convertToMongoType(view, TypeInformation.of(viewType));
+    }
+}

@@ -1,0 +1,112 @@
+package se.samverka.platform.messaging.kafka;
+
+import com.mongodb.MongoException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
+import se.samverka.platform.events.PoisonEventException;
+import se.samverka.platform.events.Topics;
+
+/**
+ * What a consumer does with a record it cannot process:
+ * <ul>
+ *   <li>a poison record (not a CloudEvent, or data that breaks its contract) goes to {@code <topic>.<group>.dlq}
+ *       at once, and the consumer moves on;</li>
+ *   <li>an outage of the infrastructure (MongoDB or Kafka unreachable) is waited out: the record is retried with
+ *       growing pauses for as long as it takes, because parking it would leave a gap in the read model;</li>
+ *   <li>any other failure is retried a few times, then dead-lettered.</li>
+ * </ul>
+ * The record is committed only after it was processed or dead-lettered, so nothing is lost either way.
+ */
+public class DeadLetterPolicy implements ListenerContainerWithDlqAndRetryCustomizer {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterPolicy.class);
+    /** Why a record was parked, in words: the root cause, where Kafka's own headers name the listener's wrapper. */
+    public static final String REASON_HEADER = "samverka_dlt-reason";
+
+    private final KafkaOperations<byte[], byte[]> deadLetters;
+    private final TopicProvisioner topics;
+    private final BackOff outageBackOff;
+    private final BackOff failureBackOff;
+    private final MeterRegistry meters;
+
+    public DeadLetterPolicy(KafkaOperations<byte[], byte[]> deadLetters, TopicProvisioner topics,
+                            BackOff outageBackOff, BackOff failureBackOff, MeterRegistry meters) {
+        this.deadLetters = deadLetters;
+        this.topics = topics;
+        this.outageBackOff = outageBackOff;
+        this.failureBackOff = failureBackOff;
+        this.meters = meters;
+    }
+
+    @Override
+    public boolean retryAndDlqInBinding(String destinationName, String group) {
+        return false;
+    }
+
+    @Override
+    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+                          BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+                          BackOff backOff) {
+        topics.ensure(Arrays.stream(destinationName.split(",")).map(String::trim)
+                .map(topic -> Topics.deadLetter(topic, group)).toList());
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters, (record, exception) -> {
+            String deadLetterTopic = Topics.deadLetter(record.topic(), group);
+            Counter.builder("samverka.events.dead.lettered").tag("topic", record.topic()).tag("group", group)
+                    .description("Records a consumer could not process and parked in its dead-letter topic")
+                    .register(meters).increment();
+            log.error("Parking {}-{}@{} in {}: {}", record.topic(), record.partition(), record.offset(),
+                    deadLetterTopic, rootCause(exception).toString());
+            return new TopicPartition(deadLetterTopic, -1);
+        });
+        recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {new RecordHeader(REASON_HEADER,
+                rootCause(exception).toString().getBytes(StandardCharsets.UTF_8))}));
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, failureBackOff);
+        errorHandler.addNotRetryableExceptions(PoisonEventException.class);
+        errorHandler.setBackOffFunction((record, exception) -> isOutage(exception) ? outageBackOff : null);
+        container.setCommonErrorHandler(errorHandler);
+    }
+
+    public static boolean isOutage(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+                    || cause instanceof RetriableException
+                    || (cause instanceof MongoException mongo && isNetworkOrTimeout(mongo))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNetworkOrTimeout(MongoException exception) {
+        return exception instanceof com.mongodb.MongoSocketException
+                || exception instanceof com.mongodb.MongoTimeoutException
+                || exception.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL);
+    }
+
+    private static Throwable rootCause(Throwable exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,116 @@
+package se.samverka.platform.messaging.outbox;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.core.TypeInformation;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Stores one aggregate type with its outbox. A document holds the aggregate's id, its version, its state and the
+ * events not yet published:
+ *
+ * <pre>{ _id, version, state: {...}, outbox: [ {eventId, type, topic, sequence, time, data, traceparent} ], ... }</pre>
+ *
+ * Every change is one atomic single-document write that sets the new state, raises the version by one and appends
+ * the event announcing it, so state and event are stored together or not at all, without MongoDB transactions.
+ * Updates are conditional on the version the caller read: a stale one is an {@link OptimisticLockingFailureException}.
+ */
+public class AggregateStore<S> {
+
+    static final String VERSION = "version";
+    static final String STATE = "state";
+    static final String OUTBOX = "outbox";
+    static final String CREATED_AT = "createdAt";
+    static final String UPDATED_AT = "updatedAt";
+
+    private final MongoOperations mongo;
+    private final EventRecorder recorder;
+    private final Clock clock;
+    private final Runnable onEventRecorded;
+    private final String collection;
+    private final Class<S> stateType;
+
+    AggregateStore(MongoOperations mongo, EventRecorder recorder, Clock clock, Runnable onEventRecorded,
+                   String collection, Class<S> stateType) {
+        this.mongo = mongo;
+        this.recorder = recorder;
+        this.clock = clock;
+        this.onEventRecorded = onEventRecorded;
+        this.collection = collection;
+        this.stateType = stateType;
+    }
+
+    public String collection() {
+        return collection;
+    }
+
+    public Optional<Versioned<S>> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Document.class, collection)).map(this::toVersioned);
+    }
+
+    /** Aggregates matching a query on their state; criteria name state fields as {@code state.<field>}. */
+    public List<Versioned<S>> find(Query query) {
+        query.fields().exclude(OUTBOX);
+        return mongo.find(query, Document.class, collection).stream().map(this::toVersioned).toList();
+    }
+
+    public boolean exists(String id) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(id)), collection);
+    }
+
+    /**
+     * Creates the aggregate at version 1 with the event that announces it.
+     *
+     * @throws DuplicateKeyException when the id, or a uniquely indexed state field, is taken
+     */
+    public Versioned<S> create(String id, S state, Object event) {
+        OutboxEntry entry = recorder.record(event, 1);
+        Document document = new Document("_id", id)
+                .append(VERSION, 1L)
+                .append(STATE, toDocument(state))
+                .append(OUTBOX, List.of(toDocument(entry)))
+                .append(CREATED_AT, entry.time())
+                .append(UPDATED_AT, entry.time());
+        mongo.insert(document, collection);
+        onEventRecorded.run();
+        return new Versioned<>(id, 1, state);
+    }
+
+    /**
+     * Replaces the state of the aggregate read at {@code current} and appends the event announcing the change.
+     *
+     * @throws OptimisticLockingFailureException when the aggregate changed since {@code current} was read
+     */
+    public Versioned<S> update(Versioned<S> current, S newState, Object event) {
+        long version = current.version() + 1;
+        OutboxEntry entry = recorder.record(event, version);
+        Query unchanged = Query.query(Criteria.where("_id").is(current.id()).and(VERSION).is(current.version()));
+        Update change = new Update()
+                .set(VERSION, version)
+                .set(STATE, toDocument(newState))
+                .set(UPDATED_AT, clock.instant())
+                .push(OUTBOX, toDocument(entry));
+        if (mongo.updateFirst(unchanged, change, collection).getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException("%s %s is no longer at version %d"
+                    .formatted(collection, current.id(), current.version()));
+        }
+        onEventRecorded.run();
+        return new Versioned<>(current.id(), version, newState);
+    }
+
+    private Versioned<S> toVersioned(Document document) {
+        S state = mongo.getConverter().read(stateType, document.get(STATE, Document.class));
+        return new Versioned<>(document.getString("_id"), ((Number) document.get(VERSION)).longValue(), state);
+    }
+
+    private Document toDocument(Object value) {
+        return (Document) mongo.getConverter().convertToMongoType(value, TypeInformation.of(value.getClass()));
+    }
+}

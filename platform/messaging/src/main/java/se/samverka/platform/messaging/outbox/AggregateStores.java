@@ -1,0 +1,39 @@
+package se.samverka.platform.messaging.outbox;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/** Makes {@link AggregateStore}s and knows their collections, which the {@link OutboxRelay} drains. */
+public class AggregateStores {
+
+    private final MongoOperations mongo;
+    private final EventRecorder recorder;
+    private final Clock clock;
+    private final List<String> collections = new CopyOnWriteArrayList<>();
+    private volatile Runnable onEventRecorded = () -> { };
+
+    public AggregateStores(MongoOperations mongo, EventRecorder recorder, Clock clock) {
+        this.mongo = mongo;
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    public <S> AggregateStore<S> create(String collection, Class<S> stateType) {
+        if (collections.contains(collection)) {
+            throw new IllegalStateException("collection " + collection + " already has an aggregate store");
+        }
+        collections.add(collection);
+        return new AggregateStore<>(mongo, recorder, clock, () -> onEventRecorded.run(), collection, stateType);
+    }
+
+    public List<String> collections() {
+        return List.copyOf(collections);
+    }
+
+    /** What to do after each write that recorded an event: wake the relay. */
+    public void onEventRecorded(Runnable action) {
+        this.onEventRecorded = action;
+    }
+}

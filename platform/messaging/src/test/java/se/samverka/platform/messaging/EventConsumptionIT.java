@@ -1,0 +1,187 @@
+package se.samverka.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import se.samverka.platform.events.CloudEventsKafkaBinding;
+import se.samverka.platform.events.EventCatalog;
+import se.samverka.platform.events.EventCodec;
+import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.events.Topics;
+import se.samverka.platform.events.project.ProjectRegistered;
+import se.samverka.platform.messaging.MessagingTestApplication.ProjectTitle;
+import se.samverka.platform.messaging.consumer.ProjectionStore;
+import se.samverka.platform.messaging.kafka.DeadLetterPolicy;
+import se.samverka.platform.test.IntegrationTest;
+import se.samverka.platform.test.KafkaRecordWriter;
+import se.samverka.platform.test.KafkaTopicReader;
+
+/** A read model fed from a real topic: sequence guard, poison records, failures, unknown types, trace context. */
+@IntegrationTest
+class EventConsumptionIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Autowired
+    ProjectionStore<ProjectTitle> titles;
+    @Autowired
+    MeterRegistry meters;
+    @Value("${samverka.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @Value("${spring.cloud.stream.default.group}")
+    String group;
+
+    private KafkaRecordWriter writer;
+
+    @BeforeEach
+    void connect() {
+        writer = new KafkaRecordWriter(bootstrapServers);
+    }
+
+    @AfterEach
+    void disconnect() {
+        writer.close();
+    }
+
+    @Test
+    void appliesEachEventOnceInSequenceAndCountsDuplicates() {
+        String id = UUID.randomUUID().toString();
+        double duplicatesBefore = counter("samverka.events.duplicates");
+        EventEnvelope first = event(id, 1, "Mittnorden");
+        EventEnvelope second = event(id, 2, "Mittnorden 2");
+
+        writer.send(Topics.PROJECTS, first);
+        writer.send(Topics.PROJECTS, first);
+        writer.send(Topics.PROJECTS, second);
+        writer.send(Topics.PROJECTS, first);
+
+        await().atMost(WAIT).until(() -> counter("samverka.events.duplicates") >= duplicatesBefore + 2);
+        assertThat(titles.find(id)).map(ProjectTitle::title).contains("Mittnorden 2");
+        assertThat(counter("samverka.events.duplicates")).isEqualTo(duplicatesBefore + 2);
+    }
+
+    @Test
+    void aGapIsReportedAndNotApplied() {
+        String id = UUID.randomUUID().toString();
+        double gapsBefore = counter("samverka.events.gaps");
+
+        writer.send(Topics.PROJECTS, event(id, 1, "Trondheim"));
+        writer.send(Topics.PROJECTS, event(id, 3, "Trondheim after a lost event"));
+
+        await().atMost(WAIT).until(() -> counter("samverka.events.gaps") >= gapsBefore + 1);
+        assertThat(titles.find(id)).map(ProjectTitle::title).contains("Trondheim");
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheConsumerMovesOn() {
+        String poisonKey = UUID.randomUUID().toString();
+        String next = UUID.randomUUID().toString();
+        Map<String, String> notACloudEvent = new HashMap<>(Map.of("content-type", "application/json"));
+
+        writer.send(Topics.PROJECTS, poisonKey, notACloudEvent, "{\"garbage\":true}");
+        writer.send(Topics.PROJECTS, next, headersWithout(event(poisonKey, 1, "x"), "ce_id"), "{}");
+        writer.send(Topics.PROJECTS, event(next, 1, "Vasa"));
+
+        await().atMost(WAIT).until(() -> titles.find(next).isPresent());
+        String deadLetters = Topics.deadLetter(Topics.PROJECTS, group);
+        await().atMost(WAIT).until(() -> new KafkaTopicReader(bootstrapServers).readAll(deadLetters).stream()
+                .filter(record -> poisonKey.equals(record.key()) || next.equals(record.key())).count() == 2);
+        KafkaTopicReader.Record parked = new KafkaTopicReader(bootstrapServers).readAll(deadLetters).stream()
+                .filter(record -> poisonKey.equals(record.key())).findFirst().orElseThrow();
+        assertThat(parked.value()).isEqualTo("{\"garbage\":true}");
+        assertThat(parked.headers()).containsEntry("kafka_dlt-original-topic", Topics.PROJECTS)
+                .hasEntrySatisfying(DeadLetterPolicy.REASON_HEADER, reason -> assertThat(reason).contains("ce_specversion"));
+    }
+
+    @Test
+    void dataThatBreaksItsContractIsPoisonToo() {
+        String id = UUID.randomUUID().toString();
+        EventEnvelope broken = new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
+                EventCatalog.PROJECT_REGISTERED.type(), id, OffsetDateTime.now(), 1, null, null, "{\"title\":\"no id\"}");
+
+        writer.send(Topics.PROJECTS, broken);
+        writer.send(Topics.PROJECTS, event(id, 1, "Sundsvall"));
+
+        await().atMost(WAIT).until(() -> titles.find(id).isPresent());
+        assertThat(titles.find(id)).map(ProjectTitle::title).contains("Sundsvall");
+    }
+
+    @Test
+    void aHandlerThatKeepsFailingIsRetriedThenDeadLettered() {
+        String failing = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        double parkedBefore = deadLettered();
+
+        writer.send(Topics.PROJECTS, event(failing, 1, "FAIL every time"));
+        writer.send(Topics.PROJECTS, event(after, 1, "Alfred Nzo"));
+
+        await().atMost(WAIT).until(() -> deadLettered() > parkedBefore);
+        await().atMost(WAIT).until(() -> titles.find(after).isPresent());
+        assertThat(titles.find(failing)).isEmpty();
+    }
+
+    @Test
+    void unknownEventTypesAreSkippedAndCounted() {
+        String id = UUID.randomUUID().toString();
+        EventEnvelope future = new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
+                "se.samverka.project.teleported", id, OffsetDateTime.now(), 1, null, null, "{}");
+
+        writer.send(Topics.PROJECTS, future);
+        writer.send(Topics.PROJECTS, event(id, 1, "Selenge"));
+
+        await().atMost(WAIT).until(() -> titles.find(id).isPresent());
+        assertThat(meters.get("samverka.events.unknown").tag("type", "se.samverka.project.teleported").counter().count())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theHandlerRunsInTheTraceTheEventCarries() {
+        String id = UUID.randomUUID().toString();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        EventEnvelope traced = new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
+                EventCatalog.PROJECT_REGISTERED.type(), id, OffsetDateTime.now(), 1, null,
+                "00-" + traceId + "-00f067aa0ba902b7-01", data(id, "Jilin"));
+
+        writer.send(Topics.PROJECTS, traced);
+
+        await().atMost(WAIT).until(() -> titles.find(id).isPresent());
+        assertThat(titles.find(id)).map(ProjectTitle::traceId).isEqualTo(Optional.of(traceId));
+    }
+
+    private double counter(String name) {
+        return meters.get(name).tag("projection", titles.collection()).counter().count();
+    }
+
+    private double deadLettered() {
+        var counter = meters.find("samverka.events.dead.lettered").tag("topic", Topics.PROJECTS).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static Map<String, String> headersWithout(EventEnvelope event, String header) {
+        Map<String, String> headers = new HashMap<>(CloudEventsKafkaBinding.headers(event));
+        headers.remove(header);
+        return headers;
+    }
+
+    private static EventEnvelope event(String id, long sequence, String title) {
+        return new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
+                EventCatalog.PROJECT_REGISTERED.type(), id, OffsetDateTime.now(), sequence,
+                EventCatalog.PROJECT_REGISTERED.dataSchema(), null, data(id, title));
+    }
+
+    private static String data(String id, String title) {
+        return EventCodec.toJson(new ProjectRegistered(id, null, title, "owner-1", "IDEA", "INTERNAL"));
+    }
+}

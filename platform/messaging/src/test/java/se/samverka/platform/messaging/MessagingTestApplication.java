@@ -1,0 +1,50 @@
+package se.samverka.platform.messaging;
+
+import java.util.function.Consumer;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.messaging.Message;
+import se.samverka.platform.events.project.ProjectRegistered;
+import se.samverka.platform.messaging.consumer.EventConsumers;
+import se.samverka.platform.messaging.consumer.EventHandlers;
+import se.samverka.platform.messaging.consumer.ProjectionStore;
+import se.samverka.platform.messaging.consumer.ProjectionStores;
+import se.samverka.platform.messaging.outbox.AggregateStore;
+import se.samverka.platform.messaging.outbox.AggregateStores;
+
+/** A minimal service on the platform: one aggregate with an outbox, and one read model fed from its topic. */
+@SpringBootApplication
+public class MessagingTestApplication {
+
+    /** The aggregate's state. */
+    public record Project(String title, String status) {
+    }
+
+    /** The read model's view. */
+    public record ProjectTitle(String title, String status, String traceId) {
+    }
+
+    @Bean
+    AggregateStore<Project> projects(AggregateStores stores) {
+        return stores.create("projects", Project.class);
+    }
+
+    @Bean
+    ProjectionStore<ProjectTitle> projectTitles(ProjectionStores stores) {
+        return stores.create("project_titles", ProjectTitle.class);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> projectEvents(EventConsumers consumers, ProjectionStore<ProjectTitle> titles,
+                                            io.micrometer.tracing.Tracer tracer) {
+        return consumers.consumer("project-titles", EventHandlers.builder()
+                .on(ProjectRegistered.class, (event, envelope) -> {
+                    if (event.title().startsWith("FAIL")) {
+                        throw new IllegalStateException("the handler cannot take " + event.title());
+                    }
+                    titles.apply(envelope, current -> new ProjectTitle(event.title(), event.status(),
+                            tracer.currentSpan() == null ? null : tracer.currentSpan().context().traceId()));
+                })
+                .build());
+    }
+}

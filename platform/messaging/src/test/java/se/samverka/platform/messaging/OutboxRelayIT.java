@@ -1,0 +1,246 @@
+package se.samverka.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import se.samverka.platform.events.EventCatalog;
+import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.events.Topics;
+import se.samverka.platform.events.project.ProjectRegistered;
+import se.samverka.platform.messaging.MessagingTestApplication.Project;
+import se.samverka.platform.messaging.outbox.AggregateStore;
+import se.samverka.platform.messaging.outbox.AggregateStores;
+import se.samverka.platform.messaging.outbox.EventPublisher;
+import se.samverka.platform.messaging.outbox.EventRecorder;
+import se.samverka.platform.messaging.outbox.OutboxRelay;
+import se.samverka.platform.messaging.outbox.Versioned;
+import se.samverka.platform.test.IntegrationTest;
+import se.samverka.platform.test.KafkaTopicReader;
+
+@IntegrationTest
+class OutboxRelayIT {
+
+    @Autowired
+    AggregateStore<Project> projects;
+    @Autowired
+    MongoOperations mongo;
+    @Autowired
+    EventRecorder recorder;
+    @Autowired
+    EventPublisher publisher;
+    @Value("${samverka.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Test
+    void aStoredChangeReachesKafkaAsACloudEventAndLeavesTheOutbox() {
+        String id = UUID.randomUUID().toString();
+
+        projects.create(id, new Project("Vänortsutbyte Sanok", "IDEA"), registered(id, "Vänortsutbyte Sanok"));
+
+        KafkaTopicReader.Record record = await().atMost(Duration.ofSeconds(10)).until(
+                () -> reader().readAll(Topics.PROJECTS).stream().filter(r -> id.equals(r.key())).findFirst(),
+                found -> found.isPresent()).orElseThrow();
+        assertThat(record.headers())
+                .containsEntry("ce_specversion", "1.0")
+                .containsEntry("ce_source", "/messaging-test")
+                .containsEntry("ce_type", "se.samverka.project.registered")
+                .containsEntry("ce_subject", id)
+                .containsEntry("ce_partitionkey", id)
+                .containsEntry("ce_sequence", "0000000001")
+                .containsEntry("ce_dataschema", EventCatalog.PROJECT_REGISTERED.dataSchema())
+                .containsEntry("content-type", "application/json")
+                .containsKeys("ce_id", "ce_time");
+        assertThat(record.headers()).doesNotContainKeys("spring_json_header_types", "contentType");
+        assertThat(record.value()).contains("\"title\":\"Vänortsutbyte Sanok\"");
+        await().atMost(Duration.ofSeconds(10)).until(() -> pendingEvents("projects", id).isEmpty());
+    }
+
+    @Test
+    void everyChangeRaisesTheVersionAndItsEventCarriesItAsSequence() {
+        String id = UUID.randomUUID().toString();
+        Versioned<Project> created = projects.create(id, new Project("A", "IDEA"), registered(id, "A"));
+
+        Versioned<Project> updated = projects.update(created, new Project("B", "PRE_STUDY"), registered(id, "B"));
+
+        assertThat(updated.version()).isEqualTo(2);
+        assertThat(projects.find(id)).contains(new Versioned<>(id, 2, new Project("B", "PRE_STUDY")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> reader().eventsOf(Topics.PROJECTS, id).size() == 2);
+        assertThat(reader().eventsOf(Topics.PROJECTS, id)).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aStaleUpdateIsRefusedAndWritesNothing() {
+        String id = UUID.randomUUID().toString();
+        Versioned<Project> created = projects.create(id, new Project("A", "IDEA"), registered(id, "A"));
+        projects.update(created, new Project("B", "IDEA"), registered(id, "B"));
+
+        assertThatThrownBy(() -> projects.update(created, new Project("C", "IDEA"), registered(id, "C")))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+
+        assertThat(projects.find(id).orElseThrow().state().title()).isEqualTo("B");
+        await().atMost(Duration.ofSeconds(10)).until(() -> reader().eventsOf(Topics.PROJECTS, id).size() == 2);
+        assertThat(reader().eventsOf(Topics.PROJECTS, id)).extracting(EventEnvelope::data)
+                .noneMatch(data -> data.contains("\"title\":\"C\""));
+    }
+
+    @Test
+    void aRelayKilledBetweenPublishingAndClearingLosesNothing() {
+        // A collection of its own, unknown to the application's relay, so that only the relays below touch it.
+        AggregateStores isolated = new AggregateStores(mongo, recorder, Clock.systemUTC());
+        AggregateStore<Project> store = isolated.create("crash_" + shortId(), Project.class);
+        String id = UUID.randomUUID().toString();
+        store.create(id, new Project("Kajaani", "IDEA"), registered(id, "Kajaani"));
+
+        EventPublisher dyingAfterPublish = (topic, event) -> {
+            publisher.publish(topic, event);
+            throw new ProcessKilled();
+        };
+        OutboxRelay first = relay(isolated, dyingAfterPublish, Duration.ofSeconds(2));
+        assertThatThrownBy(first::relayPending).isInstanceOf(ProcessKilled.class);
+
+        assertThat(reader().eventsOf(Topics.PROJECTS, id)).hasSize(1);
+        assertThat(pendingEvents(store.collection(), id)).hasSize(1);
+
+        OutboxRelay restarted = relay(isolated, publisher, Duration.ofSeconds(2));
+        assertThat(restarted.relayPending()).as("the dead relay's lease still holds").isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> restarted.relayPending() == 1);
+
+        assertThat(pendingEvents(store.collection(), id)).isEmpty();
+        List<EventEnvelope> delivered = reader().eventsOf(Topics.PROJECTS, id);
+        assertThat(delivered).hasSize(2).extracting(EventEnvelope::id).containsOnly(delivered.get(0).id());
+    }
+
+    @Test
+    void anEventTheBrokerDidNotAcknowledgeStaysPendingAndIsPublishedLater() {
+        AggregateStores isolated = new AggregateStores(mongo, recorder, Clock.systemUTC());
+        AggregateStore<Project> store = isolated.create("unacknowledged_" + shortId(), Project.class);
+        String id = UUID.randomUUID().toString();
+        Versioned<Project> created = store.create(id, new Project("Odense", "IDEA"), registered(id, "Odense"));
+        store.update(created, new Project("Odense", "PRE_STUDY"), registered(id, "Odense"));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        OutboxRelay failing = new OutboxRelay(mongo, isolated, (topic, event) -> {
+            throw new IllegalStateException("broker unreachable");
+        }, Clock.systemUTC(), settings(Duration.ZERO), meters);
+
+        assertThat(failing.relayPending()).isZero();
+
+        assertThat(pendingEvents(store.collection(), id)).hasSize(2);
+        assertThat(meters.get("samverka.outbox.publish.failures").counter().count()).isEqualTo(1);
+        assertThat(meters.get("samverka.outbox.pending").gauge().value()).isEqualTo(2);
+        assertThat(relay(isolated, publisher, Duration.ZERO).relayPending()).isEqualTo(2);
+        assertThat(reader().eventsOf(Topics.PROJECTS, id)).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void twoInstancesRelayingAtOnceDeliverEveryEventInOrderPerAggregate() throws Exception {
+        AggregateStores shared = new AggregateStores(mongo, recorder, Clock.systemUTC());
+        AggregateStore<Project> store = shared.create("scaled_" + shortId(), Project.class);
+        OutboxRelay one = relay(shared, publisher, Duration.ofSeconds(2));
+        OutboxRelay other = relay(shared, publisher, Duration.ofSeconds(2));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(UUID.randomUUID().toString());
+        }
+        int changesPerAggregate = 12;
+
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> relayOne = threads.submit(() -> relayUntilDone(one, writing, store));
+            Future<?> relayOther = threads.submit(() -> relayUntilDone(other, writing, store));
+            threads.submit(() -> {
+                for (String id : ids) {
+                    Versioned<Project> current = store.create(id, new Project("v1", "IDEA"), registered(id, "v1"));
+                    for (int version = 2; version <= changesPerAggregate; version++) {
+                        current = store.update(current, new Project("v" + version, "IDEA"), registered(id, "v" + version));
+                    }
+                }
+                writing.set(false);
+                return null;
+            }).get();
+            relayOne.get();
+            relayOther.get();
+        } finally {
+            threads.shutdownNow();
+        }
+
+        Map<String, List<Long>> firstOccurrences = new LinkedHashMap<>();
+        for (KafkaTopicReader.Record record : reader().readAll(Topics.PROJECTS)) {
+            if (ids.contains(record.key())) {
+                List<Long> seen = firstOccurrences.computeIfAbsent(record.key(), key -> new ArrayList<>());
+                long sequence = record.event().sequence();
+                if (!seen.contains(sequence)) {
+                    seen.add(sequence);
+                }
+            }
+        }
+        List<Long> expected = new ArrayList<>();
+        for (long sequence = 1; sequence <= changesPerAggregate; sequence++) {
+            expected.add(sequence);
+        }
+        assertThat(firstOccurrences).hasSize(ids.size());
+        firstOccurrences.forEach((id, sequences) -> assertThat(sequences).as(id).isEqualTo(expected));
+        ids.forEach(id -> assertThat(pendingEvents(store.collection(), id)).isEmpty());
+    }
+
+    private Void relayUntilDone(OutboxRelay relay, AtomicBoolean writing, AggregateStore<Project> store) {
+        while (writing.get() || hasPending(store.collection())) {
+            relay.relayPending();
+        }
+        return null;
+    }
+
+    private boolean hasPending(String collection) {
+        return mongo.getCollection(collection).countDocuments(new Document("outbox.0", new Document("$exists", true))) > 0;
+    }
+
+    private OutboxRelay relay(AggregateStores stores, EventPublisher eventPublisher, Duration lease) {
+        return new OutboxRelay(mongo, stores, eventPublisher, Clock.systemUTC(), settings(lease), new SimpleMeterRegistry());
+    }
+
+    private static OutboxRelay.Settings settings(Duration lease) {
+        return new OutboxRelay.Settings("/messaging-test", Duration.ofMillis(100), lease, 100);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Document> pendingEvents(String collection, String id) {
+        Document document = mongo.findById(id, Document.class, collection);
+        return document == null ? Collections.emptyList() : document.getList("outbox", Document.class);
+    }
+
+    private KafkaTopicReader reader() {
+        return new KafkaTopicReader(bootstrapServers);
+    }
+
+    private static ProjectRegistered registered(String id, String title) {
+        return new ProjectRegistered(id, null, title, "owner-1", "IDEA", "INTERNAL");
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Stands for the process dying: nothing after the publish runs. */
+    private static final class ProcessKilled extends Error {
+    }
+}
