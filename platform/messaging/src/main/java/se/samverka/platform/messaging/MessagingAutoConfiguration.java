@@ -31,7 +31,7 @@ import se.samverka.platform.messaging.outbox.OutboxRelay;
 import se.samverka.platform.messaging.outbox.StreamBridgeEventPublisher;
 
 /** The event backbone of a Samverka service: outbox and relay, topics, consumers, dead letters. */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
@@ -39,6 +39,12 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Replaces Boot's MongoDB health indicator, found by this name. */
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(MongoOperations mongo) {
+        return new MongoPingHealthIndicator(mongo);
     }
 
     @Bean
