@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -13,6 +15,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -93,6 +96,21 @@ public class ProjectionStore<V> {
     /** Views matching a query; criteria name view fields as {@code view.<field>}. */
     public List<V> find(Query query) {
         return mongo.find(query, Document.class, collection).stream().map(this::view).toList();
+    }
+
+    public long count() {
+        return mongo.count(new Query(), collection);
+    }
+
+    /** How many views have each value of a field, e.g. {@code countBy("status")}; views without it count as "UNKNOWN". */
+    public Map<String, Long> countBy(String viewField) {
+        Aggregation byField = Aggregation.newAggregation(Aggregation.group(VIEW + "." + viewField).count().as("count"));
+        Map<String, Long> counts = new TreeMap<>();
+        for (Document group : mongo.aggregate(byField, collection, Document.class)) {
+            Object value = group.get("_id");
+            counts.merge(value == null ? "UNKNOWN" : value.toString(), ((Number) group.get("count")).longValue(), Long::sum);
+        }
+        return counts;
     }
 
     /** When the newest event this read model applied happened, or empty before the first. */

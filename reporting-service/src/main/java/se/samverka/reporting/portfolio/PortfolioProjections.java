@@ -1,0 +1,61 @@
+package se.samverka.reporting.portfolio;
+
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import se.samverka.platform.events.organisation.OrganisationRegistered;
+import se.samverka.platform.events.partnership.PartnershipRegistered;
+import se.samverka.platform.events.project.ProjectRegistered;
+import se.samverka.platform.messaging.consumer.EventConsumers;
+import se.samverka.platform.messaging.consumer.EventHandlers;
+import se.samverka.platform.messaging.consumer.ProjectionStore;
+import se.samverka.platform.messaging.consumer.ProjectionStores;
+
+/**
+ * The portfolio's read models, one entry per aggregate, fed from the three topics (bound in application.yml).
+ * Counts are taken from them when asked, so they are always exactly what the applied events say.
+ */
+@Configuration(proxyBeanMethods = false)
+class PortfolioProjections {
+
+    @Bean
+    ProjectionStore<OrganisationEntry> organisationEntries(ProjectionStores stores) {
+        return stores.create("portfolio_organisations", OrganisationEntry.class);
+    }
+
+    @Bean
+    ProjectionStore<PartnershipEntry> partnershipEntries(ProjectionStores stores) {
+        return stores.create("portfolio_partnerships", PartnershipEntry.class);
+    }
+
+    @Bean
+    ProjectionStore<ProjectEntry> projectEntries(ProjectionStores stores) {
+        return stores.create("portfolio_projects", ProjectEntry.class);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> organisationEvents(EventConsumers consumers, ProjectionStore<OrganisationEntry> entries) {
+        return consumers.consumer("portfolio-organisations", EventHandlers.builder()
+                .on(OrganisationRegistered.class, (event, envelope) -> entries.apply(envelope,
+                        current -> new OrganisationEntry(event.name(), event.type(), event.country())))
+                .build());
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> partnershipEvents(EventConsumers consumers, ProjectionStore<PartnershipEntry> entries) {
+        return consumers.consumer("portfolio-partnerships", EventHandlers.builder()
+                .on(PartnershipRegistered.class, (event, envelope) -> entries.apply(envelope,
+                        current -> new PartnershipEntry(event.name(), event.type(), event.status(), event.visibility())))
+                .build());
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> projectEvents(EventConsumers consumers, ProjectionStore<ProjectEntry> entries) {
+        return consumers.consumer("portfolio-projects", EventHandlers.builder()
+                .on(ProjectRegistered.class, (event, envelope) -> entries.apply(envelope,
+                        current -> new ProjectEntry(event.title(), event.ownerOrganisationId(), event.status(),
+                                event.visibility())))
+                .build());
+    }
+}

@@ -1,0 +1,129 @@
+package se.samverka.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.samverka.platform.events.EventCatalog;
+import se.samverka.platform.events.EventCodec;
+import se.samverka.platform.events.EventContract;
+import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.events.organisation.OrganisationRegistered;
+import se.samverka.platform.events.partnership.PartnershipRegistered;
+import se.samverka.platform.events.project.ProjectRegistered;
+import se.samverka.platform.test.Api;
+import se.samverka.platform.test.IntegrationTest;
+import se.samverka.platform.test.KafkaRecordWriter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The portfolio report, fed only by events on the topics, as the other services publish them. */
+@IntegrationTest
+class PortfolioReportIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    @Value("${samverka.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    private KafkaRecordWriter writer;
+    private Api api;
+
+    @BeforeEach
+    void connect() {
+        writer = new KafkaRecordWriter(bootstrapServers);
+        api = Api.onPort(port);
+    }
+
+    @AfterEach
+    void disconnect() {
+        writer.close();
+    }
+
+    @Test
+    void countsOrganisationsPartnershipsAndProjectsByTypeAndStatus() {
+        JsonNode before = portfolio();
+        String department = UUID.randomUUID().toString();
+        String city = UUID.randomUUID().toString();
+        String partnership = UUID.randomUUID().toString();
+        String project = UUID.randomUUID().toString();
+        OffsetDateTime latest = OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS);
+
+        publish(EventCatalog.ORGANISATION_REGISTERED, department, 1, latest.minusSeconds(3),
+                new OrganisationRegistered(department, "Miljö- och samhällsnämnden", "DEPARTMENT", "SE"));
+        publish(EventCatalog.ORGANISATION_REGISTERED, city, 1, latest.minusSeconds(2),
+                new OrganisationRegistered(city, "Selenge Aimag", "FOREIGN_REGION", "MN"));
+        publish(EventCatalog.PARTNERSHIP_REGISTERED, partnership, 1, latest.minusSeconds(1),
+                new PartnershipRegistered(partnership, "Selenge", "DEVELOPMENT_PARTNERSHIP", "EXPLORING", "PUBLIC",
+                        List.of(department, city)));
+        publish(EventCatalog.PROJECT_REGISTERED, project, 1, latest,
+                new ProjectRegistered(project, "CLEANWATER", "Rent vatten i Selenge", department, "IDEA", "INTERNAL"));
+
+        JsonNode after = await().atMost(WAIT).until(this::portfolio,
+                now -> total(now, "projects") == total(before, "projects") + 1
+                        && total(now, "organisations") == total(before, "organisations") + 2
+                        && total(now, "partnerships") == total(before, "partnerships") + 1);
+        assertThat(count(after, "organisations", "DEPARTMENT")).isEqualTo(count(before, "organisations", "DEPARTMENT") + 1);
+        assertThat(count(after, "organisations", "FOREIGN_REGION"))
+                .isEqualTo(count(before, "organisations", "FOREIGN_REGION") + 1);
+        assertThat(count(after, "partnerships", "EXPLORING")).isEqualTo(count(before, "partnerships", "EXPLORING") + 1);
+        assertThat(count(after, "projects", "IDEA")).isEqualTo(count(before, "projects", "IDEA") + 1);
+        assertThat(after.path("projects").path("by").asString()).isEqualTo("status");
+        assertThat(OffsetDateTime.parse(after.path("lastEventTime").asString())).isAfterOrEqualTo(latest);
+    }
+
+    @Test
+    void aRedeliveredEventIsCountedOnce() {
+        String project = UUID.randomUUID().toString();
+        String marker = UUID.randomUUID().toString();
+        JsonNode before = portfolio();
+        ProjectRegistered registered = new ProjectRegistered(project, null, "Sanok skolutbyte", "owner", "IDEA", "PUBLIC");
+        EventEnvelope event = envelope(EventCatalog.PROJECT_REGISTERED, project, 1, OffsetDateTime.now(), registered);
+
+        writer.send(EventCatalog.PROJECT_REGISTERED.topic(), event);
+        writer.send(EventCatalog.PROJECT_REGISTERED.topic(), event);
+        publish(EventCatalog.PROJECT_REGISTERED, marker, 1, OffsetDateTime.now(),
+                new ProjectRegistered(marker, null, "A later project", "owner", "IDEA", "PUBLIC"));
+        writer.send(EventCatalog.PROJECT_REGISTERED.topic(), event);
+
+        await().atMost(WAIT).until(() -> total(portfolio(), "projects") >= total(before, "projects") + 2);
+        assertThat(total(portfolio(), "projects")).isEqualTo(total(before, "projects") + 2);
+    }
+
+    private JsonNode portfolio() {
+        String body = api.http().get().uri("/api/reports/portfolio").exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+        return JSON.readTree(body);
+    }
+
+    private static long total(JsonNode portfolio, String part) {
+        return portfolio.path(part).path("total").asLong();
+    }
+
+    private static long count(JsonNode portfolio, String part, String key) {
+        return portfolio.path(part).path("counts").path(key).asLong(0);
+    }
+
+    private <T> void publish(EventContract<T> contract, String id, long sequence, OffsetDateTime time, T data) {
+        writer.send(contract.topic(), envelope(contract, id, sequence, time, data));
+    }
+
+    private static <T> EventEnvelope envelope(EventContract<T> contract, String id, long sequence, OffsetDateTime time,
+                                              T data) {
+        return new EventEnvelope(UUID.randomUUID().toString(), "/test", contract.type(), id, time, sequence,
+                contract.dataSchema(), null, EventCodec.toJson(data));
+    }
+}
