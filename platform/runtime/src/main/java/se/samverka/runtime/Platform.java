@@ -110,7 +110,7 @@ public final class Platform implements AutoCloseable {
         process(component).ifPresent(ManagedProcess::kill);
     }
 
-    /** Starts a service again after it stopped or was killed, and waits until it is ready. */
+    /** Starts a component, stopping it first if it runs (after a kill, say), and waits until it is ready. */
     public void restart(String component) throws StartupException {
         process(component).ifPresent(process -> process.stop(STOP_GRACE));
         awaitReady(launch(component));
