@@ -125,6 +125,16 @@ class PartnershipServiceIT {
     }
 
     @Test
+    void describesItsApiInOpenApi() {
+        http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.openapi").value(version -> assertThat((String) version).startsWith("3."))
+                .jsonPath("$.paths['/api/organisations'].post").exists()
+                .jsonPath("$.paths['/api/partnerships/{id}'].get").exists();
+    }
+
+    @Test
     void anUnknownIdIs404() {
         http.get().uri("/api/organisations/{id}", "does-not-exist").exchange()
                 .expectStatus().isNotFound()

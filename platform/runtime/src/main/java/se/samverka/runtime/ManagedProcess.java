@@ -1,6 +1,5 @@
 package se.samverka.runtime;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +45,6 @@ public final class ManagedProcess {
             Process process = new ProcessBuilder(full)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
             return new ManagedProcess(name, process, log);
         } catch (IOException e) {

@@ -1,0 +1,106 @@
+package se.samverka.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import se.samverka.runtime.RuntimeSettings;
+
+/**
+ * docker-compose.yml cannot run on a machine without a Docker engine, so its wiring is checked here instead: every
+ * application is built from the reactor, waits for healthy infrastructure, is health-checked on its own port, and is
+ * reachable by the gateway and by Prometheus.
+ */
+class DockerComposeTest {
+
+    private static final Path ROOT = Path.of("..");
+
+    private final Map<String, Object> services = map(load("docker-compose.yml").get("services"));
+
+    @Test
+    void everyApplicationIsBuiltFromTheReactorAndHealthChecked() {
+        for (String application : applications()) {
+            Map<String, Object> service = map(services.get(application));
+            assertThat(map(map(service.get("build")).get("args"))).as(application).containsEntry("MODULE", application);
+            assertThat(Files.exists(ROOT.resolve(application).resolve("pom.xml"))).as(application).isTrue();
+            assertThat(String.join(" ", strings(map(service.get("healthcheck")).get("test"))))
+                    .as(application).contains("localhost:" + defaultPort(application) + "/actuator/health");
+        }
+    }
+
+    @Test
+    void servicesStartOnlyOnHealthyKafkaAndMongoDB() {
+        for (String service : RuntimeSettings.SERVICES) {
+            Map<String, Object> dependsOn = map(map(services.get(service)).get("depends_on"));
+            assertThat(dependsOn).as(service).containsOnlyKeys("kafka", "mongo");
+            dependsOn.values().forEach(condition -> assertThat(map(condition)).containsEntry("condition", "service_healthy"));
+            assertThat(map(map(services.get(service)).get("environment")))
+                    .containsEntry("SAMVERKA_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
+                    .containsEntry("SPRING_MONGODB_URI", "mongodb://mongo:27017/" + service + "?replicaSet=rs0");
+        }
+        assertThat(strings(map(services.get("mongo")).get("command"))).contains("--replSet");
+        assertThat(map(services.get("kafka"))).containsKey("healthcheck");
+        assertThat(map(services.get("mongo"))).containsKey("healthcheck");
+    }
+
+    @Test
+    void theGatewayFindsEveryServiceAndWaitsForIt() {
+        Map<String, Object> gateway = map(services.get(RuntimeSettings.GATEWAY));
+        Map<String, Object> environment = map(gateway.get("environment"));
+        for (String service : RuntimeSettings.SERVICES) {
+            String name = service.replace("-service", "").toUpperCase();
+            assertThat(environment).containsEntry("SAMVERKA_SERVICES_" + name, "http://" + service + ":" + defaultPort(service));
+            assertThat(map(gateway.get("depends_on"))).containsKey(service);
+        }
+        assertThat(strings(gateway.get("ports"))).containsExactly("8080:8080");
+    }
+
+    @Test
+    void prometheusScrapesEveryApplication() {
+        Map<String, Object> config = load("docker/prometheus.yml");
+        Map<String, Object> job = map(((List<?>) config.get("scrape_configs")).get(0));
+        List<String> targets = strings(map(((List<?>) job.get("static_configs")).get(0)).get("targets"));
+
+        assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(
+                applications().stream().map(application -> application + ":" + defaultPort(application)).toList());
+    }
+
+    private static List<String> applications() {
+        return Stream.concat(RuntimeSettings.SERVICES.stream(), Stream.of(RuntimeSettings.GATEWAY)).toList();
+    }
+
+    /** The port an application listens on unless told otherwise, from its application.yml. */
+    private static int defaultPort(String application) {
+        Map<String, Object> configuration = load(application + "/src/main/resources/application.yml");
+        return (Integer) map(configuration.get("server")).get("port");
+    }
+
+    private static Map<String, Object> load(String file) {
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve(file))) {
+            return new Yaml().load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return (List<String>) value;
+    }
+}
