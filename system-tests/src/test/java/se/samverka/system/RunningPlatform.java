@@ -2,11 +2,9 @@ package se.samverka.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import se.samverka.platform.test.Api;
+import se.samverka.runtime.Directories;
 import se.samverka.runtime.Platform;
 import se.samverka.runtime.RuntimeSettings;
 import se.samverka.runtime.StartupException;
@@ -34,29 +32,18 @@ final class RunningPlatform {
         return new Api(get().gatewayUrl());
     }
 
-    /** A fresh start every time: the tests assume nothing of earlier runs. */
-    private static void deleteTree(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static Platform start() {
         try {
             Path root = Path.of("..").toAbsolutePath().normalize();
             Path home = Path.of("target", "samverka-home").toAbsolutePath();
-            deleteTree(home);
+            // A fresh start every time: the tests assume nothing of earlier runs.
+            Directories.delete(home);
             RuntimeSettings settings = RuntimeSettings.onFreePorts(root, home);
             System.out.println("Starting the whole platform in " + home);
             return Platform.start(settings, (component, address, took) ->
                     System.out.printf("  ready  %-22s %-28s %5.1f s%n", component, address, took.toMillis() / 1000.0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (StartupException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

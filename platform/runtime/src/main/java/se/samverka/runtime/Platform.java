@@ -36,6 +36,7 @@ public final class Platform implements AutoCloseable {
     private static final Duration INFRASTRUCTURE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(150);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final HttpClient HEALTH_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** Hears how the start goes. */
     public interface Progress {
@@ -52,7 +53,6 @@ public final class Platform implements AutoCloseable {
     private final Progress progress;
     private final String java = ProcessHandle.current().info().command().orElse("java");
     private final Map<String, ManagedProcess> processes = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Platform(RuntimeSettings settings, Progress progress) {
         this.settings = settings;
@@ -227,7 +227,7 @@ public final class Platform implements AutoCloseable {
         return switch (component) {
             case RuntimeSettings.KAFKA -> kafkaReady();
             case RuntimeSettings.MONGO -> listening(settings.port(component));
-            default -> healthUp(settings.url(component));
+            default -> healthy(settings.url(component));
         };
     }
 
@@ -243,9 +243,10 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private boolean healthUp(String url) {
+    /** Whether the application at this address answers its health check with UP. */
+    static boolean healthy(String url) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+            HttpResponse<String> response = HEALTH_CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
         } catch (IOException e) {

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  */
 final class Runs {
 
+    /** How long {@code stop} waits for a launcher to stop everything. */
+    static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
     private static final String LAUNCHER = "samverka";
 
     private final Path directory;
@@ -103,7 +105,4 @@ final class Runs {
             throw new UncheckedIOException(e);
         }
     }
-
-    /** How long {@code stop} waits for a launcher to stop everything. */
-    static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 }

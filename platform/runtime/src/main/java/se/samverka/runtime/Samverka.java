@@ -118,14 +118,17 @@ public final class Samverka {
     private static void status(RuntimeSettings settings) {
         Runs runs = new Runs(settings.runDir());
         OUT.println(runs.launcher().map(p -> "Samverka is running (pid " + p.pid() + ").").orElse("Samverka is not running."));
-        Map<String, Integer> ports = new HashMap<>(settings.ports());
-        ports.remove(RuntimeSettings.KAFKA_CONTROLLER);
-        settings.ports().keySet().stream().filter(ports::containsKey).forEach(component -> {
-            int port = ports.get(component);
-            boolean listening = Platform.listening(port);
+        for (String component : settings.ports().keySet()) {
+            if (component.equals(RuntimeSettings.KAFKA_CONTROLLER)) {
+                continue;
+            }
+            int port = settings.port(component);
+            String state = !Platform.listening(port) ? "not listening"
+                    : component.equals(RuntimeSettings.KAFKA) || component.equals(RuntimeSettings.MONGO) ? "listening"
+                    : Platform.healthy(settings.url(component)) ? "healthy" : "listening, not healthy";
             String pid = runs.child(component).map(p -> "pid " + p.pid()).orElse("-");
-            OUT.printf("  %-22s port %-6d %-12s %s%n", component, port, pid, listening ? "listening" : "not listening");
-        });
+            OUT.printf("  %-22s port %-6d %-12s %s%n", component, port, pid, state);
+        }
     }
 
     private static void logs(RuntimeSettings settings, String[] args) throws StartupException {
@@ -235,13 +238,8 @@ public final class Samverka {
     }
 
     private static void deleteTree(Path directory) throws StartupException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
+        try {
+            Directories.delete(directory);
         } catch (IOException e) {
             throw new StartupException("Could not delete " + directory + ": " + e.getMessage());
         }
