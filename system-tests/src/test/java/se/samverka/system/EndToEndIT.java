@@ -97,6 +97,8 @@ class EndToEndIT {
                 .containsEntry("ce_partitionkey", id)
                 .containsEntry("ce_sequence", "0000000001")
                 .containsEntry("content-type", "application/json");
+        // The trace of the request that made the change travels with its event.
+        assertThat(record.headers().get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
     }
 
     private String registerProject(String owner) {

@@ -16,7 +16,6 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 import se.samverka.platform.messaging.consumer.EventConsumers;
@@ -58,8 +57,8 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    AggregateStores aggregateStores(MongoOperations mongo, EventRecorder recorder, Clock clock) {
-        return new AggregateStores(mongo, recorder, clock);
+    AggregateStores aggregateStores(MongoOperations mongo, EventRecorder recorder) {
+        return new AggregateStores(mongo, recorder);
     }
 
     @Bean
@@ -95,11 +94,11 @@ public class MessagingAutoConfiguration {
     @Bean
     DeadLetterPolicy deadLetterPolicy(@Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
                                       TopicProvisioner topics, MessagingProperties properties, MeterRegistry meters) {
-        KafkaTemplate<byte[], byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+        DefaultKafkaProducerFactory<byte[], byte[]> deadLetters = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new ByteArraySerializer(), new ByteArraySerializer()));
+                new ByteArraySerializer(), new ByteArraySerializer());
         MessagingProperties.Consumer consumer = properties.consumer();
         ExponentialBackOff outage = new ExponentialBackOff(consumer.retryInterval().toMillis(), 2.0);
         outage.setMaxInterval(consumer.maxRetryInterval().toMillis());

@@ -106,7 +106,7 @@ class OutboxRelayIT {
     @Test
     void aRelayKilledBetweenPublishingAndClearingLosesNothing() {
         // A collection of its own, unknown to the application's relay, so that only the relays below touch it.
-        AggregateStores isolated = new AggregateStores(mongo, recorder, Clock.systemUTC());
+        AggregateStores isolated = new AggregateStores(mongo, recorder);
         AggregateStore<Project> store = isolated.create("crash_" + shortId(), Project.class);
         String id = UUID.randomUUID().toString();
         store.create(id, new Project("Kajaani", "IDEA"), registered(id, "Kajaani"));
@@ -132,7 +132,7 @@ class OutboxRelayIT {
 
     @Test
     void anEventTheBrokerDidNotAcknowledgeStaysPendingAndIsPublishedLater() {
-        AggregateStores isolated = new AggregateStores(mongo, recorder, Clock.systemUTC());
+        AggregateStores isolated = new AggregateStores(mongo, recorder);
         AggregateStore<Project> store = isolated.create("unacknowledged_" + shortId(), Project.class);
         String id = UUID.randomUUID().toString();
         Versioned<Project> created = store.create(id, new Project("Odense", "IDEA"), registered(id, "Odense"));
@@ -153,7 +153,7 @@ class OutboxRelayIT {
 
     @Test
     void twoInstancesRelayingAtOnceDeliverEveryEventInOrderPerAggregate() throws Exception {
-        AggregateStores shared = new AggregateStores(mongo, recorder, Clock.systemUTC());
+        AggregateStores shared = new AggregateStores(mongo, recorder);
         AggregateStore<Project> store = shared.create("scaled_" + shortId(), Project.class);
         OutboxRelay one = relay(shared, publisher, Duration.ofSeconds(2));
         OutboxRelay other = relay(shared, publisher, Duration.ofSeconds(2));

@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -36,25 +39,33 @@ import se.samverka.platform.events.Topics;
  * </ul>
  * The record is committed only after it was processed or dead-lettered, so nothing is lost either way.
  */
-public class DeadLetterPolicy implements ListenerContainerWithDlqAndRetryCustomizer {
+public class DeadLetterPolicy implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPolicy.class);
     /** Why a record was parked, in words: the root cause, where Kafka's own headers name the listener's wrapper. */
     public static final String REASON_HEADER = "samverka_dlt-reason";
 
+    private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
     private final KafkaOperations<byte[], byte[]> deadLetters;
     private final TopicProvisioner topics;
     private final BackOff outageBackOff;
     private final BackOff failureBackOff;
     private final MeterRegistry meters;
 
-    public DeadLetterPolicy(KafkaOperations<byte[], byte[]> deadLetters, TopicProvisioner topics,
+    /** @param producers how dead letters are sent; closed with this policy */
+    public DeadLetterPolicy(DefaultKafkaProducerFactory<byte[], byte[]> producers, TopicProvisioner topics,
                             BackOff outageBackOff, BackOff failureBackOff, MeterRegistry meters) {
-        this.deadLetters = deadLetters;
+        this.producers = producers;
+        this.deadLetters = new KafkaTemplate<>(producers);
         this.topics = topics;
         this.outageBackOff = outageBackOff;
         this.failureBackOff = failureBackOff;
         this.meters = meters;
+    }
+
+    @Override
+    public void destroy() {
+        producers.destroy();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package se.samverka.platform.messaging.outbox;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -32,16 +31,14 @@ public class AggregateStore<S> {
 
     private final MongoOperations mongo;
     private final EventRecorder recorder;
-    private final Clock clock;
     private final Runnable onEventRecorded;
     private final String collection;
     private final Class<S> stateType;
 
-    AggregateStore(MongoOperations mongo, EventRecorder recorder, Clock clock, Runnable onEventRecorded,
-                   String collection, Class<S> stateType) {
+    AggregateStore(MongoOperations mongo, EventRecorder recorder, Runnable onEventRecorded, String collection,
+                   Class<S> stateType) {
         this.mongo = mongo;
         this.recorder = recorder;
-        this.clock = clock;
         this.onEventRecorded = onEventRecorded;
         this.collection = collection;
         this.stateType = stateType;
@@ -95,7 +92,7 @@ public class AggregateStore<S> {
         Update change = new Update()
                 .set(VERSION, version)
                 .set(STATE, toDocument(newState))
-                .set(UPDATED_AT, clock.instant())
+                .set(UPDATED_AT, entry.time())
                 .push(OUTBOX, toDocument(entry));
         if (mongo.updateFirst(unchanged, change, collection).getMatchedCount() == 0) {
             throw new OptimisticLockingFailureException("%s %s is no longer at version %d"

@@ -1,6 +1,5 @@
 package se.samverka.platform.messaging.outbox;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -10,14 +9,12 @@ public class AggregateStores {
 
     private final MongoOperations mongo;
     private final EventRecorder recorder;
-    private final Clock clock;
     private final List<String> collections = new CopyOnWriteArrayList<>();
     private volatile Runnable onEventRecorded = () -> { };
 
-    public AggregateStores(MongoOperations mongo, EventRecorder recorder, Clock clock) {
+    public AggregateStores(MongoOperations mongo, EventRecorder recorder) {
         this.mongo = mongo;
         this.recorder = recorder;
-        this.clock = clock;
     }
 
     public <S> AggregateStore<S> create(String collection, Class<S> stateType) {
@@ -25,7 +22,7 @@ public class AggregateStores {
             throw new IllegalStateException("collection " + collection + " already has an aggregate store");
         }
         collections.add(collection);
-        return new AggregateStore<>(mongo, recorder, clock, () -> onEventRecorded.run(), collection, stateType);
+        return new AggregateStore<>(mongo, recorder, () -> onEventRecorded.run(), collection, stateType);
     }
 
     public List<String> collections() {
