@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The gateway in front of stand-in services that say who they are, what they were asked and with what. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"logging.level.root=WARN", "logging.level.se.samverka=INFO"})
 class GatewayRoutingTest {
 
     private static final Map<String, HttpServer> SERVICES = Map.of(
@@ -53,6 +54,7 @@ class GatewayRoutingTest {
         expectRouted("/api/organisations", "partnership");
         expectRouted("/api/organisations/42", "partnership");
         expectRouted("/api/partnerships/7", "partnership");
+        expectRouted("/api/contact-persons/3/export", "partnership");
         expectRouted("/api/projects", "project");
         expectRouted("/api/projects/9?status=IDEA", "project");
         expectRouted("/api/reports/portfolio", "reporting");

@@ -111,7 +111,7 @@ class ProjectServiceIT {
             writer.send(Topics.ORGANISATIONS, new EventEnvelope(UUID.randomUUID().toString(), "/partnership-service",
                     EventCatalog.ORGANISATION_REGISTERED.type(), id, OffsetDateTime.now(), 1,
                     EventCatalog.ORGANISATION_REGISTERED.dataSchema(), null,
-                    EventCodec.toJson(new OrganisationRegistered(id, name, type, country))));
+                    EventCodec.toJson(new OrganisationRegistered(id, name, null, type, null, country, null, null, null, null, true))));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> knownOrganisations.find(id).isPresent());
         return id;

@@ -62,14 +62,17 @@ class PortfolioReportIT {
         OffsetDateTime latest = OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS);
 
         publish(EventCatalog.ORGANISATION_REGISTERED, department, 1, latest.minusSeconds(3),
-                new OrganisationRegistered(department, "Miljö- och samhällsnämnden", "DEPARTMENT", "SE"));
+                new OrganisationRegistered(department, "Miljö- och samhällsnämnden", null, "DEPARTMENT", "PUBLIC", "SE",
+                        "SE-Z", null, null, null, true));
         publish(EventCatalog.ORGANISATION_REGISTERED, city, 1, latest.minusSeconds(2),
-                new OrganisationRegistered(city, "Selenge Aimag", "FOREIGN_REGION", "MN"));
+                new OrganisationRegistered(city, "Selenge Aimag", null, "FOREIGN_REGION", "PUBLIC", "MN", "MN-049", null,
+                        null, null, true));
         publish(EventCatalog.PARTNERSHIP_REGISTERED, partnership, 1, latest.minusSeconds(1),
-                new PartnershipRegistered(partnership, "Selenge", "DEVELOPMENT_PARTNERSHIP", "EXPLORING", "PUBLIC",
-                        List.of(department, city)));
+                new PartnershipRegistered(partnership, "Selenge", null, null, "DEVELOPMENT_PARTNERSHIP", "EXPLORING",
+                        "PUBLIC", List.of(department, city), null, null, null, null));
         publish(EventCatalog.PROJECT_REGISTERED, project, 1, latest,
-                new ProjectRegistered(project, "CLEANWATER", "Rent vatten i Selenge", department, "IDEA", "INTERNAL"));
+                new ProjectRegistered(project, "CLEANWATER", "Rent vatten i Selenge", department, "IDEA", "INTERNAL",
+                        List.of(partnership)));
 
         JsonNode after = await().atMost(WAIT).until(this::portfolio,
                 now -> total(now, "projects") == total(before, "projects") + 1
@@ -89,13 +92,13 @@ class PortfolioReportIT {
         String project = UUID.randomUUID().toString();
         String marker = UUID.randomUUID().toString();
         JsonNode before = portfolio();
-        ProjectRegistered registered = new ProjectRegistered(project, null, "Sanok skolutbyte", "owner", "IDEA", "PUBLIC");
+        ProjectRegistered registered = new ProjectRegistered(project, null, "Sanok skolutbyte", "owner", "IDEA", "PUBLIC", null);
         EventEnvelope event = envelope(EventCatalog.PROJECT_REGISTERED, project, 1, OffsetDateTime.now(), registered);
 
         writer.send(EventCatalog.PROJECT_REGISTERED.topic(), event);
         writer.send(EventCatalog.PROJECT_REGISTERED.topic(), event);
         publish(EventCatalog.PROJECT_REGISTERED, marker, 1, OffsetDateTime.now(),
-                new ProjectRegistered(marker, null, "A later project", "owner", "IDEA", "PUBLIC"));
+                new ProjectRegistered(marker, null, "A later project", "owner", "IDEA", "PUBLIC", null));
         writer.send(EventCatalog.PROJECT_REGISTERED.topic(), event);
 
         await().atMost(WAIT).until(() -> total(portfolio(), "projects") >= total(before, "projects") + 2);

@@ -42,13 +42,28 @@ class EndToEndIT {
     }
 
     @Test
+    void theFirstStartLoadedOstersundsPartnershipsThroughTheApi() {
+        JsonNode twinCities = gateway.get("/api/partnerships?type=TWIN_CITY&sort=name").body();
+        assertThat(twinCities.path("items").findValuesAsString("name"))
+                .contains("Vänort Sanok", "Vänort Kajaani", "Vänort Odense", "Vänort Jilinprovinsen");
+        JsonNode selenge = gateway.get("/api/partnerships?type=DEVELOPMENT_PARTNERSHIP&q=Selenge").body().path("items").get(0);
+        assertThat(selenge.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(selenge.path("decisions").get(0).path("registrationNumber").asString()).isEqualTo("1783/200");
+        assertThat(gateway.get("/api/organisations?q=Mittuniversitetet").body().path("totalItems").asLong()).isEqualTo(1);
+        assertThat(gateway.get("/api/organisations?type=DEPARTMENT").body().path("totalItems").asLong())
+                .isGreaterThanOrEqualTo(7);
+        await().atMost(Duration.ofSeconds(20)).until(() -> portfolio().path("partnerships").path("total").asLong() >= 10);
+    }
+
+    @Test
     void organisationsPartnershipsAndProjectsFlowIntoThePortfolioAsCloudEvents() {
         JsonNode before = portfolio();
         String municipality = organisation("Östersunds kommun", "MUNICIPALITY", "SE");
         String odense = organisation("Odense Kommune", "FOREIGN_CITY", "DK");
         String department = organisation("Barn- och utbildningsförvaltningen", "DEPARTMENT", "SE");
         String partnership = gateway.create("/api/partnerships", Map.of("name", "Vänort Odense", "type", "TWIN_CITY",
-                "visibility", "PUBLIC", "partyOrganisationIds", List.of(municipality, odense)));
+                "visibility", "PUBLIC", "parties", List.of(Map.of("organisationId", municipality, "role", "LEAD"),
+                        Map.of("organisationId", odense, "role", "PARTNER"))));
         // project-service learns of the department from its event; until then the owner is unknown (422).
         String project = await().atMost(Duration.ofSeconds(60)).until(() -> registerProject(department), id -> id != null);
         long written = System.nanoTime();
@@ -71,7 +86,7 @@ class EndToEndIT {
 
     @Test
     void badInputThroughTheGatewayIsAProblemDocumentAndWritesNothing() {
-        int organisationsBefore = count("/api/organisations");
+        long organisationsBefore = count("/api/organisations");
         int eventsBefore = new KafkaTopicReader(platform.settings().kafkaBootstrapServers()).readAll(Topics.ORGANISATIONS).size();
 
         gateway.expectProblem("/api/organisations", "{\"name\": ", HttpStatus.BAD_REQUEST, null);
@@ -125,8 +140,7 @@ class EndToEndIT {
         return portfolio.path(part).path("total").asLong();
     }
 
-    private static int count(String uri) {
-        return JSON.readTree(gateway.http().get().uri(uri).exchange()
-                .expectStatus().isOk().returnResult(String.class).getResponseBody()).size();
+    private static long count(String uri) {
+        return gateway.get(uri).body().path("totalItems").asLong();
     }
 }

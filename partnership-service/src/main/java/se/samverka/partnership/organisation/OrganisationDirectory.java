@@ -1,50 +1,150 @@
 package se.samverka.partnership.organisation;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.Sort;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import se.samverka.partnership.contact.ContactPerson;
+import se.samverka.platform.events.Sector;
 import se.samverka.platform.events.organisation.OrganisationRegistered;
+import se.samverka.platform.events.organisation.OrganisationUpdated;
 import se.samverka.platform.messaging.outbox.AggregateStore;
-import se.samverka.platform.messaging.outbox.AggregateStores;
 import se.samverka.platform.messaging.outbox.Versioned;
+import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
+import se.samverka.platform.web.NotFoundException;
+import se.samverka.platform.web.Paging;
+import se.samverka.platform.web.Preconditions;
 
-/** The actor directory: registers organisations and answers who exists. */
+/** The actor directory: registers and describes organisations, and answers who exists. */
 @Service
 public class OrganisationDirectory {
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final int MAX_PARENT_DEPTH = 50;
 
     private final AggregateStore<Organisation> organisations;
 
-    public OrganisationDirectory(AggregateStores stores) {
-        this.organisations = stores.create("organisations", Organisation.class);
+    public OrganisationDirectory(AggregateStore<Organisation> organisations) {
+        this.organisations = organisations;
     }
 
-    public Versioned<Organisation> register(RegisterOrganisation request) {
-        if (!COUNTRIES.contains(request.country())) {
-            throw new InvalidRequestException("country", "'" + request.country() + "' is not an ISO 3166-1 alpha-2 country code");
-        }
+    public Versioned<Organisation> register(OrganisationDetails details) {
         String id = UUID.randomUUID().toString();
-        Organisation organisation = new Organisation(request.name().strip(), request.type(), request.country());
-        return organisations.create(id, organisation, new OrganisationRegistered(id, organisation.name(),
-                organisation.type().name(), organisation.country()));
+        Organisation organisation = validated(id, details, details.active() == null || details.active(), List.of());
+        return uniqueNumber(() -> organisations.create(id, organisation, registered(id, organisation)));
+    }
+
+    public Versioned<Organisation> update(String id, long expectedVersion, OrganisationDetails details) {
+        Versioned<Organisation> current = get(id);
+        Preconditions.requireVersion(current.version(), expectedVersion);
+        boolean active = details.active() == null ? current.state().active() : details.active();
+        Organisation organisation = validated(id, details, active, current.state().contactPersons());
+        return uniqueNumber(() -> organisations.update(current, organisation, updated(id, organisation)));
+    }
+
+    public Versioned<Organisation> get(String id) {
+        return organisations.find(id).orElseThrow(() -> new NotFoundException("Organisation", id));
     }
 
     public Optional<Versioned<Organisation>> find(String id) {
         return organisations.find(id);
     }
 
-    public boolean exists(String id) {
-        return organisations.exists(id);
+    public Page<Versioned<Organisation>> find(OrganisationFilter filter, Paging paging) {
+        return organisations.find(filter.toQuery(), paging.pageable());
     }
 
-    public List<Versioned<Organisation>> all() {
-        return organisations.find(new Query().with(Sort.by("state.name")));
+    public List<String> idsInCountry(String country) {
+        return organisations.find(new Query(Criteria.where("state.country").is(country))).stream().map(Versioned::id).toList();
+    }
+
+    /** The organisations with these ids that exist, by id. */
+    public Map<String, Versioned<Organisation>> findAll(Collection<String> ids) {
+        return organisations.find(new Query(Criteria.where("_id").in(ids))).stream()
+                .collect(Collectors.toMap(Versioned::id, Function.identity()));
+    }
+
+    private Organisation validated(String id, OrganisationDetails details, boolean active,
+                                   List<ContactPerson> contactPersons) {
+        List<FieldProblem> problems = new ArrayList<>(Codes.problems(details));
+        Sector sector = sector(details, problems);
+        if (details.parentOrganisationId() != null) {
+            parentProblem(id, details.parentOrganisationId()).ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return new Organisation(details.name().strip(), blankToNull(details.nameEn()), details.type(), sector,
+                details.country(), details.region(), details.nutsCode(), blankToNull(details.organisationNumber()),
+                blankToNull(details.website()), details.parentOrganisationId(), active, contactPersons);
+    }
+
+    private static Sector sector(OrganisationDetails details, List<FieldProblem> problems) {
+        Optional<Sector> byType = details.type().sector();
+        if (byType.isPresent()) {
+            if (details.sector() != null && details.sector() != byType.get()) {
+                problems.add(new FieldProblem("sector", "a " + details.type() + " is in the " + byType.get() + " sector"));
+            }
+            return byType.get();
+        }
+        if (details.sector() == null) {
+            problems.add(new FieldProblem("sector", "is required for a " + details.type()
+                    + ": PUBLIC, PRIVATE or SOCIAL_ECONOMY"));
+        }
+        return details.sector();
+    }
+
+    /** The parent must exist and must not be the organisation itself or one of its descendants. */
+    private Optional<FieldProblem> parentProblem(String id, String parentId) {
+        Set<String> seen = new HashSet<>();
+        String ancestor = parentId;
+        for (int depth = 0; ancestor != null && depth < MAX_PARENT_DEPTH; depth++) {
+            if (ancestor.equals(id) || !seen.add(ancestor)) {
+                return Optional.of(new FieldProblem("parentOrganisationId",
+                        "'" + parentId + "' belongs to this organisation; that would make a cycle"));
+            }
+            Optional<Versioned<Organisation>> found = organisations.find(ancestor);
+            if (found.isEmpty()) {
+                return depth == 0
+                        ? Optional.of(new FieldProblem("parentOrganisationId", "no organisation has the id '" + parentId + "'"))
+                        : Optional.empty();
+            }
+            ancestor = found.get().state().parentOrganisationId();
+        }
+        return Optional.empty();
+    }
+
+    private static <T> T uniqueNumber(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (DuplicateKeyException e) {
+            throw new InvalidRequestException("organisationNumber", "is already registered for another organisation");
+        }
+    }
+
+    private static OrganisationRegistered registered(String id, Organisation o) {
+        return new OrganisationRegistered(id, o.name(), o.nameEn(), o.type().name(), o.sector().name(), o.country(),
+                o.region(), o.nutsCode(), o.website(), o.parentOrganisationId(), o.active());
+    }
+
+    private static OrganisationUpdated updated(String id, Organisation o) {
+        return new OrganisationUpdated(id, o.name(), o.nameEn(), o.type().name(), o.sector().name(), o.country(),
+                o.region(), o.nutsCode(), o.website(), o.parentOrganisationId(), o.active());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,62 +1,249 @@
 package se.samverka.partnership.partnership;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.Sort;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.springframework.data.domain.Page;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import se.samverka.partnership.organisation.Organisation;
 import se.samverka.partnership.organisation.OrganisationDirectory;
-import se.samverka.platform.events.Visibility;
+import se.samverka.platform.events.partnership.Party;
+import se.samverka.platform.events.partnership.PartnershipAgreementRecorded;
+import se.samverka.platform.events.partnership.PartnershipDecisionRecorded;
+import se.samverka.platform.events.partnership.PartnershipPartyAdded;
+import se.samverka.platform.events.partnership.PartnershipPartyRemoved;
 import se.samverka.platform.events.partnership.PartnershipRegistered;
+import se.samverka.platform.events.partnership.PartnershipStatusChanged;
+import se.samverka.platform.events.partnership.PartnershipUpdated;
+import se.samverka.platform.events.reference.MunicipalStrategy;
 import se.samverka.platform.messaging.outbox.AggregateStore;
-import se.samverka.platform.messaging.outbox.AggregateStores;
 import se.samverka.platform.messaging.outbox.Versioned;
+import se.samverka.platform.web.CurrentActor;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
+import se.samverka.platform.web.NotFoundException;
+import se.samverka.platform.web.Paging;
+import se.samverka.platform.web.Preconditions;
 
-/** The partnership register. Parties must be organisations of the directory. */
+/**
+ * The partnership register. Every change is based on the version the caller read (If-Match) and announced by an
+ * event in the same write.
+ */
 @Service
 public class PartnershipRegister {
 
+    /** Who takes the steps the platform takes by itself. */
+    static final String PLATFORM = "samverka";
+
     private final AggregateStore<Partnership> partnerships;
     private final OrganisationDirectory directory;
+    private final MunicipalStrategy strategy;
+    private final CurrentActor actor;
+    private final Clock clock;
 
-    public PartnershipRegister(AggregateStores stores, OrganisationDirectory directory) {
-        this.partnerships = stores.create("partnerships", Partnership.class);
+    public PartnershipRegister(AggregateStore<Partnership> partnerships, OrganisationDirectory directory,
+                               MunicipalStrategy strategy, CurrentActor actor, Clock clock) {
+        this.partnerships = partnerships;
         this.directory = directory;
+        this.strategy = strategy;
+        this.actor = actor;
+        this.clock = clock;
     }
 
-    public Versioned<Partnership> register(RegisterPartnership request) {
-        List<String> parties = List.copyOf(new LinkedHashSet<>(request.partyOrganisationIds()));
-        List<FieldProblem> problems = new ArrayList<>();
-        for (int i = 0; i < request.partyOrganisationIds().size(); i++) {
-            String party = request.partyOrganisationIds().get(i);
-            if (!directory.exists(party)) {
-                problems.add(new FieldProblem("partyOrganisationIds[" + i + "]", "no organisation has the id '" + party + "'"));
-            }
-        }
-        if (parties.size() < 2) {
-            problems.add(new FieldProblem("partyOrganisationIds", "needs at least two different organisations"));
-        }
+    public Versioned<Partnership> register(PartnershipDetails details) {
+        List<FieldProblem> problems = descriptionProblems(details);
+        problems.addAll(partyProblems(details.parties()));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         String id = UUID.randomUUID().toString();
-        Visibility visibility = request.visibility() == null ? Visibility.INTERNAL : request.visibility();
-        Partnership partnership = new Partnership(request.name().strip(), request.type(), PartnershipStatus.EXPLORING,
-                visibility, parties);
+        Instant now = clock.instant();
+        StatusChange registered = new StatusChange(null, PartnershipStatus.EXPLORING, now, actor.name(), "Registered",
+                null, false);
+        Partnership partnership = new Partnership(details.name().strip(), details.nameEn(), details.description(),
+                details.type(), PartnershipStatus.EXPLORING, details.visibilityOrDefault(), details.parties(),
+                details.responsibleDepartmentId(), details.themes(), details.strategies(), null, List.of(),
+                List.of(registered), now);
         return partnerships.create(id, partnership, new PartnershipRegistered(id, partnership.name(),
-                partnership.type().name(), partnership.status().name(), visibility.name(), parties));
+                partnership.nameEn(), partnership.description(), partnership.type().name(), partnership.status().name(),
+                partnership.visibility().name(), partnership.partyIds(),
+                partnership.parties().stream().map(p -> new Party(p.organisationId(), p.role().name())).toList(),
+                partnership.responsibleDepartmentId(), names(partnership.themes()), partnership.strategies()));
+    }
+
+    public Versioned<Partnership> describe(String id, long expectedVersion, PartnershipDetails details) {
+        List<FieldProblem> problems = descriptionProblems(details);
+        if (details.parties() != null) {
+            problems.add(new FieldProblem("parties", "change parties through /api/partnerships/" + id + "/parties"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Versioned<Partnership> current = current(id, expectedVersion);
+        Partnership changed = current.state().describedAs(details);
+        return partnerships.update(current, changed, new PartnershipUpdated(id, changed.name(), changed.nameEn(),
+                changed.description(), changed.type().name(), changed.visibility().name(),
+                changed.responsibleDepartmentId(), names(changed.themes()), changed.strategies()));
+    }
+
+    public Versioned<Partnership> addParty(String id, long expectedVersion, PartnershipParty party) {
+        Versioned<Partnership> current = current(id, expectedVersion);
+        if (current.state().partyIds().contains(party.organisationId())) {
+            throw new InvalidRequestException("organisationId", "is a party already");
+        }
+        List<FieldProblem> problems = organisationProblems(List.of(party.organisationId()), index -> "organisationId");
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        List<PartnershipParty> parties = new ArrayList<>(current.state().parties());
+        parties.add(party);
+        return partnerships.update(current, current.state().withParties(parties),
+                new PartnershipPartyAdded(id, party.organisationId(), party.role().name()));
+    }
+
+    public Versioned<Partnership> removeParty(String id, long expectedVersion, String organisationId) {
+        Versioned<Partnership> current = current(id, expectedVersion);
+        if (!current.state().partyIds().contains(organisationId)) {
+            throw new NotFoundException("Party", organisationId);
+        }
+        if (current.state().parties().size() <= 2) {
+            throw new InvalidRequestException("organisationId", "a partnership keeps at least two parties");
+        }
+        List<PartnershipParty> parties = current.state().parties().stream()
+                .filter(party -> !party.organisationId().equals(organisationId))
+                .toList();
+        return partnerships.update(current, current.state().withParties(parties),
+                new PartnershipPartyRemoved(id, organisationId));
+    }
+
+    public Versioned<Partnership> recordAgreement(String id, long expectedVersion, Agreement agreement) {
+        Versioned<Partnership> current = current(id, expectedVersion);
+        return partnerships.update(current, current.state().withAgreement(agreement),
+                new PartnershipAgreementRecorded(id, agreement.type().name(), agreement.signedOn(), agreement.validFrom(),
+                        agreement.validTo(), agreement.renewalOn()));
+    }
+
+    public Versioned<Partnership> recordDecision(String id, long expectedVersion, DecisionDetails details) {
+        Versioned<Partnership> current = current(id, expectedVersion);
+        Decision decision = new Decision("d" + (current.state().decisions().size() + 1), details.body().strip(),
+                details.decidedOn(), details.paragraph(), details.registrationNumber(), details.note(), clock.instant(),
+                actor.name());
+        return partnerships.update(current, current.state().withDecision(decision),
+                new PartnershipDecisionRecorded(id, decision.id(), decision.body(), decision.decidedOn(),
+                        decision.paragraph(), decision.registrationNumber()));
+    }
+
+    /** A step someone takes in the lifecycle; 409 when it is not allowed now. */
+    public Versioned<Partnership> transition(String id, long expectedVersion, Transition transition) {
+        Versioned<Partnership> current = current(id, expectedVersion);
+        PartnershipLifecycle.check(current.state(), transition);
+        return move(current, new StatusChange(current.state().status(), transition.to(), clock.instant(), actor.name(),
+                transition.reason(), transition.decisionId(), false));
+    }
+
+    /** The platform's step: no activity seen for too long. */
+    public void markDormant(Versioned<Partnership> partnership, String why) {
+        move(partnership, new StatusChange(PartnershipStatus.ACTIVE, PartnershipStatus.DORMANT, clock.instant(), PLATFORM,
+                why, null, true));
+    }
+
+    /** The platform's step: a dormant partnership shows activity again. */
+    public void reactivate(Versioned<Partnership> partnership, String why) {
+        move(partnership, new StatusChange(PartnershipStatus.DORMANT, PartnershipStatus.ACTIVE, clock.instant(), PLATFORM,
+                why, null, true));
+    }
+
+    public Versioned<Partnership> get(String id) {
+        return partnerships.find(id).orElseThrow(() -> new NotFoundException("Partnership", id));
     }
 
     public Optional<Versioned<Partnership>> find(String id) {
         return partnerships.find(id);
     }
 
-    public List<Versioned<Partnership>> all() {
-        return partnerships.find(new Query().with(Sort.by("state.name")));
+    public List<Versioned<Partnership>> inStatus(PartnershipStatus status) {
+        return partnerships.find(new Query(Criteria.where("state.status").is(status.name())));
+    }
+
+    public Page<Versioned<Partnership>> find(PartnershipFilter filter, Paging paging) {
+        List<String> inCountry = filter.country() == null ? List.of() : directory.idsInCountry(filter.country());
+        return partnerships.find(filter.toQuery(inCountry), paging.pageable());
+    }
+
+    private Versioned<Partnership> move(Versioned<Partnership> current, StatusChange change) {
+        return partnerships.update(current, current.state().movedTo(change), new PartnershipStatusChanged(current.id(),
+                change.from().name(), change.to().name(), change.decisionId(), change.automatic()));
+    }
+
+    private Versioned<Partnership> current(String id, long expectedVersion) {
+        Versioned<Partnership> current = get(id);
+        Preconditions.requireVersion(current.version(), expectedVersion);
+        return current;
+    }
+
+    private List<FieldProblem> descriptionProblems(PartnershipDetails details) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String department = details.responsibleDepartmentId();
+        if (department != null) {
+            Optional<Versioned<Organisation>> found = directory.find(department);
+            if (found.isEmpty()) {
+                problems.add(new FieldProblem("responsibleDepartmentId", "no organisation has the id '" + department + "'"));
+            } else if (!found.get().state().type().isMunicipalOperation()) {
+                problems.add(new FieldProblem("responsibleDepartmentId",
+                        "must be a department or a municipal company, not a " + found.get().state().type()));
+            }
+        }
+        List<String> strategies = details.strategies() == null ? List.of() : details.strategies();
+        IntStream.range(0, strategies.size())
+                .filter(i -> strategy.strategy(strategies.get(i)).isEmpty())
+                .forEach(i -> problems.add(new FieldProblem("strategies[" + i + "]", "'" + strategies.get(i)
+                        + "' is not a strategy of " + strategy.municipality() + "; known: "
+                        + strategy.strategies().stream().map(MunicipalStrategy.Strategy::code).toList())));
+        return problems;
+    }
+
+    private List<FieldProblem> partyProblems(List<PartnershipParty> parties) {
+        if (parties == null || parties.size() < 2) {
+            return new ArrayList<>(List.of(new FieldProblem("parties", "needs at least two organisations")));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < parties.size(); i++) {
+            if (!seen.add(parties.get(i).organisationId())) {
+                problems.add(new FieldProblem("parties[" + i + "].organisationId", "is a party already"));
+            }
+        }
+        List<String> ids = parties.stream().map(PartnershipParty::organisationId).toList();
+        problems.addAll(organisationProblems(ids, index -> "parties[" + index + "].organisationId"));
+        return problems;
+    }
+
+    /** Each organisation must be in the directory and active. */
+    private List<FieldProblem> organisationProblems(List<String> ids, Function<Integer, String> field) {
+        Map<String, Versioned<Organisation>> found = directory.findAll(ids);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Versioned<Organisation> organisation = found.get(ids.get(i));
+            if (organisation == null) {
+                problems.add(new FieldProblem(field.apply(i), "no organisation has the id '" + ids.get(i) + "'"));
+            } else if (!organisation.state().active()) {
+                problems.add(new FieldProblem(field.apply(i), "'" + organisation.state().name() + "' is no longer active"));
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> names(List<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toList();
     }
 }

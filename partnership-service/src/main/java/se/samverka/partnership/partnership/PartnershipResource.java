@@ -1,22 +1,42 @@
 package se.samverka.partnership.partnership;
 
+import java.time.Instant;
 import java.util.List;
+import se.samverka.platform.events.GlobalTheme;
+import se.samverka.platform.events.Sector;
 import se.samverka.platform.events.Visibility;
-import se.samverka.platform.messaging.outbox.Versioned;
 
-/** A partnership as the API shows it. */
+/**
+ * A partnership as the API shows it, with what derives from its parties (their names, countries and sectors) and
+ * from the projects linked to it (their ids, the last activity).
+ *
+ * @param allowedTransitions where it may go from its status, by hand
+ * @param lastActivityAt     the last change of a project linked to it, if any
+ */
 public record PartnershipResource(
         String id,
         long version,
         String name,
+        String nameEn,
+        String description,
         PartnershipType type,
         PartnershipStatus status,
+        Instant statusSince,
+        List<PartnershipStatus> allowedTransitions,
         Visibility visibility,
-        List<String> partyOrganisationIds) {
+        List<PartyView> parties,
+        List<String> countries,
+        List<Sector> sectorsEngaged,
+        String responsibleDepartmentId,
+        List<GlobalTheme> themes,
+        List<String> strategies,
+        Agreement agreement,
+        List<Decision> decisions,
+        List<StatusChange> history,
+        List<String> projectIds,
+        Instant lastActivityAt) {
 
-    static PartnershipResource of(Versioned<Partnership> partnership) {
-        Partnership state = partnership.state();
-        return new PartnershipResource(partnership.id(), partnership.version(), state.name(), state.type(),
-                state.status(), state.visibility(), state.partyOrganisationIds());
+    /** A party with what the directory says of it. */
+    public record PartyView(String organisationId, PartyRole role, String name, String country, Sector sector) {
     }
 }

@@ -1,6 +1,6 @@
 package se.samverka.partnership.partnership;
 
-/** Where a partnership stands. Every partnership starts EXPLORING; its transitions belong to the lifecycle. */
+/** Where a partnership stands (the ICLD-style phases): EXPLORING → LETTER_OF_INTENT → ACTIVE ⇄ DORMANT → UNDER_REVIEW → ENDED. */
 public enum PartnershipStatus {
     EXPLORING,
     LETTER_OF_INTENT,

@@ -36,6 +36,7 @@ public final class Platform implements AutoCloseable {
     private static final Duration INFRASTRUCTURE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(150);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final String DEMO_DATA = "demo/ostersund.json";
     private static final HttpClient HEALTH_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** Hears how the start goes. */
@@ -44,6 +45,10 @@ public final class Platform implements AutoCloseable {
 
         /** A process was started; it is not ready yet. */
         default void launched(ManagedProcess process) {
+        }
+
+        /** Something else worth a line. */
+        default void note(String message) {
         }
 
         Progress SILENT = (component, address, took) -> { };
@@ -79,11 +84,27 @@ public final class Platform implements AutoCloseable {
     public void start() throws StartupException {
         checkJars();
         checkPorts();
+        boolean firstStart = !Files.exists(settings.home().resolve("data"));
         try {
             startAll();
+            if (firstStart && settings.demoData()) {
+                loadDemoData();
+            }
         } catch (StartupException | RuntimeException e) {
             stop();
             throw e;
+        }
+    }
+
+    /** Only on a start that found no data: a platform that has data keeps it as it is. */
+    private void loadDemoData() throws StartupException {
+        progress.note("First start: loading the demo data (Östersund's partnerships) through the API...");
+        try {
+            int requests = DemoData.load(gatewayUrl(), DEMO_DATA);
+            progress.note("Demo data loaded (" + requests + " requests).");
+        } catch (RuntimeException e) {
+            throw new StartupException("Loading the demo data failed: " + e.getMessage()
+                    + ". Start over with ./samverka reset --yes, or without demo data: SAMVERKA_DEMO_DATA=false ./samverka run");
         }
     }
 

@@ -18,8 +18,10 @@ import java.util.Map;
  * @param root  the checkout, where the built jars are
  * @param home  data, logs and process ids
  * @param ports by component name
+ * @param demoData whether a first start (one that finds no data) loads the demo data; {@code SAMVERKA_DEMO_DATA=false}
+ *                 turns it off
  */
-public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports) {
+public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, boolean demoData) {
 
     public static final String KAFKA = "kafka";
     public static final String KAFKA_CONTROLLER = "kafka-controller";
@@ -42,14 +44,16 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports) 
             ports.put(entry.getKey(), value == null || value.isBlank() ? entry.getValue() : parsePort(variable, value));
         }
         String home = environment.get("SAMVERKA_HOME");
-        return new RuntimeSettings(root, home == null || home.isBlank() ? root.resolve(".samverka") : Path.of(home), ports);
+        boolean demoData = !"false".equalsIgnoreCase(environment.getOrDefault("SAMVERKA_DEMO_DATA", "true").trim());
+        return new RuntimeSettings(root, home == null || home.isBlank() ? root.resolve(".samverka") : Path.of(home), ports,
+                demoData);
     }
 
     /** Settings on ports that are free right now: for tests that start a platform beside anything else. */
     public static RuntimeSettings onFreePorts(Path root, Path home) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         DEFAULT_PORTS.keySet().forEach(component -> ports.put(component, freePort()));
-        return new RuntimeSettings(root, home, ports);
+        return new RuntimeSettings(root, home, ports, true);
     }
 
     public static String portVariable(String component) {

@@ -76,6 +76,11 @@ public final class Samverka {
             public void launched(ManagedProcess process) {
                 runs.record(process);
             }
+
+            @Override
+            public void note(String message) {
+                OUT.println("  " + message);
+            }
         });
         runs.recordLauncher();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -36,6 +36,12 @@ class RuntimeSettingsTest {
     }
 
     @Test
+    void demoDataIsLoadedOnAFirstStartUnlessTurnedOff() throws StartupException {
+        assertThat(RuntimeSettings.fromEnvironment(root, Map.of()).demoData()).isTrue();
+        assertThat(RuntimeSettings.fromEnvironment(root, Map.of("SAMVERKA_DEMO_DATA", "false")).demoData()).isFalse();
+    }
+
+    @Test
     void aPortThatIsNoPortSaysWhichVariableIsWrong() {
         assertThatThrownBy(() -> RuntimeSettings.fromEnvironment(root, Map.of("SAMVERKA_MONGO_PORT", "mongo")))
                 .isInstanceOf(StartupException.class)

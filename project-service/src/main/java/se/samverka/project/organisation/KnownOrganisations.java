@@ -6,10 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
-import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.organisation.OrganisationRegistered;
+import se.samverka.platform.events.organisation.OrganisationUpdated;
 import se.samverka.platform.messaging.consumer.EventConsumers;
-import se.samverka.platform.messaging.consumer.EventHandlers;
+import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
 
@@ -27,19 +27,18 @@ public class KnownOrganisations {
         return organisations.find(id);
     }
 
-    void on(OrganisationRegistered event, EventEnvelope envelope) {
-        organisations.apply(envelope, current -> new KnownOrganisation(event.name(), event.type(), event.country()));
-    }
-
     @Configuration(proxyBeanMethods = false)
     static class Binding {
 
         /** Bound to {@code samverka.organisations} in application.yml. */
         @Bean
         Consumer<Message<byte[]>> organisationEvents(EventConsumers consumers, KnownOrganisations organisations) {
-            return consumers.consumer("known-organisations", EventHandlers.builder()
-                    .on(OrganisationRegistered.class, organisations::on)
-                    .build());
+            return consumers.consumer("known-organisations", Projection.into(organisations.organisations)
+                    .on(OrganisationRegistered.class, (current, event, envelope) ->
+                            new KnownOrganisation(event.name(), event.type(), event.country()))
+                    .on(OrganisationUpdated.class, (current, event, envelope) ->
+                            new KnownOrganisation(event.name(), event.type(), event.country()))
+                    .build().handlers());
         }
     }
 }

@@ -45,7 +45,7 @@ public class ProjectPortfolio {
         Project project = new Project(acronym, request.title().strip(), request.ownerOrganisationId(),
                 ProjectStatus.IDEA, visibility);
         return projects.create(id, project, new ProjectRegistered(id, project.acronym(), project.title(),
-                project.ownerOrganisationId(), project.status().name(), visibility.name()));
+                project.ownerOrganisationId(), project.status().name(), visibility.name(), List.of()));
     }
 
     public Optional<Versioned<Project>> find(String id) {

@@ -5,10 +5,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import se.samverka.platform.events.organisation.OrganisationRegistered;
+import se.samverka.platform.events.organisation.OrganisationUpdated;
 import se.samverka.platform.events.partnership.PartnershipRegistered;
+import se.samverka.platform.events.partnership.PartnershipStatusChanged;
+import se.samverka.platform.events.partnership.PartnershipUpdated;
 import se.samverka.platform.events.project.ProjectRegistered;
 import se.samverka.platform.messaging.consumer.EventConsumers;
-import se.samverka.platform.messaging.consumer.EventHandlers;
+import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
 
@@ -36,26 +39,33 @@ class PortfolioProjections {
 
     @Bean
     Consumer<Message<byte[]>> organisationEvents(EventConsumers consumers, ProjectionStore<OrganisationEntry> entries) {
-        return consumers.consumer("portfolio-organisations", EventHandlers.builder()
-                .on(OrganisationRegistered.class, (event, envelope) -> entries.apply(envelope,
-                        current -> new OrganisationEntry(event.name(), event.type(), event.country())))
-                .build());
+        return consumers.consumer("portfolio-organisations", Projection.into(entries)
+                .on(OrganisationRegistered.class, (current, event, envelope) ->
+                        new OrganisationEntry(event.name(), event.type(), event.country()))
+                .on(OrganisationUpdated.class, (current, event, envelope) ->
+                        new OrganisationEntry(event.name(), event.type(), event.country()))
+                .build().handlers());
     }
 
     @Bean
     Consumer<Message<byte[]>> partnershipEvents(EventConsumers consumers, ProjectionStore<PartnershipEntry> entries) {
-        return consumers.consumer("portfolio-partnerships", EventHandlers.builder()
-                .on(PartnershipRegistered.class, (event, envelope) -> entries.apply(envelope,
-                        current -> new PartnershipEntry(event.name(), event.type(), event.status(), event.visibility())))
-                .build());
+        return consumers.consumer("portfolio-partnerships", Projection.into(entries)
+                .on(PartnershipRegistered.class, (current, event, envelope) ->
+                        new PartnershipEntry(event.name(), event.type(), event.status(), event.visibility()))
+                .on(PartnershipUpdated.class, (current, event, envelope) -> current
+                        .map(entry -> new PartnershipEntry(event.name(), event.type(), entry.status(), event.visibility()))
+                        .orElse(null))
+                .on(PartnershipStatusChanged.class, (current, event, envelope) -> current
+                        .map(entry -> new PartnershipEntry(entry.name(), entry.type(), event.to(), entry.visibility()))
+                        .orElse(null))
+                .build().handlers());
     }
 
     @Bean
     Consumer<Message<byte[]>> projectEvents(EventConsumers consumers, ProjectionStore<ProjectEntry> entries) {
-        return consumers.consumer("portfolio-projects", EventHandlers.builder()
-                .on(ProjectRegistered.class, (event, envelope) -> entries.apply(envelope,
-                        current -> new ProjectEntry(event.title(), event.ownerOrganisationId(), event.status(),
-                                event.visibility())))
-                .build());
+        return consumers.consumer("portfolio-projects", Projection.into(entries)
+                .on(ProjectRegistered.class, (current, event, envelope) ->
+                        new ProjectEntry(event.title(), event.ownerOrganisationId(), event.status(), event.visibility()))
+                .build().handlers());
     }
 }

@@ -15,6 +15,11 @@ public final class Contracts {
         return value;
     }
 
+    /** A copy of a list a producer may leave out (null stays null: events published before it was added). */
+    public static <T> List<T> copyOfOptional(List<T> values) {
+        return values == null ? null : List.copyOf(values);
+    }
+
     public static <T> List<T> copyOf(List<T> values, String field) {
         if (values == null) {
             throw new IllegalArgumentException(field + " is required");

@@ -1,18 +1,20 @@
 package se.samverka.platform.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Event data to and from JSON. Consumers ignore fields they do not know, so a producer may add optional fields
- * without breaking anyone (DESIGN.md §2).
+ * without breaking anyone (DESIGN.md §2); producers leave out optional fields that have no value.
  */
 public final class EventCodec {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
     private EventCodec() {

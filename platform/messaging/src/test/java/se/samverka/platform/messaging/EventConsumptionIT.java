@@ -21,6 +21,7 @@ import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.Topics;
 import se.samverka.platform.events.project.ProjectRegistered;
+import se.samverka.platform.messaging.MessagingTestApplication.ProjectSummary;
 import se.samverka.platform.messaging.MessagingTestApplication.ProjectTitle;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.kafka.DeadLetterPolicy;
@@ -36,6 +37,8 @@ class EventConsumptionIT {
 
     @Autowired
     ProjectionStore<ProjectTitle> titles;
+    @Autowired
+    ProjectionStore<ProjectSummary> summaries;
     @Autowired
     MeterRegistry meters;
     @Value("${samverka.kafka.bootstrap-servers}")
@@ -147,6 +150,21 @@ class EventConsumptionIT {
     }
 
     @Test
+    void aProjectionAppliesEveryEventInSequenceAlsoThoseItIgnores() {
+        String id = UUID.randomUUID().toString();
+        double gapsBefore = summaryGaps();
+
+        writer.send(Topics.PROJECTS, event(id, 1, "Vinterstaden"));
+        writer.send(Topics.PROJECTS, new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
+                "se.samverka.project.renamedInTheFuture", id, OffsetDateTime.now(), 2, null, null, "{}"));
+        writer.send(Topics.PROJECTS, event(id, 3, "Vinterstaden 2"));
+
+        await().atMost(WAIT).until(() -> summaries.find(id).map(ProjectSummary::eventsSeen).orElse(0) == 3);
+        assertThat(summaries.find(id)).map(ProjectSummary::title).contains("Vinterstaden 2");
+        assertThat(summaryGaps()).isEqualTo(gapsBefore);
+    }
+
+    @Test
     void theHandlerRunsInTheTraceTheEventCarries() {
         String id = UUID.randomUUID().toString();
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -162,6 +180,10 @@ class EventConsumptionIT {
 
     private double counter(String name) {
         return meters.get(name).tag("projection", titles.collection()).counter().count();
+    }
+
+    private double summaryGaps() {
+        return meters.get("samverka.events.gaps").tag("projection", summaries.collection()).counter().count();
     }
 
     private double deadLettered() {
@@ -182,6 +204,6 @@ class EventConsumptionIT {
     }
 
     private static String data(String id, String title) {
-        return EventCodec.toJson(new ProjectRegistered(id, null, title, "owner-1", "IDEA", "INTERNAL"));
+        return EventCodec.toJson(new ProjectRegistered(id, null, title, "owner-1", "IDEA", "INTERNAL", null));
     }
 }

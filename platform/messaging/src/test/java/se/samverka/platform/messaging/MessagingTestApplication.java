@@ -7,6 +7,7 @@ import org.springframework.messaging.Message;
 import se.samverka.platform.events.project.ProjectRegistered;
 import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventHandlers;
+import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
 import se.samverka.platform.messaging.outbox.AggregateStore;
@@ -27,6 +28,23 @@ public class MessagingTestApplication {
     @Bean
     AggregateStore<Project> projects(AggregateStores stores) {
         return stores.create("projects", Project.class);
+    }
+
+    /** A second read model, fed through {@link Projection}: it cares about registrations only. */
+    public record ProjectSummary(String title, int eventsSeen) {
+    }
+
+    @Bean
+    ProjectionStore<ProjectSummary> projectSummaries(ProjectionStores stores) {
+        return stores.create("project_summaries", ProjectSummary.class);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> projectSummaryEvents(EventConsumers consumers, ProjectionStore<ProjectSummary> summaries) {
+        return consumers.consumer("project-summaries", Projection.into(summaries)
+                .on(ProjectRegistered.class, (current, event, envelope) ->
+                        new ProjectSummary(event.title(), (int) envelope.sequence()))
+                .build().handlers());
     }
 
     @Bean

@@ -233,7 +233,7 @@ class OutboxRelayIT {
     }
 
     private static ProjectRegistered registered(String id, String title) {
-        return new ProjectRegistered(id, null, title, "owner-1", "IDEA", "INTERNAL");
+        return new ProjectRegistered(id, null, title, "owner-1", "IDEA", "INTERNAL", null);
     }
 
     private static String shortId() {

@@ -1,12 +1,17 @@
 package se.samverka.platform.test;
 
-import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A service's HTTP API as a client sees it, with the checks every API test makes. */
 public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RestTestClient http;
 
@@ -22,12 +27,61 @@ public final class Api {
         return http;
     }
 
+    /** A resource as it came back: its body as JSON and its ETag. */
+    public record Resource(JsonNode body, String etag) {
+
+        public String id() {
+            return body.path("id").asString();
+        }
+    }
+
+    /** GETs a resource, expecting 200. */
+    public Resource get(String uri, Object... variables) {
+        var result = http.get().uri(uri, variables).exchange().expectStatus().isOk().returnResult(String.class);
+        return new Resource(JSON.readTree(result.getResponseBody()), result.getResponseHeaders().getETag());
+    }
+
+    /**
+     * Sends a change with the If-Match of a resource read before, expecting 200.
+     *
+     * @param method PUT, POST or DELETE
+     */
+    public Resource change(HttpMethod method, String uri, String ifMatch, Object body) {
+        var request = http.method(method).uri(uri).header(HttpHeaders.IF_MATCH, ifMatch);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        var result = request.exchange().expectStatus().isOk().returnResult(String.class);
+        return new Resource(JSON.readTree(result.getResponseBody()), result.getResponseHeaders().getETag());
+    }
+
+    /** Sends a change and expects it refused with this status and a problem document; returns the problem. */
+    public JsonNode refused(HttpMethod method, String uri, String ifMatch, Object body, HttpStatus status) {
+        var request = http.method(method).uri(uri);
+        if (ifMatch != null) {
+            request.header(HttpHeaders.IF_MATCH, ifMatch);
+        }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        var result = request.exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .returnResult(String.class);
+        return JSON.readTree(result.getResponseBody());
+    }
+
+    /** POSTs a JSON body, expects 201, and returns the new resource. */
+    public Resource created(String uri, Object body) {
+        var result = http.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isCreated()
+                .returnResult(String.class);
+        return new Resource(JSON.readTree(result.getResponseBody()), result.getResponseHeaders().getETag());
+    }
+
     /** POSTs a JSON body, expects 201, and returns the new resource's id. */
     public String create(String uri, Object body) {
-        Map<?, ?> created = http.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
-                .expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        return (String) created.get("id");
+        return created(uri, body).id();
     }
 
     /**

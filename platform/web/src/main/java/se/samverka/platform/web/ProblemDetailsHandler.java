@@ -90,10 +90,20 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         return response(problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", exception.getMessage()));
     }
 
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<Object> versionConflict(OptimisticLockingFailureException exception) {
+    @ExceptionHandler({OptimisticLockingFailureException.class, Preconditions.VersionMismatchException.class})
+    ResponseEntity<Object> versionConflict() {
         return response(problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.VERSION_CONFLICT, "Changed by someone else",
                 "The resource changed since you read it. Read it again, then repeat your change with its new ETag."));
+    }
+
+    @ExceptionHandler(IllegalTransitionException.class)
+    ResponseEntity<Object> illegalTransition(IllegalTransitionException exception) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION, "Not allowed now",
+                exception.getMessage());
+        problem.setProperty("from", exception.from());
+        problem.setProperty("to", exception.to());
+        problem.setProperty("allowedTransitions", exception.allowed());
+        return response(problem);
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

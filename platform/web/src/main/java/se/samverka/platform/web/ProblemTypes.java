@@ -12,6 +12,7 @@ public final class ProblemTypes {
     public static final URI NOT_FOUND = URI.create(BASE + "not-found");
     public static final URI CONFLICT = URI.create(BASE + "conflict");
     public static final URI VERSION_CONFLICT = URI.create(BASE + "version-conflict");
+    public static final URI ILLEGAL_TRANSITION = URI.create(BASE + "illegal-transition");
     public static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
 
     private ProblemTypes() {

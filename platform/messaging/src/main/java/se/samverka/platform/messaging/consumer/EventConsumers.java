@@ -37,19 +37,24 @@ public class EventConsumers {
     public Consumer<Message<byte[]>> consumer(String name, EventHandlers handlers) {
         return message -> {
             EventEnvelope event = CloudEventsKafkaBinding.read(header -> header(message, header), message.getPayload());
-            Optional<EventContract<?>> contract = EventCatalog.forType(event.type());
-            if (contract.isEmpty()) {
-                count(name, "samverka.events.unknown", event.type(), "Events of a type this consumer does not know, skipped");
-                log.debug("{} skips {} {}: unknown type", name, event.type(), event.id());
-                return;
-            }
-            Optional<BiConsumer<Object, EventEnvelope>> handler = handlers.handlerFor(contract.get().dataClass());
-            if (handler.isEmpty()) {
-                return;
-            }
-            Object data = EventCodec.decode(event, contract.get());
-            traces.continueTrace(event.traceparent(), name + " " + event.type(), () -> handler.get().accept(data, event));
+            traces.continueTrace(event.traceparent(), name + " " + event.type(), () -> {
+                handle(name, event, handlers);
+                handlers.everyEvent().accept(event);
+            });
         };
+    }
+
+    private void handle(String name, EventEnvelope event, EventHandlers handlers) {
+        Optional<EventContract<?>> contract = EventCatalog.forType(event.type());
+        if (contract.isEmpty()) {
+            count(name, "samverka.events.unknown", event.type(), "Events of a type this consumer does not know, skipped");
+            log.debug("{} skips {} {}: unknown type", name, event.type(), event.id());
+            return;
+        }
+        Optional<BiConsumer<Object, EventEnvelope>> handler = handlers.handlerFor(contract.get().dataClass());
+        if (handler.isPresent()) {
+            handler.get().accept(EventCodec.decode(event, contract.get()), event);
+        }
     }
 
     /**

@@ -64,7 +64,8 @@ public class ProjectionStore<V> {
     /**
      * Applies an event if it is the next of its aggregate.
      *
-     * @param change the new view from the current one (empty before the aggregate's first event)
+     * @param change the new view from the current one (empty before the aggregate's first event, or while no event
+     *               made a view yet); null keeps no view, only the sequence
      */
     public ApplyOutcome apply(EventEnvelope event, Function<Optional<V>, V> change) {
         while (true) {
@@ -80,7 +81,7 @@ public class ProjectionStore<V> {
                         collection, event.aggregateId(), last + 1, event.sequence(), event.type(), event.id());
                 return ApplyOutcome.GAP;
             }
-            V next = change.apply(Optional.ofNullable(current).map(this::view));
+            V next = change.apply(Optional.ofNullable(current).flatMap(this::view));
             if (current == null ? insert(event, next) : replace(event, last, next)) {
                 applied.increment();
                 return ApplyOutcome.APPLIED;
@@ -90,21 +91,23 @@ public class ProjectionStore<V> {
     }
 
     public Optional<V> find(String aggregateId) {
-        return Optional.ofNullable(mongo.findById(aggregateId, Document.class, collection)).map(this::view);
+        return Optional.ofNullable(mongo.findById(aggregateId, Document.class, collection)).flatMap(this::view);
     }
 
     /** Views matching a query; criteria name view fields as {@code view.<field>}. */
     public List<V> find(Query query) {
-        return mongo.find(query, Document.class, collection).stream().map(this::view).toList();
+        return mongo.find(query, Document.class, collection).stream().map(this::view).flatMap(Optional::stream).toList();
     }
 
+    /** How many aggregates have a view. */
     public long count() {
-        return mongo.count(new Query(), collection);
+        return mongo.count(Query.query(Criteria.where(VIEW).ne(null)), collection);
     }
 
     /** How many views have each value of a field, e.g. {@code countBy("status")}; views without it count as "UNKNOWN". */
     public Map<String, Long> countBy(String viewField) {
-        Aggregation byField = Aggregation.newAggregation(Aggregation.group(VIEW + "." + viewField).count().as("count"));
+        Aggregation byField = Aggregation.newAggregation(Aggregation.match(Criteria.where(VIEW).ne(null)),
+                Aggregation.group(VIEW + "." + viewField).count().as("count"));
         Map<String, Long> counts = new TreeMap<>();
         for (Document group : mongo.aggregate(byField, collection, Document.class)) {
             Object value = group.get("_id");
@@ -142,11 +145,12 @@ public class ProjectionStore<V> {
         return mongo.updateFirst(unchanged, update, collection).getMatchedCount() == 1;
     }
 
-    private V view(Document document) {
-        return mongo.getConverter().read(viewType, document.get(VIEW, Document.class));
+    private Optional<V> view(Document document) {
+        Document view = document.get(VIEW, Document.class);
+        return view == null ? Optional.empty() : Optional.of(mongo.getConverter().read(viewType, view));
     }
 
     private Document toDocument(V view) {
-        return (Document) mongo.getConverter().convertToMongoType(view, TypeInformation.of(viewType));
+        return view == null ? null : (Document) mongo.getConverter().convertToMongoType(view, TypeInformation.of(viewType));
     }
 }

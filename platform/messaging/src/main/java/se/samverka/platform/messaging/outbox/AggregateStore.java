@@ -5,6 +5,11 @@ import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -48,6 +53,14 @@ public class AggregateStore<S> {
         return collection;
     }
 
+    /**
+     * Makes a state field unique among the aggregates that have it (a sparse unique index): a write that would
+     * repeat a value fails with {@link DuplicateKeyException}.
+     */
+    public void ensureUniqueIndex(String stateField) {
+        mongo.indexOps(collection).createIndex(new Index().on(STATE + "." + stateField, Sort.Direction.ASC).unique().sparse());
+    }
+
     public Optional<Versioned<S>> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Document.class, collection)).map(this::toVersioned);
     }
@@ -56,6 +69,12 @@ public class AggregateStore<S> {
     public List<Versioned<S>> find(Query query) {
         query.fields().exclude(OUTBOX);
         return mongo.find(query, Document.class, collection).stream().map(this::toVersioned).toList();
+    }
+
+    /** One page of the aggregates matching a query, in the page's order. */
+    public Page<Versioned<S>> find(Query query, Pageable pageable) {
+        long total = mongo.count(Query.of(query).limit(0).skip(0), collection);
+        return new PageImpl<>(find(Query.of(query).with(pageable)), pageable, total);
     }
 
     public boolean exists(String id) {

@@ -1,0 +1,87 @@
+package se.samverka.partnership.activity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+import se.samverka.partnership.partnership.Partnership;
+import se.samverka.partnership.partnership.PartnershipRegister;
+import se.samverka.partnership.partnership.PartnershipStatus;
+import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.messaging.consumer.EventConsumers;
+import se.samverka.platform.messaging.consumer.EventHandlers;
+import se.samverka.platform.messaging.outbox.Versioned;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Activity of partnerships, learnt from {@code samverka.projects}: any change of a project counts as activity of the
+ * partnerships it belongs to, and makes a DORMANT one ACTIVE again if it happened after the partnership went
+ * dormant. Works on every project event, whatever its type, so new kinds of project change count without a change
+ * here; replaying old events changes nothing, because only activity newer than the dormancy wakes a partnership.
+ */
+@Component
+public class ProjectActivity {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ProjectLinks links;
+    private final ActivityLog activity;
+    private final PartnershipRegister register;
+
+    public ProjectActivity(ProjectLinks links, ActivityLog activity, PartnershipRegister register) {
+        this.links = links;
+        this.activity = activity;
+        this.register = register;
+    }
+
+    void on(EventEnvelope event) {
+        for (String partnershipId : links.apply(event, partnershipIdsNamedBy(event))) {
+            activity.record(partnershipId, event.time().toInstant());
+            wakeIfDormant(partnershipId, event);
+        }
+    }
+
+    private void wakeIfDormant(String partnershipId, EventEnvelope event) {
+        for (int attempt = 1; ; attempt++) {
+            Versioned<Partnership> partnership = register.find(partnershipId).orElse(null);
+            if (partnership == null || partnership.state().status() != PartnershipStatus.DORMANT
+                    || !event.time().toInstant().isAfter(partnership.state().statusSince())) {
+                return;
+            }
+            try {
+                register.reactivate(partnership, "Activity in project " + event.aggregateId());
+                return;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The partnerships a project event names, or null when it names none. */
+    private static List<String> partnershipIdsNamedBy(EventEnvelope event) {
+        JsonNode named = JSON.readTree(event.data()).path("partnershipIds");
+        if (!named.isArray()) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        named.forEach(id -> ids.add(id.asString()));
+        return ids;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Binding {
+
+        /** Bound to {@code samverka.projects} in application.yml. */
+        @Bean
+        Consumer<Message<byte[]>> projectEvents(EventConsumers consumers, ProjectActivity activity) {
+            return consumers.consumer("partnership-activity", EventHandlers.builder().onEvery(activity::on).build());
+        }
+    }
+}

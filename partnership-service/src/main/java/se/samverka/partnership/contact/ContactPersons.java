@@ -1,0 +1,155 @@
+package se.samverka.partnership.contact;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import se.samverka.partnership.organisation.Organisation;
+import se.samverka.partnership.organisation.OrganisationDirectory;
+import se.samverka.platform.events.organisation.ContactPersonAdded;
+import se.samverka.platform.events.organisation.ContactPersonChanged;
+import se.samverka.platform.events.organisation.ContactPersonRemoved;
+import se.samverka.platform.messaging.outbox.AggregateStore;
+import se.samverka.platform.messaging.outbox.Versioned;
+import se.samverka.platform.web.NotFoundException;
+import se.samverka.platform.web.Preconditions;
+
+/**
+ * Contact persons of organisations: personal data, kept inside their organisation's document so that removing a
+ * person and announcing it is one write. Events carry only ids; logs name only ids. A person is deleted on
+ * request (erasure) and when the retention date has passed.
+ */
+@Service
+public class ContactPersons {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactPersons.class);
+    private static final int ATTEMPTS = 5;
+
+    /** A person and the organisation they belong to. */
+    public record Located(Versioned<Organisation> organisation, ContactPerson person) {
+    }
+
+    private final AggregateStore<Organisation> organisations;
+    private final OrganisationDirectory directory;
+    private final Clock clock;
+
+    public ContactPersons(AggregateStore<Organisation> organisations, OrganisationDirectory directory, Clock clock) {
+        this.organisations = organisations;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** Adds a person. Needs no If-Match: it adds to a list and overwrites nothing; a concurrent change is retried. */
+    public Located add(String organisationId, ContactPersonDetails details) {
+        String id = UUID.randomUUID().toString();
+        return retrying(() -> {
+            Versioned<Organisation> organisation = directory.get(organisationId);
+            ContactPerson person = new ContactPerson(id, 1, details.name().strip(), details.role(), details.email(),
+                    details.phone(), details.lawfulBasis(), details.retainUntil(), clock.instant());
+            List<ContactPerson> persons = new ArrayList<>(organisation.state().contactPersons());
+            persons.add(person);
+            Versioned<Organisation> stored = organisations.update(organisation,
+                    organisation.state().withContactPersons(persons), new ContactPersonAdded(organisationId, id));
+            return new Located(stored, person);
+        });
+    }
+
+    public Located get(String personId) {
+        // Nested ids are stored as _id, as the mapping does for every property called id.
+        return organisations.find(new Query(Criteria.where("state.contactPersons._id").is(personId))).stream()
+                .findFirst()
+                .flatMap(organisation -> organisation.state().contactPersons().stream()
+                        .filter(person -> person.id().equals(personId))
+                        .findFirst()
+                        .map(person -> new Located(organisation, person)))
+                .orElseThrow(() -> new NotFoundException("Contact person", personId));
+    }
+
+    public List<ContactPerson> of(String organisationId) {
+        return directory.get(organisationId).state().contactPersons();
+    }
+
+    public Located update(String personId, long expectedVersion, ContactPersonDetails details) {
+        return retrying(() -> {
+            Located current = get(personId);
+            Preconditions.requireVersion(current.person().version(), expectedVersion);
+            ContactPerson changed = new ContactPerson(personId, expectedVersion + 1, details.name().strip(),
+                    details.role(), details.email(), details.phone(), details.lawfulBasis(), details.retainUntil(),
+                    current.person().registeredAt());
+            String organisationId = current.organisation().id();
+            Versioned<Organisation> stored = organisations.update(current.organisation(),
+                    replace(current.organisation().state(), personId, changed),
+                    new ContactPersonChanged(organisationId, personId));
+            return new Located(stored, changed);
+        });
+    }
+
+    /** Deletes everything held about the person (GDPR art. 17); other services drop the id when they hear of it. */
+    public void erase(String personId) {
+        retrying(() -> remove(get(personId), "ERASED"));
+        log.info("Erased contact person {}", personId);
+    }
+
+    public ContactPersonExport export(String personId) {
+        Located located = get(personId);
+        return new ContactPersonExport(clock.instant(), "the municipality's international coordination",
+                ContactPersonResource.of(located.organisation().id(), located.person()),
+                located.organisation().state().name(), "partnership-service (organisation directory)",
+                "To contact the organisation about international partnerships and projects");
+    }
+
+    /** Deletes the persons whose retention date has passed. */
+    @Scheduled(initialDelayString = "${samverka.contact-persons.retention-check-delay:PT1M}",
+            fixedDelayString = "${samverka.contact-persons.retention-check-interval:PT6H}")
+    public void removeExpired() {
+        LocalDate today = LocalDate.now(clock);
+        Query expired = new Query(Criteria.where("state.contactPersons.retainUntil").lt(today));
+        for (Versioned<Organisation> organisation : organisations.find(expired)) {
+            organisation.state().contactPersons().stream()
+                    .filter(person -> person.retainUntil().isBefore(today))
+                    .forEach(person -> {
+                        retrying(() -> remove(get(person.id()), "RETENTION_EXPIRED"));
+                        log.info("Deleted contact person {}: retention date passed", person.id());
+                    });
+        }
+    }
+
+    private Located remove(Located located, String reason) {
+        Organisation organisation = located.organisation().state();
+        List<ContactPerson> persons = organisation.contactPersons().stream()
+                .filter(person -> !person.id().equals(located.person().id()))
+                .toList();
+        Versioned<Organisation> stored = organisations.update(located.organisation(),
+                organisation.withContactPersons(persons),
+                new ContactPersonRemoved(located.organisation().id(), located.person().id(), reason));
+        return new Located(stored, located.person());
+    }
+
+    private static Organisation replace(Organisation organisation, String personId, ContactPerson changed) {
+        return organisation.withContactPersons(organisation.contactPersons().stream()
+                .map(person -> person.id().equals(personId) ? changed : person)
+                .toList());
+    }
+
+    /** Repeats a read-modify-write whose organisation changed meanwhile (another person, its description). */
+    private static <T> T retrying(Supplier<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return change.get();
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

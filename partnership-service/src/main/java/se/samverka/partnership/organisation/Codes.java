@@ -1,0 +1,105 @@
+package se.samverka.partnership.organisation;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import se.samverka.platform.web.FieldProblem;
+
+/**
+ * The codes an organisation is described with, checked: ISO 3166-1 countries, ISO 3166-2 regions (against the
+ * list in {@code reference/iso-3166-2.csv} for the countries it covers, by form elsewhere), NUTS codes, Swedish
+ * organisation numbers (with their check digit) and web addresses.
+ */
+final class Codes {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    /** NUTS uses EL for Greece where ISO uses GR. */
+    private static final Map<String, String> NUTS_COUNTRY = Map.of("GR", "EL");
+    private static final Set<String> REGIONS = readRegions();
+    private static final Set<String> COUNTRIES_WITH_REGION_LIST = countriesOf(REGIONS);
+
+    private Codes() {
+    }
+
+    static List<FieldProblem> problems(OrganisationDetails details) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String country = details.country();
+        if (!COUNTRIES.contains(country)) {
+            problems.add(new FieldProblem("country", "'" + country + "' is not an ISO 3166-1 alpha-2 country code"));
+        }
+        String region = details.region();
+        if (region != null) {
+            if (!region.startsWith(country + "-")) {
+                problems.add(new FieldProblem("region", "'" + region + "' is not a region of " + country));
+            } else if (COUNTRIES_WITH_REGION_LIST.contains(country) && !REGIONS.contains(region)) {
+                problems.add(new FieldProblem("region", "'" + region + "' is not an ISO 3166-2 code of " + country));
+            }
+        }
+        String nuts = details.nutsCode();
+        if (nuts != null && !nuts.startsWith(NUTS_COUNTRY.getOrDefault(country, country))) {
+            problems.add(new FieldProblem("nutsCode", "'" + nuts + "' is not a NUTS code of " + country));
+        }
+        String number = details.organisationNumber();
+        if (number != null && country.equals("SE") && !isSwedishOrganisationNumber(number)) {
+            problems.add(new FieldProblem("organisationNumber",
+                    "'" + number + "' is not a Swedish organisation number (NNNNNN-NNNN with a valid check digit)"));
+        }
+        if (details.website() != null && !isWebAddress(details.website())) {
+            problems.add(new FieldProblem("website", "must be a web address starting with https:// or http://"));
+        }
+        return problems;
+    }
+
+    /** Ten digits, the last a Luhn check digit, written NNNNNN-NNNN. */
+    static boolean isSwedishOrganisationNumber(String number) {
+        if (!number.matches("\\d{6}-\\d{4}")) {
+            return false;
+        }
+        String digits = number.replace("-", "");
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = digits.charAt(i) - '0';
+            int weighted = i % 2 == 0 ? digit * 2 : digit;
+            sum += weighted > 9 ? weighted - 9 : weighted;
+        }
+        return sum % 10 == 0;
+    }
+
+    private static boolean isWebAddress(String website) {
+        try {
+            URI uri = new URI(website);
+            return uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static Set<String> readRegions() {
+        Set<String> regions = new HashSet<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                Codes.class.getClassLoader().getResourceAsStream("reference/iso-3166-2.csv"), StandardCharsets.UTF_8))) {
+            reader.lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("code,"))
+                    .forEach(line -> regions.add(line.substring(0, line.indexOf(','))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(regions);
+    }
+
+    private static Set<String> countriesOf(Set<String> regions) {
+        Set<String> countries = new HashSet<>();
+        regions.forEach(region -> countries.add(region.substring(0, 2)));
+        return Set.copyOf(countries);
+    }
+}

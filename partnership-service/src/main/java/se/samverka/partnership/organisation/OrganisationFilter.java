@@ -1,0 +1,43 @@
+package se.samverka.partnership.organisation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import se.samverka.platform.events.Sector;
+
+/** Which organisations a list shows; every part left out matches all. {@code q} searches the names. */
+public record OrganisationFilter(
+        OrganisationType type,
+        String country,
+        Sector sector,
+        Boolean active,
+        String parentOrganisationId,
+        String q) {
+
+    Query toQuery() {
+        List<Criteria> criteria = new ArrayList<>();
+        if (type != null) {
+            criteria.add(Criteria.where("state.type").is(type.name()));
+        }
+        if (country != null) {
+            criteria.add(Criteria.where("state.country").is(country));
+        }
+        if (sector != null) {
+            criteria.add(Criteria.where("state.sector").is(sector.name()));
+        }
+        if (active != null) {
+            criteria.add(Criteria.where("state.active").is(active));
+        }
+        if (parentOrganisationId != null) {
+            criteria.add(Criteria.where("state.parentOrganisationId").is(parentOrganisationId));
+        }
+        if (q != null && !q.isBlank()) {
+            Pattern text = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            criteria.add(new Criteria().orOperator(Criteria.where("state.name").regex(text),
+                    Criteria.where("state.nameEn").regex(text)));
+        }
+        return criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
+    }
+}

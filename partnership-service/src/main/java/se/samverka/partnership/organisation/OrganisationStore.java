@@ -1,0 +1,18 @@
+package se.samverka.partnership.organisation;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import se.samverka.platform.messaging.outbox.AggregateStore;
+import se.samverka.platform.messaging.outbox.AggregateStores;
+
+@Configuration(proxyBeanMethods = false)
+class OrganisationStore {
+
+    /** Organisation numbers are unique in the directory, enforced by the database so that no race slips through. */
+    @Bean
+    AggregateStore<Organisation> organisations(AggregateStores stores) {
+        AggregateStore<Organisation> organisations = stores.create("organisations", Organisation.class);
+        organisations.ensureUniqueIndex("organisationNumber");
+        return organisations;
+    }
+}

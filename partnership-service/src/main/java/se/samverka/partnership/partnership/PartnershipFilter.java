@@ -1,0 +1,53 @@
+package se.samverka.partnership.partnership;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import se.samverka.platform.events.GlobalTheme;
+import se.samverka.platform.events.Visibility;
+
+/**
+ * Which partnerships a list shows; every part left out matches all. {@code country} matches partnerships with a
+ * party in that country; {@code q} searches names and description.
+ */
+public record PartnershipFilter(
+        PartnershipType type,
+        PartnershipStatus status,
+        Visibility visibility,
+        String responsibleDepartment,
+        String country,
+        String party,
+        String strategy,
+        GlobalTheme theme,
+        String q) {
+
+    /** @param organisationsInCountry the ids of the organisations in {@code country}, when it is given */
+    Query toQuery(Collection<String> organisationsInCountry) {
+        List<Criteria> criteria = new ArrayList<>();
+        equal(criteria, "state.type", type == null ? null : type.name());
+        equal(criteria, "state.status", status == null ? null : status.name());
+        equal(criteria, "state.visibility", visibility == null ? null : visibility.name());
+        equal(criteria, "state.responsibleDepartmentId", responsibleDepartment);
+        equal(criteria, "state.parties.organisationId", party);
+        equal(criteria, "state.strategies", strategy);
+        equal(criteria, "state.themes", theme == null ? null : theme.name());
+        if (country != null) {
+            criteria.add(Criteria.where("state.parties.organisationId").in(organisationsInCountry));
+        }
+        if (q != null && !q.isBlank()) {
+            Pattern text = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            criteria.add(new Criteria().orOperator(Criteria.where("state.name").regex(text),
+                    Criteria.where("state.nameEn").regex(text), Criteria.where("state.description").regex(text)));
+        }
+        return criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
+    }
+
+    private static void equal(List<Criteria> criteria, String field, Object value) {
+        if (value != null) {
+            criteria.add(Criteria.where(field).is(value));
+        }
+    }
+}

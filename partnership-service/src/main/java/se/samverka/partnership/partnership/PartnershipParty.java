@@ -1,0 +1,8 @@
+package se.samverka.partnership.partnership;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/** An organisation of the directory that is a party to a partnership, with its role. */
+public record PartnershipParty(@NotBlank String organisationId, @NotNull PartyRole role) {
+}

@@ -1,0 +1,15 @@
+package se.samverka.partnership.partnership;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import se.samverka.platform.messaging.outbox.AggregateStore;
+import se.samverka.platform.messaging.outbox.AggregateStores;
+
+@Configuration(proxyBeanMethods = false)
+class PartnershipStore {
+
+    @Bean
+    AggregateStore<Partnership> partnerships(AggregateStores stores) {
+        return stores.create("partnerships", Partnership.class);
+    }
+}

@@ -1,0 +1,66 @@
+package se.samverka.partnership.partnership;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+import se.samverka.partnership.activity.ActivityLog;
+import se.samverka.partnership.activity.ProjectLinks;
+import se.samverka.partnership.organisation.Organisation;
+import se.samverka.partnership.organisation.OrganisationDirectory;
+import se.samverka.platform.events.Sector;
+import se.samverka.platform.messaging.outbox.Versioned;
+
+/** Puts together what the API shows of partnerships, reading the directory and the activity once per page. */
+@Component
+class PartnershipViews {
+
+    private final OrganisationDirectory directory;
+    private final ActivityLog activity;
+    private final ProjectLinks links;
+
+    PartnershipViews(OrganisationDirectory directory, ActivityLog activity, ProjectLinks links) {
+        this.directory = directory;
+        this.activity = activity;
+        this.links = links;
+    }
+
+    PartnershipResource of(Versioned<Partnership> partnership) {
+        return of(List.of(partnership)).get(0);
+    }
+
+    List<PartnershipResource> of(Collection<Versioned<Partnership>> partnerships) {
+        List<String> ids = partnerships.stream().map(Versioned::id).toList();
+        Map<String, Versioned<Organisation>> organisations = directory.findAll(partnerships.stream()
+                .flatMap(partnership -> partnership.state().partyIds().stream()).distinct().toList());
+        Map<String, Instant> lastActivities = activity.lastActivities(ids);
+        Map<String, List<String>> projects = links.projectsOf(ids);
+        return partnerships.stream()
+                .map(partnership -> view(partnership, organisations, lastActivities.get(partnership.id()),
+                        projects.getOrDefault(partnership.id(), List.of())))
+                .toList();
+    }
+
+    private static PartnershipResource view(Versioned<Partnership> versioned, Map<String, Versioned<Organisation>> organisations,
+                                            Instant lastActivityAt, List<String> projectIds) {
+        Partnership p = versioned.state();
+        List<PartnershipResource.PartyView> parties = p.parties().stream().map(party -> {
+            Organisation organisation = organisations.containsKey(party.organisationId())
+                    ? organisations.get(party.organisationId()).state() : null;
+            return new PartnershipResource.PartyView(party.organisationId(), party.role(),
+                    organisation == null ? null : organisation.name(),
+                    organisation == null ? null : organisation.country(),
+                    organisation == null ? null : organisation.sector());
+        }).toList();
+        List<String> countries = parties.stream().map(PartnershipResource.PartyView::country)
+                .filter(Objects::nonNull).distinct().sorted().toList();
+        List<Sector> sectors = parties.stream().map(PartnershipResource.PartyView::sector)
+                .filter(Objects::nonNull).distinct().sorted().toList();
+        return new PartnershipResource(versioned.id(), versioned.version(), p.name(), p.nameEn(), p.description(),
+                p.type(), p.status(), p.statusSince(), PartnershipLifecycle.allowedFrom(p.status()), p.visibility(),
+                parties, countries, sectors, p.responsibleDepartmentId(), p.themes(), p.strategies(), p.agreement(),
+                p.decisions(), p.history(), projectIds, lastActivityAt);
+    }
+}

@@ -1,0 +1,184 @@
+package se.samverka.partnership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static se.samverka.partnership.TestData.contactPerson;
+import static se.samverka.partnership.TestData.organisation;
+import static se.samverka.partnership.TestData.partnership;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import se.samverka.partnership.activity.ActivityLog;
+import se.samverka.partnership.activity.DormancyCheck;
+import se.samverka.partnership.contact.ContactPersons;
+import se.samverka.platform.events.EventCatalog;
+import se.samverka.platform.events.EventCodec;
+import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.events.Topics;
+import se.samverka.platform.events.project.ProjectRegistered;
+import se.samverka.platform.test.Api;
+import se.samverka.platform.test.IntegrationTest;
+import se.samverka.platform.test.KafkaRecordWriter;
+import se.samverka.platform.test.KafkaTopicReader;
+import se.samverka.platform.test.MutableClock;
+import tools.jackson.databind.JsonNode;
+
+/** What happens as months pass: partnerships fall dormant and wake with project activity; contact data expires. */
+@IntegrationTest
+@Import(TimeDependentIT.Clocks.class)
+class TimeDependentIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        MutableClock clock() {
+            return new MutableClock(Instant.now());
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${samverka.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    DormancyCheck dormancy;
+    @Autowired
+    ActivityLog activity;
+    @Autowired
+    ContactPersons contactPersons;
+
+    private Api api;
+    private String municipality;
+
+    @BeforeEach
+    void client() {
+        api = Api.onPort(port);
+        municipality = organisation(api, "Östersunds kommun", "MUNICIPALITY", "SE");
+    }
+
+    @Test
+    void aPartnershipWithoutActivityFallsDormantAndProjectActivityWakesIt() {
+        String id = activePartnership("Vänort Kajaani");
+        clock.advance(Period.ofMonths(13));
+
+        assertThat(dormancy.markDormant()).isGreaterThanOrEqualTo(1);
+
+        JsonNode dormant = api.get("/api/partnerships/{id}", id).body();
+        assertThat(dormant.path("status").asString()).isEqualTo("DORMANT");
+        JsonNode step = dormant.path("history").get(dormant.path("history").size() - 1);
+        assertThat(step.path("automatic").asBoolean()).isTrue();
+        assertThat(step.path("by").asString()).isEqualTo("samverka");
+        assertThat(step.path("reason").asString()).startsWith("No activity since");
+
+        String project = UUID.randomUUID().toString();
+        publishProject(project, 1, clock.instant().plusSeconds(60), List.of(id));
+
+        await().atMost(WAIT).until(() -> status(id).equals("ACTIVE"));
+        JsonNode awake = api.get("/api/partnerships/{id}", id).body();
+        assertThat(awake.path("projectIds").toString()).contains(project);
+        assertThat(awake.path("lastActivityAt").asString()).isNotEmpty();
+        List<EventEnvelope> events = new KafkaTopicReader(bootstrapServers).eventsOf(Topics.PARTNERSHIPS, id);
+        assertThat(events.subList(events.size() - 2, events.size())).extracting(EventEnvelope::data)
+                .allMatch(data -> data.contains("\"automatic\":true"))
+                .anyMatch(data -> data.contains("\"to\":\"DORMANT\""))
+                .anyMatch(data -> data.contains("\"to\":\"ACTIVE\""));
+    }
+
+    @Test
+    void anyChangeOfALinkedProjectCountsAsActivity() {
+        String id = activePartnership("Mittnorden");
+        String project = UUID.randomUUID().toString();
+        clock.advance(Period.ofMonths(6));
+        publishProject(project, 1, clock.instant(), List.of(id));
+        clock.advance(Period.ofMonths(6));
+        Instant later = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // A kind of project event this service has never heard of, and which does not name the partnership.
+        try (KafkaRecordWriter writer = new KafkaRecordWriter(bootstrapServers)) {
+            writer.send(Topics.PROJECTS, new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
+                    "se.samverka.project.activityRecorded", project, OffsetDateTime.ofInstant(later, ZoneOffset.UTC), 2,
+                    null, null, "{\"projectId\":\"" + project + "\"}"));
+        }
+        await().atMost(WAIT).until(() -> activity.lastActivity(id).filter(at -> !at.isBefore(later)).isPresent());
+
+        clock.advance(Period.ofMonths(5));
+        dormancy.markDormant();
+
+        assertThat(status(id)).as("the last activity is five months old").isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void activityFromBeforeTheDormancyDoesNotWakeAPartnership() {
+        String id = activePartnership("Vänort Odense");
+        Instant meanwhile = clock.instant().plus(Duration.ofDays(1));
+        clock.advance(Period.ofMonths(13));
+        dormancy.markDormant();
+
+        publishProject(UUID.randomUUID().toString(), 1, meanwhile, List.of(id));
+
+        await().atMost(WAIT).until(() -> activity.lastActivity(id).isPresent());
+        assertThat(status(id)).isEqualTo("DORMANT");
+    }
+
+    @Test
+    void contactDataIsDeletedOnceItsRetentionDatePasses() {
+        String organisation = organisation(api, "Sanoks kommun", "FOREIGN_CITY", "PL");
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        String person = api.create("/api/organisations/" + organisation + "/contact-persons",
+                contactPerson("Piotr Nowak", "p.nowak@sanok.pl", tomorrow));
+        clock.advance(Duration.ofDays(3));
+
+        contactPersons.removeExpired();
+
+        api.refused(HttpMethod.GET, "/api/contact-persons/" + person, null, null, HttpStatus.NOT_FOUND);
+        List<EventEnvelope> events = await().atMost(WAIT).until(
+                () -> new KafkaTopicReader(bootstrapServers).eventsOf(Topics.ORGANISATIONS, organisation),
+                found -> found.size() == 3);
+        assertThat(events.get(2).data()).contains("\"reason\":\"RETENTION_EXPIRED\"").doesNotContain("Nowak");
+    }
+
+    private String activePartnership(String name) {
+        String other = organisation(api, name + " partner", "FOREIGN_CITY", "FI");
+        Api.Resource p = api.created("/api/partnerships", partnership(name, "TWIN_CITY", List.of(municipality, other)));
+        String uri = "/api/partnerships/" + p.id();
+        p = api.change(HttpMethod.PUT, uri + "/agreement", p.etag(), Map.of("type", "AGREEMENT", "signedOn", "2020-01-15"));
+        p = api.change(HttpMethod.POST, uri + "/transitions", p.etag(), Map.of("to", "LETTER_OF_INTENT", "reason", "Avtal"));
+        p = api.change(HttpMethod.POST, uri + "/decisions", p.etag(), Map.of("body", "Kommunstyrelsen", "decidedOn", "2020-02-01"));
+        api.change(HttpMethod.POST, uri + "/transitions", p.etag(), Map.of("to", "ACTIVE", "reason", "Beslut", "decisionId", "d1"));
+        return p.id();
+    }
+
+    private String status(String id) {
+        return api.get("/api/partnerships/{id}", id).body().path("status").asString();
+    }
+
+    private void publishProject(String project, long sequence, Instant at, List<String> partnerships) {
+        try (KafkaRecordWriter writer = new KafkaRecordWriter(bootstrapServers)) {
+            writer.send(Topics.PROJECTS, new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
+                    EventCatalog.PROJECT_REGISTERED.type(), project, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), sequence,
+                    EventCatalog.PROJECT_REGISTERED.dataSchema(), null, EventCodec.toJson(new ProjectRegistered(project,
+                    null, "Projekt", "owner", "ONGOING", "INTERNAL", partnerships))));
+        }
+    }
+}

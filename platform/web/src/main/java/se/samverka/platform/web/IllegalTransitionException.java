@@ -1,0 +1,33 @@
+package se.samverka.platform.web;
+
+import java.util.List;
+
+/**
+ * A lifecycle step that is not allowed from where the resource stands, or whose conditions are not met. Answered
+ * with 409 and the steps that are allowed now.
+ */
+public class IllegalTransitionException extends RuntimeException {
+
+    private final String from;
+    private final String to;
+    private final List<String> allowed;
+
+    public IllegalTransitionException(String from, String to, List<String> allowed, String reason) {
+        super(reason);
+        this.from = from;
+        this.to = to;
+        this.allowed = List.copyOf(allowed);
+    }
+
+    public String from() {
+        return from;
+    }
+
+    public String to() {
+        return to;
+    }
+
+    public List<String> allowed() {
+        return allowed;
+    }
+}
