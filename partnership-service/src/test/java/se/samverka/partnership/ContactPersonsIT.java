@@ -10,40 +10,24 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.Topics;
 import se.samverka.platform.test.Api;
-import se.samverka.platform.test.IntegrationTest;
-import se.samverka.platform.test.KafkaTopicReader;
+import se.samverka.platform.test.ServiceIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /** Contact persons are personal data: kept in one place, never announced, exported on request, erased without trace. */
-@IntegrationTest
-class ContactPersonsIT {
+class ContactPersonsIT extends ServiceIntegrationTest {
 
     private static final String NEXT_YEAR = LocalDate.now().plusYears(1).toString();
 
-    @LocalServerPort
-    int port;
-    @Value("${samverka.kafka.bootstrap-servers}")
-    String bootstrapServers;
     @Autowired
     MongoOperations mongo;
-
-    private Api api;
-
-    @BeforeEach
-    void client() {
-        api = Api.onPort(port);
-    }
 
     @Test
     void aContactPersonIsKeptButOnlyTheIdIsAnnounced() {
@@ -140,15 +124,12 @@ class ContactPersonsIT {
                 assertThat(document.toJson()).as(collection).doesNotContain(name, email);
             }
         }
-        KafkaTopicReader kafka = new KafkaTopicReader(bootstrapServers);
         for (String topic : Topics.ALL) {
             kafka.readAll(topic).forEach(record -> assertThat(record.value() + record.headers()).doesNotContain(name, email));
         }
     }
 
     private List<EventEnvelope> awaitEvents(String organisation, int count) {
-        KafkaTopicReader reader = new KafkaTopicReader(bootstrapServers);
-        return await().atMost(Duration.ofSeconds(10))
-                .until(() -> reader.eventsOf(Topics.ORGANISATIONS, organisation), events -> events.size() >= count);
+        return awaitEvents(Topics.ORGANISATIONS, organisation, count);
     }
 }

@@ -7,39 +7,23 @@ import static se.samverka.partnership.TestData.organisation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.Topics;
 import se.samverka.platform.test.Api;
-import se.samverka.platform.test.IntegrationTest;
-import se.samverka.platform.test.KafkaTopicReader;
+import se.samverka.platform.test.ServiceIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
-@IntegrationTest
-class OrganisationDirectoryIT {
+class OrganisationDirectoryIT extends ServiceIntegrationTest {
 
     private static final HttpStatus UNPROCESSABLE = HttpStatus.UNPROCESSABLE_CONTENT;
 
-    @LocalServerPort
-    int port;
-    @Value("${samverka.kafka.bootstrap-servers}")
-    String bootstrapServers;
     @Autowired
     MongoOperations mongo;
-
-    private Api api;
-
-    @BeforeEach
-    void client() {
-        api = Api.onPort(port);
-    }
 
     @Test
     void registersAnOrganisationWithItsWholeDescriptionAndAnnouncesIt() {
@@ -194,8 +178,4 @@ class OrganisationDirectoryIT {
                 .contains("samverka_outbox_published_total", "samverka_outbox_pending"));
     }
 
-    private List<EventEnvelope> awaitEvents(String topic, String id, int count) {
-        KafkaTopicReader reader = new KafkaTopicReader(bootstrapServers);
-        return await().atMost(Duration.ofSeconds(10)).until(() -> reader.eventsOf(topic, id), events -> events.size() >= count);
-    }
 }

@@ -11,38 +11,28 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.Topics;
 import se.samverka.platform.test.Api;
-import se.samverka.platform.test.IntegrationTest;
-import se.samverka.platform.test.KafkaTopicReader;
+import se.samverka.platform.test.ServiceIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
-@IntegrationTest
-class PartnershipRegisterIT {
+class PartnershipRegisterIT extends ServiceIntegrationTest {
 
     private static final HttpStatus UNPROCESSABLE = HttpStatus.UNPROCESSABLE_CONTENT;
     private static final HttpStatus CONFLICT = HttpStatus.CONFLICT;
 
-    @LocalServerPort
-    int port;
-    @Value("${samverka.kafka.bootstrap-servers}")
-    String bootstrapServers;
     @Autowired
     MongoOperations mongo;
 
-    private Api api;
     private String municipality;
     private String department;
 
     @BeforeEach
     void client() {
-        api = Api.onPort(port);
         municipality = organisation(api, "Östersunds kommun", "MUNICIPALITY", "SE", "region", "SE-Z");
         department = organisation(api, "Kommunledningsförvaltningen", "DEPARTMENT", "SE", "parentOrganisationId", municipality);
     }
@@ -219,8 +209,6 @@ class PartnershipRegisterIT {
     }
 
     private List<EventEnvelope> events(String id, int count) {
-        KafkaTopicReader reader = new KafkaTopicReader(bootstrapServers);
-        return await().atMost(Duration.ofSeconds(10))
-                .until(() -> reader.eventsOf(Topics.PARTNERSHIPS, id), events -> events.size() >= count);
+        return awaitEvents(Topics.PARTNERSHIPS, id, count);
     }
 }

@@ -19,9 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
@@ -35,16 +33,14 @@ import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.Topics;
 import se.samverka.platform.events.project.ProjectRegistered;
 import se.samverka.platform.test.Api;
-import se.samverka.platform.test.IntegrationTest;
+import se.samverka.platform.test.ServiceIntegrationTest;
 import se.samverka.platform.test.KafkaRecordWriter;
-import se.samverka.platform.test.KafkaTopicReader;
 import se.samverka.platform.test.MutableClock;
 import tools.jackson.databind.JsonNode;
 
 /** What happens as months pass: partnerships fall dormant and wake with project activity; contact data expires. */
-@IntegrationTest
 @Import(TimeDependentIT.Clocks.class)
-class TimeDependentIT {
+class TimeDependentIT extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -56,10 +52,6 @@ class TimeDependentIT {
         }
     }
 
-    @LocalServerPort
-    int port;
-    @Value("${samverka.kafka.bootstrap-servers}")
-    String bootstrapServers;
     @Autowired
     MutableClock clock;
     @Autowired
@@ -69,12 +61,10 @@ class TimeDependentIT {
     @Autowired
     ContactPersons contactPersons;
 
-    private Api api;
     private String municipality;
 
     @BeforeEach
     void client() {
-        api = Api.onPort(port);
         municipality = organisation(api, "Östersunds kommun", "MUNICIPALITY", "SE");
     }
 
@@ -99,7 +89,7 @@ class TimeDependentIT {
         JsonNode awake = api.get("/api/partnerships/{id}", id).body();
         assertThat(awake.path("projectIds").toString()).contains(project);
         assertThat(awake.path("lastActivityAt").asString()).isNotEmpty();
-        List<EventEnvelope> events = new KafkaTopicReader(bootstrapServers).eventsOf(Topics.PARTNERSHIPS, id);
+        List<EventEnvelope> events = kafka.eventsOf(Topics.PARTNERSHIPS, id);
         assertThat(events.subList(events.size() - 2, events.size())).extracting(EventEnvelope::data)
                 .allMatch(data -> data.contains("\"automatic\":true"))
                 .anyMatch(data -> data.contains("\"to\":\"DORMANT\""))
@@ -115,7 +105,7 @@ class TimeDependentIT {
         clock.advance(Period.ofMonths(6));
         Instant later = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         // A kind of project event this service has never heard of, and which does not name the partnership.
-        try (KafkaRecordWriter writer = new KafkaRecordWriter(bootstrapServers)) {
+        try (KafkaRecordWriter writer = new KafkaRecordWriter(bootstrapServers())) {
             writer.send(Topics.PROJECTS, new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
                     "se.samverka.project.activityRecorded", project, OffsetDateTime.ofInstant(later, ZoneOffset.UTC), 2,
                     null, null, "{\"projectId\":\"" + project + "\"}"));
@@ -153,7 +143,7 @@ class TimeDependentIT {
 
         api.refused(HttpMethod.GET, "/api/contact-persons/" + person, null, null, HttpStatus.NOT_FOUND);
         List<EventEnvelope> events = await().atMost(WAIT).until(
-                () -> new KafkaTopicReader(bootstrapServers).eventsOf(Topics.ORGANISATIONS, organisation),
+                () -> kafka.eventsOf(Topics.ORGANISATIONS, organisation),
                 found -> found.size() == 3);
         assertThat(events.get(2).data()).contains("\"reason\":\"RETENTION_EXPIRED\"").doesNotContain("Nowak");
     }
@@ -174,7 +164,7 @@ class TimeDependentIT {
     }
 
     private void publishProject(String project, long sequence, Instant at, List<String> partnerships) {
-        try (KafkaRecordWriter writer = new KafkaRecordWriter(bootstrapServers)) {
+        try (KafkaRecordWriter writer = new KafkaRecordWriter(bootstrapServers())) {
             writer.send(Topics.PROJECTS, new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
                     EventCatalog.PROJECT_REGISTERED.type(), project, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), sequence,
                     EventCatalog.PROJECT_REGISTERED.dataSchema(), null, EventCodec.toJson(new ProjectRegistered(project,

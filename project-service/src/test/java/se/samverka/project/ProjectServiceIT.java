@@ -7,47 +7,27 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.Topics;
 import se.samverka.platform.events.organisation.OrganisationRegistered;
-import se.samverka.platform.test.Api;
-import se.samverka.platform.test.IntegrationTest;
+import se.samverka.platform.test.ServiceIntegrationTest;
 import se.samverka.platform.test.KafkaRecordWriter;
-import se.samverka.platform.test.KafkaTopicReader;
 import se.samverka.project.organisation.KnownOrganisations;
 
-@IntegrationTest
-class ProjectServiceIT {
+class ProjectServiceIT extends ServiceIntegrationTest {
 
     private static final HttpStatus UNPROCESSABLE = HttpStatus.UNPROCESSABLE_CONTENT;
 
-    @LocalServerPort
-    int port;
-    @Value("${samverka.kafka.bootstrap-servers}")
-    String bootstrapServers;
     @Autowired
     MongoOperations mongo;
     @Autowired
     KnownOrganisations knownOrganisations;
-
-    private RestTestClient http;
-    private Api api;
-
-    @BeforeEach
-    void client() {
-        api = Api.onPort(port);
-        http = api.http();
-    }
 
     @Test
     void registersAProjectOfAKnownDepartmentAndAnnouncesIt() {
@@ -56,7 +36,7 @@ class ProjectServiceIT {
         String id = api.create("/api/projects", Map.of("acronym", "WINTERCITY",
                 "title", "Vinterstaden Östersund och Trondheim", "ownerOrganisationId", owner, "visibility", "COUNTY"));
 
-        http.get().uri("/api/projects/{id}", id).exchange()
+        api.http().get().uri("/api/projects/{id}", id).exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"1\"")
                 .expectBody()
@@ -64,9 +44,7 @@ class ProjectServiceIT {
                 .jsonPath("$.acronym").isEqualTo("WINTERCITY")
                 .jsonPath("$.ownerOrganisationId").isEqualTo(owner)
                 .jsonPath("$.visibility").isEqualTo("COUNTY");
-        KafkaTopicReader reader = new KafkaTopicReader(bootstrapServers);
-        EventEnvelope event = await().atMost(Duration.ofSeconds(10))
-                .until(() -> reader.eventsOf(Topics.PROJECTS, id), events -> !events.isEmpty()).get(0);
+        EventEnvelope event = awaitEvents(Topics.PROJECTS, id, 1).get(0);
         assertThat(event.type()).isEqualTo("se.samverka.project.registered");
         assertThat(event.source()).isEqualTo("/project-service");
         assertThat(event.data()).contains("\"status\":\"IDEA\"", owner);
@@ -107,7 +85,7 @@ class ProjectServiceIT {
     /** Announces an organisation as partnership-service would, and waits until this service has learnt it. */
     private String organisationAnnounced(String name, String type, String country) {
         String id = UUID.randomUUID().toString();
-        try (KafkaRecordWriter writer = new KafkaRecordWriter(bootstrapServers)) {
+        try (KafkaRecordWriter writer = new KafkaRecordWriter(bootstrapServers())) {
             writer.send(Topics.ORGANISATIONS, new EventEnvelope(UUID.randomUUID().toString(), "/partnership-service",
                     EventCatalog.ORGANISATION_REGISTERED.type(), id, OffsetDateTime.now(), 1,
                     EventCatalog.ORGANISATION_REGISTERED.dataSchema(), null,

@@ -11,8 +11,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventContract;
@@ -20,31 +18,22 @@ import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.organisation.OrganisationRegistered;
 import se.samverka.platform.events.partnership.PartnershipRegistered;
 import se.samverka.platform.events.project.ProjectRegistered;
-import se.samverka.platform.test.Api;
-import se.samverka.platform.test.IntegrationTest;
+import se.samverka.platform.test.ServiceIntegrationTest;
 import se.samverka.platform.test.KafkaRecordWriter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The portfolio report, fed only by events on the topics, as the other services publish them. */
-@IntegrationTest
-class PortfolioReportIT {
+class PortfolioReportIT extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-    @Value("${samverka.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
     private KafkaRecordWriter writer;
-    private Api api;
 
     @BeforeEach
     void connect() {
-        writer = new KafkaRecordWriter(bootstrapServers);
-        api = Api.onPort(port);
+        writer = new KafkaRecordWriter(bootstrapServers());
     }
 
     @AfterEach
