@@ -57,6 +57,7 @@ class GatewayRoutingTest {
         expectRouted("/api/contact-persons/3/export", "partnership");
         expectRouted("/api/projects", "project");
         expectRouted("/api/projects/9?status=IDEA", "project");
+        expectRouted("/api/reference", "project");
         expectRouted("/api/reports/portfolio", "reporting");
     }
 

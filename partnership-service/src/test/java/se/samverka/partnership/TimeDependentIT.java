@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static se.samverka.partnership.TestData.contactPerson;
 import static se.samverka.partnership.TestData.organisation;
 import static se.samverka.partnership.TestData.partnership;
+import static se.samverka.platform.test.TestEvents.projectRegistered;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,6 @@ import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.Topics;
-import se.samverka.platform.events.project.ProjectRegistered;
 import se.samverka.platform.test.Api;
 import se.samverka.platform.test.ServiceIntegrationTest;
 import se.samverka.platform.test.KafkaRecordWriter;
@@ -167,7 +167,7 @@ class TimeDependentIT extends ServiceIntegrationTest {
         try (KafkaRecordWriter writer = new KafkaRecordWriter(bootstrapServers())) {
             writer.send(Topics.PROJECTS, new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
                     EventCatalog.PROJECT_REGISTERED.type(), project, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), sequence,
-                    EventCatalog.PROJECT_REGISTERED.dataSchema(), null, EventCodec.toJson(new ProjectRegistered(project,
+                    EventCatalog.PROJECT_REGISTERED.dataSchema(), null, EventCodec.toJson(projectRegistered(project,
                     null, "Projekt", "owner", "ONGOING", "INTERNAL", partnerships))));
         }
     }

@@ -2,6 +2,7 @@ package se.samverka.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static se.samverka.platform.test.TestEvents.projectRegistered;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -18,6 +19,7 @@ import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.organisation.OrganisationRegistered;
 import se.samverka.platform.events.partnership.PartnershipRegistered;
 import se.samverka.platform.events.project.ProjectRegistered;
+import se.samverka.platform.events.project.ProjectStatusChanged;
 import se.samverka.platform.test.ServiceIntegrationTest;
 import se.samverka.platform.test.KafkaRecordWriter;
 import tools.jackson.databind.JsonNode;
@@ -60,7 +62,7 @@ class PortfolioReportIT extends ServiceIntegrationTest {
                 new PartnershipRegistered(partnership, "Selenge", null, null, "DEVELOPMENT_PARTNERSHIP", "EXPLORING",
                         "PUBLIC", List.of(department, city), null, null, null, null));
         publish(EventCatalog.PROJECT_REGISTERED, project, 1, latest,
-                new ProjectRegistered(project, "CLEANWATER", "Rent vatten i Selenge", department, "IDEA", "INTERNAL",
+                projectRegistered(project, "CLEANWATER", "Rent vatten i Selenge", department, "IDEA", "INTERNAL",
                         List.of(partnership)));
 
         JsonNode after = await().atMost(WAIT).until(this::portfolio,
@@ -77,17 +79,33 @@ class PortfolioReportIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void aProjectIsCountedUnderTheStatusItHasNow() {
+        String project = UUID.randomUUID().toString();
+        JsonNode before = portfolio();
+
+        publish(EventCatalog.PROJECT_REGISTERED, project, 1, OffsetDateTime.now(),
+                projectRegistered(project, null, "Vintersport i Jilin", "owner", "IDEA", "INTERNAL", null));
+        publish(EventCatalog.PROJECT_STATUS_CHANGED, project, 2, OffsetDateTime.now(),
+                new ProjectStatusChanged(project, "IDEA", "PRE_STUDY", null));
+
+        JsonNode after = await().atMost(WAIT).until(this::portfolio,
+                now -> count(now, "projects", "PRE_STUDY") == count(before, "projects", "PRE_STUDY") + 1);
+        assertThat(count(after, "projects", "IDEA")).isEqualTo(count(before, "projects", "IDEA"));
+        assertThat(total(after, "projects")).isEqualTo(total(before, "projects") + 1);
+    }
+
+    @Test
     void aRedeliveredEventIsCountedOnce() {
         String project = UUID.randomUUID().toString();
         String marker = UUID.randomUUID().toString();
         JsonNode before = portfolio();
-        ProjectRegistered registered = new ProjectRegistered(project, null, "Sanok skolutbyte", "owner", "IDEA", "PUBLIC", null);
+        ProjectRegistered registered = projectRegistered(project, null, "Sanok skolutbyte", "owner", "IDEA", "PUBLIC", null);
         EventEnvelope event = envelope(EventCatalog.PROJECT_REGISTERED, project, 1, OffsetDateTime.now(), registered);
 
         writer.send(EventCatalog.PROJECT_REGISTERED.topic(), event);
         writer.send(EventCatalog.PROJECT_REGISTERED.topic(), event);
         publish(EventCatalog.PROJECT_REGISTERED, marker, 1, OffsetDateTime.now(),
-                new ProjectRegistered(marker, null, "A later project", "owner", "IDEA", "PUBLIC", null));
+                projectRegistered(marker, null, "A later project", "owner", "IDEA", "PUBLIC", null));
         writer.send(EventCatalog.PROJECT_REGISTERED.topic(), event);
 
         await().atMost(WAIT).until(() -> total(portfolio(), "projects") >= total(before, "projects") + 2);

@@ -56,6 +56,25 @@ class EndToEndIT {
     }
 
     @Test
+    void theFirstStartLoadedAPortfolioOfProjectsAtEveryStage() {
+        assertThat(count("/api/projects?status=ONGOING")).isGreaterThanOrEqualTo(5);
+        for (String status : List.of("IDEA", "PRE_STUDY", "APPLICATION_DRAFT", "SUBMITTED", "APPROVED", "SUSPENDED",
+                "FINAL_REPORTED", "CLOSED", "REJECTED", "CANCELLED")) {
+            assertThat(count("/api/projects?status=" + status)).as(status).isPositive();
+        }
+        JsonNode selenge = gateway.get("/api/projects?q=Sükhbaatar").body().path("items").get(0);
+        assertThat(selenge.path("partnerships").get(0).path("name").asString())
+                .isEqualTo("Utvecklingspartnerskap Selenge Aimag");
+        assertThat(selenge.path("countries").toString()).contains("MN", "SE");
+        assertThat(selenge.path("indicators").get(0).path("latest").asString()).isEqualTo("5150");
+        long projects = count("/api/projects");
+        assertThat(projects).isGreaterThanOrEqualTo(20);
+        await().atMost(Duration.ofSeconds(20)).until(() -> total(portfolio(), "projects") >= projects);
+        assertThat(portfolio().path("projects").path("counts").path("CLOSED").asLong()).isEqualTo(
+                count("/api/projects?status=CLOSED"));
+    }
+
+    @Test
     void organisationsPartnershipsAndProjectsFlowIntoThePortfolioAsCloudEvents() {
         JsonNode before = portfolio();
         String municipality = organisation("Östersunds kommun", "MUNICIPALITY", "SE");

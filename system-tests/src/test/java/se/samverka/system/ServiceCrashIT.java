@@ -127,6 +127,6 @@ class ServiceCrashIT {
 
     private static long projectsStored(Api gateway) {
         return JSON.readTree(gateway.http().get().uri("/api/projects").exchange()
-                .expectStatus().isOk().returnResult(String.class).getResponseBody()).size();
+                .expectStatus().isOk().returnResult(String.class).getResponseBody()).path("totalItems").asLong();
     }
 }

@@ -19,13 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Loads demo data through the gateway's public API, as a user would, so that it produces events like any other
  * data. The data is a list of requests ({@code demo/*.json}); a request may name its result ({@code key}) and later
- * requests refer to its id as {@code ${key}} and send its current ETag with {@code "ifMatch": "key"}. A request a
- * service refuses with 422 because it has not yet learnt of something just created elsewhere is tried again.
+ * requests refer to its id as {@code ${key}} and send its current ETag with {@code "ifMatch": "key"}. A request that
+ * adds a part to something (an indicator to a project) names the part's id in the answer with {@code "idAt"}, a JSON
+ * pointer. A request a service refuses with 422 because it has not yet learnt of something just created elsewhere is
+ * tried again.
  */
 public final class DemoData {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([a-z0-9-]+)}");
+    private static final String KEY = "[a-z0-9-]+";
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(" + KEY + ")}");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -59,6 +62,9 @@ public final class DemoData {
     }
 
     private void send(JsonNode step) {
+        if (step.has("key") && !step.path("key").asString().matches(KEY)) {
+            throw new IllegalStateException("demo data key '" + step.path("key").asString() + "' is not " + KEY);
+        }
         String method = step.path("method").asString();
         String path = resolve(step.path("path").asString());
         String body = step.has("body") ? resolve(step.path("body").toString()) : null;
@@ -95,14 +101,17 @@ public final class DemoData {
     }
 
     private void remember(JsonNode step, HttpResponse<String> response) {
-        String key = step.has("key") ? step.path("key").asString() : step.path("ifMatch").asString(null);
-        if (key == null) {
-            return;
-        }
+        String versioned = step.has("ifMatch") ? step.path("ifMatch").asString() : step.path("key").asString(null);
         if (step.has("key")) {
-            ids.put(key, JSON.readTree(response.body()).path("id").asString());
+            String id = JSON.readTree(response.body()).at(step.path("idAt").asString("/id")).asString(null);
+            if (id == null) {
+                throw new IllegalStateException("no id at " + step.path("idAt").asString("/id") + " in " + response.body());
+            }
+            ids.put(step.path("key").asString(), id);
         }
-        response.headers().firstValue("ETag").ifPresent(etag -> etags.put(key, etag));
+        if (versioned != null) {
+            response.headers().firstValue("ETag").ifPresent(etag -> etags.put(versioned, etag));
+        }
     }
 
     private String resolve(String text) {

@@ -98,7 +98,7 @@ public final class Platform implements AutoCloseable {
 
     /** Only on a start that found no data: a platform that has data keeps it as it is. */
     private void loadDemoData() throws StartupException {
-        progress.note("First start: loading the demo data (Östersund's partnerships) through the API...");
+        progress.note("First start: loading the demo data (Östersund's partnerships and projects) through the API...");
         try {
             int requests = DemoData.load(gatewayUrl(), DEMO_DATA);
             progress.note("Demo data loaded (" + requests + " requests).");

@@ -1,6 +1,9 @@
 package se.samverka.project.project;
 
-/** Where a project stands in its lifecycle. Every project starts as an IDEA; its transitions belong to the lifecycle. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where a project stands in its lifecycle. */
 public enum ProjectStatus {
     IDEA,
     PRE_STUDY,
@@ -13,5 +16,14 @@ public enum ProjectStatus {
     SUSPENDED,
     FINAL_REPORTED,
     CLOSED,
-    CANCELLED
+    CANCELLED;
+
+    /** Statuses a project can still be cancelled from: everything before its final report. */
+    static final Set<ProjectStatus> OPEN = EnumSet.of(IDEA, PRE_STUDY, APPLICATION_DRAFT, SUBMITTED, APPROVED, ONGOING,
+            SUSPENDED);
+
+    /** A project that has ended one way or another. */
+    public boolean isTerminal() {
+        return this == REJECTED || this == WITHDRAWN || this == CLOSED || this == CANCELLED;
+    }
 }

@@ -10,6 +10,8 @@ import se.samverka.platform.events.partnership.PartnershipRegistered;
 import se.samverka.platform.events.partnership.PartnershipStatusChanged;
 import se.samverka.platform.events.partnership.PartnershipUpdated;
 import se.samverka.platform.events.project.ProjectRegistered;
+import se.samverka.platform.events.project.ProjectStatusChanged;
+import se.samverka.platform.events.project.ProjectUpdated;
 import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
@@ -66,6 +68,14 @@ class PortfolioProjections {
         return consumers.consumer("portfolio-projects", Projection.into(entries)
                 .on(ProjectRegistered.class, (current, event, envelope) ->
                         new ProjectEntry(event.title(), event.ownerOrganisationId(), event.status(), event.visibility()))
+                .on(ProjectUpdated.class, (current, event, envelope) -> current
+                        .map(entry -> new ProjectEntry(event.title(), event.ownerOrganisationId(), entry.status(),
+                                event.visibility()))
+                        .orElse(null))
+                .on(ProjectStatusChanged.class, (current, event, envelope) -> current
+                        .map(entry -> new ProjectEntry(entry.title(), entry.ownerOrganisationId(), event.to(),
+                                entry.visibility()))
+                        .orElse(null))
                 .build().handlers());
     }
 }

@@ -2,6 +2,7 @@ package se.samverka.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static se.samverka.platform.test.TestEvents.projectRegistered;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.Topics;
-import se.samverka.platform.events.project.ProjectRegistered;
 import se.samverka.platform.messaging.MessagingTestApplication.ProjectSummary;
 import se.samverka.platform.messaging.MessagingTestApplication.ProjectTitle;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
@@ -204,6 +204,6 @@ class EventConsumptionIT {
     }
 
     private static String data(String id, String title) {
-        return EventCodec.toJson(new ProjectRegistered(id, null, title, "owner-1", "IDEA", "INTERNAL", null));
+        return EventCodec.toJson(projectRegistered(id, null, title, "owner-1", "IDEA", "INTERNAL", null));
     }
 }

@@ -3,6 +3,7 @@ package se.samverka.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static se.samverka.platform.test.TestEvents.projectRegistered;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -86,6 +87,19 @@ class OutboxRelayIT {
         assertThat(projects.find(id)).contains(new Versioned<>(id, 2, new Project("B", "PRE_STUDY")));
         await().atMost(Duration.ofSeconds(10)).until(() -> reader().eventsOf(Topics.PROJECTS, id).size() == 2);
         assertThat(reader().eventsOf(Topics.PROJECTS, id)).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aChangeAnnouncedByTwoEventsRaisesTheVersionByTwo() {
+        String id = UUID.randomUUID().toString();
+        Versioned<Project> created = projects.create(id, new Project("A", "IDEA"), registered(id, "A"));
+
+        Versioned<Project> updated = projects.update(created, new Project("B", "IDEA"), registered(id, "B"),
+                registered(id, "B again"));
+
+        assertThat(updated.version()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> reader().eventsOf(Topics.PROJECTS, id).size() == 3);
+        assertThat(reader().eventsOf(Topics.PROJECTS, id)).extracting(EventEnvelope::sequence).containsExactly(1L, 2L, 3L);
     }
 
     @Test
@@ -233,7 +247,7 @@ class OutboxRelayIT {
     }
 
     private static ProjectRegistered registered(String id, String title) {
-        return new ProjectRegistered(id, null, title, "owner-1", "IDEA", "INTERNAL", null);
+        return projectRegistered(id, null, title, "owner-1", "IDEA", "INTERNAL", null);
     }
 
     private static String shortId() {

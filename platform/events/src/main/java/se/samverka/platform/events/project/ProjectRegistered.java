@@ -3,15 +3,17 @@ package se.samverka.platform.events.project;
 import static se.samverka.platform.events.Contracts.copyOfOptional;
 import static se.samverka.platform.events.Contracts.requireText;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A project entered the portfolio. Schema: {@code events/schemas/se.samverka.project.registered.json}.
+ * A project entered the portfolio. Schema: {@code events/schemas/se.samverka.project.registered.json}. The fields
+ * after {@code partnershipIds} are absent in events published before they were added.
  *
- * @param ownerOrganisationId the department, municipal company or company that owns it
+ * @param ownerOrganisationId the organisation that owns the project
  * @param status              the lifecycle status it starts in, e.g. IDEA
  * @param visibility          INTERNAL, COUNTY or PUBLIC
- * @param partnershipIds      the partnerships it belongs to; absent in events published before it was added
+ * @param partnershipIds      the partnerships it belongs to
  */
 public record ProjectRegistered(
         String projectId,
@@ -20,7 +22,21 @@ public record ProjectRegistered(
         String ownerOrganisationId,
         String status,
         String visibility,
-        List<String> partnershipIds) {
+        List<String> partnershipIds,
+        String titleEn,
+        String summary,
+        String summaryEn,
+        String registrationNumber,
+        List<String> contactPersonIds,
+        List<String> strategies,
+        List<String> actions,
+        List<String> growthAreas,
+        List<String> themes,
+        List<Integer> sdgs,
+        LocalDate plannedStart,
+        LocalDate plannedEnd,
+        LocalDate actualStart,
+        LocalDate actualEnd) {
 
     public ProjectRegistered {
         requireText(projectId, "projectId");
@@ -29,5 +45,11 @@ public record ProjectRegistered(
         requireText(status, "status");
         requireText(visibility, "visibility");
         partnershipIds = copyOfOptional(partnershipIds);
+        contactPersonIds = copyOfOptional(contactPersonIds);
+        strategies = copyOfOptional(strategies);
+        actions = copyOfOptional(actions);
+        growthAreas = copyOfOptional(growthAreas);
+        themes = copyOfOptional(themes);
+        sdgs = copyOfOptional(sdgs);
     }
 }

@@ -1,17 +1,10 @@
 package se.samverka.platform.events.reference;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The municipality's international strategy as reference data: its strategies and their actions, the growth
@@ -26,10 +19,6 @@ public record MunicipalStrategy(
         List<GrowthArea> growthAreas) {
 
     public static final String DEFAULT_RESOURCE = "reference/strategy-ostersund-2007.json";
-
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     public MunicipalStrategy {
         strategies = List.copyOf(strategies);
@@ -54,18 +43,7 @@ public record MunicipalStrategy(
 
     /** The strategy in the given file, or the default one when the location is blank. */
     public static MunicipalStrategy load(String file) {
-        if (file == null || file.isBlank()) {
-            try (InputStream in = MunicipalStrategy.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
-                return JSON.readValue(in, MunicipalStrategy.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        try (InputStream in = Files.newInputStream(Path.of(file))) {
-            return JSON.readValue(in, MunicipalStrategy.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the strategy in " + file, e);
-        }
+        return ReferenceFiles.read(file, DEFAULT_RESOURCE, MunicipalStrategy.class);
     }
 
     public Optional<Strategy> strategy(String code) {

@@ -43,7 +43,8 @@ public final class Projection<V> {
         return EventHandlers.builder().onEvery(this::apply).build();
     }
 
-    private ApplyOutcome apply(EventEnvelope event) {
+    /** Applies one event of the topic, in its aggregate's sequence. */
+    public ApplyOutcome apply(EventEnvelope event) {
         Optional<EventContract<?>> contract = EventCatalog.forType(event.type());
         Change<V, Object> change = contract.map(c -> changes.get(c.dataClass())).orElse(null);
         if (change == null) {

@@ -1,5 +1,7 @@
 package se.samverka.platform.messaging.outbox;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -22,8 +24,9 @@ import org.springframework.data.mongodb.core.query.Update;
  *
  * <pre>{ _id, version, state: {...}, outbox: [ {eventId, type, topic, sequence, time, data, traceparent} ], ... }</pre>
  *
- * Every change is one atomic single-document write that sets the new state, raises the version by one and appends
- * the event announcing it, so state and event are stored together or not at all, without MongoDB transactions.
+ * Every change is one atomic single-document write that sets the new state, appends the events announcing it and
+ * raises the version by their number, so state and events are stored together or not at all, without MongoDB
+ * transactions.
  * Updates are conditional on the version the caller read: a stale one is an {@link OptimisticLockingFailureException}.
  */
 public class AggregateStore<S> {
@@ -82,43 +85,56 @@ public class AggregateStore<S> {
     }
 
     /**
-     * Creates the aggregate at version 1 with the event that announces it.
+     * Creates the aggregate with the events that announce it: version 1 after the first event, one more per event.
      *
      * @throws DuplicateKeyException when the id, or a uniquely indexed state field, is taken
      */
-    public Versioned<S> create(String id, S state, Object event) {
-        OutboxEntry entry = recorder.record(event, 1);
+    public Versioned<S> create(String id, S state, Object... events) {
+        List<OutboxEntry> entries = record(0, events);
+        Instant now = entries.get(0).time();
         Document document = new Document("_id", id)
-                .append(VERSION, 1L)
+                .append(VERSION, (long) entries.size())
                 .append(STATE, toDocument(state))
-                .append(OUTBOX, List.of(toDocument(entry)))
-                .append(CREATED_AT, entry.time())
-                .append(UPDATED_AT, entry.time());
+                .append(OUTBOX, entries.stream().map(this::toDocument).toList())
+                .append(CREATED_AT, now)
+                .append(UPDATED_AT, now);
         mongo.insert(document, collection);
         onEventRecorded.run();
-        return new Versioned<>(id, 1, state);
+        return new Versioned<>(id, entries.size(), state);
     }
 
     /**
-     * Replaces the state of the aggregate read at {@code current} and appends the event announcing the change.
+     * Replaces the state of the aggregate read at {@code current} and appends the events announcing the change. Each
+     * event raises the version by one, and carries the version after it as its sequence.
      *
      * @throws OptimisticLockingFailureException when the aggregate changed since {@code current} was read
      */
-    public Versioned<S> update(Versioned<S> current, S newState, Object event) {
-        long version = current.version() + 1;
-        OutboxEntry entry = recorder.record(event, version);
+    public Versioned<S> update(Versioned<S> current, S newState, Object... events) {
+        List<OutboxEntry> entries = record(current.version(), events);
+        long version = current.version() + entries.size();
         Query unchanged = Query.query(Criteria.where("_id").is(current.id()).and(VERSION).is(current.version()));
         Update change = new Update()
                 .set(VERSION, version)
                 .set(STATE, toDocument(newState))
-                .set(UPDATED_AT, entry.time())
-                .push(OUTBOX, toDocument(entry));
+                .set(UPDATED_AT, entries.get(entries.size() - 1).time());
+        change.push(OUTBOX).each(entries.stream().map(this::toDocument).toArray());
         if (mongo.updateFirst(unchanged, change, collection).getMatchedCount() == 0) {
             throw new OptimisticLockingFailureException("%s %s is no longer at version %d"
                     .formatted(collection, current.id(), current.version()));
         }
         onEventRecorded.run();
         return new Versioned<>(current.id(), version, newState);
+    }
+
+    private List<OutboxEntry> record(long version, Object... events) {
+        if (events.length == 0) {
+            throw new IllegalArgumentException("every change of " + collection + " is announced by an event");
+        }
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (int i = 0; i < events.length; i++) {
+            entries.add(recorder.record(events[i], version + i + 1));
+        }
+        return entries;
     }
 
     private Versioned<S> toVersioned(Document document) {

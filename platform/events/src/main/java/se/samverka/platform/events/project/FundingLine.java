@@ -1,0 +1,32 @@
+package se.samverka.platform.events.project;
+
+import static se.samverka.platform.events.Contracts.requireText;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import se.samverka.platform.events.Money;
+
+/**
+ * Money a project applied for from one programme, and what became of it.
+ *
+ * @param programme       a code of the funding programmes' reference data, e.g. INTERREG_AURORA
+ * @param call            the programme's call, e.g. "Call 3"
+ * @param granted         absent until decided
+ * @param ownContribution what the municipality puts in itself
+ */
+public record FundingLine(
+        String fundingLineId,
+        String programme,
+        String call,
+        Money applied,
+        Money granted,
+        Money paid,
+        Money ownContribution,
+        LocalDate decidedOn) {
+
+    public FundingLine {
+        requireText(fundingLineId, "fundingLineId");
+        requireText(programme, "programme");
+        Objects.requireNonNull(applied, "applied is required");
+    }
+}

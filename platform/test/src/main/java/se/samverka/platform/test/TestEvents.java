@@ -1,0 +1,19 @@
+package se.samverka.platform.test;
+
+import java.util.List;
+import se.samverka.platform.events.project.ProjectRegistered;
+
+/** Events as tests of other services publish them: only what a test needs set, the rest left out. */
+public final class TestEvents {
+
+    private TestEvents() {
+    }
+
+    /** A project registration with its identity, owner, status, visibility and partnerships only. */
+    public static ProjectRegistered projectRegistered(String projectId, String acronym, String title,
+                                                      String ownerOrganisationId, String status, String visibility,
+                                                      List<String> partnershipIds) {
+        return new ProjectRegistered(projectId, acronym, title, ownerOrganisationId, status, visibility, partnershipIds,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

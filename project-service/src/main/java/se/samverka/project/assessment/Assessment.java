@@ -1,0 +1,22 @@
+package se.samverka.project.assessment;
+
+import java.util.List;
+
+/**
+ * How a project serves the priorities of the municipality's strategy: a score, and for each criterion its points and
+ * a plain-language explanation (Swedish first, English second).
+ */
+public record Assessment(double score, double maxScore, List<Criterion> criteria) {
+
+    public Assessment {
+        criteria = List.copyOf(criteria);
+    }
+
+    /**
+     * @param criterion REGIONAL_ACTORS, MUNICIPAL_OPERATIONS, MUTUAL_INTEREST, CLEAR_RESULTS or GROWTH_AREAS
+     * @param met       whether the project meets it in full
+     */
+    public record Criterion(String criterion, double points, double maxPoints, boolean met, String explanation,
+                            String explanationEn) {
+    }
+}

@@ -1,0 +1,92 @@
+package se.samverka.project.directory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import se.samverka.platform.events.organisation.ContactPersonAdded;
+import se.samverka.platform.events.organisation.ContactPersonRemoved;
+import se.samverka.platform.events.organisation.OrganisationRegistered;
+import se.samverka.platform.events.organisation.OrganisationUpdated;
+import se.samverka.platform.events.partnership.PartnershipRegistered;
+import se.samverka.platform.events.partnership.PartnershipStatusChanged;
+import se.samverka.platform.events.partnership.PartnershipUpdated;
+import se.samverka.platform.messaging.consumer.Projection;
+import se.samverka.platform.messaging.consumer.ProjectionStore;
+import se.samverka.platform.messaging.consumer.ProjectionStores;
+
+/**
+ * The organisations, their contact persons and the partnerships that projects refer to, kept from the events of
+ * partnership-service: what makes an unknown id a 422 without a call to another service.
+ */
+@Component
+public class Directory {
+
+    private final ProjectionStore<KnownOrganisation> organisations;
+    private final ProjectionStore<KnownPartnership> partnerships;
+
+    public Directory(ProjectionStores stores) {
+        this.organisations = stores.create("known_organisations", KnownOrganisation.class);
+        this.partnerships = stores.create("known_partnerships", KnownPartnership.class);
+    }
+
+    public Optional<KnownOrganisation> organisation(String id) {
+        return organisations.find(id);
+    }
+
+    public Map<String, KnownOrganisation> organisations(Collection<String> ids) {
+        return organisations.find(Query.query(Criteria.where("_id").in(ids))).stream()
+                .collect(Collectors.toMap(KnownOrganisation::id, Function.identity()));
+    }
+
+    public List<String> organisationsIn(String country) {
+        return organisations.find(Query.query(Criteria.where("view.country").is(country))).stream()
+                .map(KnownOrganisation::id).toList();
+    }
+
+    /** Whether any organisation has this contact person. */
+    public boolean hasContactPerson(String contactPersonId) {
+        return !organisations.find(Query.query(Criteria.where("view.contactPersonIds").is(contactPersonId))).isEmpty();
+    }
+
+    public Map<String, KnownPartnership> partnerships(Collection<String> ids) {
+        return partnerships.find(Query.query(Criteria.where("_id").in(ids))).stream()
+                .collect(Collectors.toMap(KnownPartnership::id, Function.identity()));
+    }
+
+    Projection<KnownOrganisation> organisationProjection() {
+        return Projection.into(organisations)
+                .on(OrganisationRegistered.class, (current, e, envelope) -> new KnownOrganisation(e.organisationId(),
+                        e.name(), e.type(), e.sector(), e.country(), e.region(), e.parentOrganisationId(),
+                        !Boolean.FALSE.equals(e.active()), List.of()))
+                .on(OrganisationUpdated.class, (current, e, envelope) -> new KnownOrganisation(e.organisationId(),
+                        e.name(), e.type(), e.sector(), e.country(), e.region(), e.parentOrganisationId(), e.active(),
+                        current.map(KnownOrganisation::contactPersonIds).orElse(List.of())))
+                .on(ContactPersonAdded.class, (current, e, envelope) -> current.map(organisation -> {
+                    List<String> ids = new ArrayList<>(organisation.contactPersonIds());
+                    ids.add(e.contactPersonId());
+                    return organisation.withContactPersons(ids);
+                }).orElse(null))
+                .on(ContactPersonRemoved.class, (current, e, envelope) -> current.map(organisation ->
+                        organisation.withContactPersons(organisation.contactPersonIds().stream()
+                                .filter(id -> !id.equals(e.contactPersonId())).toList())).orElse(null))
+                .build();
+    }
+
+    Projection<KnownPartnership> partnershipProjection() {
+        return Projection.into(partnerships)
+                .on(PartnershipRegistered.class, (current, e, envelope) ->
+                        new KnownPartnership(e.partnershipId(), e.name(), e.type(), e.status()))
+                .on(PartnershipUpdated.class, (current, e, envelope) -> current.map(partnership ->
+                        new KnownPartnership(partnership.id(), e.name(), e.type(), partnership.status())).orElse(null))
+                .on(PartnershipStatusChanged.class, (current, e, envelope) -> current.map(partnership ->
+                        new KnownPartnership(partnership.id(), partnership.name(), partnership.type(), e.to())).orElse(null))
+                .build();
+    }
+}

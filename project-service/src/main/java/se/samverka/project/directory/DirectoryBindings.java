@@ -1,0 +1,31 @@
+package se.samverka.project.directory;
+
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import se.samverka.platform.events.organisation.ContactPersonRemoved;
+import se.samverka.platform.messaging.consumer.EventConsumers;
+import se.samverka.platform.messaging.consumer.EventHandlers;
+import se.samverka.platform.messaging.consumer.Projection;
+import se.samverka.project.project.ProjectPortfolio;
+
+/** The consumer bindings of the directory (bound to their topics in application.yml). */
+@Configuration(proxyBeanMethods = false)
+class DirectoryBindings {
+
+    /** A removed contact person is also dropped from every project that names them. */
+    @Bean
+    Consumer<Message<byte[]>> organisationEvents(EventConsumers consumers, Directory directory, ProjectPortfolio portfolio) {
+        Projection<KnownOrganisation> organisations = directory.organisationProjection();
+        return consumers.consumer("known-organisations", EventHandlers.builder()
+                .on(ContactPersonRemoved.class, (event, envelope) -> portfolio.dropContactPerson(event.contactPersonId()))
+                .onEvery(organisations::apply)
+                .build());
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> partnershipEvents(EventConsumers consumers, Directory directory) {
+        return consumers.consumer("known-partnerships", directory.partnershipProjection().handlers());
+    }
+}

@@ -1,0 +1,11 @@
+package se.samverka.project.project;
+
+/** The kinds of activity a project holds with people. */
+public enum ActivityType {
+    STUDY_VISIT,
+    DELEGATION,
+    CONFERENCE,
+    EXCHANGE,
+    PROJECT_WORKSHOP,
+    MEETING_PLACE
+}

@@ -1,0 +1,10 @@
+package se.samverka.project.project;
+
+import java.time.LocalDate;
+
+/**
+ * @param note       why, in the words of who judged it; stays in this service
+ * @param assessedOn when it was judged
+ */
+public record Health(HealthStatus status, String note, LocalDate assessedOn, String assessedBy) {
+}

@@ -1,0 +1,7 @@
+package se.samverka.project.project;
+
+/** What an indicator measures: what the project delivers, or the change it brings. */
+public enum IndicatorKind {
+    OUTPUT,
+    RESULT
+}

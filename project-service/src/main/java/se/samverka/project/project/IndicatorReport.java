@@ -1,0 +1,8 @@
+package se.samverka.project.project;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** The actual value of an indicator on a date, as reported. */
+public record IndicatorReport(String indicatorId, LocalDate reportedOn, BigDecimal value, String note, String reportedBy) {
+}

@@ -1,0 +1,66 @@
+package se.samverka.project.project;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import se.samverka.platform.events.Visibility;
+
+/**
+ * Which projects a list shows; every part left out matches all. {@code country} matches projects whose owner or a
+ * partner is in that country; {@code year}, projects that run some time that year; {@code q} searches acronym,
+ * titles and summaries.
+ */
+public record ProjectFilter(
+        ProjectStatus status,
+        HealthStatus health,
+        String strategy,
+        String growthArea,
+        String country,
+        String owner,
+        String programme,
+        Integer year,
+        Visibility visibility,
+        String partnership,
+        String q) {
+
+    private static final String D = "state.description.";
+
+    /** @param organisationsInCountry the ids of the organisations in {@code country}, when it is given */
+    Query toQuery(Collection<String> organisationsInCountry) {
+        List<Criteria> criteria = new ArrayList<>();
+        equal(criteria, "state.status", status == null ? null : status.name());
+        equal(criteria, "state.health.status", health == null ? null : health.name());
+        equal(criteria, D + "strategies", strategy);
+        equal(criteria, D + "growthAreas", growthArea);
+        equal(criteria, D + "ownerOrganisationId", owner);
+        equal(criteria, "state.fundingLines.programme", programme);
+        equal(criteria, D + "visibility", visibility == null ? null : visibility.name());
+        equal(criteria, D + "partnershipIds", partnership);
+        if (country != null) {
+            criteria.add(new Criteria().orOperator(Criteria.where(D + "ownerOrganisationId").in(organisationsInCountry),
+                    Criteria.where("state.partners.organisationId").in(organisationsInCountry)));
+        }
+        if (year != null) {
+            criteria.add(Criteria.where("state.activeFrom").lte(LocalDate.of(year, 12, 31)));
+            criteria.add(new Criteria().orOperator(Criteria.where("state.activeUntil").gte(LocalDate.of(year, 1, 1)),
+                    Criteria.where("state.activeUntil").exists(false)));
+        }
+        if (q != null && !q.isBlank()) {
+            Pattern text = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            criteria.add(new Criteria().orOperator(Criteria.where(D + "acronym").regex(text),
+                    Criteria.where(D + "title").regex(text), Criteria.where(D + "titleEn").regex(text),
+                    Criteria.where(D + "summary").regex(text)));
+        }
+        return criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
+    }
+
+    private static void equal(List<Criteria> criteria, String field, Object value) {
+        if (value != null) {
+            criteria.add(Criteria.where(field).is(value));
+        }
+    }
+}

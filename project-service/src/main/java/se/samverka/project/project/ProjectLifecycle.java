@@ -1,0 +1,98 @@
+package se.samverka.project.project;
+
+import static se.samverka.project.project.ProjectStatus.APPLICATION_DRAFT;
+import static se.samverka.project.project.ProjectStatus.APPROVED;
+import static se.samverka.project.project.ProjectStatus.CANCELLED;
+import static se.samverka.project.project.ProjectStatus.CLOSED;
+import static se.samverka.project.project.ProjectStatus.FINAL_REPORTED;
+import static se.samverka.project.project.ProjectStatus.IDEA;
+import static se.samverka.project.project.ProjectStatus.ONGOING;
+import static se.samverka.project.project.ProjectStatus.PRE_STUDY;
+import static se.samverka.project.project.ProjectStatus.REJECTED;
+import static se.samverka.project.project.ProjectStatus.SUBMITTED;
+import static se.samverka.project.project.ProjectStatus.SUSPENDED;
+import static se.samverka.project.project.ProjectStatus.WITHDRAWN;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import se.samverka.platform.web.IllegalTransitionException;
+
+/**
+ * The steps a project may take, and what each needs.
+ *
+ * <pre>
+ * IDEA → PRE_STUDY → APPLICATION_DRAFT → SUBMITTED (needs a funding line) → APPROVED (needs a granted amount)
+ *                                                                         | REJECTED | WITHDRAWN
+ * APPROVED → ONGOING (needs an actual start date and a partner) ⇄ SUSPENDED
+ * ONGOING, SUSPENDED → FINAL_REPORTED (needs the final report) → CLOSED (needs the final report and an actual end)
+ * CANCELLED from any open state (everything before the final report)
+ * </pre>
+ */
+final class ProjectLifecycle {
+
+    private static final Map<ProjectStatus, Set<ProjectStatus>> STEPS = steps();
+
+    private ProjectLifecycle() {
+    }
+
+    static List<ProjectStatus> allowedFrom(ProjectStatus status) {
+        return List.copyOf(STEPS.get(status));
+    }
+
+    /** @throws IllegalTransitionException when the step is not allowed from here or its condition is not met (409) */
+    static void check(Project project, ProjectStatus to) {
+        ProjectStatus from = project.status();
+        if (!STEPS.get(from).contains(to)) {
+            throw illegal(from, to, "A project that is " + from + " cannot become " + to + ".");
+        }
+        unmetCondition(project, to).ifPresent(why -> {
+            throw illegal(from, to, why);
+        });
+    }
+
+    private static Optional<String> unmetCondition(Project project, ProjectStatus to) {
+        return switch (to) {
+            case SUBMITTED -> project.fundingLines().isEmpty()
+                    ? Optional.of("Add the funding applied for (a funding line) before submitting.") : Optional.empty();
+            case APPROVED -> project.fundingLines().stream().noneMatch(line -> line.granted() != null)
+                    ? Optional.of("Record the amount granted on a funding line before approving.") : Optional.empty();
+            case ONGOING -> project.description().actualStart() == null
+                    ? Optional.of("Set the actual start date before the project starts.")
+                    : project.partners().isEmpty()
+                            ? Optional.of("Add at least one partner before the project starts.") : Optional.empty();
+            case FINAL_REPORTED -> project.finalReport() == null
+                    ? Optional.of("Record the final report first (PUT /api/projects/{id}/final-report).") : Optional.empty();
+            case CLOSED -> project.finalReport() == null
+                    ? Optional.of("A project is closed only after its final report.")
+                    : project.description().actualEnd() == null
+                            ? Optional.of("Set the actual end date before closing the project.") : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private static IllegalTransitionException illegal(ProjectStatus from, ProjectStatus to, String why) {
+        return new IllegalTransitionException(from.name(), to.name(),
+                allowedFrom(from).stream().map(Enum::name).toList(), why);
+    }
+
+    private static Map<ProjectStatus, Set<ProjectStatus>> steps() {
+        Map<ProjectStatus, Set<ProjectStatus>> steps = new EnumMap<>(ProjectStatus.class);
+        steps.put(IDEA, EnumSet.of(PRE_STUDY));
+        steps.put(PRE_STUDY, EnumSet.of(APPLICATION_DRAFT));
+        steps.put(APPLICATION_DRAFT, EnumSet.of(SUBMITTED));
+        steps.put(SUBMITTED, EnumSet.of(APPROVED, REJECTED, WITHDRAWN));
+        steps.put(APPROVED, EnumSet.of(ONGOING));
+        steps.put(ONGOING, EnumSet.of(SUSPENDED, FINAL_REPORTED));
+        steps.put(SUSPENDED, EnumSet.of(ONGOING, FINAL_REPORTED));
+        steps.put(FINAL_REPORTED, EnumSet.of(CLOSED));
+        for (ProjectStatus status : ProjectStatus.values()) {
+            steps.putIfAbsent(status, EnumSet.noneOf(ProjectStatus.class));
+        }
+        ProjectStatus.OPEN.forEach(open -> steps.get(open).add(CANCELLED));
+        return steps;
+    }
+}

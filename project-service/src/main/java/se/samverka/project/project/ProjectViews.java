@@ -1,0 +1,139 @@
+package se.samverka.project.project;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+import se.samverka.platform.events.Money;
+import se.samverka.platform.events.project.Activity;
+import se.samverka.platform.events.project.FundingLine;
+import se.samverka.platform.events.project.Indicator;
+import se.samverka.platform.messaging.outbox.Versioned;
+import se.samverka.project.directory.Directory;
+import se.samverka.project.directory.KnownOrganisation;
+import se.samverka.project.directory.KnownPartnership;
+
+/** Puts together what the API shows of projects, reading the directory once per page. */
+@Component
+class ProjectViews {
+
+    private final Directory directory;
+
+    ProjectViews(Directory directory) {
+        this.directory = directory;
+    }
+
+    ProjectResource of(Versioned<Project> project) {
+        return of(List.of(project)).get(0);
+    }
+
+    List<ProjectResource> of(Collection<Versioned<Project>> projects) {
+        Map<String, KnownOrganisation> organisations = directory.organisations(projects.stream()
+                .flatMap(p -> Stream.concat(Stream.of(p.state().description().ownerOrganisationId()),
+                        p.state().partners().stream().map(Partner::organisationId)))
+                .distinct().toList());
+        Map<String, KnownPartnership> partnerships = directory.partnerships(projects.stream()
+                .flatMap(p -> p.state().description().partnershipIds().stream()).distinct().toList());
+        return projects.stream().map(project -> view(project, organisations, partnerships)).toList();
+    }
+
+    private static ProjectResource view(Versioned<Project> versioned, Map<String, KnownOrganisation> organisations,
+                                        Map<String, KnownPartnership> partnerships) {
+        Project p = versioned.state();
+        ProjectDescription d = p.description();
+        KnownOrganisation owner = organisations.get(d.ownerOrganisationId());
+        List<ProjectResource.PartnerView> partners = p.partners().stream().map(partner -> {
+            KnownOrganisation organisation = organisations.get(partner.organisationId());
+            return new ProjectResource.PartnerView(partner.organisationId(), partner.role(),
+                    organisation == null ? null : organisation.name(), organisation == null ? null : organisation.country(),
+                    organisation == null ? null : organisation.sector());
+        }).toList();
+        List<KnownOrganisation> involved = Stream.concat(Stream.of(owner),
+                partners.stream().map(partner -> organisations.get(partner.organisationId()))).filter(Objects::nonNull).toList();
+        return new ProjectResource(versioned.id(), versioned.version(), d, p.status(), p.statusSince(),
+                ProjectLifecycle.allowedFrom(p.status()), p.history(), p.health(),
+                owner == null ? new ProjectResource.OrganisationView(d.ownerOrganisationId(), null, null, null)
+                        : new ProjectResource.OrganisationView(owner.id(), owner.name(), owner.type(), owner.country()),
+                partners,
+                distinct(involved, KnownOrganisation::country),
+                distinct(involved, KnownOrganisation::sector),
+                d.partnershipIds().stream().map(id -> partnerships.containsKey(id)
+                        ? new ProjectResource.PartnershipView(id, partnerships.get(id).name(), partnerships.get(id).status())
+                        : new ProjectResource.PartnershipView(id, null, null)).toList(),
+                p.fundingLines(), totals(p.fundingLines()),
+                p.indicators().stream().map(indicator -> indicator(indicator, p.indicatorReports())).toList(),
+                p.activities(), participants(p.activities()), p.finalReport(), p.assessment());
+    }
+
+    private static List<String> distinct(List<KnownOrganisation> organisations, Function<KnownOrganisation, String> field) {
+        return organisations.stream().map(field).filter(Objects::nonNull).distinct().sorted().toList();
+    }
+
+    /** Sums per currency: money in different currencies is never added up. */
+    static List<ProjectResource.FundingTotal> totals(List<FundingLine> lines) {
+        Map<String, ProjectResource.FundingTotal> totals = new TreeMap<>();
+        for (FundingLine line : lines) {
+            add(totals, line.applied(), 0);
+            add(totals, line.granted(), 1);
+            add(totals, line.paid(), 2);
+            add(totals, line.ownContribution(), 3);
+        }
+        return List.copyOf(totals.values());
+    }
+
+    private static void add(Map<String, ProjectResource.FundingTotal> totals, Money money, int part) {
+        if (money == null) {
+            return;
+        }
+        ProjectResource.FundingTotal t = totals.getOrDefault(money.currency(),
+                new ProjectResource.FundingTotal(money.currency(), zero(money), zero(money), zero(money), zero(money)));
+        totals.put(money.currency(), new ProjectResource.FundingTotal(t.currency(),
+                part == 0 ? t.applied().plus(money) : t.applied(), part == 1 ? t.granted().plus(money) : t.granted(),
+                part == 2 ? t.paid().plus(money) : t.paid(), part == 3 ? t.ownContribution().plus(money) : t.ownContribution()));
+    }
+
+    private static Money zero(Money like) {
+        return new Money(BigDecimal.ZERO.setScale(like.amount().scale()), like.currency());
+    }
+
+    static ProjectResource.IndicatorView indicator(Indicator indicator, List<IndicatorReport> allReports) {
+        List<IndicatorReport> reports = allReports.stream()
+                .filter(report -> report.indicatorId().equals(indicator.indicatorId()))
+                .sorted(Comparator.comparing(IndicatorReport::reportedOn))
+                .toList();
+        IndicatorReport latest = reports.isEmpty() ? null : reports.get(reports.size() - 1);
+        BigDecimal progress = null;
+        if (latest != null) {
+            BigDecimal baseline = indicator.baseline() == null ? BigDecimal.ZERO : indicator.baseline();
+            BigDecimal span = indicator.target().subtract(baseline);
+            if (span.signum() != 0) {
+                progress = latest.value().subtract(baseline).multiply(BigDecimal.valueOf(100))
+                        .divide(span, 1, RoundingMode.HALF_UP);
+            }
+        }
+        return new ProjectResource.IndicatorView(indicator.indicatorId(), indicator.kind(), indicator.name(),
+                indicator.unit(), indicator.baseline(), indicator.target(), reports,
+                latest == null ? null : latest.value(), latest == null ? null : latest.reportedOn(), progress);
+    }
+
+    private static ProjectResource.Participants participants(List<Activity> activities) {
+        Map<String, Integer> bySector = new TreeMap<>();
+        Map<String, Integer> byGender = new TreeMap<>();
+        int total = 0;
+        for (Activity activity : activities) {
+            for (var participation : activity.participants()) {
+                bySector.merge(participation.sector(), participation.count(), Integer::sum);
+                byGender.merge(participation.gender(), participation.count(), Integer::sum);
+                total += participation.count();
+            }
+        }
+        return new ProjectResource.Participants(total, bySector, byGender);
+    }
+}

@@ -1,0 +1,14 @@
+package se.samverka.project.project;
+
+import java.time.Instant;
+import se.samverka.platform.events.project.DecisionReference;
+
+/** One step in a project's history: who took it, when, why, and on which decision. */
+public record StatusChange(
+        ProjectStatus from,
+        ProjectStatus to,
+        Instant at,
+        String by,
+        String reason,
+        DecisionReference decision) {
+}

@@ -1,0 +1,88 @@
+package se.samverka.project;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import se.samverka.platform.events.EventCatalog;
+import se.samverka.platform.events.EventCodec;
+import se.samverka.platform.events.EventContract;
+import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.events.organisation.ContactPersonAdded;
+import se.samverka.platform.events.organisation.ContactPersonRemoved;
+import se.samverka.platform.events.organisation.OrganisationRegistered;
+import se.samverka.platform.events.partnership.PartnershipRegistered;
+import se.samverka.platform.events.partnership.PartnershipStatusChanged;
+import se.samverka.platform.test.KafkaRecordWriter;
+import se.samverka.project.directory.Directory;
+
+/**
+ * Publishes what partnership-service would (organisations, contact persons, partnerships), in each aggregate's
+ * sequence, and waits until project-service has learnt it.
+ */
+final class Announcements {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final String bootstrapServers;
+    private final Directory directory;
+    private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+
+    Announcements(String bootstrapServers, Directory directory) {
+        this.bootstrapServers = bootstrapServers;
+        this.directory = directory;
+    }
+
+    String organisation(String name, String type, String country, String region) {
+        return organisation(name, type, country, region, null);
+    }
+
+    String organisation(String name, String type, String country, String region, String parent) {
+        String id = UUID.randomUUID().toString();
+        publish(EventCatalog.ORGANISATION_REGISTERED, id, new OrganisationRegistered(id, name, null, type, "PUBLIC",
+                country, region, null, null, parent, true));
+        await().atMost(WAIT).until(() -> directory.organisation(id).isPresent());
+        return id;
+    }
+
+    String contactPerson(String organisationId) {
+        String id = UUID.randomUUID().toString();
+        publish(EventCatalog.CONTACT_PERSON_ADDED, organisationId, new ContactPersonAdded(organisationId, id));
+        await().atMost(WAIT).until(() -> directory.hasContactPerson(id));
+        return id;
+    }
+
+    void contactPersonErased(String organisationId, String contactPersonId) {
+        publish(EventCatalog.CONTACT_PERSON_REMOVED, organisationId,
+                new ContactPersonRemoved(organisationId, contactPersonId, "ERASED"));
+        await().atMost(WAIT).until(() -> !directory.hasContactPerson(contactPersonId));
+    }
+
+    String partnership(String name, String status) {
+        String id = UUID.randomUUID().toString();
+        publish(EventCatalog.PARTNERSHIP_REGISTERED, id, new PartnershipRegistered(id, name, null, null, "TWIN_CITY",
+                status, "PUBLIC", List.of("a", "b"), null, null, null, null));
+        await().atMost(WAIT).until(() -> directory.partnerships(List.of(id)).containsKey(id));
+        return id;
+    }
+
+    void partnershipEnded(String id) {
+        publish(EventCatalog.PARTNERSHIP_STATUS_CHANGED, id, new PartnershipStatusChanged(id, "UNDER_REVIEW", "ENDED",
+                null, false));
+        await().atMost(WAIT).until(() -> directory.partnerships(List.of(id)).get(id).hasEnded());
+    }
+
+    private <T> void publish(EventContract<T> contract, String aggregateId, T data) {
+        long sequence = sequences.computeIfAbsent(aggregateId, id -> new AtomicLong()).incrementAndGet();
+        try (KafkaRecordWriter writer = new KafkaRecordWriter(bootstrapServers)) {
+            writer.send(contract.topic(), new EventEnvelope(UUID.randomUUID().toString(), "/partnership-service",
+                    contract.type(), aggregateId, OffsetDateTime.now(), sequence, contract.dataSchema(), null,
+                    EventCodec.toJson(data)));
+        }
+    }
+}
