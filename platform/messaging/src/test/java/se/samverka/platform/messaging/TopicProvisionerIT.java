@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -43,6 +46,25 @@ class TopicProvisionerIT {
             assertThat(retention(admin, topic)).isEqualTo("-1");
             assertThat(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions())
                     .as("partitions are never added: keys would move").hasSize(1);
+        }
+    }
+
+    @Test
+    void servicesStartingTogetherAllGetTheirTopics() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            List<String> topics = List.of("samverka.race-test-" + UUID.randomUUID(), "samverka.race-test-" + UUID.randomUUID());
+            List<CompletableFuture<Void>> services = IntStream.range(0, 4)
+                    .mapToObj(service -> CompletableFuture.runAsync(
+                            () -> new TopicProvisioner(bootstrapServers, 6, (short) 1).ensure(topics)))
+                    .toList();
+
+            CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+            try (Admin admin = admin()) {
+                for (String topic : topics) {
+                    assertThat(retention(admin, topic)).isEqualTo("-1");
+                }
+            }
         }
     }
 

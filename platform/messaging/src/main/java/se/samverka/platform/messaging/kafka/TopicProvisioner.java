@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -37,6 +38,7 @@ public class TopicProvisioner implements SmartInitializingSingleton {
             TopicConfig.RETENTION_BYTES_CONFIG, "-1",
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
     private static final long TIMEOUT_SECONDS = 60;
+    private static final long METADATA_PAUSE_MILLIS = 100;
 
     private final String bootstrapServers;
     private final int partitions;
@@ -64,8 +66,8 @@ public class TopicProvisioner implements SmartInitializingSingleton {
             }
             if (!existing.isEmpty()) {
                 liftLimits(admin, existing);
-                warnAboutPartitions(admin, existing);
             }
+            warnAboutPartitions(described(admin, topics), existing);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics " + topics, e);
@@ -94,7 +96,8 @@ public class TopicProvisioner implements SmartInitializingSingleton {
             throws InterruptedException, ExecutionException, TimeoutException {
         List<ConfigResource> resources = topics.stream()
                 .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
-        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<ConfigResource, Config> configs = whenKnown(() ->
+                admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         for (var topic : configs.entrySet()) {
             List<AlterConfigOp> changes = KEEP_FOREVER.entrySet().stream()
                     .filter(wanted -> {
@@ -104,20 +107,50 @@ public class TopicProvisioner implements SmartInitializingSingleton {
                     .map(wanted -> new AlterConfigOp(new ConfigEntry(wanted.getKey(), wanted.getValue()), AlterConfigOp.OpType.SET))
                     .toList();
             if (!changes.isEmpty()) {
-                admin.incrementalAlterConfigs(Map.of(topic.getKey(), changes)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                whenKnown(() -> admin.incrementalAlterConfigs(Map.of(topic.getKey(), changes)).all()
+                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
                 log.warn("Topic {} had a retention limit; it now keeps its records forever", topic.getKey().name());
             }
         }
     }
 
-    /** Adding partitions would move keys to other partitions and break per-aggregate order, so that stays manual. */
-    private void warnAboutPartitions(Admin admin, Collection<String> topics)
+    /** The topics as the broker describes them, once it knows them all: the bindings that start next need them. */
+    private static Map<String, TopicDescription> described(Admin admin, Collection<String> topics)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Map<String, TopicDescription> descriptions =
-                admin.describeTopics(Set.copyOf(topics)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return whenKnown(() -> admin.describeTopics(Set.copyOf(topics)).allTopicNames()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    /** Adding partitions would move keys to other partitions and break per-aggregate order, so that stays manual. */
+    private void warnAboutPartitions(Map<String, TopicDescription> descriptions, Collection<String> existing) {
         descriptions.values().stream()
+                .filter(description -> existing.contains(description.name()))
                 .filter(description -> description.partitions().size() < partitions)
                 .forEach(description -> log.warn("Topic {} has {} partitions, fewer than the {} configured; left as is",
                         description.name(), description.partitions().size(), partitions));
+    }
+
+    /** A question to the broker about topics. */
+    @FunctionalInterface
+    private interface Question<T> {
+        T ask() throws InterruptedException, ExecutionException, TimeoutException;
+    }
+
+    /**
+     * Asks until the topics are known. Services start together: when another one has just created a topic, this one
+     * is told it exists, but the broker's metadata may not show it for some milliseconds more.
+     */
+    private static <T> T whenKnown(Question<T> question) throws InterruptedException, ExecutionException, TimeoutException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                return question.ask();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                Thread.sleep(METADATA_PAUSE_MILLIS);
+            }
+        }
     }
 }
