@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 import se.samverka.platform.boot.ParentWatch;
 
 /**
- * The {@code ./samverka} command: {@code run}, {@code stop}, {@code status}, {@code logs}, {@code reset}; and the two
+ * The {@code ./samverka} command: {@code run}, {@code stop}, {@code status}, {@code logs}, {@code reset},
+ * {@code rebuild}; and the two
  * infrastructure processes it starts, {@code kafka} and {@code mongo}.
  */
 public final class Samverka {
@@ -32,6 +33,7 @@ public final class Samverka {
               status              what runs, on which port, and whether it is healthy
               logs [component]    the last lines of every log, or follow one (e.g. logs project-service)
               reset [--yes]       delete all data (the platform must be stopped)
+              rebuild             rebuild the reports' read models from the event log, while they keep serving
             Ports: SAMVERKA_<COMPONENT>_PORT, e.g. SAMVERKA_GATEWAY_PORT=8090. Data and logs: SAMVERKA_HOME (default .samverka).""";
 
     private Samverka() {
@@ -47,6 +49,7 @@ public final class Samverka {
                 case "status" -> status(settings());
                 case "logs" -> logs(settings(), rest);
                 case "reset" -> reset(settings(), rest);
+                case "rebuild" -> new ReadModelRebuild(settings().url(RuntimeSettings.GATEWAY), OUT).run();
                 case "kafka" -> kafka(options(rest));
                 case "mongo" -> mongo(options(rest));
                 case "help", "--help", "-h" -> OUT.println(USAGE);

@@ -1,7 +1,6 @@
 package se.samverka.project.project;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -109,15 +108,8 @@ class ProjectViews {
                 .sorted(Comparator.comparing(IndicatorReport::reportedOn))
                 .toList();
         IndicatorReport latest = reports.isEmpty() ? null : reports.get(reports.size() - 1);
-        BigDecimal progress = null;
-        if (latest != null) {
-            BigDecimal baseline = indicator.baseline() == null ? BigDecimal.ZERO : indicator.baseline();
-            BigDecimal span = indicator.target().subtract(baseline);
-            if (span.signum() != 0) {
-                progress = latest.value().subtract(baseline).multiply(BigDecimal.valueOf(100))
-                        .divide(span, 1, RoundingMode.HALF_UP);
-            }
-        }
+        BigDecimal progress = latest == null ? null
+                : Indicator.progress(indicator.baseline(), indicator.target(), latest.value());
         return new ProjectResource.IndicatorView(indicator.indicatorId(), indicator.kind(), indicator.name(),
                 indicator.unit(), indicator.baseline(), indicator.target(), reports,
                 latest == null ? null : latest.value(), latest == null ? null : latest.reportedOn(), progress);

@@ -1,25 +1,16 @@
 package se.samverka.platform.test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import se.samverka.platform.events.CloudEventsKafkaBinding;
 import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.events.TopicLog;
 
 /**
- * A plain Kafka client, with no Spring and no consumer group, that reads a whole topic from the beginning: what any
- * outside consumer of the platform's events would see.
+ * Reads a whole topic from the beginning with a plain Kafka client, no Spring and no consumer group: what any outside
+ * consumer of the platform's events would see.
  */
 public final class KafkaTopicReader {
 
@@ -29,7 +20,7 @@ public final class KafkaTopicReader {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** One record as it lies on the topic. */
+    /** One record as it lies on the topic, its value as text. */
     public record Record(String topic, int partition, long offset, String key, Map<String, String> headers, String value) {
 
         public EventEnvelope event() {
@@ -39,27 +30,15 @@ public final class KafkaTopicReader {
 
     /** Every record on the topic up to its current end, in partition then offset order. */
     public List<Record> readAll(String topic) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<Record> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    records.add(toRecord(record));
-                }
-            }
-            records.sort((a, b) -> a.partition() != b.partition()
-                    ? Integer.compare(a.partition(), b.partition()) : Long.compare(a.offset(), b.offset()));
-            return records;
+        List<Record> records = new ArrayList<>();
+        try (TopicLog log = new TopicLog(bootstrapServers, List.of(topic))) {
+            log.readUntil(log.endOffsets(), record -> records.add(new Record(record.topic(), record.partition(),
+                    record.offset(), record.key(), record.headers(),
+                    record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8))));
         }
+        records.sort((a, b) -> a.partition() != b.partition()
+                ? Integer.compare(a.partition(), b.partition()) : Long.compare(a.offset(), b.offset()));
+        return records;
     }
 
     /** The events of one aggregate in the order the topic holds them. */
@@ -71,20 +50,8 @@ public final class KafkaTopicReader {
     }
 
     public int partitionCount(String topic) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-            return consumer.partitionsFor(topic, Duration.ofSeconds(10)).size();
+        try (TopicLog log = new TopicLog(bootstrapServers, List.of(topic))) {
+            return log.partitionCount(topic);
         }
-    }
-
-    private static Record toRecord(ConsumerRecord<String, byte[]> record) {
-        Map<String, String> headers = new HashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
-        }
-        String value = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
-        return new Record(record.topic(), record.partition(), record.offset(), record.key(), headers, value);
     }
 }

@@ -4,6 +4,7 @@ import static se.samverka.platform.events.Contracts.requireText;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
@@ -25,5 +26,16 @@ public record Indicator(
         requireText(name, "name");
         requireText(unit, "unit");
         Objects.requireNonNull(target, "target is required");
+    }
+
+    /**
+     * How far a value has come from the baseline (0 %, none means zero) towards the target (100 %), to one decimal;
+     * null when baseline and target are the same.
+     */
+    public static BigDecimal progress(BigDecimal baseline, BigDecimal target, BigDecimal value) {
+        BigDecimal from = baseline == null ? BigDecimal.ZERO : baseline;
+        BigDecimal span = target.subtract(from);
+        return span.signum() == 0 ? null
+                : value.subtract(from).multiply(BigDecimal.valueOf(100)).divide(span, 1, RoundingMode.HALF_UP);
     }
 }

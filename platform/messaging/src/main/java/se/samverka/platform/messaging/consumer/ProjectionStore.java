@@ -3,6 +3,7 @@ package se.samverka.platform.messaging.consumer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +98,15 @@ public class ProjectionStore<V> {
     /** Views matching a query; criteria name view fields as {@code view.<field>}. */
     public List<V> find(Query query) {
         return mongo.find(query, Document.class, collection).stream().map(this::view).flatMap(Optional::stream).toList();
+    }
+
+    /** Every view, by aggregate id in the order of the ids. */
+    public Map<String, V> findAll() {
+        Map<String, V> views = new LinkedHashMap<>();
+        for (Document document : mongo.find(new Query().with(Sort.by("_id")), Document.class, collection)) {
+            view(document).ifPresent(view -> views.put(document.getString("_id"), view));
+        }
+        return views;
     }
 
     /** How many aggregates have a view. */

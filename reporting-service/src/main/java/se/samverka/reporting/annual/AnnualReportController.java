@@ -1,0 +1,85 @@
+package se.samverka.reporting.annual;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.samverka.platform.web.InvalidRequestException;
+import se.samverka.reporting.annual.export.CsvExport;
+import se.samverka.reporting.annual.export.PdfExport;
+import se.samverka.reporting.annual.export.XlsxExport;
+import se.samverka.reporting.report.ReportFilter;
+import se.samverka.reporting.report.ReportSource;
+
+/**
+ * The annual international report: as JSON, and as the files the coordinator hands on (CSV, XLSX, PDF). The filters
+ * {@code department}, {@code strategy} and {@code country} narrow it like every report; the year is in the path.
+ */
+@RestController
+@RequestMapping("/api/reports/annual")
+class AnnualReportController {
+
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final ReportSource source;
+    private final AnnualReports reports;
+    private final CsvExport csv;
+    private final XlsxExport xlsx;
+    private final PdfExport pdf;
+
+    AnnualReportController(ReportSource source, AnnualReports reports, CsvExport csv, XlsxExport xlsx, PdfExport pdf) {
+        this.source = source;
+        this.reports = reports;
+        this.csv = csv;
+        this.xlsx = xlsx;
+        this.pdf = pdf;
+    }
+
+    @GetMapping("/{year}")
+    AnnualReport annual(@PathVariable int year, ReportFilter filter) {
+        return report(year, filter);
+    }
+
+    /** @param table {@code projects} (the default) or {@code funding} */
+    @GetMapping("/{year}.csv")
+    ResponseEntity<byte[]> csv(@PathVariable int year, ReportFilter filter,
+                               @RequestParam(defaultValue = "projects") String table) {
+        AnnualReport report = report(year, filter);
+        return switch (table) {
+            case "projects" -> file(csv.projects(report), CSV, "internationell-arsrapport-" + year + "-projekt.csv");
+            case "funding" -> file(csv.funding(report), CSV, "internationell-arsrapport-" + year + "-finansiering.csv");
+            default -> throw new InvalidRequestException("table", "must be projects or funding");
+        };
+    }
+
+    @GetMapping("/{year}.xlsx")
+    ResponseEntity<byte[]> xlsx(@PathVariable int year, ReportFilter filter) {
+        return file(xlsx.workbook(report(year, filter)), XLSX, "internationell-arsrapport-" + year + ".xlsx");
+    }
+
+    @GetMapping("/{year}.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable int year, ReportFilter filter) {
+        return file(pdf.document(report(year, filter)), MediaType.APPLICATION_PDF,
+                "internationell-arsrapport-" + year + ".pdf");
+    }
+
+    private AnnualReport report(int year, ReportFilter filter) {
+        ReportSource.Reading reading = source.read();
+        return reports.of(reading.snapshot(), year, filter, reading.freshness());
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(content);
+    }
+}

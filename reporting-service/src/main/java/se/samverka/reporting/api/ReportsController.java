@@ -1,0 +1,125 @@
+package se.samverka.reporting.api;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.samverka.platform.web.InvalidRequestException;
+import se.samverka.reporting.coverage.Coverage;
+import se.samverka.reporting.coverage.CoverageReport;
+import se.samverka.reporting.feed.ActivityFeed;
+import se.samverka.reporting.feed.ActivityFeedReport;
+import se.samverka.reporting.funding.Funding;
+import se.samverka.reporting.funding.FundingReport;
+import se.samverka.reporting.geography.Geography;
+import se.samverka.reporting.geography.GeographyReport;
+import se.samverka.reporting.indicators.Indicators;
+import se.samverka.reporting.indicators.IndicatorsReport;
+import se.samverka.reporting.partnerships.Partnerships;
+import se.samverka.reporting.partnerships.PartnershipsReport;
+import se.samverka.reporting.portfolio.Portfolio;
+import se.samverka.reporting.portfolio.PortfolioReport;
+import se.samverka.reporting.priority.Priority;
+import se.samverka.reporting.priority.PriorityReport;
+import se.samverka.reporting.report.Report;
+import se.samverka.reporting.report.ReportFilter;
+import se.samverka.reporting.report.ReportSource;
+
+/**
+ * The reports, each computed from the read models when asked and saying how fresh it is. Every report takes the
+ * filters {@code year}, {@code department}, {@code strategy} and {@code country} (see {@link ReportFilter}).
+ */
+@RestController
+@RequestMapping("/api/reports")
+class ReportsController {
+
+    private static final int MAX_FEED_LINES = 200;
+
+    private final ReportSource source;
+    private final PortfolioReport portfolio;
+    private final CoverageReport coverage;
+    private final PartnershipsReport partnerships;
+    private final FundingReport funding;
+    private final GeographyReport geography;
+    private final PriorityReport priority;
+    private final IndicatorsReport indicators;
+    private final ActivityFeedReport feed;
+
+    ReportsController(ReportSource source, PortfolioReport portfolio, CoverageReport coverage,
+                      PartnershipsReport partnerships, FundingReport funding, GeographyReport geography,
+                      PriorityReport priority, IndicatorsReport indicators, ActivityFeedReport feed) {
+        this.source = source;
+        this.portfolio = portfolio;
+        this.coverage = coverage;
+        this.partnerships = partnerships;
+        this.funding = funding;
+        this.geography = geography;
+        this.priority = priority;
+        this.indicators = indicators;
+        this.feed = feed;
+    }
+
+    /** Projects, partnerships and organisations counted by status, health, strategy, country and more. */
+    @GetMapping("/portfolio")
+    Portfolio portfolio(ReportFilter filter) {
+        return computed(portfolio, filter);
+    }
+
+    /** Every department and municipal company with its projects and partnerships, and those with none. */
+    @GetMapping("/coverage")
+    Coverage coverage(ReportFilter filter) {
+        return computed(coverage, filter);
+    }
+
+    @GetMapping("/partnerships")
+    Partnerships partnerships(ReportFilter filter) {
+        return computed(partnerships, filter);
+    }
+
+    /** The twin cities side by side. */
+    @GetMapping("/partnerships/twin-cities")
+    Partnerships twinCities(ReportFilter filter) {
+        return computed(partnerships::twinCities, filter);
+    }
+
+    /** Applied, granted and paid per programme and year, in SEK and in the original currencies. */
+    @GetMapping("/funding")
+    Funding funding(ReportFilter filter) {
+        return computed(funding, filter);
+    }
+
+    /** Per country and region: organisations, partnerships, projects. */
+    @GetMapping("/geography")
+    Geography geography(ReportFilter filter) {
+        return computed(geography, filter);
+    }
+
+    /** The spread of the assessment scores, and the projects below {@code threshold} (configured by default). */
+    @GetMapping("/priority")
+    Priority priority(ReportFilter filter, @RequestParam(required = false) Double threshold) {
+        if (threshold != null && (threshold < 0 || threshold > 100)) {
+            throw new InvalidRequestException("threshold", "must be a score from 0 to 100");
+        }
+        return computed((snapshot, f, freshness) -> threshold == null ? priority.of(snapshot, f, freshness)
+                : priority.of(snapshot, f, threshold, freshness), filter);
+    }
+
+    @GetMapping("/indicators")
+    Indicators indicators(ReportFilter filter) {
+        return computed(indicators, filter);
+    }
+
+    /** The latest events as readable lines, newest first: {@code limit} of them (50 unless said, at most 200). */
+    @GetMapping("/activity")
+    ActivityFeed activity(@RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_FEED_LINES) {
+            throw new InvalidRequestException("limit", "must be from 1 to " + MAX_FEED_LINES);
+        }
+        return feed.of(source.read(), limit);
+    }
+
+    private <T> T computed(Report<T> report, ReportFilter filter) {
+        ReportSource.Reading reading = source.read();
+        return report.of(reading.snapshot(), filter, reading.freshness());
+    }
+}

@@ -1,0 +1,147 @@
+package se.samverka.reporting.funding;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+import se.samverka.platform.events.Money;
+import se.samverka.platform.events.project.FundingLine;
+import se.samverka.reporting.freshness.Freshness;
+import se.samverka.reporting.readmodel.ProjectEntry;
+import se.samverka.reporting.readmodel.ProjectEntry.FundingEntry;
+import se.samverka.reporting.readmodel.Snapshot;
+import se.samverka.reporting.report.Names;
+import se.samverka.reporting.report.Report;
+import se.samverka.reporting.report.ReportFilter;
+
+/** Sums the funding lines exactly, per programme and year, and converts them to SEK at the configured rates. */
+@Component
+public class FundingReport implements Report<Funding> {
+
+    private final ExchangeRates rates;
+    private final Names names;
+
+    FundingReport(ExchangeRates rates, Names names) {
+        this.rates = rates;
+        this.names = names;
+    }
+
+    /** The four amounts of a funding line. */
+    private enum Amount {
+        APPLIED(FundingLine::applied), GRANTED(FundingLine::granted), PAID(FundingLine::paid),
+        OWN_CONTRIBUTION(FundingLine::ownContribution);
+
+        private final Function<FundingLine, Money> of;
+
+        Amount(Function<FundingLine, Money> of) {
+            this.of = of;
+        }
+    }
+
+    @Override
+    public Funding of(Snapshot snapshot, ReportFilter filter, Freshness freshness) {
+        ReportFilter projectsFilter = filter.withYear(null);
+        Map<String, Map<Integer, Sum>> byProgramme = new TreeMap<>();
+        Sum total = new Sum();
+        Conversion conversion = new Conversion();
+        for (ProjectEntry project : snapshot.projects().values()) {
+            if (!projectsFilter.includes(project, snapshot)) {
+                continue;
+            }
+            for (FundingEntry funding : project.funding()) {
+                if (filter.year() != null && funding.year() != filter.year()) {
+                    continue;
+                }
+                Sum row = byProgramme.computeIfAbsent(funding.line().programme(), programme -> new TreeMap<>())
+                        .computeIfAbsent(funding.year(), year -> new Sum());
+                row.add(funding, conversion);
+                total.add(funding, conversion);
+            }
+        }
+        List<Funding.Row> rows = new ArrayList<>();
+        byProgramme.forEach((programme, years) -> years.forEach((year, sum) ->
+                rows.add(sum.row(programme, names.programme(programme), year))));
+        return new Funding(filter, rows, total.row(null, null, null), conversion.used(), conversion.missing(),
+                freshness);
+    }
+
+    /** The lines' sums together, as a row without programme and year: what one project's funding comes to. */
+    public Funding.Row total(List<FundingEntry> lines) {
+        Sum sum = new Sum();
+        Conversion conversion = new Conversion();
+        lines.forEach(line -> sum.add(line, conversion));
+        return sum.row(null, null, null);
+    }
+
+    /** Exact sums of some funding lines, per currency and in SEK. */
+    private static final class Sum {
+
+        private long lines;
+        private final Map<String, Map<Amount, BigDecimal>> original = new TreeMap<>();
+        private final Map<Amount, BigDecimal> sek = new EnumMap<>(Amount.class);
+
+        void add(FundingEntry funding, Conversion conversion) {
+            lines++;
+            for (Amount amount : Amount.values()) {
+                Money money = amount.of.apply(funding.line());
+                if (money == null) {
+                    continue;
+                }
+                original.computeIfAbsent(money.currency(), currency -> new EnumMap<>(Amount.class))
+                        .merge(amount, money.amount(), BigDecimal::add);
+                conversion.toSek(money, funding.year()).ifPresent(inSek -> sek.merge(amount, inSek, BigDecimal::add));
+            }
+        }
+
+        Funding.Row row(String programme, String programmeName, Integer year) {
+            List<Funding.Sums> inCurrencies = original.entrySet().stream()
+                    .map(currency -> sums(currency.getKey(), currency.getValue(), amount -> amount))
+                    .toList();
+            return new Funding.Row(programme, programmeName, year, lines,
+                    sums(ExchangeRates.SEK, sek, amount -> amount.setScale(2, RoundingMode.HALF_EVEN)), inCurrencies);
+        }
+
+        private static Funding.Sums sums(String currency, Map<Amount, BigDecimal> amounts,
+                                         Function<BigDecimal, BigDecimal> shown) {
+            Function<Amount, BigDecimal> get = amount -> shown.apply(amounts.getOrDefault(amount, BigDecimal.ZERO));
+            return new Funding.Sums(currency, get.apply(Amount.APPLIED), get.apply(Amount.GRANTED),
+                    get.apply(Amount.PAID), get.apply(Amount.OWN_CONTRIBUTION));
+        }
+    }
+
+    /** Converts to SEK, remembering which rates it used and which it lacked. */
+    private final class Conversion {
+
+        private final Map<String, ExchangeRates.Rate> used = new TreeMap<>();
+        private final TreeSet<Funding.MissingRate> missing = new TreeSet<>(
+                Comparator.comparing(Funding.MissingRate::currency).thenComparingInt(Funding.MissingRate::year));
+
+        Optional<BigDecimal> toSek(Money money, int year) {
+            Optional<ExchangeRates.Rate> rate = rates.rate(money.currency(), year);
+            if (rate.isEmpty()) {
+                missing.add(new Funding.MissingRate(money.currency(), year));
+                return Optional.empty();
+            }
+            if (!ExchangeRates.SEK.equals(money.currency())) {
+                used.put(year + money.currency(), rate.get());
+            }
+            return Optional.of(money.amount().multiply(rate.get().sekPerUnit()));
+        }
+
+        List<ExchangeRates.Rate> used() {
+            return List.copyOf(used.values());
+        }
+
+        List<Funding.MissingRate> missing() {
+            return List.copyOf(missing);
+        }
+    }
+}

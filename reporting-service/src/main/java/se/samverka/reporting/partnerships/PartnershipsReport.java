@@ -1,0 +1,78 @@
+package se.samverka.reporting.partnerships;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+import se.samverka.platform.events.project.Activity;
+import se.samverka.platform.events.project.Participation;
+import se.samverka.reporting.freshness.Freshness;
+import se.samverka.reporting.readmodel.OrganisationEntry;
+import se.samverka.reporting.readmodel.PartnershipEntry;
+import se.samverka.reporting.readmodel.ProjectEntry;
+import se.samverka.reporting.readmodel.Snapshot;
+import se.samverka.reporting.report.Names;
+import se.samverka.reporting.report.ProjectRef;
+import se.samverka.reporting.report.Report;
+import se.samverka.reporting.report.ReportFilter;
+
+/** Every partnership, or only the twin cities side by side. */
+@Component
+public class PartnershipsReport implements Report<Partnerships> {
+
+    @Override
+    public Partnerships of(Snapshot snapshot, ReportFilter filter, Freshness freshness) {
+        return of(snapshot, filter, freshness, partnership -> true);
+    }
+
+    /** The twin cities only, side by side. */
+    public Partnerships twinCities(Snapshot snapshot, ReportFilter filter, Freshness freshness) {
+        return of(snapshot, filter, freshness, partnership -> "TWIN_CITY".equals(partnership.type()));
+    }
+
+    private static Partnerships of(Snapshot snapshot, ReportFilter filter, Freshness freshness,
+                                   Predicate<PartnershipEntry> which) {
+        List<Partnerships.Row> rows = snapshot.partnerships().entrySet().stream()
+                .filter(partnership -> which.test(partnership.getValue()))
+                .filter(partnership -> filter.includes(partnership.getValue(), snapshot))
+                .map(partnership -> row(partnership, snapshot, filter))
+                .sorted(Comparator.comparing(Partnerships.Row::name, Names.ORDER))
+                .toList();
+        return new Partnerships(filter, rows, freshness);
+    }
+
+    private static Partnerships.Row row(Map.Entry<String, PartnershipEntry> entry, Snapshot snapshot,
+                                        ReportFilter filter) {
+        PartnershipEntry partnership = entry.getValue();
+        List<Map.Entry<String, ProjectEntry>> projects = snapshot.projects().entrySet().stream()
+                .filter(project -> project.getValue().description().partnershipIds().contains(entry.getKey()))
+                .filter(project -> filter.year() == null || project.getValue().runsIn(filter.year()))
+                .sorted(Comparator.comparing(project -> project.getValue().description().title(), Names.ORDER))
+                .toList();
+        List<Activity> activities = projects.stream()
+                .flatMap(project -> project.getValue().activities().stream())
+                .filter(activity -> filter.year() == null || activity.heldOn().getYear() == filter.year())
+                .toList();
+        Instant lastActivity = Stream.concat(Stream.of(partnership.lastChangedAt()),
+                        projects.stream().map(project -> project.getValue().lastChangedAt()))
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        List<Partnerships.PartyRow> parties = partnership.parties().stream().map(party -> {
+            OrganisationEntry organisation = snapshot.organisation(party.organisationId()).orElse(null);
+            return new Partnerships.PartyRow(party.organisationId(), snapshot.nameOf(party.organisationId()),
+                    organisation == null ? null : organisation.nameEn(), organisation == null ? null : organisation.type(),
+                    organisation == null ? null : organisation.country(), party.role());
+        }).toList();
+        return new Partnerships.Row(entry.getKey(), partnership.name(), partnership.type(), partnership.status(),
+                partnership.statusSince(), "DORMANT".equals(partnership.status()), partnership.visibility(), parties,
+                snapshot.countriesOf(partnership.partyIds()), partnership.agreementType(),
+                partnership.agreementValidTo(), projects.stream().map(ProjectRef::of).toList(),
+                projects.stream().filter(project -> project.getValue().isOpen()).count(), activities.size(),
+                activities.stream().flatMap(activity -> activity.participants().stream())
+                        .mapToLong(Participation::count).sum(),
+                lastActivity);
+    }
+}

@@ -1,0 +1,38 @@
+package se.samverka.reporting.readmodel;
+
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/** The activity feed's lines, one document per event, keyed by the event's id so that a redelivery adds nothing. */
+public class FeedStore {
+
+    private final MongoOperations mongo;
+    private final String collection;
+
+    FeedStore(MongoOperations mongo, String collection) {
+        this.mongo = mongo;
+        this.collection = collection;
+    }
+
+    void add(FeedLine line) {
+        try {
+            mongo.insert(line, collection);
+        } catch (DuplicateKeyException e) {
+            // Told already: the event came again.
+        }
+    }
+
+    /** The newest lines first; criteria name {@link FeedLine}'s fields ({@code _id} for the event id). */
+    public List<FeedLine> latest(Criteria criteria, int limit) {
+        Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("time"), Sort.Order.desc("_id"))).limit(limit);
+        return mongo.find(query, FeedLine.class, collection);
+    }
+
+    String collection() {
+        return collection;
+    }
+}

@@ -1,0 +1,98 @@
+package se.samverka.reporting.readmodel;
+
+import java.time.ZoneId;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.messaging.consumer.ApplyOutcome;
+import se.samverka.platform.messaging.consumer.ProjectionStores;
+import se.samverka.reporting.ReportingSettings;
+
+/**
+ * The generation of the read models that serves, and the switch to a rebuilt one. The generation in use is stored,
+ * so that a restart serves the same one. The live consumers apply every event under a shared lock; the switch takes
+ * it exclusively, so that no live event falls between the rebuild's last read and the moment the new generation
+ * takes over (see ADR 0006).
+ */
+@Component
+public class ReadModels {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
+    private static final String STATE = "read_models";
+    private static final String ACTIVE = "active";
+
+    private final MongoOperations mongo;
+    private final ProjectionStores stores;
+    private final ZoneId zone;
+    private final ReadWriteLock switching = new ReentrantReadWriteLock();
+    private volatile ReadModelSet current;
+
+    public ReadModels(MongoOperations mongo, ProjectionStores stores, ReportingSettings settings) {
+        this.mongo = mongo;
+        this.stores = stores;
+        this.zone = settings.zone();
+        Document state = mongo.findById(ACTIVE, Document.class, STATE);
+        this.current = set(state == null ? 1 : state.getInteger("generation"));
+    }
+
+    /** The generation that serves now. */
+    public ReadModelSet current() {
+        return current;
+    }
+
+    /** What a live consumer does with an event of its topic. */
+    public ApplyOutcome apply(String topic, EventEnvelope event) {
+        switching.readLock().lock();
+        try {
+            return current.apply(topic, event);
+        } finally {
+            switching.readLock().unlock();
+        }
+    }
+
+    /** An empty generation after the one in use, for a rebuild; what a failed rebuild left of it is dropped. */
+    public ReadModelSet next() {
+        ReadModelSet next = set(current.generation() + 1);
+        next.drop();
+        return next;
+    }
+
+    /**
+     * Makes {@code next} the generation that serves. {@code catchUp} runs first, while no live event is applied: it
+     * brings {@code next} to the end of the topics. The generation replaced is dropped.
+     */
+    public void switchTo(ReadModelSet next, Runnable catchUp) {
+        ReadModelSet replaced;
+        switching.writeLock().lock();
+        try {
+            catchUp.run();
+            mongo.upsert(Query.query(Criteria.where("_id").is(ACTIVE)), Update.update("generation", next.generation()),
+                    STATE);
+            replaced = current;
+            current = next;
+        } finally {
+            switching.writeLock().unlock();
+        }
+        replaced.drop();
+        log.info("Read models switched from generation {} to {}", replaced.generation(), next.generation());
+    }
+
+    /** Drops a generation that will never serve (its rebuild failed). */
+    public void discard(ReadModelSet set) {
+        if (set != current) {
+            set.drop();
+        }
+    }
+
+    private ReadModelSet set(int generation) {
+        return new ReadModelSet(generation, mongo, stores, zone);
+    }
+}

@@ -1,0 +1,151 @@
+package se.samverka.reporting.rebuild;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.events.PoisonEventException;
+import se.samverka.platform.events.TopicLog;
+import se.samverka.platform.events.Topics;
+import se.samverka.reporting.readmodel.ReadModelSet;
+import se.samverka.reporting.readmodel.ReadModels;
+
+/**
+ * Rebuilds the read models from the beginning of the topics into a new generation while the one in use keeps serving
+ * and being fed, then switches (see {@link ReadModels#switchTo}). One rebuild runs at a time.
+ */
+@Service
+public class Rebuilds implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+    /** How many rounds of reading to the end a rebuild takes before it switches and reads the rest exclusively. */
+    private static final int CATCH_UP_ROUNDS = 3;
+
+    private final ReadModels models;
+    private final String bootstrapServers;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Progress> rebuilds = new ConcurrentHashMap<>();
+    private final AtomicReference<Progress> running = new AtomicReference<>();
+
+    public Rebuilds(ReadModels models, @Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
+                    Clock clock) {
+        this.models = models;
+        this.bootstrapServers = bootstrapServers;
+        this.clock = clock;
+    }
+
+    /** @throws ErrorResponseException 409 while another rebuild runs */
+    public Rebuild start() {
+        Progress progress = new Progress(UUID.randomUUID().toString(), clock.instant());
+        if (!running.compareAndSet(null, progress)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "A rebuild is running already: " + running.get().id + ".");
+            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        }
+        ReadModelSet next = models.next();
+        progress.generation = next.generation();
+        rebuilds.put(progress.id, progress);
+        worker.submit(() -> run(progress, next));
+        return progress.now(clock.instant());
+    }
+
+    public Optional<Rebuild> find(String id) {
+        return Optional.ofNullable(rebuilds.get(id)).map(progress -> progress.now(clock.instant()));
+    }
+
+    /** Whether a rebuild runs now. */
+    public boolean isRunning() {
+        return running.get() != null;
+    }
+
+    private void run(Progress progress, ReadModelSet next) {
+        log.info("Rebuilding the read models into generation {} ({})", next.generation(), progress.id);
+        try (TopicLog topics = new TopicLog(bootstrapServers, Topics.ALL)) {
+            for (int round = 0; round < CATCH_UP_ROUNDS; round++) {
+                replay(topics, topics.endOffsets(), next, progress);
+            }
+            models.switchTo(next, () -> replay(topics, topics.endOffsets(), next, progress));
+            progress.finish(Rebuild.State.COMPLETED, null, clock.instant());
+            Rebuild done = progress.now(clock.instant());
+            log.info("Rebuilt the read models into generation {}: {} events in {} ms ({} events/s), {} skipped",
+                    done.generation(), done.events(), done.finishedAt().toEpochMilli() - done.startedAt().toEpochMilli(),
+                    done.eventsPerSecond(), done.skipped());
+        } catch (RuntimeException e) {
+            log.error("Rebuilding the read models into generation {} failed", next.generation(), e);
+            models.discard(next);
+            progress.finish(Rebuild.State.FAILED, String.valueOf(e.getMessage()), clock.instant());
+        } finally {
+            running.set(null);
+        }
+    }
+
+    private void replay(TopicLog topics, Map<TopicPartition, Long> end, ReadModelSet next, Progress progress) {
+        topics.readUntil(end, record -> {
+            EventEnvelope event;
+            try {
+                event = record.event();
+            } catch (PoisonEventException e) {
+                progress.skipped.incrementAndGet();
+                return;
+            }
+            next.apply(record.topic(), event);
+            progress.events.incrementAndGet();
+        });
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+
+    private static final class Progress {
+
+        private final String id;
+        private final Instant startedAt;
+        private final AtomicLong events = new AtomicLong();
+        private final AtomicLong skipped = new AtomicLong();
+        private volatile int generation;
+        private volatile Rebuild.State state = Rebuild.State.RUNNING;
+        private volatile Instant finishedAt;
+        private volatile String failure;
+
+        private Progress(String id, Instant startedAt) {
+            this.id = id;
+            this.startedAt = startedAt;
+        }
+
+        private void finish(Rebuild.State finalState, String why, Instant at) {
+            finishedAt = at;
+            failure = why;
+            state = finalState;
+        }
+
+        private Rebuild now(Instant now) {
+            Instant until = finishedAt == null ? now : finishedAt;
+            long applied = events.get();
+            return new Rebuild(id, state, generation, startedAt, finishedAt, applied, skipped.get(),
+                    Rebuild.rate(applied, startedAt, until), failure);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package se.samverka.reporting.report;
+
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+import se.samverka.platform.events.reference.FundingProgrammes;
+import se.samverka.platform.events.reference.MunicipalStrategy;
+
+/** What a person reads for the codes reports count by: countries, strategies, growth areas, programmes. */
+@Component
+public class Names {
+
+    private static final Locale SWEDISH = Locale.forLanguageTag("sv");
+    /** Names and titles in Swedish alphabetical order (å, ä, ö last), absent ones last. */
+    public static final Comparator<String> ORDER =
+            Comparator.nullsLast(Comparator.comparing(name -> name, Collator.getInstance(SWEDISH)));
+
+    private final MunicipalStrategy strategy;
+    private final FundingProgrammes programmes;
+
+    Names(MunicipalStrategy strategy, FundingProgrammes programmes) {
+        this.strategy = strategy;
+        this.programmes = programmes;
+    }
+
+    /** A country's Swedish name from its ISO 3166-1 code; the code where Java knows no name. */
+    public static String country(String code) {
+        return countryIn(code, SWEDISH);
+    }
+
+    public static String countryEn(String code) {
+        return countryIn(code, Locale.ENGLISH);
+    }
+
+    private static String countryIn(String code, Locale language) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String name = new Locale("", code).getDisplayCountry(language);
+        return name.isBlank() ? code : name;
+    }
+
+    public String strategy(String code) {
+        return strategy.strategy(code).map(found -> found.name().sv()).orElse(code);
+    }
+
+    public String growthArea(String code) {
+        return strategy.growthAreas().stream().filter(area -> area.code().equals(code))
+                .map(area -> area.name().sv()).findFirst().orElse(code);
+    }
+
+    public String programme(String code) {
+        return programmes.programme(code).map(programme -> programme.name().sv()).orElse(code);
+    }
+
+    public String municipality() {
+        return strategy.municipality();
+    }
+}

@@ -1,0 +1,191 @@
+package se.samverka.reporting;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import se.samverka.platform.events.EventCatalog;
+import se.samverka.platform.events.EventCodec;
+import se.samverka.platform.events.EventContract;
+import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.events.Money;
+import se.samverka.platform.events.organisation.OrganisationRegistered;
+import se.samverka.platform.events.partnership.PartnershipRegistered;
+import se.samverka.platform.events.partnership.PartnershipStatusChanged;
+import se.samverka.platform.events.partnership.Party;
+import se.samverka.platform.events.project.Activity;
+import se.samverka.platform.events.project.ActivityRecorded;
+import se.samverka.platform.events.project.AssessedCriterion;
+import se.samverka.platform.events.project.FundingLine;
+import se.samverka.platform.events.project.FundingLineAdded;
+import se.samverka.platform.events.project.Indicator;
+import se.samverka.platform.events.project.IndicatorDefined;
+import se.samverka.platform.events.project.IndicatorReported;
+import se.samverka.platform.events.project.Participation;
+import se.samverka.platform.events.project.ProjectAssessed;
+import se.samverka.platform.events.project.ProjectHealthChanged;
+import se.samverka.platform.events.project.ProjectPartnerAdded;
+import se.samverka.platform.events.project.ProjectRegistered;
+import se.samverka.platform.events.project.ProjectStatusChanged;
+import se.samverka.platform.test.KafkaRecordWriter;
+
+/**
+ * Publishes a history of events as partnership-service and project-service would, with fresh ids and each aggregate's
+ * sequence counted, and remembers it so that a test can deliver it all again.
+ */
+final class History implements AutoCloseable {
+
+    /** An event as it went to its topic. */
+    record Published(String topic, EventEnvelope event) {
+    }
+
+    private final KafkaRecordWriter writer;
+    private final Map<String, Long> sequences = new HashMap<>();
+    private final List<Published> published = new ArrayList<>();
+    private OffsetDateTime clock = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+
+    History(String bootstrapServers) {
+        this.writer = new KafkaRecordWriter(bootstrapServers);
+    }
+
+    String organisation(String name, String type, String country, String region) {
+        return organisation(name, null, type, country, region);
+    }
+
+    String organisation(String name, String nameEn, String type, String country, String region) {
+        String id = UUID.randomUUID().toString();
+        String sector = "COMPANY".equals(type) ? "PRIVATE" : "PUBLIC";
+        publish(EventCatalog.ORGANISATION_REGISTERED, id, new OrganisationRegistered(id, name, nameEn, type, sector,
+                country, region, null, null, null, true));
+        return id;
+    }
+
+    String partnership(String name, String type, String status, String responsibleDepartmentId, List<String> strategies,
+                       String... partyIds) {
+        String id = UUID.randomUUID().toString();
+        List<Party> parties = Arrays.stream(partyIds).map(party -> new Party(party, "PARTNER")).toList();
+        publish(EventCatalog.PARTNERSHIP_REGISTERED, id, new PartnershipRegistered(id, name, null, null, type, status,
+                "PUBLIC", List.of(partyIds), parties, responsibleDepartmentId, List.of(), strategies));
+        return id;
+    }
+
+    void partnershipStatus(String id, String from, String to) {
+        publish(EventCatalog.PARTNERSHIP_STATUS_CHANGED, id, new PartnershipStatusChanged(id, from, to, null, false));
+    }
+
+    String project(String title, String ownerId, List<String> strategies, List<String> growthAreas,
+                   List<String> partnershipIds, LocalDate start, LocalDate end) {
+        String id = UUID.randomUUID().toString();
+        publish(EventCatalog.PROJECT_REGISTERED, id, new ProjectRegistered(id, null, title, ownerId, "IDEA", "COUNTY",
+                partnershipIds, null, null, null, "KS 2026/1", List.of(), strategies, List.of(), growthAreas, List.of(),
+                List.of(), start, end, null, null));
+        return id;
+    }
+
+    void status(String projectId, String from, String to) {
+        publish(EventCatalog.PROJECT_STATUS_CHANGED, projectId, new ProjectStatusChanged(projectId, from, to, null));
+    }
+
+    void health(String projectId, String health) {
+        publish(EventCatalog.PROJECT_HEALTH_CHANGED, projectId,
+                new ProjectHealthChanged(projectId, health, LocalDate.of(2026, 5, 1)));
+    }
+
+    void partner(String projectId, String organisationId, String role) {
+        publish(EventCatalog.PROJECT_PARTNER_ADDED, projectId, new ProjectPartnerAdded(projectId, organisationId, role));
+    }
+
+    void fundingLine(String projectId, String programme, Money applied, Money granted, Money paid, Money own,
+                     LocalDate decidedOn) {
+        FundingLine line = new FundingLine("f-" + UUID.randomUUID().toString().substring(0, 8), programme, null,
+                applied, granted, paid, own, decidedOn);
+        publish(EventCatalog.FUNDING_LINE_ADDED, projectId, new FundingLineAdded(projectId, line));
+    }
+
+    String indicator(String projectId, String kind, String name, String unit, String baseline, String target) {
+        String id = "i-" + UUID.randomUUID().toString().substring(0, 8);
+        publish(EventCatalog.INDICATOR_DEFINED, projectId, new IndicatorDefined(projectId, new Indicator(id, kind, name,
+                unit, baseline == null ? null : new BigDecimal(baseline), new BigDecimal(target))));
+        return id;
+    }
+
+    void indicatorReport(String projectId, String indicatorId, LocalDate on, String value) {
+        publish(EventCatalog.INDICATOR_REPORTED, projectId,
+                new IndicatorReported(projectId, indicatorId, on, new BigDecimal(value)));
+    }
+
+    void activity(String projectId, String type, String title, LocalDate heldOn, int women, int men) {
+        Activity activity = new Activity("a-" + UUID.randomUUID().toString().substring(0, 8), type, title, heldOn,
+                "Östersund", "SE", List.of(new Participation("PUBLIC", "WOMEN", women),
+                new Participation("PUBLIC", "MEN", men)));
+        publish(EventCatalog.ACTIVITY_RECORDED, projectId, new ActivityRecorded(projectId, activity));
+    }
+
+    void assessed(String projectId, double score, String... unmet) {
+        List<String> missing = List.of(unmet);
+        List<AssessedCriterion> criteria = List.of("REGIONAL_ACTORS", "MUNICIPAL_OPERATIONS", "MUTUAL_INTEREST",
+                "CLEAR_RESULTS", "GROWTH_AREAS").stream()
+                .map(criterion -> new AssessedCriterion(criterion, missing.contains(criterion) ? 0 : 20, 20,
+                        !missing.contains(criterion)))
+                .toList();
+        publish(EventCatalog.PROJECT_ASSESSED, projectId, new ProjectAssessed(projectId, score, 100, criteria));
+    }
+
+    /** An event of a type no service publishes yet, in its aggregate's sequence. */
+    void unknownEvent(String topic, String aggregateId) {
+        long sequence = sequences.merge(aggregateId, 1L, Long::sum);
+        send(topic, new EventEnvelope(UUID.randomUUID().toString(), "/test", "se.samverka.project.somethingNew",
+                aggregateId, tick(), sequence, null, null, "{\"projectId\":\"" + aggregateId + "\"}"));
+    }
+
+    /** Every event published so far, once more, in the same order. */
+    void deliverAgain() {
+        List.copyOf(published).forEach(event -> writer.send(event.topic(), event.event()));
+    }
+
+    /** How many events were published. */
+    int size() {
+        return published.size();
+    }
+
+    KafkaRecordWriter writer() {
+        return writer;
+    }
+
+    static Money sek(String amount) {
+        return new Money(new BigDecimal(amount), "SEK");
+    }
+
+    static Money money(String amount, String currency) {
+        return new Money(new BigDecimal(amount), currency);
+    }
+
+    private <T> void publish(EventContract<T> contract, String aggregateId, T data) {
+        long sequence = sequences.merge(aggregateId, 1L, Long::sum);
+        send(contract.topic(), new EventEnvelope(UUID.randomUUID().toString(), "/test", contract.type(), aggregateId,
+                tick(), sequence, contract.dataSchema(), null, EventCodec.toJson(data)));
+    }
+
+    private void send(String topic, EventEnvelope event) {
+        writer.send(topic, event);
+        published.add(new Published(topic, event));
+    }
+
+    /** Each event a millisecond after the one before, so that "latest" is well defined. */
+    private OffsetDateTime tick() {
+        clock = clock.plusNanos(1_000_000);
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+}

@@ -1,0 +1,97 @@
+package se.samverka.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static se.samverka.reporting.History.sek;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
+
+/** Rebuilding the read models from the topics, while the generation in use keeps serving and being fed. */
+class RebuildIT extends ReportingIntegrationTest {
+
+    private static final List<String> MODELS = List.of("organisations", "partnerships", "projects", "feed");
+
+    private final MongoOperations mongo;
+
+    @Autowired
+    RebuildIT(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    @Test
+    void aRebuildServesTheSameReportsAndTwoRebuildsBuildIdenticalReadModels() {
+        String department = history.organisation("Kultur- och fritidsförvaltningen", "DEPARTMENT", "SE", "SE-Z");
+        String kajaani = history.organisation("Kajaanin kaupunki", "FOREIGN_CITY", "FI", null);
+        String twin = history.partnership("Vänort Kajaani", "TWIN_CITY", "ACTIVE", department, List.of("S2"), department,
+                kajaani);
+        String project = history.project("Vintersport", department, List.of("S1"), List.of("EXPERIENCE_INDUSTRY"),
+                List.of(twin), LocalDate.of(2026, 1, 1), null);
+        history.partner(project, kajaani, "PARTNER");
+        history.fundingLine(project, "OWN_BUDGET", sek("250000.00"), sek("250000.00"), null, null,
+                LocalDate.of(2025, 12, 13));
+        history.activity(project, "DELEGATION", "Delegation från Kajaani", LocalDate.of(2026, 3, 7), 3, 8);
+        history.status(project, "IDEA", "PRE_STUDY");
+        history.assessed(project, 60, "MUNICIPAL_OPERATIONS");
+        JsonNode before = withoutFreshness(awaitReport("/api/reports/partnerships?department={d}",
+                report -> report.path("partnerships").path(0).path("countries").size() == 2
+                        && report.path("freshness").path("lagEvents").asLong(-1) == 0, department));
+        int generation = report("/api/reports/portfolio").path("freshness").path("generation").asInt();
+
+        JsonNode rebuild = start();
+        // A change that comes while the rebuild runs is in the new generation too.
+        String during = history.project("Under ombyggnaden", department, List.of("S3"), List.of(), List.of(), null, null);
+        JsonNode done = awaitCompleted(rebuild);
+
+        assertThat(done.path("generation").asInt()).isEqualTo(generation + 1);
+        assertThat(done.path("events").asLong()).isGreaterThanOrEqualTo(history.size() - 1L);
+        assertThat(done.path("eventsPerSecond").asDouble()).isPositive();
+        JsonNode portfolio = awaitReport("/api/reports/portfolio?department={d}",
+                report -> report.path("projects").path("total").asLong() == 2, department);
+        assertThat(portfolio.path("freshness").path("generation").asInt()).isEqualTo(generation + 1);
+        assertThat(withoutFreshness(report("/api/reports/partnerships?department={d}", department))).isEqualTo(before);
+        assertThat(report("/api/reports/activity?limit=200").toString()).contains(during, "Under ombyggnaden");
+        assertThat(mongo.collectionExists("projects_g" + generation)).as("the old generation is dropped").isFalse();
+
+        Map<String, List<Document>> first = contents(generation + 1);
+        awaitCompleted(start());
+        assertThat(contents(generation + 2)).isEqualTo(first);
+    }
+
+    @Test
+    void anUnknownRebuildIsNotFound() {
+        api.http().get().uri("/api/reports/rebuilds/{id}", "no-such").exchange().expectStatus().isNotFound();
+    }
+
+    private JsonNode start() {
+        var result = api.http().post().uri("/api/reports/rebuilds").exchange()
+                .expectStatus().isEqualTo(HttpStatus.ACCEPTED)
+                .returnResult(String.class);
+        JsonNode rebuild = JSON.readTree(result.getResponseBody());
+        assertThat(result.getResponseHeaders().getLocation()).hasPath("/api/reports/rebuilds/" + rebuild.path("id").asString());
+        return rebuild;
+    }
+
+    private JsonNode awaitCompleted(JsonNode rebuild) {
+        JsonNode done = await().atMost(WAIT).until(() -> report("/api/reports/rebuilds/{id}", rebuild.path("id").asString()),
+                now -> !"RUNNING".equals(now.path("state").asString()));
+        assertThat(done.path("state").asString()).as(done.toString()).isEqualTo("COMPLETED");
+        return done;
+    }
+
+    /** Every document of a generation's read models, by model, without the generation in the collection names. */
+    private Map<String, List<Document>> contents(int generation) {
+        return MODELS.stream().collect(Collectors.toMap(model -> model, model -> mongo.find(
+                new Query().with(Sort.by("_id")), Document.class, model + "_g" + generation)));
+    }
+}

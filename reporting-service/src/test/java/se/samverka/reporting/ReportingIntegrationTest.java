@@ -1,0 +1,69 @@
+package se.samverka.reporting;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import se.samverka.platform.test.ServiceIntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * reporting-service on real infrastructure, fed with a history a test publishes. Other test classes publish to the
+ * same topics, so tests look at what their own fresh organisations own (the {@code department} filter).
+ */
+abstract class ReportingIntegrationTest extends ServiceIntegrationTest {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    History history;
+
+    @BeforeEach
+    void startAHistory() {
+        history = new History(bootstrapServers());
+    }
+
+    @AfterEach
+    void endTheHistory() {
+        history.close();
+    }
+
+    JsonNode report(String uri, Object... variables) {
+        return api.get(uri, variables).body();
+    }
+
+    /** The report once the condition holds, as the consumers apply the events asynchronously. */
+    JsonNode awaitReport(String uri, Predicate<JsonNode> until, Object... variables) {
+        return await().atMost(WAIT).until(() -> report(uri, variables), until);
+    }
+
+    /** Expects a 4xx problem document naming the parameter. */
+    void expectRefused(String uri, HttpStatus status, String field) {
+        api.http().get().uri(uri).exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[?(@.field == '" + field + "')].reason").exists();
+    }
+
+    /** The report without its freshness, which changes with every reading. */
+    static JsonNode withoutFreshness(JsonNode report) {
+        JsonNode copy = report.deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) copy).remove("freshness");
+        return copy;
+    }
+
+    /** The count of one value of a dimension, e.g. {@code count(portfolio.path("projects"), "status", "IDEA")}. */
+    static long count(JsonNode part, String dimension, String key) {
+        for (JsonNode count : part.path("by").path(dimension)) {
+            if (key.equals(count.path("key").asString())) {
+                return count.path("count").asLong();
+            }
+        }
+        return 0;
+    }
+}

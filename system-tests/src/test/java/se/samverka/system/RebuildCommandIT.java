@@ -1,0 +1,39 @@
+package se.samverka.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import se.samverka.platform.test.Api;
+import se.samverka.runtime.Platform;
+import se.samverka.runtime.ReadModelRebuild;
+import tools.jackson.databind.JsonNode;
+
+/** {@code ./samverka rebuild} against the running platform: the reports come back the same, from a new generation. */
+class RebuildCommandIT {
+
+    @Test
+    void rebuildingTheReadModelsKeepsTheReportsAndShowsThePace() throws Exception {
+        Platform platform = RunningPlatform.get();
+        Api gateway = RunningPlatform.gateway();
+        JsonNode before = await().atMost(Duration.ofSeconds(30)).until(() -> gateway.get("/api/reports/portfolio").body(),
+                portfolio -> portfolio.path("freshness").path("lagEvents").asLong(-1) == 0
+                        && portfolio.path("projects").path("total").asLong() >= 20);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        new ReadModelRebuild(platform.gatewayUrl(), new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(output).contains("Rebuilding the read models into generation", "Rebuilt:", "events/s");
+        JsonNode after = gateway.get("/api/reports/portfolio").body();
+        assertThat(after.path("freshness").path("generation").asInt())
+                .isEqualTo(before.path("freshness").path("generation").asInt() + 1);
+        assertThat(after.path("projects")).isEqualTo(before.path("projects"));
+        assertThat(after.path("partnerships")).isEqualTo(before.path("partnerships"));
+        assertThat(after.path("organisations")).isEqualTo(before.path("organisations"));
+    }
+}
