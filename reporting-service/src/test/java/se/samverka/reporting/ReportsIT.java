@@ -149,6 +149,7 @@ class ReportsIT extends ReportingIntegrationTest {
         assertThat(euro.path("currency").asString()).isEqualTo("EUR");
         assertThat(euro.path("applied").asString()).isEqualTo("1000.30");
         assertThat(euro.path("granted").asString()).isEqualTo("900.05");
+        assertThat(euro.path("paid").asString()).as("none paid, written as euros are").isEqualTo("0.00");
         assertThat(aurora.path("original").get(1).path("ownContribution").asString()).as("0.10 + 0.20 SEK").isEqualTo("0.30");
         assertThat(aurora.path("sek").path("applied").asString()).as("1000.30 EUR at 11.4325").isEqualTo("11435.93");
         assertThat(aurora.path("sek").path("ownContribution").asString()).isEqualTo("0.30");

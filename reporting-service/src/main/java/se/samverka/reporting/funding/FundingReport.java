@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,9 @@ public class FundingReport implements Report<Funding> {
 
         private static Funding.Sums sums(String currency, Map<Amount, BigDecimal> amounts,
                                          Function<BigDecimal, BigDecimal> shown) {
-            Function<Amount, BigDecimal> get = amount -> shown.apply(amounts.getOrDefault(amount, BigDecimal.ZERO));
+            // None is written as the currency writes its amounts: 0.00 SEK, 0 JPY.
+            BigDecimal none = BigDecimal.ZERO.setScale(Currency.getInstance(currency).getDefaultFractionDigits());
+            Function<Amount, BigDecimal> get = amount -> shown.apply(amounts.getOrDefault(amount, none));
             return new Funding.Sums(currency, get.apply(Amount.APPLIED), get.apply(Amount.GRANTED),
                     get.apply(Amount.PAID), get.apply(Amount.OWN_CONTRIBUTION));
         }
