@@ -1,53 +1,14 @@
 package se.samverka.gateway;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import se.samverka.platform.test.TestTokens;
 
 /** The gateway in front of stand-in services that say who they are, what they were asked and with what. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.level.root=WARN", "logging.level.se.samverka=INFO"})
-class GatewayRoutingTest {
-
-    private static final Map<String, HttpServer> SERVICES = Map.of(
-            "partnership", standIn("partnership"),
-            "project", standIn("project"),
-            "reporting", standIn("reporting"));
-
-    @LocalServerPort
-    int port;
-
-    private WebTestClient http;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        SERVICES.forEach((name, server) ->
-                registry.add("samverka.services." + name, () -> "http://localhost:" + server.getAddress().getPort()));
-        registry.add("samverka.services.subscription", () -> "http://localhost:" + closedPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        SERVICES.values().forEach(server -> server.stop(0));
-    }
-
-    @BeforeEach
-    void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    }
+class GatewayRoutingTest extends GatewayTest {
 
     @Test
     void routesEachApiToTheServiceThatOwnsIt() {
@@ -70,6 +31,35 @@ class GatewayRoutingTest {
                 .jsonPath("$.service").isEqualTo("project")
                 .jsonPath("$.method").isEqualTo("POST")
                 .jsonPath("$.body").isEqualTo("{\"title\":\"T\"}");
+    }
+
+    @Test
+    void relaysABearerTokenUnchanged() {
+        String token = TestTokens.staff("org-1");
+        http.get().uri("/api/projects/1").header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange()
+                .expectStatus().isOk();
+
+        assertThat(PROJECT.received("/api/projects/1")).singleElement()
+                .satisfies(request -> assertThat(request.authorization()).isEqualTo(bearer(token)));
+    }
+
+    @Test
+    void anAnonymousRequestGoesOnWithoutAuthorizationOrCookies() {
+        http.get().uri("/api/projects/2").cookie("SESSION", "whatever").exchange().expectStatus().isOk();
+
+        assertThat(PROJECT.received("/api/projects/2")).singleElement().satisfies(request -> {
+            assertThat(request.authorization()).isNull();
+            assertThat(request.cookie()).isNull();
+        });
+    }
+
+    @Test
+    void routesEachServicesOpenApiDocument() {
+        http.get().uri("/v3/api-docs/project").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("project").jsonPath("$.path").isEqualTo("/v3/api-docs");
+        http.get().uri("/v3/api-docs/reporting").exchange()
+                .expectBody().jsonPath("$.service").isEqualTo("reporting");
     }
 
     @Test
@@ -99,34 +89,5 @@ class GatewayRoutingTest {
                 .expectBody()
                 .jsonPath("$.service").isEqualTo(service)
                 .jsonPath("$.path").isEqualTo(uri);
-    }
-
-    private static HttpServer standIn(String name) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                String answer = "{\"service\":\"%s\",\"method\":\"%s\",\"path\":\"%s\",\"body\":%s}".formatted(name,
-                        exchange.getRequestMethod(), exchange.getRequestURI(),
-                        "\"" + body.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
-                byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -54,7 +54,7 @@ class PartnershipRegisterIT extends ServiceIntegrationTest {
         assertThat(partnership.path("countries").toString()).isEqualTo("[\"PL\",\"SE\"]");
         assertThat(partnership.path("sectorsEngaged").toString()).isEqualTo("[\"PUBLIC\",\"SOCIAL_ECONOMY\"]");
         assertThat(partnership.path("history").get(0).path("to").asString()).isEqualTo("EXPLORING");
-        assertThat(partnership.path("history").get(0).path("by").asString()).isEqualTo("anonymous");
+        assertThat(partnership.path("history").get(0).path("by").asString()).as("the signed-in caller's name").isEqualTo("Test Testsson");
 
         EventEnvelope event = events(created.id(), 1).get(0);
         assertThat(event.type()).isEqualTo("se.samverka.partnership.registered");

@@ -105,7 +105,7 @@ final class History implements AutoCloseable {
     void fundingLine(String projectId, String programme, Money applied, Money granted, Money paid, Money own,
                      LocalDate decidedOn) {
         FundingLine line = new FundingLine("f-" + UUID.randomUUID().toString().substring(0, 8), programme, null,
-                applied, granted, paid, own, decidedOn);
+                applied, granted, paid, own, decidedOn, false);
         publish(EventCatalog.FUNDING_LINE_ADDED, projectId, new FundingLineAdded(projectId, line));
     }
 

@@ -25,7 +25,7 @@ class RebuildCommandIT {
                         && portfolio.path("projects").path("total").asLong() >= 20);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        new ReadModelRebuild(platform.gatewayUrl(), new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+        new ReadModelRebuild(platform.settings(), new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
 
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(output).contains("Rebuilding the read models into generation", "Rebuilt:", "events/s");

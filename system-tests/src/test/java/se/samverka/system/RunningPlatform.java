@@ -28,8 +28,17 @@ final class RunningPlatform {
         return platform;
     }
 
+    /** The gateway's API, called by the coordinator with a token fresh from the platform's identity provider. */
     static Api gateway() {
-        return new Api(get().gatewayUrl());
+        return new Api(get().gatewayUrl()).as(coordinatorToken());
+    }
+
+    static String coordinatorToken() {
+        try {
+            return get().coordinatorToken();
+        } catch (StartupException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private static Platform start() {

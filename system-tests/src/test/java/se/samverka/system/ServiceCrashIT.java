@@ -109,6 +109,7 @@ class ServiceCrashIT {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/projects"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + RunningPlatform.coordinatorToken())
                     .timeout(Duration.ofSeconds(10))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -20,6 +20,10 @@ import se.samverka.platform.events.organisation.ContactPersonChanged;
 import se.samverka.platform.events.organisation.ContactPersonRemoved;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.Versioned;
+import se.samverka.platform.security.Caller;
+import se.samverka.platform.security.Callers;
+import se.samverka.platform.tokens.Role;
+import se.samverka.platform.web.AccessDeniedException;
 import se.samverka.platform.web.NotFoundException;
 import se.samverka.platform.web.Preconditions;
 
@@ -40,17 +44,40 @@ public class ContactPersons {
 
     private final AggregateStore<Organisation> organisations;
     private final OrganisationDirectory directory;
+    private final Callers callers;
     private final Clock clock;
 
-    public ContactPersons(AggregateStore<Organisation> organisations, OrganisationDirectory directory, Clock clock) {
+    public ContactPersons(AggregateStore<Organisation> organisations, OrganisationDirectory directory, Callers callers,
+                          Clock clock) {
         this.organisations = organisations;
         this.directory = directory;
+        this.callers = callers;
         this.clock = clock;
+    }
+
+    /**
+     * Whether a caller handles an organisation's contact persons: the municipality's people for every organisation,
+     * a company for those it keeps up to date; partners and anonymous callers never.
+     */
+    private static boolean handles(Caller caller, Versioned<Organisation> organisation) {
+        return caller.isMunicipality() || organisation.state().mayBeChangedBy(caller, organisation.id());
+    }
+
+    /** The organisation, if the caller handles its contact persons (401 or 403 if not: the organisation is public). */
+    private Versioned<Organisation> handled(String organisationId) {
+        Versioned<Organisation> organisation = directory.get(organisationId);
+        Caller caller = callers.current();
+        if (!handles(caller, organisation)) {
+            throw new AccessDeniedException(!caller.isAnonymous(), "Contact persons are personal data: only the"
+                    + " municipality's staff and the organisation itself handle them.");
+        }
+        return organisation;
     }
 
     /** Adds a person. Needs no If-Match: it adds to a list and overwrites nothing; a concurrent change is retried. */
     public Located add(String organisationId, ContactPersonDetails details) {
         String id = UUID.randomUUID().toString();
+        handled(organisationId);
         return retrying(() -> {
             Versioned<Organisation> organisation = directory.get(organisationId);
             ContactPerson person = new ContactPerson(id, 1, details.name().strip(), details.role(), details.email(),
@@ -63,7 +90,16 @@ public class ContactPersons {
         });
     }
 
+    /** A person the caller handles; any other is answered as if it did not exist. */
     public Located get(String personId) {
+        Located located = locate(personId);
+        if (!handles(callers.current(), located.organisation())) {
+            throw new NotFoundException("Contact person", personId);
+        }
+        return located;
+    }
+
+    private Located locate(String personId) {
         // Nested ids are stored as _id, as the mapping does for every property called id.
         return organisations.find(new Query(Criteria.where("state.contactPersons._id").is(personId))).stream()
                 .findFirst()
@@ -75,12 +111,13 @@ public class ContactPersons {
     }
 
     public List<ContactPerson> of(String organisationId) {
-        return directory.get(organisationId).state().contactPersons();
+        return handled(organisationId).state().contactPersons();
     }
 
     public Located update(String personId, long expectedVersion, ContactPersonDetails details) {
+        get(personId);
         return retrying(() -> {
-            Located current = get(personId);
+            Located current = locate(personId);
             Preconditions.requireVersion(current.person().version(), expectedVersion);
             ContactPerson changed = new ContactPerson(personId, expectedVersion + 1, details.name().strip(),
                     details.role(), details.email(), details.phone(), details.lawfulBasis(), details.retainUntil(),
@@ -95,12 +132,13 @@ public class ContactPersons {
 
     /** Deletes everything held about the person (GDPR art. 17); other services drop the id when they hear of it. */
     public void erase(String personId) {
-        retrying(() -> remove(get(personId), "ERASED"));
+        requireCoordinator(personId, "Erasure requests are the coordinator's.");
+        retrying(() -> remove(locate(personId), "ERASED"));
         log.info("Erased contact person {}", personId);
     }
 
     public ContactPersonExport export(String personId) {
-        Located located = get(personId);
+        Located located = requireCoordinator(personId, "Requests for a copy of personal data are the coordinator's.");
         return new ContactPersonExport(clock.instant(), "the municipality's international coordination",
                 ContactPersonResource.of(located.organisation().id(), located.person()),
                 located.organisation().state().name(), "partnership-service (organisation directory)",
@@ -117,10 +155,17 @@ public class ContactPersons {
             organisation.state().contactPersons().stream()
                     .filter(person -> person.retainUntil().isBefore(today))
                     .forEach(person -> {
-                        retrying(() -> remove(get(person.id()), "RETENTION_EXPIRED"));
+                        retrying(() -> remove(locate(person.id()), "RETENTION_EXPIRED"));
                         log.info("Deleted contact person {}: retention date passed", person.id());
                     });
         }
+    }
+
+    /** The person, for the coordinator: 404 to whoever may not see it, 403 to staff who may. */
+    private Located requireCoordinator(String personId, String reason) {
+        Located located = get(personId);
+        callers.require(caller -> caller.is(Role.ADMIN), reason);
+        return located;
     }
 
     private Located remove(Located located, String reason) {

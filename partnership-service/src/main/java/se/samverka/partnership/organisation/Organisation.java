@@ -3,6 +3,7 @@ package se.samverka.partnership.organisation;
 import java.util.List;
 import se.samverka.partnership.contact.ContactPerson;
 import se.samverka.platform.events.Sector;
+import se.samverka.platform.security.Caller;
 
 /**
  * An actor the municipality works with, or one of its own departments and companies.
@@ -14,6 +15,8 @@ import se.samverka.platform.events.Sector;
  * @param organisationNumber unique in the directory; never published in events
  * @param parentOrganisationId the organisation it belongs to (a municipality, for a department)
  * @param contactPersons     personal data: never in events, logs or partner-facing responses
+ * @param registeredBy       the organisation whose staff registered it, who may keep it up to date; null when the
+ *                           coordinator did (or before this was kept)
  */
 public record Organisation(
         String name,
@@ -27,7 +30,8 @@ public record Organisation(
         String website,
         String parentOrganisationId,
         boolean active,
-        List<ContactPerson> contactPersons) {
+        List<ContactPerson> contactPersons,
+        String registeredBy) {
 
     public Organisation {
         contactPersons = contactPersons == null ? List.of() : List.copyOf(contactPersons);
@@ -36,6 +40,11 @@ public record Organisation(
     /** The same organisation with another set of contact persons. */
     public Organisation withContactPersons(List<ContactPerson> persons) {
         return new Organisation(name, nameEn, type, sector, country, region, nutsCode, organisationNumber, website,
-                parentOrganisationId, active, persons);
+                parentOrganisationId, active, persons, registeredBy);
+    }
+
+    /** Who keeps it up to date: the coordinator, the organisation itself, and the organisation that registered it. */
+    public boolean mayBeChangedBy(Caller caller, String id) {
+        return caller.mayWrite(id) || registeredBy != null && caller.mayWrite(registeredBy);
     }
 }

@@ -22,6 +22,10 @@ import se.samverka.platform.events.organisation.OrganisationRegistered;
 import se.samverka.platform.events.organisation.OrganisationUpdated;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.Versioned;
+import se.samverka.platform.security.Caller;
+import se.samverka.platform.security.Callers;
+import se.samverka.platform.tokens.Role;
+import se.samverka.platform.web.AccessDeniedException;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.NotFoundException;
@@ -35,22 +39,31 @@ public class OrganisationDirectory {
     private static final int MAX_PARENT_DEPTH = 50;
 
     private final AggregateStore<Organisation> organisations;
+    private final Callers callers;
 
-    public OrganisationDirectory(AggregateStore<Organisation> organisations) {
+    public OrganisationDirectory(AggregateStore<Organisation> organisations, Callers callers) {
         this.organisations = organisations;
+        this.callers = callers;
     }
 
+    /** @throws AccessDeniedException 403 unless the caller is staff, a company or the coordinator */
     public Versioned<Organisation> register(OrganisationDetails details) {
+        Caller caller = callers.require(Caller::mayCreate,
+                "Organisations are registered by the municipality's staff, local companies and the coordinator.");
         String id = UUID.randomUUID().toString();
-        Organisation organisation = validated(id, details, details.active() == null || details.active(), List.of());
+        Organisation organisation = validated(id, details, details.active() == null || details.active(), List.of(),
+                caller.is(Role.ADMIN) ? null : caller.organisationId());
         return uniqueNumber(() -> organisations.create(id, organisation, registered(id, organisation)));
     }
 
+    /** @throws AccessDeniedException 403 unless the caller may keep this organisation up to date */
     public Versioned<Organisation> update(String id, long expectedVersion, OrganisationDetails details) {
         Versioned<Organisation> current = get(id);
+        requireChangeableBy(callers.current(), current);
         Preconditions.requireVersion(current.version(), expectedVersion);
         boolean active = details.active() == null ? current.state().active() : details.active();
-        Organisation organisation = validated(id, details, active, current.state().contactPersons());
+        Organisation organisation = validated(id, details, active, current.state().contactPersons(),
+                current.state().registeredBy());
         return uniqueNumber(() -> organisations.update(current, organisation, updated(id, organisation)));
     }
 
@@ -76,8 +89,16 @@ public class OrganisationDirectory {
                 .collect(Collectors.toMap(Versioned::id, Function.identity()));
     }
 
+    /** @throws AccessDeniedException 401 or 403 unless the caller may change the organisation or its contact persons */
+    public static void requireChangeableBy(Caller caller, Versioned<Organisation> organisation) {
+        if (!organisation.state().mayBeChangedBy(caller, organisation.id())) {
+            throw new AccessDeniedException(!caller.isAnonymous(), "Only the coordinator, the organisation itself and"
+                    + " the organisation that registered it keep it up to date.");
+        }
+    }
+
     private Organisation validated(String id, OrganisationDetails details, boolean active,
-                                   List<ContactPerson> contactPersons) {
+                                   List<ContactPerson> contactPersons, String registeredBy) {
         List<FieldProblem> problems = new ArrayList<>(Codes.problems(details));
         Sector sector = sector(details, problems);
         if (details.parentOrganisationId() != null) {
@@ -88,7 +109,7 @@ public class OrganisationDirectory {
         }
         return new Organisation(details.name().strip(), blankToNull(details.nameEn()), details.type(), sector,
                 details.country(), details.region(), details.nutsCode(), blankToNull(details.organisationNumber()),
-                blankToNull(details.website()), details.parentOrganisationId(), active, contactPersons);
+                blankToNull(details.website()), details.parentOrganisationId(), active, contactPersons, registeredBy);
     }
 
     private static Sector sector(OrganisationDetails details, List<FieldProblem> problems) {

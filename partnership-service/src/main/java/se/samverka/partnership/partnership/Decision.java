@@ -19,4 +19,9 @@ public record Decision(
         String note,
         Instant recordedAt,
         String recordedBy) {
+
+    /** The decision as the municipality's public records have it, without the note and who recorded it. */
+    Decision withoutNote() {
+        return new Decision(id, body, decidedOn, paragraph, registrationNumber, null, recordedAt, null);
+    }
 }

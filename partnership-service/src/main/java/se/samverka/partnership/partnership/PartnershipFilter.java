@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import se.samverka.platform.events.GlobalTheme;
 import se.samverka.platform.events.Visibility;
+import se.samverka.platform.security.Caller;
 
 /**
  * Which partnerships a list shows; every part left out matches all. {@code country} matches partnerships with a
@@ -24,9 +25,17 @@ public record PartnershipFilter(
         GlobalTheme theme,
         String q) {
 
-    /** @param organisationsInCountry the ids of the organisations in {@code country}, when it is given */
-    Query toQuery(Collection<String> organisationsInCountry) {
+    /**
+     * @param organisationsInCountry the ids of the organisations in {@code country}, when it is given
+     * @param caller                 who asks: only partnerships it may read are found
+     */
+    Query toQuery(Collection<String> organisationsInCountry, Caller caller) {
         List<Criteria> criteria = new ArrayList<>();
+        if (!caller.isMunicipality()) {
+            Criteria shared = Criteria.where("state.visibility").in(caller.readableVisibilities());
+            criteria.add(caller.organisationId() == null ? shared : new Criteria().orOperator(shared,
+                    Criteria.where("state.responsibleDepartmentId").is(caller.organisationId())));
+        }
         equal(criteria, "state.type", type == null ? null : type.name());
         equal(criteria, "state.status", status == null ? null : status.name());
         equal(criteria, "state.visibility", visibility == null ? null : visibility.name());

@@ -17,7 +17,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import se.samverka.partnership.organisation.Organisation;
 import se.samverka.partnership.organisation.OrganisationDirectory;
-import se.samverka.platform.events.partnership.Party;
 import se.samverka.platform.events.partnership.PartnershipAgreementRecorded;
 import se.samverka.platform.events.partnership.PartnershipDecisionRecorded;
 import se.samverka.platform.events.partnership.PartnershipPartyAdded;
@@ -25,9 +24,13 @@ import se.samverka.platform.events.partnership.PartnershipPartyRemoved;
 import se.samverka.platform.events.partnership.PartnershipRegistered;
 import se.samverka.platform.events.partnership.PartnershipStatusChanged;
 import se.samverka.platform.events.partnership.PartnershipUpdated;
+import se.samverka.platform.events.partnership.Party;
 import se.samverka.platform.events.reference.MunicipalStrategy;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.Versioned;
+import se.samverka.platform.security.Caller;
+import se.samverka.platform.security.Callers;
+import se.samverka.platform.web.AccessDeniedException;
 import se.samverka.platform.web.CurrentActor;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
@@ -49,18 +52,24 @@ public class PartnershipRegister {
     private final OrganisationDirectory directory;
     private final MunicipalStrategy strategy;
     private final CurrentActor actor;
+    private final Callers callers;
     private final Clock clock;
 
     public PartnershipRegister(AggregateStore<Partnership> partnerships, OrganisationDirectory directory,
-                               MunicipalStrategy strategy, CurrentActor actor, Clock clock) {
+                               MunicipalStrategy strategy, CurrentActor actor, Callers callers, Clock clock) {
         this.partnerships = partnerships;
         this.directory = directory;
         this.strategy = strategy;
         this.actor = actor;
+        this.callers = callers;
         this.clock = clock;
     }
 
+    /** @throws AccessDeniedException 403 unless the caller registers it for its own department (or is ADMIN) */
     public Versioned<Partnership> register(PartnershipDetails details) {
+        Caller caller = callers.require(Caller::mayCreate,
+                "Partnerships are registered by the municipality's staff, local companies and the coordinator.");
+        requireOwner(caller, details.responsibleDepartmentId());
         List<FieldProblem> problems = descriptionProblems(details);
         problems.addAll(partyProblems(details.parties()));
         if (!problems.isEmpty()) {
@@ -82,6 +91,9 @@ public class PartnershipRegister {
     }
 
     public Versioned<Partnership> describe(String id, long expectedVersion, PartnershipDetails details) {
+        // Access first: a caller who may not see the partnership learns nothing from what is wrong with its request.
+        Versioned<Partnership> current = current(id, expectedVersion);
+        requireOwner(callers.current(), details.responsibleDepartmentId());
         List<FieldProblem> problems = descriptionProblems(details);
         if (details.parties() != null) {
             problems.add(new FieldProblem("parties", "change parties through /api/partnerships/" + id + "/parties"));
@@ -89,7 +101,6 @@ public class PartnershipRegister {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        Versioned<Partnership> current = current(id, expectedVersion);
         Partnership changed = current.state().describedAs(details);
         return partnerships.update(current, changed, new PartnershipUpdated(id, changed.name(), changed.nameEn(),
                 changed.description(), changed.type().name(), changed.visibility().name(),
@@ -163,8 +174,13 @@ public class PartnershipRegister {
                 why, null, true));
     }
 
+    /** A partnership the caller may read; one it may not is answered as if it did not exist. */
     public Versioned<Partnership> get(String id) {
-        return partnerships.find(id).orElseThrow(() -> new NotFoundException("Partnership", id));
+        Caller caller = callers.current();
+        return partnerships.find(id)
+                .filter(partnership -> caller.mayRead(partnership.state().visibility().name(),
+                        partnership.state().responsibleDepartmentId()))
+                .orElseThrow(() -> new NotFoundException("Partnership", id));
     }
 
     public Optional<Versioned<Partnership>> find(String id) {
@@ -177,7 +193,7 @@ public class PartnershipRegister {
 
     public Page<Versioned<Partnership>> find(PartnershipFilter filter, Paging paging) {
         List<String> inCountry = filter.country() == null ? List.of() : directory.idsInCountry(filter.country());
-        return partnerships.find(filter.toQuery(inCountry), paging.pageable());
+        return partnerships.find(filter.toQuery(inCountry, callers.current()), paging.pageable());
     }
 
     private Versioned<Partnership> move(Versioned<Partnership> current, StatusChange change) {
@@ -185,10 +201,19 @@ public class PartnershipRegister {
                 change.from().name(), change.to().name(), change.decisionId(), change.automatic()));
     }
 
+    /** The partnership as the caller read it, to be changed: 404 if it may not read it, 403 if it may not change it. */
     private Versioned<Partnership> current(String id, long expectedVersion) {
         Versioned<Partnership> current = get(id);
+        requireOwner(callers.current(), current.state().responsibleDepartmentId());
         Preconditions.requireVersion(current.version(), expectedVersion);
         return current;
+    }
+
+    private static void requireOwner(Caller caller, String responsibleDepartmentId) {
+        if (!caller.mayWrite(responsibleDepartmentId)) {
+            throw new AccessDeniedException(!caller.isAnonymous(), "Only the responsible department's staff and the"
+                    + " coordinator change a partnership, for their own department.");
+        }
     }
 
     private List<FieldProblem> descriptionProblems(PartnershipDetails details) {

@@ -12,19 +12,28 @@ import se.samverka.partnership.organisation.Organisation;
 import se.samverka.partnership.organisation.OrganisationDirectory;
 import se.samverka.platform.events.Sector;
 import se.samverka.platform.messaging.outbox.Versioned;
+import se.samverka.platform.security.Caller;
+import se.samverka.platform.security.Callers;
 
-/** Puts together what the API shows of partnerships, reading the directory and the activity once per page. */
+/**
+ * Puts together what the API shows of partnerships, reading the directory and the activity once per page. A caller
+ * outside the municipality who is not the responsible department sees a partnership without its internal fields: no
+ * notes on decisions, no names or reasons in its history, no transitions it could not make, and no project ids (the
+ * projects it may read are listed by project-service, {@code /api/projects?partnership=}).
+ */
 @Component
 class PartnershipViews {
 
     private final OrganisationDirectory directory;
     private final ActivityLog activity;
     private final ProjectLinks links;
+    private final Callers callers;
 
-    PartnershipViews(OrganisationDirectory directory, ActivityLog activity, ProjectLinks links) {
+    PartnershipViews(OrganisationDirectory directory, ActivityLog activity, ProjectLinks links, Callers callers) {
         this.directory = directory;
         this.activity = activity;
         this.links = links;
+        this.callers = callers;
     }
 
     PartnershipResource of(Versioned<Partnership> partnership) {
@@ -37,15 +46,17 @@ class PartnershipViews {
                 .flatMap(partnership -> partnership.state().partyIds().stream()).distinct().toList());
         Map<String, Instant> lastActivities = activity.lastActivities(ids);
         Map<String, List<String>> projects = links.projectsOf(ids);
+        Caller caller = callers.current();
         return partnerships.stream()
                 .map(partnership -> view(partnership, organisations, lastActivities.get(partnership.id()),
-                        projects.getOrDefault(partnership.id(), List.of())))
+                        projects.getOrDefault(partnership.id(), List.of()), caller))
                 .toList();
     }
 
     private static PartnershipResource view(Versioned<Partnership> versioned, Map<String, Versioned<Organisation>> organisations,
-                                            Instant lastActivityAt, List<String> projectIds) {
+                                            Instant lastActivityAt, List<String> projectIds, Caller caller) {
         Partnership p = versioned.state();
+        boolean internals = caller.seesInternals(p.responsibleDepartmentId());
         List<PartnershipResource.PartyView> parties = p.parties().stream().map(party -> {
             Organisation organisation = organisations.containsKey(party.organisationId())
                     ? organisations.get(party.organisationId()).state() : null;
@@ -59,8 +70,12 @@ class PartnershipViews {
         List<Sector> sectors = parties.stream().map(PartnershipResource.PartyView::sector)
                 .filter(Objects::nonNull).distinct().sorted().toList();
         return new PartnershipResource(versioned.id(), versioned.version(), p.name(), p.nameEn(), p.description(),
-                p.type(), p.status(), p.statusSince(), PartnershipLifecycle.allowedFrom(p.status()), p.visibility(),
-                parties, countries, sectors, p.responsibleDepartmentId(), p.themes(), p.strategies(), p.agreement(),
-                p.decisions(), p.history(), projectIds, lastActivityAt);
+                p.type(), p.status(), p.statusSince(),
+                caller.mayWrite(p.responsibleDepartmentId()) ? PartnershipLifecycle.allowedFrom(p.status()) : List.of(),
+                p.visibility(), parties, countries, sectors, p.responsibleDepartmentId(), p.themes(), p.strategies(),
+                p.agreement(),
+                internals ? p.decisions() : p.decisions().stream().map(Decision::withoutNote).toList(),
+                internals ? p.history() : p.history().stream().map(StatusChange::withoutNames).toList(),
+                internals ? projectIds : List.of(), lastActivityAt);
     }
 }

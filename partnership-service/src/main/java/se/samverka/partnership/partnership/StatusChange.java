@@ -15,4 +15,9 @@ public record StatusChange(
         String reason,
         String decisionId,
         boolean automatic) {
+
+    /** The step without who took it and why: those are the municipality's own. */
+    StatusChange withoutNames() {
+        return new StatusChange(from, to, at, automatic ? by : null, automatic ? reason : null, decisionId, automatic);
+    }
 }

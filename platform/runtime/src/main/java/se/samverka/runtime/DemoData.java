@@ -33,29 +33,40 @@ public final class DemoData {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
+    private final String token;
     private final Map<String, String> ids = new HashMap<>();
     private final Map<String, String> etags = new HashMap<>();
 
-    private DemoData(String gateway) {
+    private DemoData(String gateway, String token) {
         this.gateway = gateway;
+        this.token = token;
+    }
+
+    /**
+     * What was loaded.
+     *
+     * @param requests how many requests were made
+     * @param ids      the ids of what was created, by the data's keys
+     */
+    public record Loaded(int requests, Map<String, String> ids) {
     }
 
     /**
      * @param resource e.g. {@code demo/ostersund.json}
-     * @return how many requests were made
+     * @param token    an access token of the coordinator, who loads it
      */
-    public static int load(String gateway, String resource) {
+    public static Loaded load(String gateway, String resource, String token) {
         try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("no demo data at " + resource);
             }
-            DemoData demo = new DemoData(gateway);
+            DemoData demo = new DemoData(gateway, token);
             int count = 0;
             for (JsonNode step : JSON.readTree(in).path("steps")) {
                 demo.send(step);
                 count++;
             }
-            return count;
+            return new Loaded(count, Map.copyOf(demo.ids));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +97,8 @@ public final class DemoData {
     private HttpResponse<String> request(String method, String path, String body, String ifMatchKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token);
         if (ifMatchKey != null) {
             request.header("If-Match", etags.get(ifMatchKey));
         }

@@ -58,10 +58,12 @@ public final class Platform implements AutoCloseable {
     private final Progress progress;
     private final String java = ProcessHandle.current().info().command().orElse("java");
     private final Map<String, ManagedProcess> processes = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Identities identities;
 
     private Platform(RuntimeSettings settings, Progress progress) {
         this.settings = settings;
         this.progress = progress;
+        this.identities = new Identities(settings);
     }
 
     /** A platform ready to start, with nothing running yet. */
@@ -100,12 +102,19 @@ public final class Platform implements AutoCloseable {
     private void loadDemoData() throws StartupException {
         progress.note("First start: loading the demo data (Östersund's partnerships and projects) through the API...");
         try {
-            int requests = DemoData.load(gatewayUrl(), DEMO_DATA);
-            progress.note("Demo data loaded (" + requests + " requests).");
+            DemoData.Loaded loaded = DemoData.load(gatewayUrl(), DEMO_DATA, identities.runtimeToken());
+            identities.writeAccounts(loaded.ids());
+            progress.note("Demo data loaded (" + loaded.requests() + " requests); demo accounts in "
+                    + settings.accountsFile() + ".");
         } catch (RuntimeException e) {
             throw new StartupException("Loading the demo data failed: " + e.getMessage()
                     + ". Start over with ./samverka reset --yes, or without demo data: SAMVERKA_DEMO_DATA=false ./samverka run");
         }
+    }
+
+    /** An access token of the coordinator (ADMIN), from the platform's identity provider. */
+    public String coordinatorToken() throws StartupException {
+        return identities.runtimeToken();
     }
 
     public RuntimeSettings settings() {
@@ -153,9 +162,12 @@ public final class Platform implements AutoCloseable {
     }
 
     private void startAll() throws StartupException {
+        // Accounts without organisations until the demo data gives them ids; a later start keeps what is there.
+        identities.writeAccountsIfMissing(Map.of());
         ManagedProcess kafka = launch(RuntimeSettings.KAFKA);
         ManagedProcess mongo = launch(RuntimeSettings.MONGO);
-        awaitAll(List.of(kafka, mongo));
+        ManagedProcess identityProvider = launch(RuntimeSettings.IDENTITY_PROVIDER);
+        awaitAll(List.of(kafka, mongo, identityProvider));
         List<ManagedProcess> applications = new ArrayList<>();
         for (String service : RuntimeSettings.SERVICES) {
             applications.add(launch(service));
@@ -203,9 +215,20 @@ public final class Platform implements AutoCloseable {
             case RuntimeSettings.MONGO -> jvm("256m", runtimeJar(), "mongo",
                     "--data=" + settings.dataDir(RuntimeSettings.MONGO),
                     "--port=" + settings.port(RuntimeSettings.MONGO), parent);
+            case RuntimeSettings.IDENTITY_PROVIDER -> jvm("192m", serviceJar(component),
+                    "--server.port=" + settings.port(component), "--server.address=127.0.0.1", parentPid,
+                    "--samverka.identity.issuer=" + issuer(),
+                    "--samverka.identity.key-file=" + identities.signingKeyFile(),
+                    "--samverka.identity.accounts-file=" + settings.accountsFile(),
+                    "--samverka.identity.runtime-client-secret=" + identities.runtimeClientSecret(),
+                    "--samverka.identity.portal-client-secret=" + identities.portalClientSecret(),
+                    "--samverka.identity.portal-redirect-uri=" + gatewayUrl() + "/login/oauth2/code/samverka",
+                    "--samverka.identity.post-logout-redirect-uri=" + gatewayUrl() + "/");
             case RuntimeSettings.GATEWAY -> {
                 List<String> command = jvm("256m", serviceJar(component), "--server.port=" + settings.port(component),
-                        "--server.address=127.0.0.1", parentPid);
+                        "--server.address=127.0.0.1", parentPid, "--samverka.security.issuer-uri=" + issuer(),
+                        "--samverka.portal.client-secret=" + identities.portalClientSecret(),
+                        "--samverka.gateway.rate-limit.exempt-subjects=" + Identities.RUNTIME_CLIENT);
                 for (String service : RuntimeSettings.SERVICES) {
                     command.add("--samverka.services." + service.replace("-service", "") + "=" + settings.url(service));
                 }
@@ -214,8 +237,13 @@ public final class Platform implements AutoCloseable {
             default -> jvm("384m", serviceJar(component), "--server.port=" + settings.port(component),
                     "--server.address=127.0.0.1", parentPid,
                     "--spring.mongodb.uri=" + settings.mongoUri(component),
-                    "--samverka.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers());
+                    "--samverka.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
+                    "--samverka.security.issuer-uri=" + issuer());
         };
+    }
+
+    private String issuer() {
+        return settings.url(RuntimeSettings.IDENTITY_PROVIDER);
     }
 
     /** Small heaps and the quick compiler: a machine of two cores runs seven of these at once. */
@@ -303,7 +331,8 @@ public final class Platform implements AutoCloseable {
     private void checkJars() throws StartupException {
         try {
             runtimeJar();
-            Stream.concat(RuntimeSettings.SERVICES.stream(), Stream.of(RuntimeSettings.GATEWAY)).forEach(this::serviceJar);
+            Stream.concat(RuntimeSettings.SERVICES.stream(),
+                    Stream.of(RuntimeSettings.GATEWAY, RuntimeSettings.IDENTITY_PROVIDER)).forEach(this::serviceJar);
         } catch (MissingJarException e) {
             throw new StartupException(e.getMessage());
         }

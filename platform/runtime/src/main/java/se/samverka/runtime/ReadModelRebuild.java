@@ -21,14 +21,19 @@ public final class ReadModelRebuild {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
+    private final Identities identities;
     private final PrintStream out;
+    private String token;
 
-    public ReadModelRebuild(String gateway, PrintStream out) {
-        this.gateway = gateway;
+    /** For the platform these settings describe; the rebuild is asked for as the coordinator. */
+    public ReadModelRebuild(RuntimeSettings settings, PrintStream out) {
+        this.gateway = settings.url(RuntimeSettings.GATEWAY);
+        this.identities = new Identities(settings);
         this.out = out;
     }
 
     public void run() throws StartupException {
+        token = identities.runtimeToken();
         HttpResponse<String> started = send(HttpRequest.newBuilder(URI.create(gateway + "/api/reports/rebuilds"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
         if (started.statusCode() != 202) {
@@ -55,7 +60,8 @@ public final class ReadModelRebuild {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws StartupException {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new StartupException("Samverka does not answer at " + gateway + ": start it with ./samverka run.");
         } catch (InterruptedException e) {

@@ -27,6 +27,7 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
     public static final String KAFKA_CONTROLLER = "kafka-controller";
     public static final String MONGO = "mongo";
     public static final String GATEWAY = "gateway";
+    public static final String IDENTITY_PROVIDER = "identity-provider";
     public static final List<String> SERVICES =
             List.of("partnership-service", "project-service", "reporting-service", "subscription-service");
 
@@ -88,6 +89,11 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
         return "mongodb://localhost:" + port(MONGO) + "/" + database;
     }
 
+    /** The demo's users and machine clients, which the identity provider reads (and re-reads when it changes). */
+    public Path accountsFile() {
+        return home.resolve("accounts.json");
+    }
+
     public String url(String component) {
         return "http://localhost:" + port(component);
     }
@@ -102,6 +108,7 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
         ports.put("reporting-service", 8083);
         ports.put("subscription-service", 8084);
         ports.put(GATEWAY, 8080);
+        ports.put(IDENTITY_PROVIDER, 9000);
         return ports;
     }
 

@@ -49,7 +49,7 @@ public final class Samverka {
                 case "status" -> status(settings());
                 case "logs" -> logs(settings(), rest);
                 case "reset" -> reset(settings(), rest);
-                case "rebuild" -> new ReadModelRebuild(settings().url(RuntimeSettings.GATEWAY), OUT).run();
+                case "rebuild" -> new ReadModelRebuild(settings(), OUT).run();
                 case "kafka" -> kafka(options(rest));
                 case "mongo" -> mongo(options(rest));
                 case "help", "--help", "-h" -> OUT.println(USAGE);

@@ -82,11 +82,14 @@ public class Directory {
     Projection<KnownPartnership> partnershipProjection() {
         return Projection.into(partnerships)
                 .on(PartnershipRegistered.class, (current, e, envelope) ->
-                        new KnownPartnership(e.partnershipId(), e.name(), e.type(), e.status()))
+                        new KnownPartnership(e.partnershipId(), e.name(), e.type(), e.status(), e.visibility(),
+                                e.responsibleDepartmentId()))
                 .on(PartnershipUpdated.class, (current, e, envelope) -> current.map(partnership ->
-                        new KnownPartnership(partnership.id(), e.name(), e.type(), partnership.status())).orElse(null))
+                        new KnownPartnership(partnership.id(), e.name(), e.type(), partnership.status(), e.visibility(),
+                                e.responsibleDepartmentId())).orElse(null))
                 .on(PartnershipStatusChanged.class, (current, e, envelope) -> current.map(partnership ->
-                        new KnownPartnership(partnership.id(), partnership.name(), partnership.type(), e.to())).orElse(null))
+                        new KnownPartnership(partnership.id(), partnership.name(), partnership.type(), e.to(),
+                                partnership.visibility(), partnership.ownerOrganisationId())).orElse(null))
                 .build();
     }
 }

@@ -7,4 +7,9 @@ import java.time.LocalDate;
  * @param assessedOn when it was judged
  */
 public record Health(HealthStatus status, String note, LocalDate assessedOn, String assessedBy) {
+
+    /** The judgement without its note and who made it. */
+    Health withoutNote() {
+        return new Health(status, null, assessedOn, null);
+    }
 }

@@ -105,7 +105,8 @@ class ProjectChecks {
         }
         atMost(paid, granted, "paid", "the amount granted", problems);
         throwIfAny(problems);
-        return new FundingLine(id, details.programme(), details.call(), applied, granted, paid, own, details.decidedOn());
+        return new FundingLine(id, details.programme(), details.call(), applied, granted, paid, own, details.decidedOn(),
+                Boolean.TRUE.equals(details.internal()));
     }
 
     void country(String country, String field) {

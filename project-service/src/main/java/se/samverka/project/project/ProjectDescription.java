@@ -62,6 +62,13 @@ public record ProjectDescription(
                 actualStart, actualEnd, mutualInterest);
     }
 
+    /** What may be shown outside the municipality: no contact persons, only the partnerships the reader may see. */
+    ProjectDescription sharedOutside(List<String> readablePartnershipIds) {
+        return new ProjectDescription(acronym, title, titleEn, summary, summaryEn, registrationNumber,
+                ownerOrganisationId, List.of(), visibility, readablePartnershipIds, strategies, actions, growthAreas,
+                themes, sdgs, plannedStart, plannedEnd, actualStart, actualEnd, mutualInterest);
+    }
+
     private static String blank(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

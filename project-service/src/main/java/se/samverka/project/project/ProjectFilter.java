@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import se.samverka.platform.events.Visibility;
+import se.samverka.platform.security.Caller;
 
 /**
  * Which projects a list shows; every part left out matches all. {@code country} matches projects whose owner or a
@@ -29,9 +30,17 @@ public record ProjectFilter(
 
     private static final String D = "state.description.";
 
-    /** @param organisationsInCountry the ids of the organisations in {@code country}, when it is given */
-    Query toQuery(Collection<String> organisationsInCountry) {
+    /**
+     * @param organisationsInCountry the ids of the organisations in {@code country}, when it is given
+     * @param caller                 who asks: only projects it may read are found
+     */
+    Query toQuery(Collection<String> organisationsInCountry, Caller caller) {
         List<Criteria> criteria = new ArrayList<>();
+        if (!caller.isMunicipality()) {
+            Criteria shared = Criteria.where(D + "visibility").in(caller.readableVisibilities());
+            criteria.add(caller.organisationId() == null ? shared
+                    : new Criteria().orOperator(shared, Criteria.where(D + "ownerOrganisationId").is(caller.organisationId())));
+        }
         equal(criteria, "state.status", status == null ? null : status.name());
         equal(criteria, "state.health.status", health == null ? null : health.name());
         equal(criteria, D + "strategies", strategy);

@@ -38,6 +38,9 @@ import se.samverka.platform.events.project.ProjectStatusChanged;
 import se.samverka.platform.events.project.ProjectUpdated;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.Versioned;
+import se.samverka.platform.security.Caller;
+import se.samverka.platform.security.Callers;
+import se.samverka.platform.web.AccessDeniedException;
 import se.samverka.platform.web.CurrentActor;
 import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.NotFoundException;
@@ -69,20 +72,26 @@ public class ProjectPortfolio {
     private final PriorityAssessment assessment;
     private final Directory directory;
     private final CurrentActor actor;
+    private final Callers callers;
     private final Clock clock;
 
     public ProjectPortfolio(AggregateStore<Project> projects, ProjectChecks checks, PriorityAssessment assessment,
-                            Directory directory, CurrentActor actor, Clock clock) {
+                            Directory directory, CurrentActor actor, Callers callers, Clock clock) {
         this.projects = projects;
         this.checks = checks;
         this.assessment = assessment;
         this.directory = directory;
         this.actor = actor;
+        this.callers = callers;
         this.clock = clock;
     }
 
+    /** @throws AccessDeniedException 403 unless the caller registers it for its own organisation (or is ADMIN) */
     public Versioned<Project> register(ProjectDescription request) {
+        Caller caller = callers.require(Caller::mayCreate,
+                "Projects are registered by the municipality's staff, local companies and the coordinator.");
         ProjectDescription description = request.normalized();
+        requireOwner(caller, description.ownerOrganisationId());
         checks.description(description, List.of());
         String id = UUID.randomUUID().toString();
         Project project = assessed(Project.registered(description, new StatusChange(null, ProjectStatus.IDEA,
@@ -93,6 +102,7 @@ public class ProjectPortfolio {
     public Versioned<Project> describe(String id, long expectedVersion, ProjectDescription request) {
         ProjectDescription description = request.normalized();
         Versioned<Project> current = current(id, expectedVersion);
+        requireOwner(callers.current(), description.ownerOrganisationId());
         checks.description(description, current.state().partners());
         return commit(current, current.state().describedAs(description), updated(id, description));
     }
@@ -215,13 +225,19 @@ public class ProjectPortfolio {
         }
     }
 
+    /** A project the caller may read; one it may not is answered as if it did not exist, so ids cannot be probed. */
     public Versioned<Project> get(String id) {
-        return projects.find(id).orElseThrow(() -> new NotFoundException("Project", id));
+        Caller caller = callers.current();
+        return projects.find(id)
+                .filter(project -> caller.mayRead(project.state().description().visibility().name(),
+                        project.state().description().ownerOrganisationId()))
+                .orElseThrow(() -> new NotFoundException("Project", id));
     }
 
+    /** The projects of the filter that the caller may read. */
     public Page<Versioned<Project>> find(ProjectFilter filter, Paging paging) {
         List<String> inCountry = filter.country() == null ? List.of() : directory.organisationsIn(filter.country());
-        return projects.find(filter.toQuery(inCountry), paging.pageable());
+        return projects.find(filter.toQuery(inCountry, callers.current()), paging.pageable());
     }
 
     private Versioned<Project> commit(Versioned<Project> current, Project changed, Object event) {
@@ -241,10 +257,19 @@ public class ProjectPortfolio {
                 Stream.concat(Stream.of(d.ownerOrganisationId()), partnerIds.stream()).toList())));
     }
 
+    /** The project as the caller read it, to be changed: 404 if it may not read it, 403 if it may not change it. */
     private Versioned<Project> current(String id, long expectedVersion) {
         Versioned<Project> current = get(id);
+        requireOwner(callers.current(), current.state().description().ownerOrganisationId());
         Preconditions.requireVersion(current.version(), expectedVersion);
         return current;
+    }
+
+    private static void requireOwner(Caller caller, String ownerOrganisationId) {
+        if (!caller.mayWrite(ownerOrganisationId)) {
+            throw new AccessDeniedException(!caller.isAnonymous(),
+                    "Only the owning organisation's staff and the coordinator change a project, for their own organisation.");
+        }
     }
 
     private void retrying(String id, Function<Versioned<Project>, Versioned<Project>> change) {

@@ -30,6 +30,7 @@ public final class ProjectRequests {
     /**
      * @param programme a code of the funding programmes, e.g. INTERREG_AURORA ({@code GET /api/reference})
      * @param granted   left out until the funder has decided
+     * @param internal  for the municipality's eyes only; left out: false
      */
     public record FundingLineDetails(
             @NotBlank String programme,
@@ -38,7 +39,8 @@ public final class ProjectRequests {
             @Valid MoneyDetails granted,
             @Valid MoneyDetails paid,
             @Valid MoneyDetails ownContribution,
-            @PastOrPresent LocalDate decidedOn) {
+            @PastOrPresent LocalDate decidedOn,
+            Boolean internal) {
     }
 
     public record IndicatorDetails(

@@ -15,18 +15,27 @@ import se.samverka.platform.events.project.Activity;
 import se.samverka.platform.events.project.FundingLine;
 import se.samverka.platform.events.project.Indicator;
 import se.samverka.platform.messaging.outbox.Versioned;
+import se.samverka.platform.security.Caller;
+import se.samverka.platform.security.Callers;
 import se.samverka.project.directory.Directory;
 import se.samverka.project.directory.KnownOrganisation;
 import se.samverka.project.directory.KnownPartnership;
 
-/** Puts together what the API shows of projects, reading the directory once per page. */
+/**
+ * Puts together what the API shows of projects, reading the directory once per page. A caller outside the
+ * municipality who does not own a project sees it without its internal fields: no contact persons, no names or
+ * reasons in its history, no health note, no funding lines marked internal (nor in the totals), no notes on indicator
+ * reports, no partnerships it may not read, and no transitions it could not make.
+ */
 @Component
 class ProjectViews {
 
     private final Directory directory;
+    private final Callers callers;
 
-    ProjectViews(Directory directory) {
+    ProjectViews(Directory directory, Callers callers) {
         this.directory = directory;
+        this.callers = callers;
     }
 
     ProjectResource of(Versioned<Project> project) {
@@ -40,13 +49,20 @@ class ProjectViews {
                 .distinct().toList());
         Map<String, KnownPartnership> partnerships = directory.partnerships(projects.stream()
                 .flatMap(p -> p.state().description().partnershipIds().stream()).distinct().toList());
-        return projects.stream().map(project -> view(project, organisations, partnerships)).toList();
+        Caller caller = callers.current();
+        return projects.stream().map(project -> view(project, organisations, partnerships, caller)).toList();
     }
 
     private static ProjectResource view(Versioned<Project> versioned, Map<String, KnownOrganisation> organisations,
-                                        Map<String, KnownPartnership> partnerships) {
+                                        Map<String, KnownPartnership> partnerships, Caller caller) {
         Project p = versioned.state();
-        ProjectDescription d = p.description();
+        boolean internals = caller.seesInternals(p.description().ownerOrganisationId());
+        List<ProjectResource.PartnershipView> linked = partnerships(p.description().partnershipIds(), partnerships,
+                caller);
+        ProjectDescription d = internals ? p.description() : p.description().sharedOutside(
+                linked.stream().map(ProjectResource.PartnershipView::id).toList());
+        List<FundingLine> fundingLines = internals ? p.fundingLines()
+                : p.fundingLines().stream().filter(line -> !line.internal()).toList();
         KnownOrganisation owner = organisations.get(d.ownerOrganisationId());
         List<ProjectResource.PartnerView> partners = p.partners().stream().map(partner -> {
             KnownOrganisation organisation = organisations.get(partner.organisationId());
@@ -57,18 +73,34 @@ class ProjectViews {
         List<KnownOrganisation> involved = Stream.concat(Stream.of(owner),
                 partners.stream().map(partner -> organisations.get(partner.organisationId()))).filter(Objects::nonNull).toList();
         return new ProjectResource(versioned.id(), versioned.version(), d, p.status(), p.statusSince(),
-                ProjectLifecycle.allowedFrom(p.status()), p.history(), p.health(),
+                caller.mayWrite(d.ownerOrganisationId()) ? ProjectLifecycle.allowedFrom(p.status()) : List.of(),
+                internals ? p.history() : p.history().stream().map(StatusChange::withoutNames).toList(),
+                internals || p.health() == null ? p.health() : p.health().withoutNote(),
                 owner == null ? new ProjectResource.OrganisationView(d.ownerOrganisationId(), null, null, null)
                         : new ProjectResource.OrganisationView(owner.id(), owner.name(), owner.type(), owner.country()),
                 partners,
                 distinct(involved, KnownOrganisation::country),
                 distinct(involved, KnownOrganisation::sector),
-                d.partnershipIds().stream().map(id -> partnerships.containsKey(id)
-                        ? new ProjectResource.PartnershipView(id, partnerships.get(id).name(), partnerships.get(id).status())
-                        : new ProjectResource.PartnershipView(id, null, null)).toList(),
-                p.fundingLines(), totals(p.fundingLines()),
-                p.indicators().stream().map(indicator -> indicator(indicator, p.indicatorReports())).toList(),
+                linked,
+                fundingLines, totals(fundingLines),
+                p.indicators().stream().map(indicator -> indicator(indicator, internals ? p.indicatorReports()
+                        : p.indicatorReports().stream().map(IndicatorReport::withoutNote).toList())).toList(),
                 p.activities(), participants(p.activities()), p.finalReport(), p.assessment());
+    }
+
+    /** The linked partnerships the caller may read; the others are left out, so their ids tell nothing. */
+    private static List<ProjectResource.PartnershipView> partnerships(List<String> ids,
+            Map<String, KnownPartnership> known, Caller caller) {
+        return ids.stream().flatMap(id -> {
+            KnownPartnership partnership = known.get(id);
+            if (partnership == null) {
+                return caller.isMunicipality() ? Stream.of(new ProjectResource.PartnershipView(id, null, null))
+                        : Stream.empty();
+            }
+            return caller.mayRead(partnership.effectiveVisibility(), partnership.ownerOrganisationId())
+                    ? Stream.of(new ProjectResource.PartnershipView(id, partnership.name(), partnership.status()))
+                    : Stream.empty();
+        }).toList();
     }
 
     private static List<String> distinct(List<KnownOrganisation> organisations, Function<KnownOrganisation, String> field) {

@@ -11,4 +11,9 @@ public record StatusChange(
         String by,
         String reason,
         DecisionReference decision) {
+
+    /** The step without who took it and why: those are the municipality's own. */
+    StatusChange withoutNames() {
+        return new StatusChange(from, to, at, null, null, decision);
+    }
 }

@@ -43,7 +43,7 @@ class ProjectLifecycleTest {
         Project submitted = project(ProjectStatus.SUBMITTED, null, List.of());
         assertThatThrownBy(() -> ProjectLifecycle.check(submitted, ProjectStatus.APPROVED))
                 .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("granted");
-        FundingLine granted = new FundingLine("f-1", "OWN_BUDGET", null, sek("100"), sek("100"), null, null, null);
+        FundingLine granted = new FundingLine("f-1", "OWN_BUDGET", null, sek("100"), sek("100"), null, null, null, false);
         ProjectLifecycle.check(submitted.withFundingLines(List.of(granted)), ProjectStatus.APPROVED);
     }
 

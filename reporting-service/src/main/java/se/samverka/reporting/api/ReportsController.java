@@ -1,10 +1,13 @@
 package se.samverka.reporting.api;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.samverka.platform.events.project.Participation;
 import se.samverka.platform.web.InvalidRequestException;
+import se.samverka.platform.web.NotFoundException;
 import se.samverka.reporting.coverage.Coverage;
 import se.samverka.reporting.coverage.CoverageReport;
 import se.samverka.reporting.feed.ActivityFeed;
@@ -21,6 +24,7 @@ import se.samverka.reporting.portfolio.Portfolio;
 import se.samverka.reporting.portfolio.PortfolioReport;
 import se.samverka.reporting.priority.Priority;
 import se.samverka.reporting.priority.PriorityReport;
+import se.samverka.reporting.readmodel.ProjectEntry;
 import se.samverka.reporting.report.Report;
 import se.samverka.reporting.report.ReportFilter;
 import se.samverka.reporting.report.ReportSource;
@@ -116,6 +120,21 @@ class ReportsController {
             throw new InvalidRequestException("limit", "must be from 1 to " + MAX_FEED_LINES);
         }
         return feed.of(source.read(), limit);
+    }
+
+    /** One project's figures; 404 when the reports have not heard of it (yet). */
+    @GetMapping("/projects/{id}")
+    ProjectFigures project(@PathVariable String id) {
+        ReportSource.Reading reading = source.read();
+        ProjectEntry project = reading.snapshot().projects().get(id);
+        if (project == null) {
+            throw new NotFoundException("Project", id);
+        }
+        return new ProjectFigures(id, project.status(), project.health(), project.score(),
+                funding.total(project.funding()), project.activities().size(),
+                project.activities().stream().flatMap(activity -> activity.participants().stream())
+                        .mapToInt(Participation::count).sum(),
+                project.lastChangedAt(), reading.freshness());
     }
 
     private <T> T computed(Report<T> report, ReportFilter filter) {

@@ -72,32 +72,64 @@ class SchemaCompatibilityTest {
                 {"type":"object","required":["a"],"additionalProperties":false,
                  "properties":{"a":{"type":"string"},"b":{"type":"integer"}}}""")))
                 .containsExactly("additionalProperties became false");
+
+        JsonNode nested = MAPPER.readTree("""
+                {"type":"object","properties":{"o":{"type":"object","required":["x"],
+                 "properties":{"x":{"type":"string"}}}}}""");
+        assertThat(breakingChanges(nested, MAPPER.readTree("""
+                {"type":"object","properties":{"o":{"type":"object","required":["x"],
+                 "properties":{"x":{"type":"string"},"y":{"type":"boolean"}}}}}"""))).as("a nested object grew").isEmpty();
+        assertThat(breakingChanges(nested, MAPPER.readTree("""
+                {"type":"object","properties":{"o":{"type":"object","required":["x","y"],
+                 "properties":{"x":{"type":"integer"},"y":{"type":"boolean"}}}}}""")))
+                .containsExactly("property 'o.x' changed from {\"type\":\"string\"} to {\"type\":\"integer\"}",
+                        "required in 'o' changed from [x] to [x, y]");
     }
 
     static List<String> breakingChanges(JsonNode baseline, JsonNode current) {
+        return breakingChanges("", baseline, current);
+    }
+
+    /** The breaks in an object schema; an object property is compared property by property, as deep as it goes. */
+    private static List<String> breakingChanges(String path, JsonNode baseline, JsonNode current) {
         List<String> problems = new ArrayList<>();
         JsonNode currentProperties = current.path("properties");
         for (String name : baseline.path("properties").propertyNames()) {
-            JsonNode was = withoutDescription(baseline.path("properties").path(name));
+            String where = path + name;
             if (!currentProperties.has(name)) {
-                problems.add("property '" + name + "' was removed");
+                problems.add("property '" + where + "' was removed");
                 continue;
             }
-            JsonNode is = withoutDescription(currentProperties.path(name));
-            if (!is.equals(was)) {
-                problems.add("property '" + name + "' changed from " + was + " to " + is);
+            JsonNode was = baseline.path("properties").path(name);
+            JsonNode is = currentProperties.path(name);
+            if (was.has("properties") && is.has("properties")) {
+                if (!withoutParts(was).equals(withoutParts(is))) {
+                    problems.add("property '" + where + "' changed from " + withoutParts(was) + " to " + withoutParts(is));
+                }
+                problems.addAll(breakingChanges(where + ".", was, is));
+            } else if (!withoutDescription(was).equals(withoutDescription(is))) {
+                problems.add("property '" + where + "' changed from " + withoutDescription(was) + " to "
+                        + withoutDescription(is));
             }
         }
+        String in = path.isEmpty() ? "" : " in '" + path.substring(0, path.length() - 1) + "'";
         Set<String> wasRequired = names(baseline.path("required"));
         Set<String> isRequired = names(current.path("required"));
         if (!wasRequired.equals(isRequired)) {
-            problems.add("required changed from " + sorted(wasRequired) + " to " + sorted(isRequired));
+            problems.add("required" + in + " changed from " + sorted(wasRequired) + " to " + sorted(isRequired));
         }
         if (current.path("additionalProperties").isBoolean() && !current.path("additionalProperties").asBoolean()
                 && !(baseline.path("additionalProperties").isBoolean() && !baseline.path("additionalProperties").asBoolean())) {
-            problems.add("additionalProperties became false");
+            problems.add("additionalProperties" + in + " became false");
         }
         return problems;
+    }
+
+    /** An object property without what is compared on its own: its properties, what it requires, its words. */
+    private static JsonNode withoutParts(JsonNode property) {
+        ObjectNode copy = (ObjectNode) withoutDescription(property);
+        copy.remove(List.of("properties", "required", "additionalProperties"));
+        return copy;
     }
 
     private static JsonNode withoutDescription(JsonNode property) {

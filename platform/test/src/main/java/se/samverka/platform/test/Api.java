@@ -15,12 +15,33 @@ public final class Api {
 
     private final RestTestClient http;
 
+    private final String baseUrl;
+
     public Api(String baseUrl) {
-        this.http = RestTestClient.bindToServer().baseUrl(baseUrl).build();
+        this(baseUrl, null);
+    }
+
+    private Api(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        RestTestClient.Builder<?> builder = RestTestClient.bindToServer().baseUrl(baseUrl);
+        if (token != null) {
+            builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        this.http = builder.build();
     }
 
     public static Api onPort(int port) {
         return new Api("http://localhost:" + port);
+    }
+
+    /** The same API, called with this access token. */
+    public Api as(String token) {
+        return new Api(baseUrl, token);
+    }
+
+    /** The same API, called without any token. */
+    public Api anonymous() {
+        return new Api(baseUrl, null);
     }
 
     public RestTestClient http() {
@@ -57,6 +78,19 @@ public final class Api {
 
     /** Sends a change and expects it refused with this status and a problem document; returns the problem. */
     public JsonNode refused(HttpMethod method, String uri, String ifMatch, Object body, HttpStatus status) {
+        var result = request(method, uri, ifMatch, body).exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .returnResult(String.class);
+        return JSON.readTree(result.getResponseBody());
+    }
+
+    /** The status a call answers, whatever it is: for tables of who may do what. */
+    public int status(HttpMethod method, String uri, String ifMatch, Object body) {
+        return request(method, uri, ifMatch, body).exchange().returnResult(String.class).getStatus().value();
+    }
+
+    private RestTestClient.RequestBodySpec request(HttpMethod method, String uri, String ifMatch, Object body) {
         var request = http.method(method).uri(uri);
         if (ifMatch != null) {
             request.header(HttpHeaders.IF_MATCH, ifMatch);
@@ -64,11 +98,7 @@ public final class Api {
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
-        var result = request.exchange()
-                .expectStatus().isEqualTo(status)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .returnResult(String.class);
-        return JSON.readTree(result.getResponseBody());
+        return request;
     }
 
     /** POSTs a JSON body, expects 201, and returns the new resource. */

@@ -22,6 +22,8 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("samverkaTestInfrastructure", Map.of(
                 "samverka.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                 "spring.mongodb.uri", infrastructure.mongoUri(isolation),
-                "spring.cloud.stream.default.group", isolation)));
+                "spring.cloud.stream.default.group", isolation,
+                "samverka.security.issuer-uri", TestTokens.ISSUER,
+                "samverka.security.jwk-set-uri", TestTokens.jwkSetUri())));
     }
 }

@@ -22,12 +22,13 @@ public abstract class ServiceIntegrationTest {
     @Value("${samverka.kafka.bootstrap-servers}")
     private String bootstrapServers;
 
+    /** The service's API, called by the coordinator (ADMIN); {@code api.as(...)} for anyone else. */
     protected Api api;
     protected KafkaTopicReader kafka;
 
     @BeforeEach
     void connectToTheService() {
-        api = Api.onPort(port);
+        api = Api.onPort(port).as(TestTokens.admin());
         kafka = new KafkaTopicReader(bootstrapServers);
     }
 

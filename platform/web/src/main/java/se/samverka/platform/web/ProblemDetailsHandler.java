@@ -90,6 +90,16 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         return response(problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", exception.getMessage()));
     }
 
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException exception) {
+        if (!exception.signedIn()) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .body(problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Sign in",
+                            exception.getMessage()));
+        }
+        return response(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Not allowed", exception.getMessage()));
+    }
+
     @ExceptionHandler({OptimisticLockingFailureException.class, Preconditions.VersionMismatchException.class})
     ResponseEntity<Object> versionConflict() {
         return response(problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.VERSION_CONFLICT, "Changed by someone else",

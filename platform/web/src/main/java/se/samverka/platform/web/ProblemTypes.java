@@ -10,6 +10,8 @@ public final class ProblemTypes {
     public static final URI MALFORMED_REQUEST = URI.create(BASE + "malformed-request");
     public static final URI INVALID_REQUEST = URI.create(BASE + "invalid-request");
     public static final URI NOT_FOUND = URI.create(BASE + "not-found");
+    public static final URI UNAUTHENTICATED = URI.create(BASE + "unauthenticated");
+    public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
     public static final URI CONFLICT = URI.create(BASE + "conflict");
     public static final URI VERSION_CONFLICT = URI.create(BASE + "version-conflict");
     public static final URI ILLEGAL_TRANSITION = URI.create(BASE + "illegal-transition");

@@ -13,6 +13,7 @@ import se.samverka.platform.events.Money;
  * @param call            the programme's call, e.g. "Call 3"
  * @param granted         absent until decided
  * @param ownContribution what the municipality puts in itself
+ * @param internal        for the municipality's eyes only: never shown to partners or the public
  */
 public record FundingLine(
         String fundingLineId,
@@ -22,9 +23,12 @@ public record FundingLine(
         Money granted,
         Money paid,
         Money ownContribution,
-        LocalDate decidedOn) {
+        LocalDate decidedOn,
+        Boolean internal) {
 
     public FundingLine {
+        // Lines announced before the flag existed were never marked.
+        internal = Boolean.TRUE.equals(internal);
         requireText(fundingLineId, "fundingLineId");
         requireText(programme, "programme");
         Objects.requireNonNull(applied, "applied is required");

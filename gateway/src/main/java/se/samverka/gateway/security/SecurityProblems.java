@@ -1,0 +1,42 @@
+package se.samverka.gateway.security;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.csrf.CsrfException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import se.samverka.gateway.Problems;
+
+/**
+ * The 401 and 403 of the security filters as problem documents, worded as the services word theirs. Why a token was
+ * refused is not told beyond "invalid": it would help an attacker more than a client.
+ */
+class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+    private final Problems problems;
+
+    SecurityProblems(Problems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+        boolean tokenGiven = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+        return problems.write(exchange, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in",
+                        tokenGiven ? "The access token is invalid or has expired." : "This needs an access token."),
+                headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE,
+                        tokenGiven ? "Bearer error=\"invalid_token\"" : "Bearer"));
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+        return problems.write(exchange, denied instanceof CsrfException
+                ? Problems.problem(HttpStatus.FORBIDDEN, "csrf", "Not allowed",
+                        "A change made with the session cookie needs the X-XSRF-TOKEN header with the XSRF-TOKEN cookie's value.")
+                : Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this."));
+    }
+}

@@ -1,0 +1,57 @@
+package se.samverka.gateway.views;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import se.samverka.gateway.Problems;
+import tools.jackson.databind.JsonNode;
+
+/** A view that cannot be given, with the problem document to answer instead. */
+class ViewProblem extends RuntimeException {
+
+    private final HttpStatusCode status;
+    private final transient Object body;
+
+    private ViewProblem(HttpStatusCode status, Object body) {
+        super(null, null, false, false);
+        this.status = status;
+        this.body = body;
+    }
+
+    static ViewProblem of(HttpStatus status, String type, String title, String detail) {
+        return new ViewProblem(status, Problems.problem(status, type, title, detail));
+    }
+
+    /** What the required call came back with decides the view's answer. */
+    static ViewProblem from(Answer required) {
+        return switch (required.outcome()) {
+            // Hidden and absent look the same, so that a hidden object stays hidden.
+            case MISSING -> of(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is nothing here, or not for you.");
+            case REFUSED -> passedOn(required.status(), required.body());
+            case FAILED, FOUND -> unavailable(required.leg());
+        };
+    }
+
+    static ViewProblem unavailable(String what) {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                "The " + what + " could not be read right now. Try again in a moment.");
+    }
+
+    private static ViewProblem passedOn(HttpStatusCode status, JsonNode body) {
+        if (body != null && body.isObject() && body.has("title")) {
+            return new ViewProblem(status, body);
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setTitle(known == null ? "Refused" : known.getReasonPhrase());
+        return new ViewProblem(status, problem);
+    }
+
+    HttpStatusCode status() {
+        return status;
+    }
+
+    Object body() {
+        return body;
+    }
+}

@@ -1,0 +1,74 @@
+package se.samverka.gateway;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import se.samverka.platform.test.TestTokens;
+
+/**
+ * The gateway on a real port in front of stand-in services on real ports, trusting the tokens of {@link TestTokens}.
+ * Every test class that extends this without changing properties shares one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "logging.level.root=WARN",
+        "samverka.portal.client-secret=test-secret",
+        "samverka.gateway.rate-limit.capacity=100000",
+        "samverka.gateway.views.timeout=500ms",
+        "samverka.gateway.views.breaker.minimum-number-of-calls=4",
+        "samverka.gateway.views.breaker.sliding-window-size=4",
+        "samverka.gateway.views.breaker.wait-in-open-state=60s"})
+public abstract class GatewayTest {
+
+    protected static final StubService PARTNERSHIP = new StubService("partnership");
+    protected static final StubService PROJECT = new StubService("project");
+    protected static final StubService REPORTING = new StubService("reporting");
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected ReactiveResilience4JCircuitBreakerFactory breakers;
+
+    protected WebTestClient http;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("samverka.services.partnership", PARTNERSHIP::url);
+        registry.add("samverka.services.project", PROJECT::url);
+        registry.add("samverka.services.reporting", REPORTING::url);
+        // Nothing listens there: a service that is down.
+        registry.add("samverka.services.subscription", () -> "http://localhost:" + closedPort());
+        registry.add("samverka.security.issuer-uri", () -> TestTokens.ISSUER);
+        registry.add("samverka.security.jwk-set-uri", TestTokens::jwkSetUri);
+    }
+
+    @BeforeEach
+    void freshStart() {
+        PARTNERSHIP.reset();
+        PROJECT.reset();
+        REPORTING.reset();
+        breakers.getCircuitBreakerRegistry().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    protected static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
