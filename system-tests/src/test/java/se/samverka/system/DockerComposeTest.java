@@ -64,6 +64,22 @@ class DockerComposeTest {
     }
 
     @Test
+    void everyApplicationTrustsTheIdentityProviderOfTheCompose() {
+        Map<String, Object> provider = map(services.get(RuntimeSettings.IDENTITY_PROVIDER));
+        assertThat(map(map(provider.get("build")).get("args"))).containsEntry("MODULE", RuntimeSettings.IDENTITY_PROVIDER);
+        assertThat(String.join(" ", strings(map(provider.get("healthcheck")).get("test"))))
+                .contains("localhost:" + defaultPort(RuntimeSettings.IDENTITY_PROVIDER) + "/actuator/health");
+        String issuer = (String) map(provider.get("environment")).get("SAMVERKA_IDENTITY_ISSUER");
+        assertThat(issuer).isEqualTo("http://identity-provider:" + defaultPort(RuntimeSettings.IDENTITY_PROVIDER));
+        for (String application : applications()) {
+            assertThat(map(map(services.get(application)).get("environment")))
+                    .as(application).containsEntry("SAMVERKA_SECURITY_ISSUER_URI", issuer);
+        }
+        assertThat(map(map(services.get(RuntimeSettings.GATEWAY)).get("environment")))
+                .containsKey("SAMVERKA_PORTAL_CLIENT_SECRET");
+    }
+
+    @Test
     void prometheusScrapesEveryApplication() {
         Map<String, Object> config = load("docker/prometheus.yml");
         Map<String, Object> job = map(((List<?>) config.get("scrape_configs")).get(0));
