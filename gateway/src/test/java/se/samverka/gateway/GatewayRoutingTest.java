@@ -2,6 +2,7 @@ package se.samverka.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -64,11 +65,14 @@ class GatewayRoutingTest extends GatewayTest {
 
     @Test
     void aServiceThatIsDownIs503WithAProblemDocument() {
-        http.get().uri("/api/subscriptions").exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.title").isEqualTo("Service unavailable");
+        // The stand-in subscription-service is down: its routes, the API and the public feeds, answer 503, not 404.
+        for (String uri : List.of("/api/subscriptions", "/feeds/public-projects.atom")) {
+            http.get().uri(uri).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.title").isEqualTo("Service unavailable");
+        }
     }
 
     @Test
