@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * may not see (404, 403) are left out without a word, as the service itself would leave them out.
  */
 @Component
-class Views {
+public class Views {
 
     /** How many calls of one kind a view makes at the same time. */
     private static final int FAN_OUT = 8;
@@ -91,7 +91,7 @@ class Views {
         });
     }
 
-    Mono<CatalogueView> catalogue(Map<String, String> filters, Caller caller) {
+    public Mono<CatalogueView> catalogue(Map<String, String> filters, Caller caller) {
         return downstream.get("projects", Service.PROJECT, caller, uri -> {
                     filters.keySet().forEach(name -> uri.queryParam(name, "{" + name + "}"));
                     return uri.path("/api/projects").build(filters);

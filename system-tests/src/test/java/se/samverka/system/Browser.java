@@ -1,0 +1,96 @@
+package se.samverka.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium, driven through its own chromedriver (both installed by {@code .ci/run}; nothing is
+ * downloaded), with the checks every page must pass: axe-core finds no serious or critical violation of WCAG 2.1 AA.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+    private final ChromeDriver driver;
+
+    Browser() {
+        assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does)")
+                .isExecutable();
+        assertThat(CHROMEDRIVER).as("Debian's chromedriver").isExecutable();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        // The machine's network is closed: without these Chromium keeps calling home and its connections are refused.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1000", "--lang=sv-SE");
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    /** The serious and critical accessibility violations of the page shown now, as "rule: help (n places)". */
+    @SuppressWarnings("unchecked")
+    List<String> seriousViolations() {
+        driver.executeScript(axeSource());
+        Map<String, Object> results = (Map<String, Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                   .then(results => done(results), error => done({error: String(error)}));""");
+        assertThat(results).as("axe-core ran").doesNotContainKey("error");
+        return ((List<Map<String, Object>>) results.get("violations")).stream()
+                .filter(violation -> List.of("serious", "critical").contains(violation.get("impact")))
+                .map(violation -> violation.get("id") + ": " + violation.get("help") + " ("
+                        + ((List<?>) violation.get("nodes")).size() + " places)")
+                .toList();
+    }
+
+    /** Saves what the browser shows as target/screenshots/{name}.png, an artefact of the build. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    private static String axeSource() {
+        try (InputStream in = Browser.class.getClassLoader().getResourceAsStream(AXE)) {
+            assertThat(in).as(AXE).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

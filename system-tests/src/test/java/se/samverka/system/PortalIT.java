@@ -1,0 +1,65 @@
+package se.samverka.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/** The portal's pages in a real browser against the running platform with its demo data. */
+class PortalIT {
+
+    private static Browser browser;
+    private static String gateway;
+
+    @BeforeAll
+    static void openABrowser() {
+        gateway = RunningPlatform.get().gatewayUrl();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void theStartPageListsThePublicProjectsWithoutLoginAndPassesAxe() {
+        browser.open(gateway + "/?lang=sv");
+
+        assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("sv");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+                .isEqualTo("Östersunds internationella projekt");
+        assertThat(browser.driver().findElements(By.cssSelector(".card h2")))
+                .extracting(WebElement::getText)
+                .anySatisfy(title -> assertThat(title).startsWith("Vinterstaden Östersund–Trondheim"))
+                .noneSatisfy(title -> assertThat(title).as("an INTERNAL project of the demo data")
+                        .startsWith("Vintersport och turism med Jilinprovinsen"));
+        assertThat(browser.seriousViolations()).isEmpty();
+        browser.screenshot("start");
+    }
+
+    @Test
+    void theFirstTabReachesTheSkipLinkWhichLeadsToTheContent() {
+        browser.open(gateway + "/?lang=sv");
+
+        browser.driver().findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement focused = browser.driver().switchTo().activeElement();
+        assertThat(focused.getText()).isEqualTo("Hoppa till innehållet");
+        focused.sendKeys(Keys.ENTER);
+        assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("main");
+    }
+
+    @Test
+    void theStartPageInEnglishPassesAxeToo() {
+        browser.open(gateway + "/?lang=en");
+
+        assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Östersund's international projects");
+        assertThat(browser.seriousViolations()).isEmpty();
+        browser.open(gateway + "/?lang=sv");
+    }
+}
