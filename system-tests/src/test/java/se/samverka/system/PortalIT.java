@@ -1,7 +1,9 @@
 package se.samverka.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,36 @@ class PortalIT {
                         .startsWith("Vintersport och turism med Jilinprovinsen"));
         assertThat(browser.seriousViolations()).isEmpty();
         browser.screenshot("start");
+    }
+
+    @Test
+    void staffLogInAtTheIdentityProviderAndSeeTheirDashboard() {
+        browser.open(gateway + "/dashboard");
+        await("the identity provider's login page").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("username")).size() == 1);
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Logga in på Samverka");
+        assertThat(browser.seriousViolations()).as("the login page").isEmpty();
+        browser.screenshot("login");
+
+        browser.driver().findElement(By.id("username")).sendKeys("staff");
+        browser.driver().findElement(By.id("password")).sendKeys("demo-staff");
+        browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+
+        await("back at the dashboard").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().getCurrentUrl().equals(gateway + "/dashboard"));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+                .isEqualTo("Översikt över det internationella arbetet");
+        assertThat(browser.driver().findElement(By.cssSelector(".who")).getText())
+                .isEqualTo("Erik Eriksson, Kultur- och fritidsförvaltningen");
+        assertThat(browser.driver().findElements(By.cssSelector(".figure"))).first()
+                .satisfies(figure -> assertThat(Integer.parseInt(figure.getText())).isPositive());
+        assertThat(browser.seriousViolations()).as("the dashboard").isEmpty();
+        browser.screenshot("dashboard");
+
+        browser.driver().findElement(By.cssSelector(".logout button")).click();
+        await("logged out, back at the start page").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.cssSelector(".logout")).isEmpty()
+                        && browser.driver().getCurrentUrl().startsWith(gateway + "/"));
     }
 
     @Test

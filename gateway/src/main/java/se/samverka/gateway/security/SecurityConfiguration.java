@@ -59,6 +59,8 @@ import se.samverka.platform.tokens.Tokens;
 class SecurityConfiguration {
 
     static final String REGISTRATION_ID = "samverka";
+    /** The portal's pages for signed-in readers; a browser opening one is sent to the login and then back. */
+    private static final String[] PAGES_NEEDING_LOGIN = {"/dashboard", "/dashboard/**"};
     private static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
@@ -118,7 +120,10 @@ class SecurityConfiguration {
                                                   SecuritySettings settings, Problems problems) {
         SecurityProblems answers = new SecurityProblems(problems);
         return http
-                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                // The portal's own pages need a login; everything else is decided by the services, per object.
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(PAGES_NEEDING_LOGIN).authenticated()
+                        .anyExchange().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(decoder))
                         .authenticationEntryPoint(answers)

@@ -63,7 +63,7 @@ public class Views {
                                 items(legs.getT2().bodyIfFound()), degraded(legs.getT1(), List.of(legs.getT2())))));
     }
 
-    Mono<DashboardView> dashboard(Caller caller) {
+    public Mono<DashboardView> dashboard(Caller caller) {
         if (caller.isAnonymous()) {
             throw ViewProblem.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in", "The dashboard needs a login.");
         }
