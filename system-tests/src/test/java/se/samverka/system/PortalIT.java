@@ -47,15 +47,7 @@ class PortalIT {
     @Test
     void staffLogInAtTheIdentityProviderAndSeeTheirDashboard() {
         browser.open(gateway + "/dashboard");
-        await("the identity provider's login page").atMost(Duration.ofSeconds(20))
-                .until(() -> browser.driver().findElements(By.id("username")).size() == 1);
-        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Logga in på Samverka");
-        assertThat(browser.seriousViolations()).as("the login page").isEmpty();
-        browser.screenshot("login");
-
-        browser.driver().findElement(By.id("username")).sendKeys("staff");
-        browser.driver().findElement(By.id("password")).sendKeys("demo-staff");
-        browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+        logIn("staff", "demo-staff", true);
 
         await("back at the dashboard").atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver().getCurrentUrl().equals(gateway + "/dashboard"));
@@ -68,6 +60,45 @@ class PortalIT {
         assertThat(browser.seriousViolations()).as("the dashboard").isEmpty();
         browser.screenshot("dashboard");
 
+        logOut();
+    }
+
+    @Test
+    void aPartnerFindsASharedProjectAndReadsItsPage() {
+        browser.open(gateway + "/login");
+        logIn("partner", "demo-partner", false);
+        await("back at the start page, signed in").atMost(Duration.ofSeconds(20))
+                .until(() -> !browser.driver().findElements(By.cssSelector(".logout")).isEmpty());
+        browser.open(gateway + "/projects?q=Vinterstaden");
+        assertThat(browser.seriousViolations()).as("the list of projects").isEmpty();
+
+        browser.driver().findElement(By.linkText("Vinterstaden Östersund–Trondheim")).click();
+        await("the project's page").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("funding")).size() == 1);
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).startsWith("Vinterstaden Östersund–Trondheim");
+        assertThat(browser.driver().findElements(By.cssSelector("#partners ~ table tbody tr"))).isNotEmpty();
+        assertThat(browser.driver().findElement(By.id("assessment")).isDisplayed()).isTrue();
+        assertThat(browser.seriousViolations()).as("the project's page").isEmpty();
+        browser.screenshot("project");
+
+        logOut();
+    }
+
+    /** Answers the identity provider's login page, which the browser was sent to. */
+    private static void logIn(String user, String password, boolean checkThePage) {
+        await("the identity provider's login page").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("username")).size() == 1);
+        if (checkThePage) {
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Logga in på Samverka");
+            assertThat(browser.seriousViolations()).as("the login page").isEmpty();
+            browser.screenshot("login");
+        }
+        browser.driver().findElement(By.id("username")).sendKeys(user);
+        browser.driver().findElement(By.id("password")).sendKeys(password);
+        browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    private static void logOut() {
         browser.driver().findElement(By.cssSelector(".logout button")).click();
         await("logged out, back at the start page").atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver().findElements(By.cssSelector(".logout")).isEmpty()

@@ -7,7 +7,7 @@ import se.samverka.gateway.Problems;
 import tools.jackson.databind.JsonNode;
 
 /** A view that cannot be given, with the problem document to answer instead. */
-class ViewProblem extends RuntimeException {
+public class ViewProblem extends RuntimeException {
 
     private final HttpStatusCode status;
     private final transient Object body;
@@ -47,7 +47,7 @@ class ViewProblem extends RuntimeException {
         return new ViewProblem(status, problem);
     }
 
-    HttpStatusCode status() {
+    public HttpStatusCode status() {
         return status;
     }
 

@@ -35,7 +35,7 @@ public class Views {
         this.downstream = downstream;
     }
 
-    Mono<ProjectView> project(String id, Caller caller) {
+    public Mono<ProjectView> project(String id, Caller caller) {
         return downstream.get("project", Service.PROJECT, caller, uri -> uri.path("/api/projects/{id}").build(id))
                 .map(Views::required)
                 .flatMap(project -> Mono.zip(

@@ -1,0 +1,27 @@
+package se.samverka.gateway.portal;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.reactive.result.view.Rendering;
+import reactor.core.publisher.Mono;
+import se.samverka.gateway.views.ViewProblem;
+
+/**
+ * A page that cannot be shown, said in words with the status a browser and a screen reader understand: not found
+ * (also what may not be seen, so hidden objects stay hidden), not for this role, or not available right now.
+ */
+final class ProblemPage {
+
+    private ProblemPage() {
+    }
+
+    static Mono<Rendering> of(Throwable failure) {
+        HttpStatusCode status = failure instanceof ViewProblem problem ? problem.status() : HttpStatus.SERVICE_UNAVAILABLE;
+        String kind = switch (status.value()) {
+            case 404 -> "notFound";
+            case 401, 403 -> "notAllowed";
+            default -> "unavailable";
+        };
+        return Mono.just(Rendering.view("problem").modelAttribute("kind", kind).status(status).build());
+    }
+}

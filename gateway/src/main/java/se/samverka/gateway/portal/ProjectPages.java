@@ -1,0 +1,61 @@
+package se.samverka.gateway.portal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import se.samverka.gateway.identity.Callers;
+import se.samverka.gateway.views.Views;
+
+/**
+ * The projects as the reader may see them: a searchable, filterable list, and a project's page composing everything
+ * the project view gives (partners, partnerships, money, indicators, activities, history, assessment and the reports'
+ * figures). Each service decides what this reader sees, so the pages need no login of their own: without one they
+ * show the public projects (the public feed links to them), with one what the reader's role may read.
+ */
+@Controller
+class ProjectPages {
+
+    /** The list's filters, as project-service names them. */
+    static final List<String> FILTERS = List.of("q", "status", "strategy", "growthArea", "country", "programme", "page");
+    private static final String PAGE_SIZE = "20";
+
+    private final Views views;
+    private final Callers callers;
+
+    ProjectPages(Views views, Callers callers) {
+        this.views = views;
+        this.callers = callers;
+    }
+
+    @GetMapping("/projects")
+    Mono<Rendering> list(@RequestParam Map<String, String> parameters, ServerWebExchange exchange) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        FILTERS.stream().filter(name -> StringUtils.hasText(parameters.get(name)))
+                .forEach(name -> filters.put(name, parameters.get(name).strip()));
+        filters.put("size", PAGE_SIZE);
+        return callers.current(exchange).flatMap(caller -> views.catalogue(filters, caller))
+                .map(catalogue -> Rendering.view("projects")
+                        .modelAttribute("catalogue", catalogue)
+                        .modelAttribute("filters", filters)
+                        .build())
+                .onErrorResume(ProblemPage::of);
+    }
+
+    @GetMapping("/projects/{id}")
+    Mono<Rendering> project(@PathVariable String id, ServerWebExchange exchange) {
+        return callers.current(exchange).flatMap(caller -> views.project(id, caller))
+                .map(view -> Rendering.view("project")
+                        .modelAttribute("view", view)
+                        .modelAttribute("title", view.project().path("title").asString())
+                        .build())
+                .onErrorResume(ProblemPage::of);
+    }
+}
