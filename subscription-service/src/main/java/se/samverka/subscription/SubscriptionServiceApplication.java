@@ -2,12 +2,14 @@ package se.samverka.subscription;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
- * Regional partners' subscriptions to project events. Runs on the platform (MongoDB, Kafka, health, metrics) from
- * the start; the subscriptions themselves arrive with their own issue.
+ * Regional partners' subscriptions to project events: signed webhooks (CloudEvents over Standard Webhooks), a
+ * Server-Sent Events stream for the portal and a public Atom feed.
  */
 @SpringBootApplication
+@EnableConfigurationProperties(SubscriptionSettings.class)
 public class SubscriptionServiceApplication {
 
     public static void main(String[] args) {

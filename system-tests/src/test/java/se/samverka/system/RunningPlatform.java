@@ -2,12 +2,19 @@ package se.samverka.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import se.samverka.platform.test.Api;
 import se.samverka.runtime.Directories;
 import se.samverka.runtime.Platform;
 import se.samverka.runtime.RuntimeSettings;
 import se.samverka.runtime.StartupException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole platform, started once per test JVM exactly as {@code ./samverka run} starts it, on free ports and in a
@@ -31,6 +38,26 @@ final class RunningPlatform {
     /** The gateway's API, called by the coordinator with a token fresh from the platform's identity provider. */
     static Api gateway() {
         return new Api(get().gatewayUrl()).as(coordinatorToken());
+    }
+
+    /** An access token of one of the demo accounts' machine clients (README, "Logging in"). */
+    static String token(String clientId, String secret) {
+        String issuer = get().settings().url(RuntimeSettings.IDENTITY_PROVIDER);
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(issuer + "/oauth2/token"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JsonMapper.builder().build().readTree(response.body()).path("access_token").asString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static String coordinatorToken() {

@@ -1,0 +1,70 @@
+package se.samverka.subscription.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import se.samverka.subscription.SubscriptionSettings;
+import se.samverka.subscription.project.DisclosedEvent;
+import se.samverka.subscription.project.Disclosure;
+import se.samverka.subscription.project.ProjectEvent;
+import se.samverka.subscription.project.ProjectEventListener;
+import se.samverka.subscription.subscription.Subscription;
+import se.samverka.subscription.subscription.SubscriptionStore;
+
+/**
+ * Turns each project event into a delivery for every active subscription that wants it and whose subscriber may read
+ * it, as that subscriber may see it. Only events after a subscription was made are delivered to it.
+ */
+@Component
+@Order(1)
+class DeliveryPlanner implements ProjectEventListener {
+
+    private final SubscriptionStore subscriptions;
+    private final Disclosure disclosure;
+    private final DeliveryStore deliveries;
+    private final DeliverySender sender;
+    private final RetrySchedule schedule;
+    private final Clock clock;
+
+    DeliveryPlanner(SubscriptionStore subscriptions, Disclosure disclosure, DeliveryStore deliveries,
+                    DeliverySender sender, SubscriptionSettings settings, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.disclosure = disclosure;
+        this.deliveries = deliveries;
+        this.sender = sender;
+        this.schedule = new RetrySchedule(settings.delivery());
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(ProjectEvent event) {
+        Instant eventTime = event.envelope().time().toInstant();
+        List<Subscription> wanting = subscriptions.active().stream()
+                .filter(s -> !eventTime.isBefore(s.createdAt()))
+                .filter(s -> s.types().isEmpty() || s.types().contains(event.envelope().type()))
+                .toList();
+        boolean planned = false;
+        for (Subscription subscription : wanting) {
+            DisclosedEvent disclosed = disclosure.to(subscription.subscriber(), event).orElse(null);
+            if (disclosed == null || !wants(subscription, disclosed)) {
+                continue;
+            }
+            Instant now = clock.instant();
+            planned |= deliveries.insertIfAbsent(new Delivery(UUID.randomUUID().toString(), subscription.id(),
+                    event.envelope().id(), event.envelope().type(), event.envelope().aggregateId(),
+                    event.envelope().sequence(), eventTime, disclosed.toJson(), DeliveryStatus.PENDING, List.of(), 0,
+                    false, now.plus(schedule.first()), null, now, null));
+        }
+        if (planned) {
+            sender.wake();
+        }
+    }
+
+    private static boolean wants(Subscription subscription, DisclosedEvent event) {
+        return subscription.filters().stream().allMatch(filter -> filter.matches(event.attributes()))
+                && subscription.projects().matches(event.facts());
+    }
+}

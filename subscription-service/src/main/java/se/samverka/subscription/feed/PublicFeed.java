@@ -1,0 +1,78 @@
+package se.samverka.subscription.feed;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import se.samverka.platform.events.project.ActivityRecorded;
+import se.samverka.platform.events.project.FundingLineAdded;
+import se.samverka.platform.events.project.FundingLineChanged;
+import se.samverka.platform.events.project.ProjectStatusChanged;
+import se.samverka.platform.security.Caller;
+import se.samverka.subscription.project.Disclosure;
+import se.samverka.subscription.project.ProjectEvent;
+import se.samverka.subscription.project.ProjectEventListener;
+
+/** The events of PUBLIC projects that anyone may read, kept for the Atom feed, with a Swedish line for each. */
+@Component
+@Order(2)
+class PublicFeed implements ProjectEventListener {
+
+    static final int LATEST = 50;
+    private static final Map<String, String> WHAT = Map.ofEntries(
+            Map.entry("se.samverka.project.registered", "nytt projekt"),
+            Map.entry("se.samverka.project.updated", "projektet har uppdaterats"),
+            Map.entry("se.samverka.project.statusChanged", "ny status"),
+            Map.entry("se.samverka.project.healthChanged", "nytt läge"),
+            Map.entry("se.samverka.project.partnerAdded", "ny partner"),
+            Map.entry("se.samverka.project.partnerRemoved", "en partner har lämnat"),
+            Map.entry("se.samverka.project.fundingLineAdded", "ny finansiering"),
+            Map.entry("se.samverka.project.fundingLineChanged", "finansieringen har ändrats"),
+            Map.entry("se.samverka.project.fundingLineRemoved", "en finansiering har tagits bort"),
+            Map.entry("se.samverka.project.activityRecorded", "ny aktivitet"),
+            Map.entry("se.samverka.project.activityChanged", "en aktivitet har ändrats"),
+            Map.entry("se.samverka.project.activityRemoved", "en aktivitet har tagits bort"),
+            Map.entry("se.samverka.project.finalReportRecorded", "slutrapporten har lämnats"));
+
+    private final Disclosure disclosure;
+    private final MongoOperations mongo;
+
+    PublicFeed(Disclosure disclosure, MongoOperations mongo) {
+        this.disclosure = disclosure;
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void record(ProjectEvent event) {
+        String what = WHAT.get(event.envelope().type());
+        if (what == null || disclosure.to(Caller.ANONYMOUS, event).isEmpty()) {
+            return;
+        }
+        String title = event.after().title() + ": " + what;
+        mongo.save(new FeedEntry(event.envelope().id(), event.envelope().aggregateId(), event.envelope().type(), title,
+                text(event, title), event.envelope().time().toInstant()));
+    }
+
+    List<FeedEntry> latest() {
+        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "time")).limit(LATEST), FeedEntry.class);
+    }
+
+    private static String text(ProjectEvent event, String title) {
+        if (event.data() instanceof ProjectStatusChanged status) {
+            return title + " (" + status.from() + " → " + status.to() + ")";
+        }
+        if (event.data() instanceof FundingLineAdded added) {
+            return title + " (" + added.fundingLine().programme() + ")";
+        }
+        if (event.data() instanceof FundingLineChanged changed) {
+            return title + " (" + changed.fundingLine().programme() + ")";
+        }
+        if (event.data() instanceof ActivityRecorded activity) {
+            return title + ": " + activity.activity().title() + ", " + activity.activity().heldOn();
+        }
+        return title;
+    }
+}

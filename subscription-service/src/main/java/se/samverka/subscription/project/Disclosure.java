@@ -1,0 +1,79 @@
+package se.samverka.subscription.project;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+import se.samverka.platform.events.project.FundingLineAdded;
+import se.samverka.platform.events.project.FundingLineChanged;
+import se.samverka.platform.events.project.FundingLineRemoved;
+import se.samverka.platform.security.Caller;
+import se.samverka.subscription.project.ProjectView.KnownFundingLine;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Decides what of a project event a reader may see, by the same rules as the project API (ADR 0007): nothing of a
+ * project the reader may not read (judged by the project after the event, so the event that makes a project INTERNAL
+ * is not shown either), nothing of an internal funding line to whom does not see internals, no contact person ids to
+ * anyone (they are personal data, ADR 0005), and no ids of partnerships the reader may not read.
+ */
+@Component
+public class Disclosure {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Directory directory;
+
+    public Disclosure(Directory directory) {
+        this.directory = directory;
+    }
+
+    public Optional<DisclosedEvent> to(Caller reader, ProjectEvent event) {
+        ProjectView project = event.after();
+        if (event.data() == null || project == null || !reader.mayRead(project.visibility(), project.ownerOrganisationId())) {
+            return Optional.empty();
+        }
+        boolean internals = reader.seesInternals(project.ownerOrganisationId());
+        if (!internals && concernsInternalFundingLine(event)) {
+            return Optional.empty();
+        }
+        List<String> partnerships = project.partnershipIds().stream()
+                .filter(id -> mayReadPartnership(reader, id)).toList();
+        ObjectNode data = (ObjectNode) JSON.readTree(event.envelope().data());
+        data.remove("contactPersonIds");
+        if (data.has("partnershipIds")) {
+            ArrayNode readable = data.putArray("partnershipIds");
+            partnerships.forEach(readable::add);
+        }
+        List<String> programmes = project.fundingLines().stream()
+                .filter(line -> internals || !line.internal()).map(KnownFundingLine::programme).distinct().toList();
+        List<String> countries = directory.countries(Stream.concat(Stream.of(project.ownerOrganisationId()),
+                project.partnerOrganisationIds().stream()).toList());
+        return Optional.of(new DisclosedEvent(event.envelope(), data, new DisclosedEvent.Facts(
+                project.ownerOrganisationId(), countries, project.strategies(), project.growthAreas(), programmes,
+                partnerships)));
+    }
+
+    private static boolean concernsInternalFundingLine(ProjectEvent event) {
+        if (event.data() instanceof FundingLineAdded added) {
+            return added.fundingLine().internal();
+        }
+        if (event.data() instanceof FundingLineChanged changed) {
+            return changed.fundingLine().internal();
+        }
+        if (event.data() instanceof FundingLineRemoved removed) {
+            // What was removed decides; a line never seen is treated as internal rather than risk showing it.
+            return event.before() == null || event.before().fundingLine(removed.fundingLineId())
+                    .map(KnownFundingLine::internal).orElse(true);
+        }
+        return false;
+    }
+
+    private boolean mayReadPartnership(Caller reader, String partnershipId) {
+        return directory.partnership(partnershipId)
+                .map(p -> reader.mayRead(p.visibility() == null ? "INTERNAL" : p.visibility(), p.ownerOrganisationId()))
+                .orElse(reader.isMunicipality());
+    }
+}

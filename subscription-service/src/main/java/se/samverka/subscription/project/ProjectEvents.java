@@ -1,0 +1,81 @@
+package se.samverka.subscription.project;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+import se.samverka.platform.events.EventCatalog;
+import se.samverka.platform.events.EventCodec;
+import se.samverka.platform.events.EventContract;
+import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.messaging.consumer.ApplyOutcome;
+import se.samverka.platform.messaging.consumer.EventConsumers;
+import se.samverka.platform.messaging.consumer.EventHandlers;
+import se.samverka.platform.messaging.consumer.ProjectionStore;
+import se.samverka.platform.messaging.consumer.ProjectionStores;
+
+/**
+ * Follows {@code samverka.projects}: keeps each project's view in sequence and hands every event, with the project
+ * before and after it, to the listeners. Their durable part runs before the view is stored, so a crash in between
+ * repeats it (they deduplicate by event id) and a redelivered record, already applied, repeats nothing.
+ */
+// Named apart from the binding function "projectEvents" of application.yml.
+@Component("projectFollower")
+public class ProjectEvents {
+
+    private final ProjectionStore<ProjectView> projects;
+    private final List<ProjectEventListener> listeners;
+
+    public ProjectEvents(ProjectionStores stores, List<ProjectEventListener> listeners) {
+        this.projects = stores.create("projects", ProjectView.class);
+        this.listeners = listeners;
+    }
+
+    public Optional<ProjectView> project(String projectId) {
+        return projects.find(projectId);
+    }
+
+    void on(EventEnvelope envelope) {
+        Object data = EventCatalog.forType(envelope.type()).map(contract -> decode(envelope, contract)).orElse(null);
+        ProjectEvent[] seen = new ProjectEvent[1];
+        ApplyOutcome outcome = projects.apply(envelope, current -> {
+            ProjectView after = data == null ? current.orElse(null) : ProjectViews.next(current, data);
+            ProjectEvent event = new ProjectEvent(envelope, data, current.orElse(null), after);
+            listeners.forEach(listener -> listener.record(event));
+            seen[0] = event;
+            return after;
+        });
+        if (outcome == ApplyOutcome.APPLIED) {
+            listeners.forEach(listener -> listener.announce(seen[0]));
+        }
+    }
+
+    private static Object decode(EventEnvelope envelope, EventContract<?> contract) {
+        return EventCodec.decode(envelope, contract);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Bindings {
+
+        /** Bound to {@code samverka.projects} in application.yml. */
+        @Bean
+        Consumer<Message<byte[]>> projectEvents(EventConsumers consumers, ProjectEvents events) {
+            return consumers.consumer("subscription-projects", EventHandlers.builder().onEvery(events::on).build());
+        }
+
+        /** Bound to {@code samverka.organisations}. */
+        @Bean
+        Consumer<Message<byte[]>> organisationEvents(EventConsumers consumers, Directory directory) {
+            return consumers.consumer("subscription-organisations", directory.organisationProjection().handlers());
+        }
+
+        /** Bound to {@code samverka.partnerships}. */
+        @Bean
+        Consumer<Message<byte[]>> partnershipEvents(EventConsumers consumers, Directory directory) {
+            return consumers.consumer("subscription-partnerships", directory.partnershipProjection().handlers());
+        }
+    }
+}

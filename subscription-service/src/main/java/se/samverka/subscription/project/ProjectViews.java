@@ -1,0 +1,76 @@
+package se.samverka.subscription.project;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import se.samverka.platform.events.project.FundingLine;
+import se.samverka.platform.events.project.FundingLineAdded;
+import se.samverka.platform.events.project.FundingLineChanged;
+import se.samverka.platform.events.project.FundingLineRemoved;
+import se.samverka.platform.events.project.ProjectPartnerAdded;
+import se.samverka.platform.events.project.ProjectPartnerRemoved;
+import se.samverka.platform.events.project.ProjectRegistered;
+import se.samverka.platform.events.project.ProjectStatusChanged;
+import se.samverka.platform.events.project.ProjectUpdated;
+import se.samverka.subscription.project.ProjectView.KnownFundingLine;
+
+/** How each project event changes a {@link ProjectView}; events that do not concern it leave it as it is. */
+final class ProjectViews {
+
+    private ProjectViews() {
+    }
+
+    static ProjectView next(Optional<ProjectView> current, Object data) {
+        if (data instanceof ProjectRegistered r) {
+            return new ProjectView(r.projectId(), r.title(), r.visibility(), r.ownerOrganisationId(), r.status(),
+                    r.partnershipIds(), r.strategies(), r.growthAreas(), List.of(), List.of());
+        }
+        if (current.isEmpty()) {
+            return null;
+        }
+        ProjectView v = current.get();
+        if (data instanceof ProjectUpdated u) {
+            return new ProjectView(v.projectId(), u.title(), u.visibility(), u.ownerOrganisationId(), v.status(),
+                    u.partnershipIds(), u.strategies(), u.growthAreas(), v.partnerOrganisationIds(), v.fundingLines());
+        }
+        if (data instanceof ProjectStatusChanged s) {
+            return new ProjectView(v.projectId(), v.title(), v.visibility(), v.ownerOrganisationId(), s.to(),
+                    v.partnershipIds(), v.strategies(), v.growthAreas(), v.partnerOrganisationIds(), v.fundingLines());
+        }
+        if (data instanceof ProjectPartnerAdded p) {
+            return withPartners(v, Stream.concat(v.partnerOrganisationIds().stream()
+                    .filter(id -> !id.equals(p.organisationId())), Stream.of(p.organisationId())).toList());
+        }
+        if (data instanceof ProjectPartnerRemoved p) {
+            return withPartners(v, v.partnerOrganisationIds().stream().filter(id -> !id.equals(p.organisationId())).toList());
+        }
+        if (data instanceof FundingLineAdded f) {
+            return withLine(v, f.fundingLine());
+        }
+        if (data instanceof FundingLineChanged f) {
+            return withLine(v, f.fundingLine());
+        }
+        if (data instanceof FundingLineRemoved f) {
+            return withLines(v, v.fundingLines().stream().filter(l -> !l.fundingLineId().equals(f.fundingLineId())).toList());
+        }
+        return v;
+    }
+
+    private static ProjectView withPartners(ProjectView v, List<String> partners) {
+        return new ProjectView(v.projectId(), v.title(), v.visibility(), v.ownerOrganisationId(), v.status(),
+                v.partnershipIds(), v.strategies(), v.growthAreas(), partners, v.fundingLines());
+    }
+
+    private static ProjectView withLine(ProjectView v, FundingLine line) {
+        List<KnownFundingLine> lines = new ArrayList<>(v.fundingLines().stream()
+                .filter(l -> !l.fundingLineId().equals(line.fundingLineId())).toList());
+        lines.add(new KnownFundingLine(line.fundingLineId(), line.programme(), Boolean.TRUE.equals(line.internal())));
+        return withLines(v, lines);
+    }
+
+    private static ProjectView withLines(ProjectView v, List<KnownFundingLine> lines) {
+        return new ProjectView(v.projectId(), v.title(), v.visibility(), v.ownerOrganisationId(), v.status(),
+                v.partnershipIds(), v.strategies(), v.growthAreas(), v.partnerOrganisationIds(), lines);
+    }
+}
