@@ -14,6 +14,7 @@ class ProjectPagesTest extends GatewayTest {
             {"id":"p1","version":7,"acronym":"WINTERCITY","title":"Vinterstaden Östersund–Trondheim",
              "titleEn":"Winter city","summary":"Gemensamma vinterevenemang.","registrationNumber":"KS 2025/117",
              "visibility":"PUBLIC","status":"ONGOING","health":{"status":"AT_RISK","note":"Sen utbetalning"},
+             "allowedTransitions":["SUSPENDED","CANCELLED"],
              "owner":{"id":"o0","name":"Kultur- och fritidsförvaltningen"},"countries":["NO","SE"],
              "strategies":["S2"],"plannedStart":"2025-09-01","plannedEnd":"2027-08-31",
              "partners":[{"organisationId":"o1","role":"PARTNER","name":"Trondheim kommune","country":"NO"}],
@@ -42,6 +43,8 @@ class ProjectPagesTest extends GatewayTest {
 
         String page = page("/projects/p1", TestTokens.staff("o0"));
 
+        assertThat(page).as("the reader may change it: the forms are there").contains("Till: Vilande",
+                "Lägg till partner", "Lägg till finansiering", "Ändra beskrivningen");
         assertThat(page).contains("Vinterstaden Östersund–Trondheim", "(WINTERCITY)", "Pågående", "Risk för avvikelse",
                 "Sen utbetalning", "KS 2025/117", "Öppen för alla", "Trondheim kommune", "Regionalt samarbete Trondheim",
                 "6400000.00 SEK", "Utlysning 2025:1", "Gemensamma vinterevenemang (evenemang)", "33.3 %",

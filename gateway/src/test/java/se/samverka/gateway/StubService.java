@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class StubService {
 
     /** What a request came with. */
-    public record Received(String method, String uri, String authorization, String cookie) {
+    public record Received(String method, String uri, String authorization, String cookie, String body, String ifMatch) {
     }
 
     private record Canned(int status, String body, boolean hang) {
@@ -87,7 +87,8 @@ public final class StubService {
         String uri = exchange.getRequestURI().toString();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         received.add(new Received(exchange.getRequestMethod(), uri,
-                exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Cookie")));
+                exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Cookie"),
+                body, exchange.getRequestHeaders().getFirst("If-Match")));
         Canned canned = answers.getOrDefault(uri, answers.get(exchange.getRequestURI().getPath()));
         if (canned != null && canned.hang()) {
             CountDownLatch waitFor = release;

@@ -80,6 +80,16 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** A screenshot and the HTML of the page shown now, to see what went wrong. */
+    void keepPage(String name) {
+        screenshot(name);
+        try {
+            Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -16,6 +21,15 @@ class PortalIT {
 
     private static Browser browser;
     private static String gateway;
+
+    /** What the browser showed when a test failed, kept beside the other screenshots. */
+    @RegisterExtension
+    static final TestWatcher KEEP_THE_FAILED_PAGE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            browser.keepPage("failed-" + context.getRequiredTestMethod().getName());
+        }
+    };
 
     @BeforeAll
     static void openABrowser() {
@@ -82,6 +96,72 @@ class PortalIT {
         browser.screenshot("project");
 
         logOut();
+    }
+
+    @Test
+    void staffRegisterAProjectAndMoveItToOngoingAndAPartnerSeesIt() {
+        String title = "Skolutbyte med Trondheim " + UUID.randomUUID().toString().substring(0, 8);
+        browser.open(gateway + "/projects/new");
+        logIn("staff", "demo-staff", false);
+        await("the registration form").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("title")).size() == 1);
+        assertThat(browser.seriousViolations()).as("the registration form").isEmpty();
+
+        browser.driver().findElement(By.cssSelector("button.primary")).click();
+        assertThat(browser.driver().findElement(By.cssSelector(".error-summary")).getText()).contains("Titel");
+        assertThat(browser.driver().findElement(By.id("title")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.seriousViolations()).as("the form with its errors").isEmpty();
+
+        browser.driver().findElement(By.id("title")).sendKeys(title);
+        browser.driver().findElement(By.cssSelector("input[name=visibility][value=COUNTY]")).click();
+        browser.driver().findElement(By.cssSelector("input[name=strategies][value=S1]")).click();
+        browser.driver().findElement(By.cssSelector("button.primary")).click();
+        await("the new project's page").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("changes")).size() == 1);
+
+        choose("organisationId", "Trondheim kommune");
+        browser.driver().findElement(By.xpath("//form[contains(@action,'/partners')]//button")).click();
+        choose("programme", "Egen budget");
+        browser.driver().findElement(By.id("applied")).sendKeys("120000");
+        browser.driver().findElement(By.id("granted")).sendKeys("120000");
+        browser.driver().findElement(By.xpath("//form[contains(@action,'/funding-lines')]//button")).click();
+        for (String step : List.of("Förstudie", "Ansökan skrivs", "Ansökan inlämnad", "Beviljat")) {
+            moveTo(step);
+        }
+        browser.driver().findElement(By.linkText("Ändra beskrivningen")).click();
+        browser.driver().executeScript("arguments[0].value = '2026-11-02'",
+                browser.driver().findElement(By.id("actualStart")));
+        browser.driver().findElement(By.cssSelector("button.primary")).click();
+        moveTo("Pågående");
+        assertThat(browser.driver().findElement(By.cssSelector(".facts dd")).getText()).isEqualTo("Pågående");
+        assertThat(browser.seriousViolations()).as("the project's page with its forms").isEmpty();
+
+        browser.open(gateway + "/dashboard");
+        assertThat(browser.driver().findElement(By.id("mine")).findElement(By.xpath("..")).getText())
+                .contains(title + " – Pågående");
+        logOut();
+
+        browser.open(gateway + "/login");
+        logIn("partner", "demo-partner", false);
+        await("signed in as the partner").atMost(Duration.ofSeconds(20))
+                .until(() -> !browser.driver().findElements(By.cssSelector(".logout")).isEmpty());
+        browser.open(gateway + "/projects?q=" + title.substring(title.lastIndexOf(' ') + 1));
+        assertThat(browser.driver().findElements(By.linkText(title))).as("shared with the county").hasSize(1);
+        browser.screenshot("partner-catalogue");
+        logOut();
+    }
+
+    /** Takes the lifecycle step whose button says so, giving a reason, and waits for the page to show it. */
+    private static void moveTo(String status) {
+        browser.driver().findElement(By.id("reason")).sendKeys("Enligt plan");
+        browser.driver().findElement(By.xpath("//button[normalize-space(.)='Till: " + status + "']")).click();
+        await("the project is " + status).atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElement(By.cssSelector(".facts dd")).getText().equals(status));
+    }
+
+    private static void choose(String select, String startingWith) {
+        browser.driver().findElement(By.xpath("//select[@id='" + select + "']/option[starts-with(normalize-space(.),'"
+                + startingWith + "')]")).click();
     }
 
     /** Answers the identity provider's login page, which the browser was sent to. */

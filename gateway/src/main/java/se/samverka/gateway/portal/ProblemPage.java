@@ -16,7 +16,14 @@ final class ProblemPage {
     }
 
     static Mono<Rendering> of(Throwable failure) {
-        HttpStatusCode status = failure instanceof ViewProblem problem ? problem.status() : HttpStatus.SERVICE_UNAVAILABLE;
+        return of(failure instanceof ViewProblem problem ? problem.status() : HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    static Mono<Rendering> of(int status) {
+        return of(HttpStatusCode.valueOf(status));
+    }
+
+    private static Mono<Rendering> of(HttpStatusCode status) {
         String kind = switch (status.value()) {
             case 404 -> "notFound";
             case 401, 403 -> "notAllowed";

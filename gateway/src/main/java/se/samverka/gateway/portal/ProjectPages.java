@@ -3,6 +3,7 @@ package se.samverka.gateway.portal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +30,12 @@ class ProjectPages {
 
     private final Views views;
     private final Callers callers;
+    private final ProjectPage page;
 
-    ProjectPages(Views views, Callers callers) {
+    ProjectPages(Views views, Callers callers, ProjectPage page) {
         this.views = views;
         this.callers = callers;
+        this.page = page;
     }
 
     @GetMapping("/projects")
@@ -51,11 +54,8 @@ class ProjectPages {
 
     @GetMapping("/projects/{id}")
     Mono<Rendering> project(@PathVariable String id, ServerWebExchange exchange) {
-        return callers.current(exchange).flatMap(caller -> views.project(id, caller))
-                .map(view -> Rendering.view("project")
-                        .modelAttribute("view", view)
-                        .modelAttribute("title", view.project().path("title").asString())
-                        .build())
+        return callers.current(exchange).flatMap(caller -> views.project(id, caller)
+                        .flatMap(view -> page.render(view, caller, Map.of(), HttpStatus.OK)))
                 .onErrorResume(ProblemPage::of);
     }
 }

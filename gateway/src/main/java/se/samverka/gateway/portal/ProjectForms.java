@@ -1,0 +1,185 @@
+package se.samverka.gateway.portal;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import se.samverka.gateway.identity.Caller;
+import se.samverka.gateway.identity.Callers;
+import se.samverka.gateway.portal.ServiceCalls.Reply;
+import se.samverka.gateway.views.Views;
+import se.samverka.platform.tokens.Role;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The forms that register and change a project: its description on a page of its own, and its partners, funding
+ * lines and lifecycle steps on the project's page. Each sends the change to project-service as the reader; what the
+ * service refuses is shown next to the field it names, a version conflict (412) as a sentence that says what to do.
+ */
+@Controller
+class ProjectForms {
+
+    /** The organisation types that may own a project (project-service checks it; the form offers only these). */
+    private static final List<String> OWNER_TYPES = List.of("DEPARTMENT", "MUNICIPAL_COMPANY", "COMPANY");
+
+    private final ServiceCalls services;
+    private final Views views;
+    private final Callers callers;
+    private final ProjectPage page;
+
+    ProjectForms(ServiceCalls services, Views views, Callers callers, ProjectPage page) {
+        this.services = services;
+        this.views = views;
+        this.callers = callers;
+        this.page = page;
+    }
+
+    @GetMapping("/projects/new")
+    Mono<Rendering> newProject(ServerWebExchange exchange) {
+        return callers.current(exchange).flatMap(caller -> {
+            MultiValueMap<String, String> defaults = new LinkedMultiValueMap<>();
+            defaults.add("visibility", "INTERNAL");
+            defaults.add("ownerOrganisationId", caller.organisationId());
+            return form(caller, null, ProjectForm.values(defaults), List.of(), false, HttpStatus.OK);
+        });
+    }
+
+    @PostMapping("/projects/new")
+    Mono<Rendering> register(ServerWebExchange exchange) {
+        return Mono.zip(callers.current(exchange), exchange.getFormData()).flatMap(both -> {
+            Caller caller = both.getT1();
+            MultiValueMap<String, String> form = both.getT2();
+            return services.project(caller, HttpMethod.POST, "/api/projects", null, ProjectForm.description(form, null))
+                    .flatMap(reply -> reply.ok() ? redirect("/projects/" + reply.body().path("id").asString())
+                            : refused(caller, null, form, reply));
+        });
+    }
+
+    @GetMapping("/projects/{id}/edit")
+    Mono<Rendering> edit(@PathVariable String id, ServerWebExchange exchange) {
+        return callers.current(exchange).flatMap(caller -> services.project(caller, HttpMethod.GET,
+                "/api/projects/" + id, null, null).flatMap(reply -> reply.ok()
+                ? form(caller, reply.body(), ProjectForm.values(reply.body()), List.of(), false, HttpStatus.OK)
+                : ProblemPage.of(reply.status())));
+    }
+
+    @PostMapping("/projects/{id}/edit")
+    Mono<Rendering> describe(@PathVariable String id, ServerWebExchange exchange) {
+        return Mono.zip(callers.current(exchange), exchange.getFormData()).flatMap(both -> {
+            Caller caller = both.getT1();
+            MultiValueMap<String, String> form = both.getT2();
+            // The rest of the description comes from the project as it is now; If-Match with the version the form
+            // was opened at refuses the change if anyone changed the project since.
+            return services.project(caller, HttpMethod.GET, "/api/projects/" + id, null, null).flatMap(current -> {
+                if (!current.ok()) {
+                    return ProblemPage.of(current.status());
+                }
+                return services.project(caller, HttpMethod.PUT, "/api/projects/" + id, form.getFirst("version"),
+                                ProjectForm.description(form, current.body()))
+                        .flatMap(reply -> reply.ok() ? redirect("/projects/" + id)
+                                : refused(caller, current.body(), form, reply));
+            });
+        });
+    }
+
+    /** A partner, a funding line or a lifecycle step, sent from the project's page, which shows what went wrong. */
+    @PostMapping("/projects/{id}/{part:partners|funding-lines|transitions}")
+    Mono<Rendering> change(@PathVariable String id, @PathVariable String part, ServerWebExchange exchange) {
+        return Mono.zip(callers.current(exchange), exchange.getFormData()).flatMap(both -> {
+            Caller caller = both.getT1();
+            MultiValueMap<String, String> form = both.getT2();
+            return services.project(caller, HttpMethod.POST, "/api/projects/" + id + "/" + part, form.getFirst("version"),
+                            body(part, form))
+                    .flatMap(reply -> reply.ok() ? redirect("/projects/" + id)
+                            : views.project(id, caller).flatMap(view -> page.render(view, caller, Map.of(
+                                    "failedPart", part, "errors", errors(reply), "conflict", reply.status() == 412),
+                                    HttpStatus.valueOf(reply.status()))))
+                    .onErrorResume(ProblemPage::of);
+        });
+    }
+
+    private static ObjectNode body(String part, MultiValueMap<String, String> form) {
+        ObjectNode body = ProjectForm.object();
+        switch (part) {
+            case "partners" -> body.put("organisationId", form.getFirst("organisationId"))
+                    .put("role", form.getFirst("role"));
+            case "funding-lines" -> {
+                body.put("programme", form.getFirst("programme"));
+                body.set("applied", ProjectForm.money(form.getFirst("applied"), form.getFirst("currency")));
+                body.set("granted", ProjectForm.money(form.getFirst("granted"), form.getFirst("currency")));
+                body.put("internal", form.containsKey("internal"));
+            }
+            default -> body.put("to", form.getFirst("to")).put("reason", form.getFirst("reason"));
+        }
+        return body;
+    }
+
+    private Mono<Rendering> refused(Caller caller, JsonNode project, MultiValueMap<String, String> form, Reply reply) {
+        if (reply.status() == 401 || reply.status() == 403 || reply.status() == 404) {
+            return ProblemPage.of(reply.status());
+        }
+        return form(caller, project, ProjectForm.values(form), errors(reply), reply.status() == 412,
+                HttpStatus.valueOf(reply.status()));
+    }
+
+    private Mono<Rendering> form(Caller caller, JsonNode project, Map<String, Object> values,
+                                 List<FieldError> errors, boolean conflict, HttpStatus status) {
+        Mono<JsonNode> reference = services.project(caller, HttpMethod.GET, "/api/reference", null, null)
+                .map(Reply::body);
+        Mono<List<JsonNode>> owners = services.partnership(caller, HttpMethod.GET,
+                        "/api/organisations?size=200&sort=name")
+                .map(reply -> {
+                    List<JsonNode> choices = new ArrayList<>();
+                    reply.body().path("items").forEach(organisation -> {
+                        if (OWNER_TYPES.contains(organisation.path("type").asString())
+                                && (caller.role() == Role.ADMIN
+                                || organisation.path("id").asString().equals(caller.organisationId()))) {
+                            choices.add(organisation);
+                        }
+                    });
+                    return choices;
+                });
+        return Mono.zip(reference, owners).map(loaded -> Rendering.view("project-form")
+                .modelAttribute("project", project == null ? ProjectForm.object() : project)
+                .modelAttribute("editing", project != null)
+                .modelAttribute("values", values)
+                .modelAttribute("reference", loaded.getT1())
+                .modelAttribute("owners", loaded.getT2())
+                .modelAttribute("errors", errors)
+                .modelAttribute("conflict", conflict)
+                .status(status)
+                .build());
+    }
+
+    /** What a problem document says of each field. */
+    static List<FieldError> errors(Reply reply) {
+        List<FieldError> errors = new ArrayList<>();
+        reply.body().path("errors").forEach(error -> errors.add(new FieldError(error.path("field").asString(),
+                error.path("reason").asString())));
+        if (errors.isEmpty() && reply.status() != 412) {
+            errors.add(new FieldError(null, reply.body().path("detail").asString(
+                    reply.body().path("title").asString("The change was refused."))));
+        }
+        return errors;
+    }
+
+    /** @param field the field the service names, e.g. {@code title} or {@code applied.amount}; null for the whole */
+    record FieldError(String field, String reason) {
+    }
+
+    private static Mono<Rendering> redirect(String location) {
+        return Mono.just(Rendering.redirectTo(URI.create(location).toString()).build());
+    }
+}

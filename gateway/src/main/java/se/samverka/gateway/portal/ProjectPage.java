@@ -1,0 +1,51 @@
+package se.samverka.gateway.portal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.result.view.Rendering;
+import reactor.core.publisher.Mono;
+import se.samverka.gateway.identity.Caller;
+import se.samverka.gateway.views.ProjectView;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A project's page, with the choices its forms need when the reader may change the project (project-service lists
+ * the steps it may take only to those who may): the organisations to add as partners, the funding programmes.
+ */
+@Component
+class ProjectPage {
+
+    private final ServiceCalls services;
+
+    ProjectPage(ServiceCalls services) {
+        this.services = services;
+    }
+
+    Mono<Rendering> render(ProjectView view, Caller caller, Map<String, Object> more, HttpStatus status) {
+        boolean mayChange = !view.project().path("allowedTransitions").isEmpty();
+        Mono<List<JsonNode>> organisations = !mayChange ? Mono.just(List.of())
+                : services.partnership(caller, HttpMethod.GET, "/api/organisations?size=200&sort=name")
+                        .map(reply -> list(reply.body().path("items")));
+        Mono<List<JsonNode>> programmes = !mayChange ? Mono.just(List.of())
+                : services.project(caller, HttpMethod.GET, "/api/reference", null, null)
+                        .map(reply -> list(reply.body().path("fundingProgrammes").path("programmes")));
+        return Mono.zip(organisations, programmes).map(choices -> Rendering.view("project")
+                .modelAttribute("view", view)
+                .modelAttribute("title", view.project().path("title").asString())
+                .modelAttribute("organisations", choices.getT1())
+                .modelAttribute("programmes", choices.getT2())
+                .model(more)
+                .status(status)
+                .build());
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+}

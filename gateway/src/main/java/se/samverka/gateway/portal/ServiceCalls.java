@@ -1,0 +1,68 @@
+package se.samverka.gateway.portal;
+
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import se.samverka.gateway.identity.Caller;
+import se.samverka.gateway.views.ServiceAddresses;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
+
+/**
+ * The portal's calls to project-service and partnership-service as the reader, with the reader's token: changes a
+ * form sends, and the lists a form chooses from. The service decides and validates; the page shows its answer.
+ */
+@Component
+class ServiceCalls {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** What a service answered: its status, its body (a resource or a problem document) and the version's ETag. */
+    record Reply(int status, JsonNode body, String etag) {
+
+        boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    private final WebClient projects;
+    private final WebClient partnerships;
+
+    ServiceCalls(WebClient.Builder builder, ServiceAddresses addresses) {
+        this.projects = builder.clone().baseUrl(addresses.project()).build();
+        this.partnerships = builder.clone().baseUrl(addresses.partnership()).build();
+    }
+
+    Mono<Reply> project(Caller caller, HttpMethod method, String path, String ifMatch, Object body) {
+        return call(projects, caller, method, path, ifMatch, body);
+    }
+
+    Mono<Reply> partnership(Caller caller, HttpMethod method, String path) {
+        return call(partnerships, caller, method, path, null, null);
+    }
+
+    private static Mono<Reply> call(WebClient client, Caller caller, HttpMethod method, String path, String ifMatch,
+                                    Object body) {
+        WebClient.RequestBodySpec request = client.method(method).uri(path)
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .headers(headers -> {
+                    if (caller.authorization() != null) {
+                        headers.set(HttpHeaders.AUTHORIZATION, caller.authorization());
+                    }
+                    if (ifMatch != null) {
+                        headers.setIfMatch(ifMatch);
+                    }
+                });
+        WebClient.RequestHeadersSpec<?> ready = body == null ? request
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        return ready.exchangeToMono(response -> response.bodyToMono(JsonNode.class)
+                        .defaultIfEmpty(NullNode.getInstance())
+                        .map(json -> new Reply(response.statusCode().value(), json,
+                                response.headers().asHttpHeaders().getETag())))
+                .timeout(TIMEOUT);
+    }
+}
