@@ -74,6 +74,18 @@ class PortalIT {
         assertThat(browser.seriousViolations()).as("the dashboard").isEmpty();
         browser.screenshot("dashboard");
 
+        browser.driver().findElement(By.linkText("Rapporter")).click();
+        await("the reports").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("coverage")).size() == 1);
+        assertThat(browser.seriousViolations()).as("the reports").isEmpty();
+        browser.screenshot("reports");
+        String pdf = browser.driver().findElement(By.partialLinkText("PDF")).getDomProperty("href");
+        Object fetched = browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type')),
+                                         e => done(String(e)));""", pdf);
+        assertThat(fetched).as("the annual report, with the session's token relayed").isEqualTo("200 application/pdf");
+
         logOut();
     }
 

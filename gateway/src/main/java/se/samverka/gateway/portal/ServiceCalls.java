@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * The portal's calls to project-service and partnership-service as the reader, with the reader's token: changes a
- * form sends, and the lists a form chooses from. The service decides and validates; the page shows its answer.
+ * The portal's calls to the services as the reader, with the reader's token: changes a form sends, the lists a form
+ * chooses from, and the reports. The service decides and validates; the page shows its answer.
  */
 @Component
 class ServiceCalls {
@@ -31,10 +31,12 @@ class ServiceCalls {
 
     private final WebClient projects;
     private final WebClient partnerships;
+    private final WebClient reports;
 
     ServiceCalls(WebClient.Builder builder, ServiceAddresses addresses) {
         this.projects = builder.clone().baseUrl(addresses.project()).build();
         this.partnerships = builder.clone().baseUrl(addresses.partnership()).build();
+        this.reports = builder.clone().baseUrl(addresses.reporting()).build();
     }
 
     Mono<Reply> project(Caller caller, HttpMethod method, String path, String ifMatch, Object body) {
@@ -43,6 +45,10 @@ class ServiceCalls {
 
     Mono<Reply> partnership(Caller caller, HttpMethod method, String path) {
         return call(partnerships, caller, method, path, null, null);
+    }
+
+    Mono<Reply> report(Caller caller, String path) {
+        return call(reports, caller, HttpMethod.GET, path, null, null);
     }
 
     private static Mono<Reply> call(WebClient client, Caller caller, HttpMethod method, String path, String ifMatch,

@@ -1,0 +1,47 @@
+package se.samverka.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import se.samverka.platform.test.TestTokens;
+
+/** The reports page: the portfolio, coverage, funding and twin cities for one filter, and the year's exports. */
+class ReportPagesTest extends GatewayTest {
+
+    @Test
+    void showsTheReportsOfTheFilterAndOffersTheYearsExports() {
+        REPORTING.answer("/api/reports/portfolio?year=2025&strategy=S1", 200,
+                        "{\"projects\":{\"total\":7},\"partnerships\":{\"total\":3}}")
+                .answer("/api/reports/coverage?year=2025&strategy=S1", 200, """
+                        {"departments":[{"organisationId":"o0","name":"Kultur- och fritidsförvaltningen",
+                          "ongoingProjects":1,"projects":[{"id":"p1"}],"partnerships":[]},
+                         {"organisationId":"o1","name":"Socialförvaltningen","ongoingProjects":0,"projects":[],
+                          "partnerships":[]}],
+                         "without":[{"organisationId":"o1","name":"Socialförvaltningen"}]}""")
+                .answer("/api/reports/funding?year=2025&strategy=S1", 200, """
+                        {"rows":[{"programme":"ERASMUS_PLUS","programmeName":"Erasmus+","year":2025,
+                          "sek":{"applied":"574600.00","granted":"574600.00","paid":"0.00"}}],
+                         "total":{"sek":{"applied":"574600.00","granted":"574600.00","paid":"0.00"}}}""")
+                .answer("/api/reports/partnerships/twin-cities?year=2025&strategy=S1", 200, """
+                        {"partnerships":[{"partnershipId":"s1","name":"Vänort Sanok","status":"ACTIVE",
+                          "countries":["PL","SE"],"openProjects":2,"activities":3,"lastActivity":"2025-10-01T10:00:00Z"}]}""");
+
+        String page = http.get().uri("/reports?year=2025&strategy=S1&country=")
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staff("o0"))).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("Årsrapport 2025", "href=\"/api/reports/annual/2025.pdf\"",
+                "href=\"/api/reports/annual/2025.csv?table=funding\"", "Utan internationell dimension ännu",
+                "Socialförvaltningen", "Erasmus+", "574600.00", "Vänort Sanok", "PL, SE", "2025-10-01");
+    }
+
+    @Test
+    void isNotForPartners() {
+        REPORTING.answer("/api/reports/portfolio", 403, "{\"title\":\"Not allowed\",\"status\":403}");
+
+        http.get().uri("/reports").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner("o9"))).exchange()
+                .expectStatus().isForbidden()
+                .expectBody(String.class).value(page -> assertThat(page).contains("Inte för din roll"));
+    }
+}
