@@ -107,6 +107,16 @@ class PortalIT {
         assertThat(browser.seriousViolations()).as("the project's page").isEmpty();
         browser.screenshot("project");
 
+        browser.open(gateway + "/partnerships?type=TWIN_CITY");
+        assertThat(browser.seriousViolations()).as("the twin cities").isEmpty();
+        browser.driver().findElement(By.partialLinkText("Sanok")).click();
+        await("the partnership's page").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("parties")).size() == 1);
+        assertThat(browser.driver().findElement(By.id("parties")).findElement(By.xpath("..")).getText())
+                .contains("Gmina Miasta Sanoka");
+        assertThat(browser.seriousViolations()).as("a partnership's page").isEmpty();
+        browser.screenshot("partnership");
+
         logOut();
     }
 

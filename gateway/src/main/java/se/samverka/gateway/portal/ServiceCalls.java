@@ -43,6 +43,10 @@ class ServiceCalls {
         return call(projects, caller, method, path, ifMatch, body);
     }
 
+    Mono<Reply> partnership(Caller caller, String path) {
+        return partnership(caller, HttpMethod.GET, path);
+    }
+
     Mono<Reply> partnership(Caller caller, HttpMethod method, String path) {
         return call(partnerships, caller, method, path, null, null);
     }

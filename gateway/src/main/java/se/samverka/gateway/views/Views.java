@@ -50,7 +50,7 @@ public class Views {
                                 legs.getT3().bodyIfFound(), degraded(legs.getT1(), legs.getT2(), List.of(legs.getT3())))));
     }
 
-    Mono<PartnershipView> partnership(String id, Caller caller) {
+    public Mono<PartnershipView> partnership(String id, Caller caller) {
         return downstream.get("partnership", Service.PARTNERSHIP, caller,
                         uri -> uri.path("/api/partnerships/{id}").build(id))
                 .map(Views::required)

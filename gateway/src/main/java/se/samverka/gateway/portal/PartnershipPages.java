@@ -1,0 +1,62 @@
+package se.samverka.gateway.portal;
+
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriUtils;
+import reactor.core.publisher.Mono;
+import se.samverka.gateway.identity.Callers;
+import se.samverka.gateway.views.Views;
+
+/**
+ * The partnership register as the reader may see it: the list (twin cities, development partnerships, regional
+ * cooperation...), searchable by type and text, and a partnership's page with its parties, agreement, decisions,
+ * history and the projects linked to it (those the reader may read, from project-service).
+ */
+@Controller
+class PartnershipPages {
+
+    private final ServiceCalls services;
+    private final Views views;
+    private final Callers callers;
+
+    PartnershipPages(ServiceCalls services, Views views, Callers callers) {
+        this.services = services;
+        this.views = views;
+        this.callers = callers;
+    }
+
+    @GetMapping("/partnerships")
+    Mono<Rendering> list(@RequestParam Map<String, String> parameters, ServerWebExchange exchange) {
+        StringBuilder query = new StringBuilder("/api/partnerships?size=100&sort=name");
+        for (String filter : new String[] {"type", "q"}) {
+            if (StringUtils.hasText(parameters.get(filter))) {
+                query.append('&').append(filter).append('=')
+                        .append(UriUtils.encodeQueryParam(parameters.get(filter).strip(), "UTF-8"));
+            }
+        }
+        return callers.current(exchange).flatMap(caller -> services.partnership(caller, query.toString()))
+                .flatMap(reply -> !reply.ok() ? ProblemPage.of(reply.status())
+                        : Mono.just(Rendering.view("partnerships")
+                                .modelAttribute("page", reply.body())
+                                .modelAttribute("type", parameters.getOrDefault("type", ""))
+                                .modelAttribute("q", parameters.getOrDefault("q", ""))
+                                .build()))
+                .onErrorResume(ProblemPage::of);
+    }
+
+    @GetMapping("/partnerships/{id}")
+    Mono<Rendering> partnership(@PathVariable String id, ServerWebExchange exchange) {
+        return callers.current(exchange).flatMap(caller -> views.partnership(id, caller))
+                .map(view -> Rendering.view("partnership")
+                        .modelAttribute("view", view)
+                        .modelAttribute("title", view.partnership().path("name").asString())
+                        .build())
+                .onErrorResume(ProblemPage::of);
+    }
+}
