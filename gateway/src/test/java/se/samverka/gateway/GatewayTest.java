@@ -32,6 +32,10 @@ public abstract class GatewayTest {
     protected static final StubService PROJECT = new StubService("project");
     protected static final StubService REPORTING = new StubService("reporting");
 
+    /** Where the contexts made from now on find subscription-service; down unless a test class brings it up. */
+    protected static final String DOWN = "http://localhost:" + closedPort();
+    protected static volatile String subscriptionService = DOWN;
+
     @LocalServerPort
     protected int port;
 
@@ -45,8 +49,8 @@ public abstract class GatewayTest {
         registry.add("samverka.services.partnership", PARTNERSHIP::url);
         registry.add("samverka.services.project", PROJECT::url);
         registry.add("samverka.services.reporting", REPORTING::url);
-        // Nothing listens there: a service that is down.
-        registry.add("samverka.services.subscription", () -> "http://localhost:" + closedPort());
+        // Nothing listens there unless a test class says otherwise: a service that is down.
+        registry.add("samverka.services.subscription", () -> subscriptionService);
         registry.add("samverka.security.issuer-uri", () -> TestTokens.ISSUER);
         registry.add("samverka.security.jwk-set-uri", TestTokens::jwkSetUri);
     }

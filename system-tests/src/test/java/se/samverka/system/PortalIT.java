@@ -117,6 +117,17 @@ class PortalIT {
         assertThat(browser.seriousViolations()).as("a partnership's page").isEmpty();
         browser.screenshot("partnership");
 
+        browser.driver().findElement(By.linkText("Prenumerationer")).click();
+        await("the partner's subscriptions").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("sink")).size() == 1);
+        browser.driver().findElement(By.id("sink")).sendKeys("http://intranet.example/hooks");
+        browser.driver().findElement(By.xpath("//form[@action='/subscriptions']//button")).click();
+        await("the refusal, next to the field").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("sink-error")).size() == 1);
+        assertThat(browser.driver().findElement(By.id("sink-error")).getText()).contains("https");
+        assertThat(browser.seriousViolations()).as("the subscriptions with a refused sink").isEmpty();
+        browser.screenshot("partner-subscriptions");
+
         logOut();
     }
 

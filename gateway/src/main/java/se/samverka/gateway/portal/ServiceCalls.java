@@ -32,11 +32,13 @@ class ServiceCalls {
     private final WebClient projects;
     private final WebClient partnerships;
     private final WebClient reports;
+    private final WebClient subscriptions;
 
     ServiceCalls(WebClient.Builder builder, ServiceAddresses addresses) {
         this.projects = builder.clone().baseUrl(addresses.project()).build();
         this.partnerships = builder.clone().baseUrl(addresses.partnership()).build();
         this.reports = builder.clone().baseUrl(addresses.reporting()).build();
+        this.subscriptions = builder.clone().baseUrl(addresses.subscription()).build();
     }
 
     Mono<Reply> project(Caller caller, HttpMethod method, String path, String ifMatch, Object body) {
@@ -49,6 +51,10 @@ class ServiceCalls {
 
     Mono<Reply> partnership(Caller caller, HttpMethod method, String path) {
         return call(partnerships, caller, method, path, null, null);
+    }
+
+    Mono<Reply> subscription(Caller caller, HttpMethod method, String path, String ifMatch, Object body) {
+        return call(subscriptions, caller, method, path, ifMatch, body);
     }
 
     Mono<Reply> report(Caller caller, String path) {
