@@ -25,10 +25,12 @@ class DashboardPageTest extends GatewayTest {
 
     @Test
     void showsTheFiguresTheReadersProjectsAndTheLatestActivity() {
-        REPORTING.answer("/api/reports/portfolio", 200, PORTFOLIO).answer("/api/reports/activity?limit=10", 200, ACTIVITY);
+        REPORTING.answer("/api/reports/portfolio", 200, PORTFOLIO).answer("/api/reports/activity?limit=10", 200, ACTIVITY)
+                .answer("/api/reports/coverage", 200, "{\"without\":[{\"organisationId\":\"o5\",\"name\":\"Socialförvaltningen\"}]}");
         PROJECT.answer("/api/projects?owner=o0", 200, MINE);
 
         String page = page(TestTokens.token().role("STAFF").organisation("o0").name("Erik Eriksson").build());
+        assertThat(page).contains("Utan internationell dimension ännu", "Socialförvaltningen");
 
         assertThat(page).contains("Översikt över det internationella arbetet", "Erik Eriksson", "Logga ut",
                 "Projekt per status", "Pågående", "Attraktiv plats", "Inget angivet", "Kultur- och fritidsförvaltningen",

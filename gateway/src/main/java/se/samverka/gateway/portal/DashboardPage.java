@@ -1,5 +1,7 @@
 package se.samverka.gateway.portal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -9,20 +11,30 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import se.samverka.gateway.identity.Callers;
 import se.samverka.gateway.views.Views;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The staff dashboard: the portfolio at a glance, the reader's own organisation's projects and the latest activity,
- * from the same view the API serves ({@code /api/views/dashboard}). It is the municipality's: other roles are told so.
+ * from the same view the API serves ({@code /api/views/dashboard}), and the departments and municipal companies with
+ * no international dimension yet. It is the municipality's: other roles are told so.
  */
 @Controller
 class DashboardPage {
 
     private final Views views;
     private final Callers callers;
+    private final ServiceCalls services;
 
-    DashboardPage(Views views, Callers callers) {
+    DashboardPage(Views views, Callers callers, ServiceCalls services) {
         this.views = views;
         this.callers = callers;
+        this.services = services;
+    }
+
+    private static List<String> names(JsonNode units) {
+        List<String> names = new ArrayList<>();
+        units.forEach(unit -> names.add(unit.path("name").asString()));
+        return names;
     }
 
     @GetMapping("/dashboard")
@@ -31,9 +43,14 @@ class DashboardPage {
             if (!caller.isMunicipality()) {
                 return Mono.just(Rendering.view("not-allowed").status(HttpStatus.FORBIDDEN).build());
             }
-            return views.dashboard(caller)
-                    .map(view -> Rendering.view("dashboard")
-                            .modelAttribute("dashboard", Dashboard.of(view, locale))
+            // Who has no international dimension yet: each department head answers for one (the strategy).
+            Mono<List<String>> without = services.report(caller, "/api/reports/coverage")
+                    .map(reply -> reply.ok() ? names(reply.body().path("without")) : List.<String>of())
+                    .onErrorReturn(List.of());
+            return Mono.zip(views.dashboard(caller), without)
+                    .map(both -> Rendering.view("dashboard")
+                            .modelAttribute("dashboard", Dashboard.of(both.getT1(), locale))
+                            .modelAttribute("withoutInternationalDimension", both.getT2())
                             .build())
                     .onErrorResume(failure -> Mono.just(Rendering.view("dashboard")
                             .modelAttribute("unavailable", true)
