@@ -219,6 +219,18 @@ class PortalIT {
     }
 
     @Test
+    void anyoneBrowsesTheOrganisationDirectory() {
+        browser.open(gateway + "/organisations?type=FOREIGN_CITY");
+        assertThat(browser.seriousViolations()).as("the directory").isEmpty();
+        browser.driver().findElement(By.linkText("Gmina Miasta Sanoka")).click();
+        await("the organisation's page").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("partnerships")).size() == 1);
+        assertThat(browser.driver().findElement(By.id("partnerships")).findElement(By.xpath("..")).getText())
+                .contains("Sanok");
+        assertThat(browser.seriousViolations()).as("an organisation's page").isEmpty();
+    }
+
+    @Test
     void theFirstTabReachesTheSkipLinkWhichLeadsToTheContent() {
         browser.open(gateway + "/?lang=sv");
 
