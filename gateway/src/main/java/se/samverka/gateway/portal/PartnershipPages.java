@@ -44,8 +44,7 @@ class PartnershipPages {
                 .flatMap(reply -> !reply.ok() ? ProblemPage.of(reply.status())
                         : Mono.just(Rendering.view("partnerships")
                                 .modelAttribute("page", reply.body())
-                                .modelAttribute("type", parameters.getOrDefault("type", ""))
-                                .modelAttribute("q", parameters.getOrDefault("q", ""))
+                                .modelAttribute("filters", parameters)
                                 .build()))
                 .onErrorResume(ProblemPage::of);
     }
