@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /** The portal's pages in a real browser against the running platform with its demo data. */
@@ -140,7 +141,7 @@ class PortalIT {
                 .until(() -> browser.driver().findElements(By.id("title")).size() == 1);
         assertThat(browser.seriousViolations()).as("the registration form").isEmpty();
 
-        browser.driver().findElement(By.cssSelector("button.primary")).click();
+        submit(By.cssSelector("button.primary"));
         assertThat(browser.driver().findElement(By.cssSelector(".error-summary")).getText()).contains("Titel");
         assertThat(browser.driver().findElement(By.id("title")).getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.seriousViolations()).as("the form with its errors").isEmpty();
@@ -148,23 +149,23 @@ class PortalIT {
         browser.driver().findElement(By.id("title")).sendKeys(title);
         browser.driver().findElement(By.cssSelector("input[name=visibility][value=COUNTY]")).click();
         browser.driver().findElement(By.cssSelector("input[name=strategies][value=S1]")).click();
-        browser.driver().findElement(By.cssSelector("button.primary")).click();
+        submit(By.cssSelector("button.primary"));
         await("the new project's page").atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver().findElements(By.id("changes")).size() == 1);
 
         choose("organisationId", "Trondheim kommune");
-        browser.driver().findElement(By.xpath("//form[contains(@action,'/partners')]//button")).click();
+        submit(By.xpath("//form[contains(@action,'/partners')]//button"));
         choose("programme", "Egen budget");
         browser.driver().findElement(By.id("applied")).sendKeys("120000");
         browser.driver().findElement(By.id("granted")).sendKeys("120000");
-        browser.driver().findElement(By.xpath("//form[contains(@action,'/funding-lines')]//button")).click();
+        submit(By.xpath("//form[contains(@action,'/funding-lines')]//button"));
         for (String step : List.of("Förstudie", "Ansökan skrivs", "Ansökan inlämnad", "Beviljat")) {
             moveTo(step);
         }
-        browser.driver().findElement(By.linkText("Ändra beskrivningen")).click();
+        submit(By.linkText("Ändra beskrivningen"));
         browser.driver().executeScript("arguments[0].value = '2026-11-02'",
                 browser.driver().findElement(By.id("actualStart")));
-        browser.driver().findElement(By.cssSelector("button.primary")).click();
+        submit(By.cssSelector("button.primary"));
         moveTo("Pågående");
         assertThat(browser.driver().findElement(By.cssSelector(".facts dd")).getText()).isEqualTo("Pågående");
         assertThat(browser.seriousViolations()).as("the project's page with its forms").isEmpty();
@@ -187,9 +188,25 @@ class PortalIT {
     /** Takes the lifecycle step whose button says so, giving a reason, and waits for the page to show it. */
     private static void moveTo(String status) {
         browser.driver().findElement(By.id("reason")).sendKeys("Enligt plan");
-        browser.driver().findElement(By.xpath("//button[normalize-space(.)='Till: " + status + "']")).click();
+        submit(By.xpath("//button[normalize-space(.)='Till: " + status + "']"));
         await("the project is " + status).atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver().findElement(By.cssSelector(".facts dd")).getText().equals(status));
+    }
+
+    /** Clicks what sends the page away and waits until the next page has replaced it. */
+    private static void submit(By what) {
+        WebElement page = browser.driver().findElement(By.tagName("html"));
+        browser.driver().findElement(what).click();
+        await("the next page").atMost(Duration.ofSeconds(20)).until(() -> isGone(page));
+    }
+
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isDisplayed();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        }
     }
 
     private static void choose(String select, String startingWith) {
