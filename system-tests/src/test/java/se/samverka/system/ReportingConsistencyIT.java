@@ -502,7 +502,9 @@ class ReportingConsistencyIT {
             }) : body.path("partners").isEmpty() ? addPartner(project) : transition(project, "ONGOING");
             case "ONGOING" -> roll < 25 ? transition(project, "SUSPENDED")
                     : absent(body.path("finalReport")) ? finalReport(project) : transition(project, "FINAL_REPORTED");
-            case "SUSPENDED" -> roll < 60 ? transition(project, "ONGOING")
+            // Resuming needs a partner as starting does, and the history may have removed the last one meanwhile.
+            case "SUSPENDED" -> roll < 60
+                    ? (body.path("partners").isEmpty() ? addPartner(project) : transition(project, "ONGOING"))
                     : absent(body.path("finalReport")) ? finalReport(project) : transition(project, "FINAL_REPORTED");
             case "FINAL_REPORTED" -> absent(body.path("actualEnd")) ? describe(project, "ends", description -> {
                 LocalDate start = LocalDate.parse((String) description.get("actualStart"));
@@ -840,7 +842,8 @@ class ReportingConsistencyIT {
         if (project && target.status().equals("APPLICATION_DRAFT") && target.body.path("fundingLines").isEmpty()) {
             unmet.add("SUBMITTED");
         }
-        if (project && target.status().equals("APPROVED") && absent(target.body.path("actualStart"))) {
+        if (project && Set.of("APPROVED", "SUSPENDED").contains(target.status())
+                && (absent(target.body.path("actualStart")) || target.body.path("partners").isEmpty())) {
             unmet.add("ONGOING");
         }
         if (project && Set.of("ONGOING", "SUSPENDED").contains(target.status())
