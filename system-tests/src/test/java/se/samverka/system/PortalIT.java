@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /** The portal's pages in a real browser against the running platform with its demo data. */
 class PortalIT {
@@ -36,6 +41,12 @@ class PortalIT {
     static void openABrowser() {
         gateway = RunningPlatform.get().gatewayUrl();
         browser = new Browser();
+    }
+
+    /** Each test begins signed out, also after one that failed before it could log out. */
+    @AfterEach
+    void forgetTheSession() {
+        browser.driver().manage().deleteAllCookies();
     }
 
     @AfterAll
@@ -245,6 +256,118 @@ class PortalIT {
         assertThat(browser.driver().findElement(By.id("partnerships")).findElement(By.xpath("..")).getText())
                 .contains("Sanok");
         assertThat(browser.seriousViolations()).as("an organisation's page").isEmpty();
+    }
+
+    @Test
+    void staffRegisterAProjectWithTheKeyboardAlone() {
+        String title = "Tangentbordsprojekt " + UUID.randomUUID().toString().substring(0, 8);
+        browser.open(gateway + "/projects/new");
+        await("the identity provider's login page").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("username")).size() == 1);
+        tabTo("the user name", focused -> "username".equals(focused.get("id"))).sendKeys("staff");
+        tabTo("the password", focused -> "password".equals(focused.get("id"))).sendKeys("demo-staff", Keys.ENTER);
+        await("the registration form").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("title")).size() == 1);
+
+        tabTo("the title", focused -> "title".equals(focused.get("id"))).sendKeys(title);
+        WebElement visibility = tabTo("the visibility", focused -> "visibility".equals(focused.get("name")));
+        // A radio group is one stop for Tab; the arrow keys choose within it.
+        for (int i = 0; i < 4 && !isFocused("visibility", "COUNTY"); i++) {
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        }
+        assertThat(browser.driver().findElement(By.cssSelector("input[name=visibility][value=COUNTY]")).isSelected())
+                .as("chosen with the arrow keys from %s", visibility.getDomAttribute("value")).isTrue();
+        tabTo("the strategy S1", focused -> "strategies".equals(focused.get("name")) && "S1".equals(focused.get("value")))
+                .sendKeys(Keys.SPACE);
+        WebElement page = browser.driver().findElement(By.tagName("html"));
+        tabTo("the register button", focused -> "BUTTON".equals(focused.get("tag"))
+                && ((String) focused.get("class")).contains("primary")).sendKeys(Keys.ENTER);
+        await("the new project's page").atMost(Duration.ofSeconds(20))
+                .until(() -> isGone(page) && browser.driver().findElements(By.id("changes")).size() == 1);
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).startsWith(title);
+
+        assertThat(walkThePage()).as("stops on the new project's page, with its forms").isGreaterThan(20);
+        browser.open(gateway + "/dashboard");
+        assertThat(walkThePage()).as("stops on the dashboard").isGreaterThan(10);
+        logOut();
+    }
+
+    @Test
+    void everyStopOfTheStartPageShowsWhereTheKeyboardIs() {
+        browser.open(gateway + "/?lang=sv");
+
+        assertThat(walkThePage()).as("stops on the start page").isGreaterThan(5);
+    }
+
+    /** What the browser's focused element is, and whether a sighted keyboard user can see that it is. */
+    private static final String FOCUSED = """
+            const e = document.activeElement;
+            if (!e || e === document.body) { return {tag: 'BODY'}; }
+            e.scrollIntoView({block: 'nearest'});
+            const style = getComputedStyle(e), box = e.getBoundingClientRect();
+            return {tag: e.tagName, id: e.id, name: e.getAttribute('name'), value: e.getAttribute('value'),
+                    class: e.className && e.className.baseVal !== undefined ? e.className.baseVal : e.className,
+                    text: (e.innerText || e.getAttribute('aria-label') || '').trim().substring(0, 60),
+                    shown: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0,
+                    indicated: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+                               || style.boxShadow !== 'none'
+                               // Chromium's date field has a calendar button of its own, inside the field, which
+                               // draws its own focus ring; the page's style cannot reach it or read it there.
+                               || e.type === 'date' && !e.matches(':focus-visible')};""";
+
+    /**
+     * Presses Tab until the focus is where the test wants it, checking each stop on the way: it is on screen and
+     * shows that it has the focus.
+     */
+    private static WebElement tabTo(String what, Predicate<Map<String, Object>> wanted) {
+        for (int i = 0; i < 200; i++) {
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            Map<String, Object> focused = focused();
+            if (wanted.test(focused)) {
+                return browser.driver().switchTo().activeElement();
+            }
+        }
+        throw new AssertionError("Tab never reached " + what);
+    }
+
+    /**
+     * Tabs through the page shown now, loaded afresh so the walk starts at its top, until the focus leaves it,
+     * checking every stop: the walk ends (no keyboard trap), and each stop is on screen with a visible focus indicator.
+     *
+     * @return how many stops the page has
+     */
+    private static int walkThePage() {
+        browser.open(browser.driver().getCurrentUrl());
+        List<String> stops = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            Map<String, Object> focused = focused();
+            if ("BODY".equals(focused.get("tag")) || !stops.isEmpty() && stops.get(0).equals(describe(focused))) {
+                return stops.size();
+            }
+            stops.add(describe(focused));
+        }
+        throw new AssertionError("The focus never left the page, a keyboard trap? Stops: " + stops);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> focused() {
+        Map<String, Object> focused = (Map<String, Object>) browser.driver().executeScript(FOCUSED);
+        if (!"BODY".equals(focused.get("tag"))) {
+            assertThat(focused.get("shown")).as("on screen: %s", describe(focused)).isEqualTo(true);
+            assertThat(focused.get("indicated")).as("shows it has the focus: %s", describe(focused)).isEqualTo(true);
+        }
+        return focused;
+    }
+
+    private static String describe(Map<String, Object> focused) {
+        return focused.get("tag") + "#" + focused.get("id") + "[" + focused.get("name") + "=" + focused.get("value")
+                + "] " + focused.get("text");
+    }
+
+    private static boolean isFocused(String name, String value) {
+        Map<String, Object> focused = focused();
+        return name.equals(focused.get("name")) && value.equals(focused.get("value"));
     }
 
     @Test
