@@ -2,6 +2,8 @@ package se.samverka.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -15,8 +17,14 @@ class DashboardPageTest extends GatewayTest {
                "status":[{"key":"ONGOING","name":null,"count":3},{"key":"IDEA","name":null,"count":1}],
                "strategy":[{"key":"S1","name":"Attraktiv plats","count":2}],
                "growthArea":[{"key":"NONE","name":null,"count":4}],
-               "owner":[{"key":"o0","name":"Kultur- och fritidsförvaltningen","count":4}]}},
-             "partnerships":{"total":2,"by":{}}}""";
+               "owner":[{"key":"o0","name":"Kultur- och fritidsförvaltningen","count":4}],
+               "country":[{"key":"SE","name":"Sverige","count":4},{"key":"NO","name":"Norge","count":3},
+                          {"key":"DE","name":"Tyskland","count":1},{"key":"MT","name":"Malta","count":1},
+                          {"key":"NONE","name":null,"count":1}]}},
+             "partnerships":{"total":2,"by":{
+               "country":[{"key":"SE","name":"Sverige","count":2},{"key":"NO","name":"Norge","count":2},
+                          {"key":"MN","name":"Mongoliet","count":1}]}},
+             "homeCountry":"SE"}""";
     private static final String MINE = """
             {"items":[{"id":"p1","title":"Ungdomsutbyte med Sanok","status":"IDEA","countries":[]}],"totalItems":1}""";
     private static final String ACTIVITY = """
@@ -48,6 +56,61 @@ class DashboardPageTest extends GatewayTest {
     }
 
     @Test
+    void mapsTheCountriesOfTheProjectsAndPartnershipsWithATableOfTheSameFigures() {
+        REPORTING.answer("/api/reports/portfolio", 200, PORTFOLIO);
+
+        String page = page(TestTokens.staff("o0"));
+        assertThat(page).contains(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"world-summary\"",
+                "viewBox=\"0 0 1010 666\"",
+                "<figcaption id=\"world-summary\">Världskarta: 4 länder utanför Sverige med projekt eller "
+                        + "partnerskap;");
+        assertThat(area(page, "shade-b3")).as("3 projects and 2 partnerships: 4–7")
+                .containsExactly("Norge: 3 projekt, 2 partnerskap");
+        assertThat(area(page, "shade-b1")).containsExactlyInAnyOrder("Tyskland: 1 projekt, 0 partnerskap",
+                "Malta: 1 projekt, 0 partnerskap", "Mongoliet: 0 projekt, 1 partnerskap");
+        assertThat(area(page, "shade-b1 spot")).as("too small for an outline, marked with a spot")
+                .containsExactly("Malta: 1 projekt, 0 partnerskap");
+        assertThat(area(page, "shade-home"))
+                .containsExactly("Sverige (kommunens eget land): 4 projekt, 2 partnerskap");
+        assertThat(count(page, "<path class=\"shade-none\" d=\"m")).as("every other country, without a title")
+                .isGreaterThan(150);
+
+        assertThat(rows(page)).containsExactly("Norge", "Malta", "Tyskland", "Mongoliet",
+                "Sverige (kommunens eget land)");
+        assertThat(page).contains("<caption>Projekt och partnerskap per land</caption>",
+                        "<a href=\"/projects?country=NO\"><span aria-hidden=\"true\">3</span>"
+                                + "<span class=\"visually-hidden\">3 projekt i Norge</span></a>",
+                        "<td>0</td>", "8 eller fler", "CC BY 4.0")
+                .as("nothing to list in Mongolia").doesNotContain("/projects?country=MN");
+    }
+
+    @Test
+    void namesTheCountriesInTheReadersLanguage() {
+        REPORTING.answer("/api/reports/portfolio", 200, PORTFOLIO);
+
+        String page = page("/dashboard?lang=en", TestTokens.staff("o0"));
+        assertThat(area(page, "shade-b3")).containsExactly("Norway: 3 projects, 2 partnerships");
+        assertThat(area(page, "shade-b1")).containsExactlyInAnyOrder("Germany: 1 project, no partnerships",
+                "Malta: 1 project, no partnerships", "Mongolia: no projects, 1 partnership");
+        assertThat(rows(page)).as("in English alphabetical order where the figures are equal")
+                .containsExactly("Norway", "Germany", "Malta", "Mongolia",
+                        "Sweden (the municipality&#39;s own country)");
+        assertThat(page).contains("World map: 4 countries outside Sweden with projects or partnerships",
+                "<caption>Projects and partnerships by country</caption>", "3 projects in Norway", "8 or more");
+    }
+
+    @Test
+    void theRestOfTheDashboardStandsWhenThePortfolioCannotBeRead() {
+        REPORTING.answer("/api/reports/portfolio", 500, "{}").answer("/api/reports/activity?limit=10", 200, ACTIVITY);
+        PROJECT.answer("/api/projects?owner=o0", 200, MINE);
+
+        String page = page(TestTokens.staff("o0"));
+        assertThat(page).contains("Kartan kan inte visas just nu.", "Ungdomsutbyte med Sanok",
+                "Projektet Ungdomsutbyte registrerades").doesNotContain("role=\"img\"");
+    }
+
+    @Test
     void aBrowserWithoutLoginIsSentToTheLogin() {
         http.get().uri("/dashboard").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().is3xxRedirection()
@@ -61,8 +124,29 @@ class DashboardPageTest extends GatewayTest {
                 .expectBody(String.class).value(page -> assertThat(page).contains("Inte för din roll"));
     }
 
+    /** The titles of the map's countries shaded so, outlines and spots. */
+    private static List<String> area(String page, String shade) {
+        return Pattern.compile("<path class=\"" + shade + "( spot)?\" d=\"[^\"]+\"><title>([^<]+)</title></path>")
+                .matcher(page).results().map(found -> found.group(2)).toList();
+    }
+
+    /** The countries of the map's table, in its order. */
+    private static List<String> rows(String page) {
+        String table = page.substring(page.indexOf("<div class=\"map-figures\">"));
+        return Pattern.compile("<th scope=\"row\">([^<]+)</th>").matcher(table.substring(0, table.indexOf("</table>")))
+                .results().map(found -> found.group(1)).toList();
+    }
+
+    private static long count(String page, String text) {
+        return Pattern.compile(Pattern.quote(text)).matcher(page).results().count();
+    }
+
     private String page(String token) {
-        return http.get().uri("/dashboard").header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange()
+        return page("/dashboard", token);
+    }
+
+    private String page(String uri, String token) {
+        return http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).returnResult().getResponseBody();

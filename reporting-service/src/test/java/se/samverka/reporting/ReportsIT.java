@@ -60,6 +60,48 @@ class ReportsIT extends ReportingIntegrationTest {
     }
 
     @Test
+    void thePortfolioCountsProjectsAndPartnershipsByTheCountriesOfTheirOrganisations() {
+        String department = history.organisation("Kommunledningsförvaltningen", "DEPARTMENT", "SE", "SE-Z");
+        String municipality = history.organisation("Östersunds kommun", "MUNICIPALITY", "SE", "SE-Z");
+        String trondheim = history.organisation("Trondheim kommune", "FOREIGN_CITY", "NO", "NO-50");
+        String levanger = history.organisation("Levanger kommune", "FOREIGN_CITY", "NO", "NO-50");
+        String kiel = history.organisation("Landeshauptstadt Kiel", "FOREIGN_CITY", "DE", null);
+        String snow = history.project("Snö och is", department, List.of("S1"), List.of(), List.of(), null, null);
+        history.partner(snow, trondheim, "LEAD");
+        history.partner(snow, levanger, "PARTNER");
+        history.partner(snow, kiel, "PARTNER");
+        String water = history.project("Vatten", department, List.of("S2"), List.of(), List.of(), null, null);
+        history.partner(water, kiel, "PARTNER");
+        history.project("Hemma", department, List.of("S2"), List.of(), List.of(), null, null);
+        history.partnership("Vänort Kiel", "TWIN_CITY", "ACTIVE", department, List.of("S2"), municipality, kiel);
+
+        JsonNode portfolio = awaitReport("/api/reports/portfolio?department={d}",
+                report -> report.path("projects").path("total").asLong() == 3
+                        && count(report.path("projects"), "country", "DE") == 2
+                        && count(report.path("projects"), "country", "NO") > 0
+                        && count(report.path("partnerships"), "country", "DE") == 1, department);
+        JsonNode projects = portfolio.path("projects");
+        assertThat(count(projects, "country", "NO")).as("two partners there, one project").isEqualTo(1);
+        assertThat(count(projects, "country", "SE")).as("the owner's country counts too").isEqualTo(3);
+        assertThat(find(projects.path("by").path("country"), "key", "DE").path("name").asString())
+                .isEqualTo("Tyskland");
+        assertThat(count(portfolio.path("partnerships"), "country", "SE")).isEqualTo(1);
+        assertThat(count(portfolio.path("partnerships"), "country", "NO")).isZero();
+        assertThat(portfolio.path("homeCountry").asString()).as("from the strategy's county, SE-Z").isEqualTo("SE");
+
+        for (String country : List.of("SE", "NO", "DE")) {
+            JsonNode only = report("/api/reports/portfolio?department={d}&country={c}", department, country);
+            assertThat(only.path("projects").path("total").asLong())
+                    .as("what the filter finds is what %s counts", country).isEqualTo(count(projects, "country", country));
+        }
+        JsonNode s1 = report("/api/reports/portfolio?department={d}&strategy=S1", department);
+        assertThat(s1.path("projects").path("by").path("country").findValuesAsString("key"))
+                .containsExactlyInAnyOrder("SE", "NO", "DE");
+        assertThat(count(s1.path("projects"), "country", "DE")).as("Vatten serves S2").isEqualTo(1);
+        assertThat(count(s1.path("partnerships"), "country", "DE")).as("the twin city serves S2").isZero();
+    }
+
+    @Test
     void coverageNamesTheDepartmentsWithoutAnInternationalDimension() {
         String withProject = history.organisation("Barn- och utbildningsförvaltningen " + suffix(), "DEPARTMENT", "SE", "SE-Z");
         String withPartnership = history.organisation("Kommunledningsförvaltningen " + suffix(), "DEPARTMENT", "SE", "SE-Z");

@@ -14,11 +14,12 @@ import tools.jackson.databind.JsonNode;
  * The dashboard as its page shows it: each figure with the words a reader needs, in the reader's language, taken from
  * the view's parts as their services gave them.
  *
+ * @param map      the world map of the portfolio; null when the portfolio could not be read
  * @param degraded the parts that could not be read, so the page can say what is missing rather than show nothing
  */
 record Dashboard(long projects, long partnerships, List<Bar> byStatus, List<Bar> byStrategy, List<Bar> byGrowthArea,
-                 List<Bar> byOwner, List<PublicProject> myProjects, boolean hasOrganisation, List<Line> activity,
-                 List<String> degraded) {
+                 List<Bar> byOwner, CountryMap map, List<PublicProject> myProjects, boolean hasOrganisation,
+                 List<Line> activity, List<String> degraded) {
 
     /**
      * One value of a dimension, counted.
@@ -40,7 +41,7 @@ record Dashboard(long projects, long partnerships, List<Bar> byStatus, List<Bar>
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Europe/Stockholm"));
 
-    static Dashboard of(DashboardView view, Locale locale) {
+    static Dashboard of(DashboardView view, Locale locale, WorldMap world) {
         JsonNode projects = view.portfolio() == null ? null : view.portfolio().path("projects");
         JsonNode partnerships = view.portfolio() == null ? null : view.portfolio().path("partnerships");
         boolean english = "en".equals(locale.getLanguage());
@@ -49,6 +50,7 @@ record Dashboard(long projects, long partnerships, List<Bar> byStatus, List<Bar>
                 partnerships == null ? 0 : partnerships.path("total").asLong(),
                 bars(projects, "status"), bars(projects, "strategy"), bars(projects, "growthArea"),
                 bars(projects, "owner"),
+                view.portfolio() == null ? null : CountryMap.of(view.portfolio(), world, locale),
                 list(view.myProjects() == null ? null : view.myProjects().path("items"),
                         project -> PublicProject.of(project, locale)),
                 view.me().organisationId() != null,

@@ -24,11 +24,13 @@ class DashboardPage {
     private final Views views;
     private final Callers callers;
     private final ServiceCalls services;
+    private final WorldMap world;
 
-    DashboardPage(Views views, Callers callers, ServiceCalls services) {
+    DashboardPage(Views views, Callers callers, ServiceCalls services, WorldMap world) {
         this.views = views;
         this.callers = callers;
         this.services = services;
+        this.world = world;
     }
 
     private static List<String> names(JsonNode units) {
@@ -49,7 +51,7 @@ class DashboardPage {
                     .onErrorReturn(List.of());
             return Mono.zip(views.dashboard(caller), without)
                     .map(both -> Rendering.view("dashboard")
-                            .modelAttribute("dashboard", Dashboard.of(both.getT1(), locale))
+                            .modelAttribute("dashboard", Dashboard.of(both.getT1(), locale, world))
                             .modelAttribute("withoutInternationalDimension", both.getT2())
                             .build())
                     .onErrorResume(failure -> Mono.just(Rendering.view("dashboard")

@@ -39,7 +39,7 @@ public class PortfolioReport implements Report<Portfolio> {
                 .filter(partnership -> filter.includes(partnership, snapshot)).toList();
         Collection<OrganisationEntry> organisations = snapshot.organisations().values();
         return new Portfolio(filter, projects(projects, snapshot), partnerships(partnerships, snapshot),
-                organisations(organisations), freshness);
+                organisations(organisations), names.homeCountry(), freshness);
     }
 
     private Portfolio.Part projects(List<ProjectEntry> projects, Snapshot snapshot) {

@@ -57,4 +57,10 @@ public class Names {
     public String municipality() {
         return strategy.municipality();
     }
+
+    /** The municipality's own country, from its county's ISO 3166-2 code (SE-Z: SE); null where there is none. */
+    public String homeCountry() {
+        String county = strategy.county() == null ? null : strategy.county().region();
+        return county == null || county.length() < 2 ? null : county.substring(0, 2);
+    }
 }

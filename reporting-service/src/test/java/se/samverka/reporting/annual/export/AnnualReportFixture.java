@@ -67,7 +67,7 @@ final class AnnualReportFixture {
                 new AnnualReport.KeyFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, new BigDecimal("0.00"),
                         new BigDecimal("0.00"), null),
                 new Portfolio(FILTER, new Portfolio.Part(0, Map.of()), new Portfolio.Part(0, Map.of()),
-                        new Portfolio.Part(0, Map.of()), never),
+                        new Portfolio.Part(0, Map.of()), "SE", never),
                 List.of(),
                 new Funding(FILTER, List.of(), new Funding.Row(null, null, null, 0, zero, List.of()), List.of(),
                         List.of(), never),
@@ -120,7 +120,7 @@ final class AnnualReportFixture {
         Map<String, List<Count>> partnershipsBy = Map.of("status",
                 List.of(new Count("ACTIVE", null, 4), new Count("DORMANT", null, 1)));
         return new Portfolio(FILTER, new Portfolio.Part(5, projectsBy), new Portfolio.Part(5, partnershipsBy),
-                new Portfolio.Part(14, Map.of()), FRESHNESS);
+                new Portfolio.Part(14, Map.of()), "SE", FRESHNESS);
     }
 
     static Funding funding() {
