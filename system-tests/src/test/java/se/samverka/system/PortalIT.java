@@ -83,6 +83,12 @@ class PortalIT {
                 .isEqualTo("Erik Eriksson, Kultur- och fritidsförvaltningen");
         assertThat(browser.driver().findElements(By.cssSelector(".figure"))).first()
                 .satisfies(figure -> assertThat(Integer.parseInt(figure.getText())).isPositive());
+        WebElement map = browser.driver().findElement(By.cssSelector("figure.map svg[role=img]"));
+        assertThat(browser.driver().findElement(By.id(map.getDomAttribute("aria-labelledby"))).getText())
+                .as("the map's text alternative").startsWith("Världskarta");
+        assertThat(browser.driver().findElements(By.xpath("//table[caption='Projekt och partnerskap per land']"
+                + "//tbody/tr/th"))).extracting(WebElement::getText)
+                .contains("Norge", "Polen", "Kina").last().asString().startsWith("Sverige");
         assertThat(browser.seriousViolations()).as("the dashboard").isEmpty();
         browser.screenshot("dashboard");
 
@@ -289,6 +295,12 @@ class PortalIT {
         assertThat(walkThePage()).as("stops on the new project's page, with its forms").isGreaterThan(20);
         browser.open(gateway + "/dashboard");
         assertThat(walkThePage()).as("stops on the dashboard").isGreaterThan(10);
+        tabTo("Norway's projects on the map's table", focused -> ((String) focused.get("text")).endsWith("i Norge"))
+                .sendKeys(Keys.ENTER);
+        await("the projects in Norway").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().getCurrentUrl().endsWith("/projects?country=NO"));
+        assertThat(browser.driver().findElements(By.cssSelector("table.list tbody tr"))).as("projects in Norway")
+                .isNotEmpty();
         logOut();
     }
 
