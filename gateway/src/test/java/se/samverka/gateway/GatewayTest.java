@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,7 +62,10 @@ public abstract class GatewayTest {
         PROJECT.reset();
         REPORTING.reset();
         breakers.getCircuitBreakerRegistry().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        // The first page a context renders compiles its templates, which on a busy machine takes more than the
+        // client's default 5 s.
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     protected static String bearer(String token) {

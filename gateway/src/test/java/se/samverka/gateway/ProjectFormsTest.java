@@ -2,9 +2,19 @@ package se.samverka.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import se.samverka.platform.test.TestTokens;
 
@@ -20,6 +30,22 @@ class ProjectFormsTest extends GatewayTest {
                       {"id":"o1","name":"Socialförvaltningen","type":"DEPARTMENT","country":"SE"},
                       {"id":"o2","name":"Trondheim kommune","type":"FOREIGN_CITY","country":"NO"}]}""";
     private static final String STAFF = TestTokens.staff("o0");
+    /** A request with no body, as a DELETE is. */
+    private static final Consumer<String> NO_BODY = body -> assertThat(body).isEmpty();
+    /** An ongoing project with one of each part, as project-service shows it to one who may change it. */
+    private static final String ONGOING = """
+            {"id":"p1","version":7,"title":"Vinterstaden","status":"ONGOING","ownerOrganisationId":"o0",
+             "allowedTransitions":["SUSPENDED","FINAL_REPORTED","CANCELLED"],
+             "health":{"status":"AT_RISK","note":"Sen utbetalning","assessedOn":"2026-03-02"},
+             "partners":[{"organisationId":"o2","role":"PARTNER","name":"Trondheim kommune","country":"NO"}],
+             "fundingLines":[{"fundingLineId":"f-1","programme":"OWN_BUDGET",
+               "applied":{"amount":"1000.00","currency":"SEK"}}],
+             "indicators":[{"indicatorId":"i-1","kind":"OUTPUT","name":"Vinterevenemang","unit":"evenemang",
+               "baseline":"0","target":"6","latest":"2","latestOn":"2026-02-01","progress":"33.3"}],
+             "activities":[{"activityId":"a-1","type":"STUDY_VISIT","title":"Studiebesök i Trondheim",
+               "heldOn":"2026-02-06","place":"Trondheim","country":"NO",
+               "participants":[{"sector":"PUBLIC","gender":"WOMEN","count":4}]}],
+             "participants":{"total":4,"bySector":{"PUBLIC":4},"byGender":{"WOMEN":4}}}""";
 
     @Test
     void theNewProjectFormOffersTheReadersOwnOrganisationOnly() {
@@ -119,5 +145,188 @@ class ProjectFormsTest extends GatewayTest {
 
         assertThat(page).contains("value=\"Gammal titel\"", "value=\"&quot;4&quot;\"", "Ändra projektets beskrivning");
         assertThat(page).containsPattern("value=\"COUNTY\"\\s+checked");
+    }
+
+    @Test
+    void theProjectPageOffersAFormForEveryPartTheReaderMayChange() {
+        PROJECT.answer("/api/projects/p1", 200, ONGOING).answer("/api/reference", 200, REFERENCE);
+
+        String page = projectPage();
+
+        assertThat(page).as("one form for each change project-service takes").contains(
+                "action=\"/projects/p1/indicators\"", "action=\"/projects/p1/indicators/i-1/reports\"",
+                "action=\"/projects/p1/indicators/i-1\"", "action=\"/projects/p1/activities\"",
+                "action=\"/projects/p1/activities/a-1\"", "action=\"/projects/p1/activities/a-1/delete\"",
+                "action=\"/projects/p1/health\"", "action=\"/projects/p1/final-report\"",
+                "action=\"/projects/p1/partners/o2/delete\"", "action=\"/projects/p1/funding-lines/f-1/delete\"",
+                "Ta bort Trondheim kommune som partner", "Ta bort aktiviteten Studiebesök i Trondheim");
+        assertThat(page).as("every control labelled, the required ones marked").contains(
+                "<label for=\"indicators-name\">Namn (obligatoriskt)</label>",
+                "<legend>Typ av indikator (obligatoriskt)</legend>",
+                "<label for=\"activities-heldOn\">Datum (obligatoriskt)</label>",
+                "<legend>Läge (obligatoriskt)</legend>",
+                "<label for=\"final-report-summary\">Sammanfattning (obligatoriskt)</label>",
+                "for=\"activities-participants-PUBLIC-WOMEN\">Offentlig sektor: Kvinnor</label>");
+        assertThat(page).as("the enumerations in Swedish").contains("Utfall", "Resultat", "Projektverkstad",
+                "Avviker från plan", "Sociala ekonomin", "Annat eller ej angivet");
+        assertThat(page).as("what is changed is shown as it is").contains(
+                "id=\"indicators-i-1-name\" name=\"name\" value=\"Vinterevenemang\"",
+                "id=\"activities-a-1-participants-PUBLIC-WOMEN\" name=\"participants-PUBLIC-WOMEN\" value=\"4\"");
+        assertThat(page).contains("value=\"AT_RISK\" required checked")
+                .containsPattern("type=\"number\"[^>]*step=\"any\"");
+    }
+
+    @Test
+    void theFormsSpeakEnglishToo() {
+        PROJECT.answer("/api/projects/p1", 200, ONGOING);
+
+        String page = http.get().uri("/projects/p1?lang=en").header(HttpHeaders.AUTHORIZATION, bearer(STAFF)).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("Add an indicator", "<legend>Kind of indicator (required)</legend>", "Social economy",
+                "Report on or change: Vinterevenemang", "Remove Trondheim kommune as a partner",
+                "Write the final report");
+    }
+
+    @Test
+    void theFinalReportIsOfferedOnlyWhenTheLifecycleNeedsIt() {
+        PROJECT.answer("/api/projects/p1", 200, ONGOING.replace("\"ONGOING\"", "\"APPROVED\""));
+
+        assertThat(projectPage()).contains("action=\"/projects/p1/health\"")
+                .doesNotContain("action=\"/projects/p1/final-report\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changes")
+    void aFormSendsItsChangeWithTheVersionAndReturnsToTheProject(String portalPath, String formData, String method,
+                                                                 String servicePath, Consumer<String> body) {
+        http.post().uri(portalPath).header(HttpHeaders.AUTHORIZATION, bearer(STAFF))
+                .body(BodyInserters.fromFormData(form(formData + "&version=%227%22")))
+                .exchange()
+                .expectStatus().isSeeOther()
+                .expectHeader().location("/projects/p1");
+
+        assertThat(PROJECT.received(servicePath)).singleElement().satisfies(request -> {
+            assertThat(request.method()).isEqualTo(method);
+            assertThat(request.ifMatch()).as("the version the page was opened at").isEqualTo("\"7\"");
+            assertThat(request.authorization()).isEqualTo(bearer(STAFF));
+            body.accept(request.body());
+        });
+    }
+
+    static Stream<Arguments> changes() {
+        return Stream.of(
+                Arguments.of("/projects/p1/indicators",
+                        "kind=RESULT&name=Nya+kontakter&unit=st&baseline=&target=1+200,5",
+                        "POST", "/api/projects/p1/indicators", sends(
+                                "{\"kind\":\"RESULT\",\"name\":\"Nya kontakter\",\"unit\":\"st\","
+                                        + "\"target\":\"1200.5\"}")),
+                Arguments.of("/projects/p1/indicators/i-1",
+                        "kind=OUTPUT&name=Vinterevenemang&unit=evenemang&baseline=0&target=8",
+                        "PUT", "/api/projects/p1/indicators/i-1", sends("\"baseline\":\"0\"", "\"target\":\"8\"")),
+                Arguments.of("/projects/p1/indicators/i-1/reports", "value=3&reportedOn=2026-03-01&note=",
+                        "POST", "/api/projects/p1/indicators/i-1/reports", sends(
+                                "{\"reportedOn\":\"2026-03-01\",\"value\":\"3\"}")),
+                Arguments.of("/projects/p1/activities", "type=PROJECT_WORKSHOP&title=Projektverkstad&heldOn=2026-04-01"
+                                + "&place=Östersund&country=se&participants-PUBLIC-WOMEN=3&participants-PRIVATE-MEN=2"
+                                + "&participants-SOCIAL_ECONOMY-OTHER=",
+                        "POST", "/api/projects/p1/activities", sends("\"country\":\"SE\"",
+                                "\"participants\":[{\"sector\":\"PUBLIC\",\"gender\":\"WOMEN\",\"count\":\"3\"},"
+                                        + "{\"sector\":\"PRIVATE\",\"gender\":\"MEN\",\"count\":\"2\"}]")),
+                Arguments.of("/projects/p1/activities/a-1", "type=STUDY_VISIT&title=Studiebesök&heldOn=2026-02-07",
+                        "PUT", "/api/projects/p1/activities/a-1", sends("\"heldOn\":\"2026-02-07\"",
+                                "\"participants\":[]")),
+                Arguments.of("/projects/p1/activities/a-1/delete", "", "DELETE", "/api/projects/p1/activities/a-1",
+                        NO_BODY),
+                Arguments.of("/projects/p1/health", "status=OFF_TRACK&note=Partnern+har+hoppat+av",
+                        "PUT", "/api/projects/p1/health", sends(
+                                "{\"status\":\"OFF_TRACK\",\"note\":\"Partnern har hoppat av\"}")),
+                Arguments.of("/projects/p1/final-report", "submittedOn=2027-09-30&summary=Sex+evenemang.",
+                        "PUT", "/api/projects/p1/final-report", sends(
+                                "{\"submittedOn\":\"2027-09-30\",\"summary\":\"Sex evenemang.\"}")),
+                Arguments.of("/projects/p1/partners/o2/delete", "", "DELETE", "/api/projects/p1/partners/o2", NO_BODY),
+                Arguments.of("/projects/p1/funding-lines/f-1/delete", "", "DELETE",
+                        "/api/projects/p1/funding-lines/f-1", NO_BODY));
+    }
+
+    @Test
+    void aRefusedValueIsShownAtItsFieldWithWhatWasSent() {
+        PROJECT.answer("/api/projects/p1", 200, ONGOING).answer("/api/projects/p1/indicators/i-1/reports", 422, """
+                {"title":"Invalid request","status":422,
+                 "errors":[{"field":"reportedOn","reason":"must be a date in the past or in the present"}]}""");
+
+        String page = refused("/projects/p1/indicators/i-1/reports", "value=3&reportedOn=2030-01-01&note=Tre+till",
+                422);
+
+        assertThat(page).contains("href=\"#reports-i-1-reportedOn\"",
+                "Datum för värdet: must be a date in the past or in the present",
+                "id=\"reports-i-1-reportedOn-error\"", "aria-describedby=\"reports-i-1-reportedOn-error\"",
+                "aria-invalid=\"true\"", "value=\"2030-01-01\"", ">Tre till</textarea>");
+        assertThat(page).as("the refused form is shown open").containsPattern("<details class=\"part\"\\s+open");
+        assertThat(page).as("only the refused form says so").doesNotContain("id=\"indicators-i-1-reportedOn-error\"");
+    }
+
+    @Test
+    void aRefusedCountIsShownAtTheParticipants() {
+        PROJECT.answer("/api/projects/p1", 200, ONGOING).answer("/api/projects/p1/activities", 422, """
+                {"title":"Invalid request","status":422,
+                 "errors":[{"field":"participants[0].count","reason":"must be less than or equal to 100000"}]}""");
+
+        String page = refused("/projects/p1/activities",
+                "type=CONFERENCE&title=Konferens&heldOn=2026-04-01&participants-PUBLIC-MEN=200000", 422);
+
+        assertThat(page).contains("href=\"#activities-participants\"",
+                "Deltagare (antal per sektor och kön): must be less than or equal to 100000",
+                "id=\"activities-participants-error\"", "value=\"200000\"");
+        assertThat(page).as("the counts' group is described by the message").containsPattern(
+                "id=\"activities-participants\"\\s+aria-describedby=\"activities-participants-error\"");
+    }
+
+    @Test
+    void aChangeOfAPartSinceThePageWasOpenedIsTheConflictSaidInWords() {
+        PROJECT.answer("/api/projects/p1", 200, ONGOING)
+                .answer("/api/projects/p1/health", 412, "{\"title\":\"Changed by someone else\",\"status\":412}");
+
+        String page = refused("/projects/p1/health", "status=ON_TRACK", 412);
+
+        assertThat(page).contains("Någon annan har ändrat projektet");
+    }
+
+    @Test
+    void anIdThatWouldChangeThePartsPathIsNotSent() {
+        http.post().uri("/projects/p1/activities/{item}/delete", "a-2?x")
+                .header(HttpHeaders.AUTHORIZATION, bearer(STAFF))
+                .body(BodyInserters.fromFormData("version", "\"7\""))
+                .exchange()
+                .expectStatus().is4xxClientError();
+
+        assertThat(PROJECT.received()).isEmpty();
+    }
+
+    /** A body with these parts, in project-service's words. */
+    private static Consumer<String> sends(String... parts) {
+        return body -> assertThat(body).contains(parts);
+    }
+
+    private String projectPage() {
+        return http.get().uri("/projects/p1").header(HttpHeaders.AUTHORIZATION, bearer(STAFF)).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private String refused(String path, String formData, int status) {
+        return http.post().uri(path).header(HttpHeaders.AUTHORIZATION, bearer(STAFF))
+                .body(BodyInserters.fromFormData(form(formData + "&version=%227%22")))
+                .exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /** A form's fields as a browser encodes them ({@code a=1&b=two+words}). */
+    private static MultiValueMap<String, String> form(String encoded) {
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        Arrays.stream(encoded.split("&")).filter(field -> !field.isEmpty()).map(field -> field.split("=", 2))
+                .forEach(field -> fields.add(field[0], URLDecoder.decode(field[1], StandardCharsets.UTF_8)));
+        return fields;
     }
 }

@@ -54,6 +54,31 @@ class ProjectPagesTest extends GatewayTest {
     }
 
     @Test
+    void aReaderWhoMayNotChangeTheProjectSeesItsPartsWithoutForms() {
+        PROJECT.answer("/api/projects/p1", 200, """
+                {"id":"p1","version":9,"title":"Vinterstaden","status":"FINAL_REPORTED","visibility":"PUBLIC",
+                 "allowedTransitions":[],"owner":{"id":"o0","name":"Kultur- och fritidsförvaltningen"},
+                 "health":{"status":"ON_TRACK","assessedOn":"2027-09-01"},
+                 "indicators":[{"indicatorId":"i1","kind":"RESULT","name":"Nya kontakter","unit":"kontakter",
+                   "baseline":"0","target":"10","latest":"12","latestOn":"2027-06-01","progress":"120.0"}],
+                 "activities":[{"activityId":"a1","type":"PROJECT_WORKSHOP","title":"Projektverkstad om vinterturism",
+                   "heldOn":"2026-05-01","place":"Östersund","country":"SE",
+                   "participants":[{"sector":"PUBLIC","gender":"WOMEN","count":13},
+                                   {"sector":"PRIVATE","gender":"MEN","count":12}]}],
+                 "participants":{"total":25,"bySector":{"PRIVATE":12,"PUBLIC":13},"byGender":{"MEN":12,"WOMEN":13}},
+                 "finalReport":{"submittedOn":"2027-09-30","summary":"Sex evenemang och tolv nya kontakter."}}""");
+
+        String page = page("/projects/p1", TestTokens.partner("o9"));
+
+        assertThat(page).contains("(bedömt 2027-09-01)", "<td>Resultat</td>", "2027-06-01", "120.0 %",
+                "Projektverkstad om vinterturism", "25 deltagare sammanlagt", "<dt>Kvinnor</dt><dd>13</dd>",
+                "<dt>Näringsliv</dt><dd>12</dd>", "<h2 id=\"final-report\">Slutrapport</h2>", "Inlämnad 2027-09-30",
+                "Sex evenemang och tolv nya kontakter.");
+        assertThat(page).as("no forms for one who may not change it").doesNotContain(
+                "method=\"post\" action=\"/projects/p1", "Ändra projektet");
+    }
+
+    @Test
     void aPartThatCannotBeReadIsSaidToBeMissing() {
         PROJECT.answer("/api/projects/p1", 200, VINTERSTADEN);
         PARTNERSHIP.answer("/api/organisations/o1", 200, "{\"id\":\"o1\"}").answer("/api/partnerships/s1", 500, "{}");

@@ -3,7 +3,9 @@ package se.samverka.gateway.portal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StringUtils;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +32,21 @@ final class ProjectForm {
             "ownerOrganisationId", "visibility");
     /** The fields the form shows as choices of several. */
     static final List<String> CHOICES = List.of("strategies", "growthAreas");
+    /** The values of project-service's enumerations that the project page's forms offer, in the order shown. */
+    static final Enumerations ENUMERATIONS = new Enumerations(
+            List.of("PARTNER", "LEAD", "ASSOCIATED", "FUNDER"),
+            List.of("OUTPUT", "RESULT"),
+            List.of("STUDY_VISIT", "DELEGATION", "CONFERENCE", "EXCHANGE", "PROJECT_WORKSHOP", "MEETING_PLACE"),
+            List.of("ON_TRACK", "AT_RISK", "OFF_TRACK"),
+            List.of("PUBLIC", "PRIVATE", "SOCIAL_ECONOMY"),
+            List.of("WOMEN", "MEN", "OTHER"));
+    /** An activity's participants, and the prefix of its form's counts: {@code participants-PUBLIC-WOMEN}. */
+    private static final String PARTICIPANTS = "participants";
+
+    /** The values of PartnerRole, IndicatorKind, ActivityType, HealthStatus, Sector and Gender. */
+    record Enumerations(List<String> roles, List<String> indicatorKinds, List<String> activityTypes,
+                        List<String> healthStatuses, List<String> sectors, List<String> genders) {
+    }
 
     private ProjectForm() {
     }
@@ -76,13 +93,109 @@ final class ProjectForm {
         return values;
     }
 
+    /**
+     * The body of a change of one part of a project, from its form on the project's page. What is left empty is left
+     * out, so the service names what it needs; numbers are sent as written (a decimal comma allowed).
+     *
+     * @param part the part as project-service's path names it: {@code indicators}, {@code reports} (of an
+     *             indicator), {@code activities}, {@code health}, {@code final-report}, {@code partners},
+     *             {@code funding-lines} or {@code transitions}
+     */
+    static ObjectNode part(String part, MultiValueMap<String, String> form) {
+        ObjectNode body = JSON.createObjectNode();
+        switch (part) {
+            case "partners" -> texts(body, form, "organisationId", "role");
+            case "funding-lines" -> {
+                texts(body, form, "programme");
+                body.set("applied", money(form.getFirst("applied"), form.getFirst("currency")));
+                body.set("granted", money(form.getFirst("granted"), form.getFirst("currency")));
+                body.put("internal", form.containsKey("internal"));
+            }
+            case "transitions" -> texts(body, form, "to", "reason");
+            case "indicators" -> {
+                texts(body, form, "kind", "name", "unit");
+                numbers(body, form, "baseline", "target");
+            }
+            case "reports" -> {
+                texts(body, form, "reportedOn", "note");
+                numbers(body, form, "value");
+            }
+            case "activities" -> {
+                texts(body, form, "type", "title", "heldOn", "place");
+                put(body, form, country -> country.strip().toUpperCase(Locale.ROOT), "country");
+                body.set(PARTICIPANTS, participants(form));
+            }
+            case "health" -> texts(body, form, "status", "note");
+            case "final-report" -> texts(body, form, "submittedOn", "summary");
+            default -> throw new IllegalArgumentException("No form for " + part);
+        }
+        return body;
+    }
+
+    /**
+     * What a part's form shows when it changes the part (an indicator, an activity, the health, the final report):
+     * the part's own values, named as its form names them, which are the names project-service gives them.
+     */
+    static Map<String, String> partValues(JsonNode part) {
+        Map<String, String> values = new HashMap<>();
+        part.properties().forEach(field -> {
+            if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+                values.put(field.getKey(), field.getValue().asString());
+            }
+        });
+        part.path(PARTICIPANTS).forEach(participation -> values.put(participantsField(
+                participation.path("sector").asString(), participation.path("gender").asString()),
+                participation.path("count").asString()));
+        return values;
+    }
+
+    /** The name of the activity form's count of one sector and gender. */
+    private static String participantsField(String sector, String gender) {
+        return PARTICIPANTS + "-" + sector + "-" + gender;
+    }
+
+    /** Who took part, from the counts given; a count left empty is no one. */
+    private static ArrayNode participants(MultiValueMap<String, String> form) {
+        ArrayNode participants = JSON.createArrayNode();
+        ENUMERATIONS.sectors().forEach(sector -> ENUMERATIONS.genders().forEach(gender -> {
+            String count = form.getFirst(participantsField(sector, gender));
+            if (StringUtils.hasText(count)) {
+                participants.addObject().put("sector", sector).put("gender", gender).put("count", count.strip());
+            }
+        }));
+        return participants;
+    }
+
+    private static void texts(ObjectNode body, MultiValueMap<String, String> form, String... fields) {
+        put(body, form, String::strip, fields);
+    }
+
+    private static void numbers(ObjectNode body, MultiValueMap<String, String> form, String... fields) {
+        put(body, form, ProjectForm::decimal, fields);
+    }
+
+    private static void put(ObjectNode body, MultiValueMap<String, String> form, UnaryOperator<String> written,
+                            String... fields) {
+        for (String field : fields) {
+            String value = form.getFirst(field);
+            if (StringUtils.hasText(value)) {
+                body.put(field, written.apply(value));
+            }
+        }
+    }
+
+    /** A decimal as a Swede may write it ({@code 1 200,5}) as JSON takes it ({@code 1200.5}). */
+    private static String decimal(String written) {
+        return written.strip().replace(',', '.').replace(" ", "");
+    }
+
     /** A money amount from two fields, or null when no amount is given. */
-    static ObjectNode money(String amount, String currency) {
+    private static ObjectNode money(String amount, String currency) {
         if (!StringUtils.hasText(amount)) {
             return null;
         }
         ObjectNode money = JSON.createObjectNode();
-        money.put("amount", amount.strip().replace(',', '.').replace(" ", ""));
+        money.put("amount", decimal(amount));
         money.put("currency", StringUtils.hasText(currency) ? currency.strip() : "SEK");
         return money;
     }

@@ -21,18 +21,20 @@ import se.samverka.gateway.portal.ServiceCalls.Reply;
 import se.samverka.gateway.views.Views;
 import se.samverka.platform.tokens.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The forms that register and change a project: its description on a page of its own, and its partners, funding
- * lines and lifecycle steps on the project's page. Each sends the change to project-service as the reader; what the
- * service refuses is shown next to the field it names, a version conflict (412) as a sentence that says what to do.
+ * The forms that register and change a project: its description on a page of its own, and on the project's page its
+ * partners, funding lines, lifecycle steps, indicators and their values, activities, health and final report. Each
+ * sends the change to project-service as the reader; what the service refuses is shown next to the field it names, a
+ * version conflict (412) as a sentence that says what to do.
  */
 @Controller
 class ProjectForms {
 
     /** The organisation types that may own a project (project-service checks it; the form offers only these). */
     private static final List<String> OWNER_TYPES = List.of("DEPARTMENT", "MUNICIPAL_COMPANY", "COMPANY");
+    /** What an id of a project's part may be: it goes into project-service's path, so nothing that leaves it. */
+    private static final String ITEM = "[A-Za-z0-9_-]+";
 
     private final ServiceCalls services;
     private final Views views;
@@ -94,36 +96,59 @@ class ProjectForms {
         });
     }
 
-    /** A partner, a funding line or a lifecycle step, sent from the project's page, which shows what went wrong. */
-    @PostMapping("/projects/{id}/{part:partners|funding-lines|transitions}")
-    Mono<Rendering> change(@PathVariable String id, @PathVariable String part, ServerWebExchange exchange) {
+    /** Something added to the project: a partner, a funding line, a lifecycle step, an indicator, an activity. */
+    @PostMapping("/projects/{id}/{part:partners|funding-lines|transitions|indicators|activities}")
+    Mono<Rendering> add(@PathVariable String id, @PathVariable String part, ServerWebExchange exchange) {
+        return change(exchange, id, HttpMethod.POST, "/" + part, part, part);
+    }
+
+    /** What the project has one of, set anew each time: its health, its final report. */
+    @PostMapping("/projects/{id}/{part:health|final-report}")
+    Mono<Rendering> set(@PathVariable String id, @PathVariable String part, ServerWebExchange exchange) {
+        return change(exchange, id, HttpMethod.PUT, "/" + part, part, part);
+    }
+
+    /** An indicator or an activity as it is changed. */
+    @PostMapping("/projects/{id}/{part:indicators|activities}/{item:" + ITEM + "}")
+    Mono<Rendering> replace(@PathVariable String id, @PathVariable String part, @PathVariable String item,
+                            ServerWebExchange exchange) {
+        return change(exchange, id, HttpMethod.PUT, "/" + part + "/" + item, part, part + "-" + item);
+    }
+
+    /** A value an indicator reached. */
+    @PostMapping("/projects/{id}/indicators/{item:" + ITEM + "}/reports")
+    Mono<Rendering> report(@PathVariable String id, @PathVariable String item, ServerWebExchange exchange) {
+        return change(exchange, id, HttpMethod.POST, "/indicators/" + item + "/reports", "reports", "reports-" + item);
+    }
+
+    /** A partner, a funding line or an activity taken away: a form's POST, since a browser sends no DELETE. */
+    @PostMapping("/projects/{id}/{part:partners|funding-lines|activities}/{item:" + ITEM + "}/delete")
+    Mono<Rendering> remove(@PathVariable String id, @PathVariable String part, @PathVariable String item,
+                           ServerWebExchange exchange) {
+        return change(exchange, id, HttpMethod.DELETE, "/" + part + "/" + item, null, "remove-" + part + "-" + item);
+    }
+
+    /**
+     * Sends a form of the project's page to project-service, with the version the page was opened at; back on the
+     * page, what was refused is shown at the form that sent it.
+     *
+     * @param part what the body is ({@link ProjectForm#part}); null for none
+     * @param name the form on the page ({@link PageForms})
+     */
+    private Mono<Rendering> change(ServerWebExchange exchange, String id, HttpMethod method, String path, String part,
+                                   String name) {
         return Mono.zip(callers.current(exchange), exchange.getFormData()).flatMap(both -> {
             Caller caller = both.getT1();
             MultiValueMap<String, String> form = both.getT2();
-            return services.project(caller, HttpMethod.POST, "/api/projects/" + id + "/" + part, form.getFirst("version"),
-                            body(part, form))
+            return services.project(caller, method, "/api/projects/" + id + path, form.getFirst("version"),
+                            part == null ? null : ProjectForm.part(part, form))
                     .flatMap(reply -> reply.ok() ? redirect("/projects/" + id)
-                            : views.project(id, caller).flatMap(view -> page.render(view, caller, Map.of(
-                                    "failedPart", part, "errors", errors(reply), "conflict", reply.status() == 412),
+                            : views.project(id, caller).flatMap(view -> page.render(view, caller, Map.of("forms",
+                                            new PageForms(name, errors(reply), reply.status() == 412,
+                                                    form.toSingleValueMap())),
                                     HttpStatus.valueOf(reply.status()))))
                     .onErrorResume(ProblemPage::of);
         });
-    }
-
-    private static ObjectNode body(String part, MultiValueMap<String, String> form) {
-        ObjectNode body = ProjectForm.object();
-        switch (part) {
-            case "partners" -> body.put("organisationId", form.getFirst("organisationId"))
-                    .put("role", form.getFirst("role"));
-            case "funding-lines" -> {
-                body.put("programme", form.getFirst("programme"));
-                body.set("applied", ProjectForm.money(form.getFirst("applied"), form.getFirst("currency")));
-                body.set("granted", ProjectForm.money(form.getFirst("granted"), form.getFirst("currency")));
-                body.put("internal", form.containsKey("internal"));
-            }
-            default -> body.put("to", form.getFirst("to")).put("reason", form.getFirst("reason"));
-        }
-        return body;
     }
 
     private Mono<Rendering> refused(Caller caller, JsonNode project, MultiValueMap<String, String> form, Reply reply) {
@@ -177,6 +202,14 @@ class ProjectForms {
 
     /** @param field the field the service names, e.g. {@code title} or {@code applied.amount}; null for the whole */
     record FieldError(String field, String reason) {
+
+        /**
+         * The form control the field is shown at: the first name of its path ({@code applied} of
+         * {@code applied.amount}, {@code participants} of {@code participants[0].count}); null for the whole.
+         */
+        public String control() {
+            return field == null ? null : field.split("[.\\[]", 2)[0];
+        }
     }
 
     private static Mono<Rendering> redirect(String location) {

@@ -3,6 +3,7 @@ package se.samverka.gateway.portal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -14,10 +15,17 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A project's page, with the choices its forms need when the reader may change the project (project-service lists
- * the steps it may take only to those who may): the organisations to add as partners, the funding programmes.
+ * the steps it may take only to those who may): the organisations to add as partners, the funding programmes, the
+ * values of the service's enumerations, and whether the final report is due.
  */
 @Component
 class ProjectPage {
+
+    /**
+     * Where the final report is written: project-service takes it at any time, but it is what an ongoing or suspended
+     * project needs to become FINAL_REPORTED, and may be corrected after.
+     */
+    private static final Set<String> FINAL_REPORT_DUE = Set.of("ONGOING", "SUSPENDED", "FINAL_REPORTED");
 
     private final ServiceCalls services;
 
@@ -38,6 +46,9 @@ class ProjectPage {
                 .modelAttribute("title", view.project().path("title").asString())
                 .modelAttribute("organisations", choices.getT1())
                 .modelAttribute("programmes", choices.getT2())
+                .modelAttribute("enumerations", ProjectForm.ENUMERATIONS)
+                .modelAttribute("finalReportDue", FINAL_REPORT_DUE.contains(view.project().path("status").asString()))
+                .modelAttribute("forms", PageForms.NONE)
                 .model(more)
                 .status(status)
                 .build());

@@ -1,0 +1,76 @@
+package se.samverka.gateway.portal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import se.samverka.gateway.portal.ProjectForms.FieldError;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The forms of a project's page as its template draws them, and the one the service refused if any. A page has many
+ * forms with the same fields (a note, a date, a name), so each form's controls carry the form's name in their ids; the
+ * refused form shows what the reader sent and, at each control, what the service said of it.
+ *
+ * @param refused the form the service refused, e.g. {@code indicators} or {@code reports-i-1a2b3c4d}; null if none
+ * @param sent    what the refused form sent
+ */
+record PageForms(String refused, List<FieldError> errors, boolean conflict, Map<String, String> sent) {
+
+    static final PageForms NONE = new PageForms(null, List.of(), false, Map.of());
+    /** The forms the page had first keep the plain ids of their controls, which the browser tests address. */
+    private static final Set<String> PLAIN = Set.of("partners", "funding-lines", "transitions");
+
+    /** A form that adds something, empty unless it was refused. */
+    public Form form(String name) {
+        return form(name, Map.of());
+    }
+
+    /** A form that changes something: it shows the thing as it is, unless it was refused. */
+    public Form form(String name, JsonNode current) {
+        return form(name, ProjectForm.partValues(current));
+    }
+
+    /** Where the refused form's controls are: the prefix of their ids. */
+    public String refusedPrefix() {
+        return prefix(refused);
+    }
+
+    private Form form(String name, Map<String, String> current) {
+        boolean failed = name.equals(refused);
+        return new Form(prefix(name), failed, failed ? errors : List.of(), failed ? sent : current);
+    }
+
+    private static String prefix(String name) {
+        return name == null || PLAIN.contains(name) ? "" : name + "-";
+    }
+
+    /**
+     * One form: what its controls show and what the service said of them.
+     *
+     * @param failed whether the service refused it, so that a form folded away is shown open
+     */
+    record Form(String prefix, boolean failed, List<FieldError> errors, Map<String, String> values) {
+
+        public String id(String name) {
+            return prefix + name;
+        }
+
+        public String value(String name) {
+            return values.get(name);
+        }
+
+        /** What the service said of the control, e.g. of {@code applied} for {@code applied.amount}. */
+        public List<String> reasons(String name) {
+            return errors.stream().filter(error -> name.equals(error.control())).map(FieldError::reason).toList();
+        }
+
+        public boolean refused(String name) {
+            return !reasons(name).isEmpty();
+        }
+
+        /** The id of the control's message, for aria-describedby; null when there is none. */
+        public String describedBy(String name) {
+            return refused(name) ? id(name) + "-error" : null;
+        }
+    }
+}
