@@ -17,12 +17,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A service over real HTTP: answers what a test set for an address (path, or path with query), else says who it is
- * and what it was asked; remembers every request with its Authorization and Cookie headers.
+ * and what it was asked; remembers every request with its Authorization, Cookie, If-Match and Accept-Language headers.
  */
 public final class StubService {
 
     /** What a request came with. */
-    public record Received(String method, String uri, String authorization, String cookie, String body, String ifMatch) {
+    public record Received(String method, String uri, String authorization, String cookie, String body, String ifMatch,
+                           String acceptLanguage) {
     }
 
     private record Canned(int status, String body, boolean hang) {
@@ -88,7 +89,8 @@ public final class StubService {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         received.add(new Received(exchange.getRequestMethod(), uri,
                 exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Cookie"),
-                body, exchange.getRequestHeaders().getFirst("If-Match")));
+                body, exchange.getRequestHeaders().getFirst("If-Match"),
+                exchange.getRequestHeaders().getFirst("Accept-Language")));
         Canned canned = answers.getOrDefault(uri, answers.get(exchange.getRequestURI().getPath()));
         if (canned != null && canned.hang()) {
             CountDownLatch waitFor = release;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static se.samverka.partnership.TestData.organisation;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.Topics;
 import se.samverka.platform.test.Api;
+import se.samverka.platform.test.ProblemBundles;
 import se.samverka.platform.test.ServiceIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -155,6 +157,44 @@ class OrganisationDirectoryIT extends ServiceIntegrationTest {
         api.expectProblem("/api/organisations", "{\"name\": \"Broken", HttpStatus.BAD_REQUEST, null);
         api.expectProblem("/api/organisations", organisation("Sneaky", "COMPANY", "SE", "version", 7), UNPROCESSABLE,
                 "version");
+    }
+
+    @Test
+    void aCallerWhoAsksForSwedishReadsWhyInSwedishAndOthersInEnglish() {
+        Api swedish = api.inLanguage("sv-SE,sv;q=0.9,en;q=0.8");
+        Map<String, Object> invalid = organisation(" ", "FOREIGN_CITY", "se");
+        JsonNode validated = swedish.refused(HttpMethod.POST, "/api/organisations", null, invalid, UNPROCESSABLE);
+        assertThat(validated.path("title").asString()).isEqualTo("Uppgifterna godtogs inte");
+        assertThat(reasons(validated)).containsEntry("name", "får inte vara tomt")
+                .containsEntry("country", "måste vara en landskod enligt ISO 3166-1 alfa-2, till exempel SE");
+        assertThat(reasons(api.refused(HttpMethod.POST, "/api/organisations", null, invalid, UNPROCESSABLE)))
+                .containsEntry("name", "must not be blank")
+                .containsEntry("country", "must be an ISO 3166-1 alpha-2 code such as SE");
+
+        Map<String, Object> checked = organisation("Ett bolag", "COMPANY", "XX", "sector", "PUBLIC", "nutsCode", "SE322");
+        assertThat(reasons(swedish.refused(HttpMethod.POST, "/api/organisations", null, checked, UNPROCESSABLE)))
+                .containsEntry("country", "'XX' är inte en landskod enligt ISO 3166-1 alfa-2")
+                .containsEntry("nutsCode", "'SE322' är inte en NUTS-kod för XX")
+                .containsEntry("sector", "typen Företag hör till näringslivet");
+        assertThat(reasons(api.inLanguage("de").refused(HttpMethod.POST, "/api/organisations", null, checked,
+                UNPROCESSABLE)))
+                .containsEntry("country", "'XX' is not an ISO 3166-1 alpha-2 country code")
+                .containsEntry("sector", "a COMPANY is in the PRIVATE sector");
+
+        JsonNode missing = swedish.refused(HttpMethod.GET, "/api/organisations/o-404", null, null, HttpStatus.NOT_FOUND);
+        assertThat(missing.path("detail").asString()).isEqualTo("Organisationen o-404 finns inte");
+    }
+
+    @Test
+    void itsProblemTextsAreCompleteInSwedishAndComeOutAsWritten() {
+        ProblemBundles.assertComplete("problems");
+    }
+
+    private static Map<String, String> reasons(JsonNode problem) {
+        Map<String, String> reasons = new HashMap<>();
+        problem.path("errors").forEach(error -> reasons.put(error.path("field").asString(),
+                error.path("reason").asString()));
+        return reasons;
     }
 
     @Test

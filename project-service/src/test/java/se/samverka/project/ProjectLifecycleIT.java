@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.Topics;
 import se.samverka.platform.test.Api;
+import se.samverka.platform.test.ProblemBundles;
 import se.samverka.platform.test.ServiceIntegrationTest;
 import se.samverka.project.directory.Directory;
 import tools.jackson.databind.JsonNode;
@@ -90,6 +91,11 @@ class ProjectLifecycleIT extends ServiceIntegrationTest {
 
         assertThat(problem.path("allowedTransitions").toString()).isEqualTo("[\"PRE_STUDY\",\"CANCELLED\"]");
         assertThat(problem.path("from").asString()).isEqualTo("IDEA");
+        assertThat(problem.path("detail").asString()).isEqualTo("A project that is IDEA cannot become ONGOING.");
+        JsonNode inSwedish = api.inLanguage("sv").refused(HttpMethod.POST, uri + "/transitions", project.etag(),
+                Map.of("to", "ONGOING", "reason", "Kör"), CONFLICT);
+        assertThat(inSwedish.path("title").asString()).isEqualTo("Inte möjligt nu");
+        assertThat(inSwedish.path("detail").asString()).isEqualTo("Ett projekt med status Idé kan inte få status Pågående.");
         api.refused(HttpMethod.POST, uri + "/transitions", project.etag(), Map.of("to", "CANCELLED"),
                 HttpStatus.UNPROCESSABLE_CONTENT);
     }
@@ -111,6 +117,11 @@ class ProjectLifecycleIT extends ServiceIntegrationTest {
         Api.Resource cancelled = api.change(HttpMethod.POST, "/api/projects/" + other.id() + "/transitions", other.etag(),
                 Map.of("to", "CANCELLED", "reason", "Prioriteras bort"));
         assertThat(cancelled.body().path("status").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void itsProblemTextsAreCompleteInSwedishAndComeOutAsWritten() {
+        ProblemBundles.assertComplete("problems");
     }
 
     private void step(String to, String reason) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import se.samverka.platform.test.ProblemBundles;
 import tools.jackson.databind.JsonNode;
 
 /** Each report, computed from a history of events built for the case. */
@@ -57,6 +58,14 @@ class ReportsIT extends ReportingIntegrationTest {
                 .path("projects").path("total").asLong()).isEqualTo(1);
         expectRefused("/api/reports/portfolio?year=tjugo", HttpStatus.UNPROCESSABLE_CONTENT, "year");
         expectRefused("/api/reports/portfolio?country=se", HttpStatus.UNPROCESSABLE_CONTENT, "country");
+        api.inLanguage("sv").http().get().uri("/api/reports/portfolio?year=tjugo&country=se").exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.errors[?(@.field == 'year')].reason").isEqualTo("måste vara ett årtal, till exempel 2026");
+    }
+
+    @Test
+    void itsProblemTextsAreCompleteInSwedishAndComeOutAsWritten() {
+        ProblemBundles.assertComplete("problems");
     }
 
     @Test

@@ -17,7 +17,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import se.samverka.platform.test.AccessMatrix;
 import se.samverka.platform.test.Api;
+import se.samverka.platform.test.ProblemBundles;
 import se.samverka.platform.test.TestTokens;
+import tools.jackson.databind.JsonNode;
 
 class SubscriptionsIT extends SubscriptionServiceTest {
 
@@ -46,6 +48,11 @@ class SubscriptionsIT extends SubscriptionServiceTest {
     }
 
     @Test
+    void itsProblemTextsAreCompleteInSwedishAndComeOutAsWritten() {
+        ProblemBundles.assertComplete("problems");
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         Api partner = api.as(TestTokens.partner("org-" + UUID.randomUUID()));
         resolver.resolve("intranet.partner.test", "192.168.10.4");
@@ -60,6 +67,11 @@ class SubscriptionsIT extends SubscriptionServiceTest {
                 "not a URL", "hook");
         sinks.values().forEach(sink -> partner.expectProblem("/api/subscriptions", subscription(sink),
                 HttpStatus.UNPROCESSABLE_CONTENT, "sink"));
+
+        JsonNode inSwedish = partner.inLanguage("sv").refused(HttpMethod.POST, "/api/subscriptions", null,
+                subscription("https://intranet.partner.test/hook"), HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(inSwedish.path("errors").get(0).path("reason").asString())
+                .isEqualTo("värden intranet.partner.test pekar på 192.168.10.4, en privat adress som webhooks inte får nå");
 
         String refusing = path("refusing");
         RECEIVER.refuseHandshake(refusing);

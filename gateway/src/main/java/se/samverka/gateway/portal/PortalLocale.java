@@ -33,8 +33,11 @@ class PortalLocale {
             public LocaleContext resolveLocaleContext(ServerWebExchange exchange) {
                 String chosen = exchange.getRequest().getQueryParams().getFirst(PARAMETER);
                 if (chosen != null && LANGUAGES.contains(chosen)) {
-                    exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, chosen).path("/")
-                            .maxAge(Duration.ofDays(365)).sameSite("Lax").httpOnly(true).build());
+                    // Once, though a request asks for its language as often as it renders a text or calls a service.
+                    if (!exchange.getResponse().getCookies().containsKey(COOKIE)) {
+                        exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, chosen).path("/")
+                                .maxAge(Duration.ofDays(365)).sameSite("Lax").httpOnly(true).build());
+                    }
                     return new SimpleLocaleContext(Locale.forLanguageTag(chosen));
                 }
                 HttpCookie kept = exchange.getRequest().getCookies().getFirst(COOKIE);

@@ -195,7 +195,7 @@ class ProjectForms {
                 error.path("reason").asString())));
         if (errors.isEmpty() && reply.status() != 412) {
             errors.add(new FieldError(null, reply.body().path("detail").asString(
-                    reply.body().path("title").asString("The change was refused."))));
+                    reply.body().path("title").asString(null))));
         }
         return errors;
     }

@@ -1,20 +1,27 @@
 package se.samverka.gateway.portal;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.views.ServiceAddresses;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * The portal's calls to the services as the reader, with the reader's token: changes a form sends, the lists a form
- * chooses from, and the reports. The service decides and validates; the page shows its answer.
+ * The portal's calls to the services as the reader, with the reader's token and language: changes a form sends, the
+ * lists a form chooses from, and the reports. The service decides and validates; the page shows its answer.
  */
 @Component
 class ServiceCalls {
@@ -63,22 +70,44 @@ class ServiceCalls {
 
     private static Mono<Reply> call(WebClient client, Caller caller, HttpMethod method, String path, String ifMatch,
                                     Object body) {
-        WebClient.RequestBodySpec request = client.method(method).uri(path)
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .headers(headers -> {
-                    if (caller.authorization() != null) {
-                        headers.set(HttpHeaders.AUTHORIZATION, caller.authorization());
-                    }
-                    if (ifMatch != null) {
-                        headers.setIfMatch(ifMatch);
-                    }
-                });
-        WebClient.RequestHeadersSpec<?> ready = body == null ? request
-                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-        return ready.exchangeToMono(response -> response.bodyToMono(JsonNode.class)
-                        .defaultIfEmpty(NullNode.getInstance())
-                        .map(json -> new Reply(response.statusCode().value(), json,
-                                response.headers().asHttpHeaders().getETag())))
-                .timeout(TIMEOUT);
+        return Mono.deferContextual(context -> {
+            WebClient.RequestBodySpec request = client.method(method).uri(path)
+                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                    .headers(headers -> {
+                        if (caller.authorization() != null) {
+                            headers.set(HttpHeaders.AUTHORIZATION, caller.authorization());
+                        }
+                        if (ifMatch != null) {
+                            headers.setIfMatch(ifMatch);
+                        }
+                        readersLanguage(context)
+                                .ifPresent(language -> headers.setAcceptLanguageAsLocales(List.of(language)));
+                    });
+            WebClient.RequestHeadersSpec<?> ready = body == null ? request
+                    : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+            return ready.exchangeToMono(response -> response.bodyToMono(JsonNode.class)
+                    .defaultIfEmpty(NullNode.getInstance())
+                    .map(json -> new Reply(response.statusCode().value(), json,
+                            response.headers().asHttpHeaders().getETag())));
+        }).timeout(TIMEOUT);
+    }
+
+    /**
+     * The portal's language for the reader whose request this call serves ({@link PortalLocale}), so that what a
+     * service refuses reads in the language of the page that shows it. The services answer English otherwise.
+     */
+    private static Optional<Locale> readersLanguage(ContextView context) {
+        return ServerWebExchangeContextFilter.getExchange(context)
+                .map(exchange -> exchange.getLocaleContext().getLocale());
+    }
+
+    /** Puts each request's exchange into the Reactor context, where its calls find the reader's language. */
+    @Configuration(proxyBeanMethods = false)
+    static class ReadersLanguage {
+
+        @Bean
+        ServerWebExchangeContextFilter serverWebExchangeContextFilter() {
+            return new ServerWebExchangeContextFilter();
+        }
     }
 }

@@ -18,7 +18,7 @@ public record ContactPersonDetails(
         @NotBlank @Size(max = 200) String name,
         @Size(max = 200) String role,
         @Email @Size(max = 254) String email,
-        @Pattern(regexp = "\\+?[0-9][0-9 -]{4,30}", message = "must be a phone number such as +46 63 14 30 00") String phone,
+        @Pattern(regexp = "\\+?[0-9][0-9 -]{4,30}", message = "{validation.phone}") String phone,
         @NotNull LawfulBasis lawfulBasis,
         @NotNull @Future LocalDate retainUntil) {
 }

@@ -68,8 +68,7 @@ public class ContactPersons {
         Versioned<Organisation> organisation = directory.get(organisationId);
         Caller caller = callers.current();
         if (!handles(caller, organisation)) {
-            throw new AccessDeniedException(!caller.isAnonymous(), "Contact persons are personal data: only the"
-                    + " municipality's staff and the organisation itself handle them.");
+            throw new AccessDeniedException(!caller.isAnonymous(), "access.contact-persons");
         }
         return organisation;
     }
@@ -94,7 +93,7 @@ public class ContactPersons {
     public Located get(String personId) {
         Located located = locate(personId);
         if (!handles(callers.current(), located.organisation())) {
-            throw new NotFoundException("Contact person", personId);
+            throw new NotFoundException("not-found.contact-person", personId);
         }
         return located;
     }
@@ -107,7 +106,7 @@ public class ContactPersons {
                         .filter(person -> person.id().equals(personId))
                         .findFirst()
                         .map(person -> new Located(organisation, person)))
-                .orElseThrow(() -> new NotFoundException("Contact person", personId));
+                .orElseThrow(() -> new NotFoundException("not-found.contact-person", personId));
     }
 
     public List<ContactPerson> of(String organisationId) {
@@ -132,13 +131,13 @@ public class ContactPersons {
 
     /** Deletes everything held about the person (GDPR art. 17); other services drop the id when they hear of it. */
     public void erase(String personId) {
-        requireCoordinator(personId, "Erasure requests are the coordinator's.");
+        requireCoordinator(personId, "access.erasure");
         retrying(() -> remove(locate(personId), "ERASED"));
         log.info("Erased contact person {}", personId);
     }
 
     public ContactPersonExport export(String personId) {
-        Located located = requireCoordinator(personId, "Requests for a copy of personal data are the coordinator's.");
+        Located located = requireCoordinator(personId, "access.copy");
         return new ContactPersonExport(clock.instant(), "the municipality's international coordination",
                 ContactPersonResource.of(located.organisation().id(), located.person()),
                 located.organisation().state().name(), "partnership-service (organisation directory)",

@@ -35,27 +35,26 @@ final class Codes {
         List<FieldProblem> problems = new ArrayList<>();
         String country = details.country();
         if (!COUNTRIES.contains(country)) {
-            problems.add(new FieldProblem("country", "'" + country + "' is not an ISO 3166-1 alpha-2 country code"));
+            problems.add(new FieldProblem("country", "reason.country", country));
         }
         String region = details.region();
         if (region != null) {
             if (!region.startsWith(country + "-")) {
-                problems.add(new FieldProblem("region", "'" + region + "' is not a region of " + country));
+                problems.add(new FieldProblem("region", "reason.region.country", region, country));
             } else if (COUNTRIES_WITH_REGION_LIST.contains(country) && !REGIONS.contains(region)) {
-                problems.add(new FieldProblem("region", "'" + region + "' is not an ISO 3166-2 code of " + country));
+                problems.add(new FieldProblem("region", "reason.region.code", region, country));
             }
         }
         String nuts = details.nutsCode();
         if (nuts != null && !nuts.startsWith(NUTS_COUNTRY.getOrDefault(country, country))) {
-            problems.add(new FieldProblem("nutsCode", "'" + nuts + "' is not a NUTS code of " + country));
+            problems.add(new FieldProblem("nutsCode", "reason.nuts", nuts, country));
         }
         String number = details.organisationNumber();
         if (number != null && country.equals("SE") && !isSwedishOrganisationNumber(number)) {
-            problems.add(new FieldProblem("organisationNumber",
-                    "'" + number + "' is not a Swedish organisation number (NNNNNN-NNNN with a valid check digit)"));
+            problems.add(new FieldProblem("organisationNumber", "reason.organisation-number", number));
         }
         if (details.website() != null && !isWebAddress(details.website())) {
-            problems.add(new FieldProblem("website", "must be a web address starting with https:// or http://"));
+            problems.add(new FieldProblem("website", "reason.website"));
         }
         return problems;
     }

@@ -18,11 +18,11 @@ public record OrganisationDetails(
         @Size(max = 200) String nameEn,
         @NotNull OrganisationType type,
         Sector sector,
-        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as SE or PL")
+        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "{reason.country-code}")
         String country,
-        @Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{1,3}", message = "must be an ISO 3166-2 code such as SE-Z or MN-049")
+        @Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{1,3}", message = "{validation.region}")
         String region,
-        @Pattern(regexp = "[A-Z]{2}[0-9A-Z]{0,3}", message = "must be a NUTS code such as SE322")
+        @Pattern(regexp = "[A-Z]{2}[0-9A-Z]{0,3}", message = "{validation.nuts}")
         String nutsCode,
         @Size(max = 40) String organisationNumber,
         @Size(max = 300) String website,

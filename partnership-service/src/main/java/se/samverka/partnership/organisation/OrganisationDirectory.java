@@ -31,6 +31,7 @@ import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.NotFoundException;
 import se.samverka.platform.web.Paging;
 import se.samverka.platform.web.Preconditions;
+import se.samverka.platform.web.Reason;
 
 /** The actor directory: registers and describes organisations, and answers who exists. */
 @Service
@@ -48,8 +49,7 @@ public class OrganisationDirectory {
 
     /** @throws AccessDeniedException 403 unless the caller is staff, a company or the coordinator */
     public Versioned<Organisation> register(OrganisationDetails details) {
-        Caller caller = callers.require(Caller::mayCreate,
-                "Organisations are registered by the municipality's staff, local companies and the coordinator.");
+        Caller caller = callers.require(Caller::mayCreate, "access.organisation.register");
         String id = UUID.randomUUID().toString();
         Organisation organisation = validated(id, details, details.active() == null || details.active(), List.of(),
                 caller.is(Role.ADMIN) ? null : caller.organisationId());
@@ -68,7 +68,7 @@ public class OrganisationDirectory {
     }
 
     public Versioned<Organisation> get(String id) {
-        return organisations.find(id).orElseThrow(() -> new NotFoundException("Organisation", id));
+        return organisations.find(id).orElseThrow(() -> new NotFoundException("not-found.organisation", id));
     }
 
     public Optional<Versioned<Organisation>> find(String id) {
@@ -92,8 +92,7 @@ public class OrganisationDirectory {
     /** @throws AccessDeniedException 401 or 403 unless the caller may change the organisation or its contact persons */
     public static void requireChangeableBy(Caller caller, Versioned<Organisation> organisation) {
         if (!organisation.state().mayBeChangedBy(caller, organisation.id())) {
-            throw new AccessDeniedException(!caller.isAnonymous(), "Only the coordinator, the organisation itself and"
-                    + " the organisation that registered it keep it up to date.");
+            throw new AccessDeniedException(!caller.isAnonymous(), "access.organisation.change");
         }
     }
 
@@ -116,13 +115,14 @@ public class OrganisationDirectory {
         Optional<Sector> byType = details.type().sector();
         if (byType.isPresent()) {
             if (details.sector() != null && details.sector() != byType.get()) {
-                problems.add(new FieldProblem("sector", "a " + details.type() + " is in the " + byType.get() + " sector"));
+                problems.add(new FieldProblem("sector", "reason.sector.of-type",
+                        Reason.term("organisation-type", details.type().name()), Reason.term("sector", byType.get().name())));
             }
             return byType.get();
         }
         if (details.sector() == null) {
-            problems.add(new FieldProblem("sector", "is required for a " + details.type()
-                    + ": PUBLIC, PRIVATE or SOCIAL_ECONOMY"));
+            problems.add(new FieldProblem("sector", "reason.sector.required",
+                    Reason.term("organisation-type", details.type().name())));
         }
         return details.sector();
     }
@@ -133,13 +133,12 @@ public class OrganisationDirectory {
         String ancestor = parentId;
         for (int depth = 0; ancestor != null && depth < MAX_PARENT_DEPTH; depth++) {
             if (ancestor.equals(id) || !seen.add(ancestor)) {
-                return Optional.of(new FieldProblem("parentOrganisationId",
-                        "'" + parentId + "' belongs to this organisation; that would make a cycle"));
+                return Optional.of(new FieldProblem("parentOrganisationId", "reason.parent.cycle", parentId));
             }
             Optional<Versioned<Organisation>> found = organisations.find(ancestor);
             if (found.isEmpty()) {
                 return depth == 0
-                        ? Optional.of(new FieldProblem("parentOrganisationId", "no organisation has the id '" + parentId + "'"))
+                        ? Optional.of(new FieldProblem("parentOrganisationId", "reason.no-organisation", parentId))
                         : Optional.empty();
             }
             ancestor = found.get().state().parentOrganisationId();
@@ -151,7 +150,7 @@ public class OrganisationDirectory {
         try {
             return write.get();
         } catch (DuplicateKeyException e) {
-            throw new InvalidRequestException("organisationNumber", "is already registered for another organisation");
+            throw new InvalidRequestException("organisationNumber", "reason.organisation-number.taken");
         }
     }
 

@@ -18,7 +18,7 @@ public record Agreement(
         LocalDate validTo,
         LocalDate renewalOn) {
 
-    @AssertTrue(message = "validTo must not be before validFrom")
+    @AssertTrue(message = "{validation.agreement.valid-to}")
     boolean isValidTo() {
         return validTo == null || validFrom == null || !validTo.isBefore(validFrom);
     }

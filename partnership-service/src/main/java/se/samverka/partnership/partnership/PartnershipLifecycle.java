@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.MessageSourceResolvable;
 import se.samverka.platform.web.IllegalTransitionException;
 import se.samverka.platform.web.InvalidRequestException;
+import se.samverka.platform.web.Reason;
 
 /**
  * The steps a partnership may take, and what each needs. People take these steps; DORMANT is never typed in: the
@@ -54,35 +56,36 @@ final class PartnershipLifecycle {
         PartnershipStatus from = partnership.status();
         PartnershipStatus to = transition.to();
         if (transition.decisionId() != null && !partnership.hasDecision(transition.decisionId())) {
-            throw new InvalidRequestException("decisionId", "no decision '" + transition.decisionId()
-                    + "' is recorded for this partnership");
+            throw new InvalidRequestException("decisionId", "reason.decision", transition.decisionId());
         }
         if (!STEPS.get(from).contains(to)) {
-            String why = to == DORMANT
-                    ? "DORMANT is set by the platform when a partnership has had no activity for a while."
-                    : "A partnership that is " + from + " cannot become " + to + ".";
-            throw illegal(from, to, why);
+            throw illegal(from, to, to == DORMANT ? Reason.of("transition.partnership.dormant")
+                    : Reason.of("transition.partnership", status(from), status(to)));
         }
         unmetCondition(partnership, to, transition.decisionId()).ifPresent(why -> {
             throw illegal(from, to, why);
         });
     }
 
-    private static Optional<String> unmetCondition(Partnership partnership, PartnershipStatus to, String decisionId) {
+    private static Optional<Reason> unmetCondition(Partnership partnership, PartnershipStatus to, String decisionId) {
         if (to == LETTER_OF_INTENT && partnership.agreement() == null) {
-            return Optional.of("Record the letter of intent first (PUT /api/partnerships/{id}/agreement).");
+            return Optional.of(Reason.of("transition.partnership.agreement"));
         }
         if (to == ACTIVE && partnership.status() == LETTER_OF_INTENT && partnership.decisions().isEmpty()) {
-            return Optional.of("Record the decision to enter the partnership first (POST /api/partnerships/{id}/decisions).");
+            return Optional.of(Reason.of("transition.partnership.decision"));
         }
         if (to == ENDED && partnership.status() == UNDER_REVIEW && decisionId == null) {
-            return Optional.of("Ending a partnership under review needs the decision that ends it: give its decisionId.");
+            return Optional.of(Reason.of("transition.partnership.ending"));
         }
         return Optional.empty();
     }
 
-    private static IllegalTransitionException illegal(PartnershipStatus from, PartnershipStatus to, String why) {
+    private static IllegalTransitionException illegal(PartnershipStatus from, PartnershipStatus to, Reason why) {
         return new IllegalTransitionException(from.name(), to.name(),
                 allowedFrom(from).stream().map(Enum::name).toList(), why);
+    }
+
+    private static MessageSourceResolvable status(PartnershipStatus status) {
+        return Reason.term("status.partnership", status.name());
     }
 }

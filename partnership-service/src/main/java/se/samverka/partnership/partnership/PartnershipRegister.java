@@ -37,6 +37,7 @@ import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.NotFoundException;
 import se.samverka.platform.web.Paging;
 import se.samverka.platform.web.Preconditions;
+import se.samverka.platform.web.Reason;
 
 /**
  * The partnership register. Every change is based on the version the caller read (If-Match) and announced by an
@@ -67,8 +68,7 @@ public class PartnershipRegister {
 
     /** @throws AccessDeniedException 403 unless the caller registers it for its own department (or is ADMIN) */
     public Versioned<Partnership> register(PartnershipDetails details) {
-        Caller caller = callers.require(Caller::mayCreate,
-                "Partnerships are registered by the municipality's staff, local companies and the coordinator.");
+        Caller caller = callers.require(Caller::mayCreate, "access.partnership.register");
         requireOwner(caller, details.responsibleDepartmentId());
         List<FieldProblem> problems = descriptionProblems(details);
         problems.addAll(partyProblems(details.parties()));
@@ -96,7 +96,7 @@ public class PartnershipRegister {
         requireOwner(callers.current(), details.responsibleDepartmentId());
         List<FieldProblem> problems = descriptionProblems(details);
         if (details.parties() != null) {
-            problems.add(new FieldProblem("parties", "change parties through /api/partnerships/" + id + "/parties"));
+            problems.add(new FieldProblem("parties", "reason.parties.separately", id));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -110,7 +110,7 @@ public class PartnershipRegister {
     public Versioned<Partnership> addParty(String id, long expectedVersion, PartnershipParty party) {
         Versioned<Partnership> current = current(id, expectedVersion);
         if (current.state().partyIds().contains(party.organisationId())) {
-            throw new InvalidRequestException("organisationId", "is a party already");
+            throw new InvalidRequestException("organisationId", "reason.party.already");
         }
         List<FieldProblem> problems = organisationProblems(List.of(party.organisationId()), index -> "organisationId");
         if (!problems.isEmpty()) {
@@ -125,10 +125,10 @@ public class PartnershipRegister {
     public Versioned<Partnership> removeParty(String id, long expectedVersion, String organisationId) {
         Versioned<Partnership> current = current(id, expectedVersion);
         if (!current.state().partyIds().contains(organisationId)) {
-            throw new NotFoundException("Party", organisationId);
+            throw new NotFoundException("not-found.party", organisationId);
         }
         if (current.state().parties().size() <= 2) {
-            throw new InvalidRequestException("organisationId", "a partnership keeps at least two parties");
+            throw new InvalidRequestException("organisationId", "reason.parties.keep-two");
         }
         List<PartnershipParty> parties = current.state().parties().stream()
                 .filter(party -> !party.organisationId().equals(organisationId))
@@ -180,7 +180,7 @@ public class PartnershipRegister {
         return partnerships.find(id)
                 .filter(partnership -> caller.mayRead(partnership.state().visibility().name(),
                         partnership.state().responsibleDepartmentId()))
-                .orElseThrow(() -> new NotFoundException("Partnership", id));
+                .orElseThrow(() -> new NotFoundException("not-found.partnership", id));
     }
 
     public Optional<Versioned<Partnership>> find(String id) {
@@ -211,8 +211,7 @@ public class PartnershipRegister {
 
     private static void requireOwner(Caller caller, String responsibleDepartmentId) {
         if (!caller.mayWrite(responsibleDepartmentId)) {
-            throw new AccessDeniedException(!caller.isAnonymous(), "Only the responsible department's staff and the"
-                    + " coordinator change a partnership, for their own department.");
+            throw new AccessDeniedException(!caller.isAnonymous(), "access.partnership.change");
         }
     }
 
@@ -222,30 +221,30 @@ public class PartnershipRegister {
         if (department != null) {
             Optional<Versioned<Organisation>> found = directory.find(department);
             if (found.isEmpty()) {
-                problems.add(new FieldProblem("responsibleDepartmentId", "no organisation has the id '" + department + "'"));
+                problems.add(new FieldProblem("responsibleDepartmentId", "reason.no-organisation", department));
             } else if (!found.get().state().type().isMunicipalOperation()) {
-                problems.add(new FieldProblem("responsibleDepartmentId",
-                        "must be a department or a municipal company, not a " + found.get().state().type()));
+                problems.add(new FieldProblem("responsibleDepartmentId", "reason.responsible-department",
+                        Reason.term("organisation-type", found.get().state().type().name())));
             }
         }
         List<String> strategies = details.strategies() == null ? List.of() : details.strategies();
         IntStream.range(0, strategies.size())
                 .filter(i -> strategy.strategy(strategies.get(i)).isEmpty())
-                .forEach(i -> problems.add(new FieldProblem("strategies[" + i + "]", "'" + strategies.get(i)
-                        + "' is not a strategy of " + strategy.municipality() + "; known: "
-                        + strategy.strategies().stream().map(MunicipalStrategy.Strategy::code).toList())));
+                .forEach(i -> problems.add(new FieldProblem("strategies[" + i + "]", "reason.strategy",
+                        strategies.get(i), strategy.municipality(),
+                        strategy.strategies().stream().map(MunicipalStrategy.Strategy::code).toList())));
         return problems;
     }
 
     private List<FieldProblem> partyProblems(List<PartnershipParty> parties) {
         if (parties == null || parties.size() < 2) {
-            return new ArrayList<>(List.of(new FieldProblem("parties", "needs at least two organisations")));
+            return new ArrayList<>(List.of(new FieldProblem("parties", "reason.parties.two")));
         }
         List<FieldProblem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < parties.size(); i++) {
             if (!seen.add(parties.get(i).organisationId())) {
-                problems.add(new FieldProblem("parties[" + i + "].organisationId", "is a party already"));
+                problems.add(new FieldProblem("parties[" + i + "].organisationId", "reason.party.already"));
             }
         }
         List<String> ids = parties.stream().map(PartnershipParty::organisationId).toList();
@@ -260,9 +259,9 @@ public class PartnershipRegister {
         for (int i = 0; i < ids.size(); i++) {
             Versioned<Organisation> organisation = found.get(ids.get(i));
             if (organisation == null) {
-                problems.add(new FieldProblem(field.apply(i), "no organisation has the id '" + ids.get(i) + "'"));
+                problems.add(new FieldProblem(field.apply(i), "reason.no-organisation", ids.get(i)));
             } else if (!organisation.state().active()) {
-                problems.add(new FieldProblem(field.apply(i), "'" + organisation.state().name() + "' is no longer active"));
+                problems.add(new FieldProblem(field.apply(i), "reason.inactive", organisation.state().name()));
             }
         }
         return problems;

@@ -28,7 +28,7 @@ class PartnershipLifecycleTest {
 
         assertThatThrownBy(() -> PartnershipLifecycle.check(exploring, step(PartnershipStatus.LETTER_OF_INTENT, null)))
                 .isInstanceOf(IllegalTransitionException.class)
-                .hasMessageContaining("letter of intent");
+                .hasMessageContaining("transition.partnership.agreement");
         PartnershipLifecycle.check(exploring.withAgreement(
                 new Agreement(AgreementType.LETTER_OF_INTENT, LocalDate.of(2007, 3, 1), null, null, null)),
                 step(PartnershipStatus.LETTER_OF_INTENT, null));

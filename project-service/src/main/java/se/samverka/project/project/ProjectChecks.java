@@ -15,6 +15,7 @@ import se.samverka.platform.events.reference.FundingProgrammes;
 import se.samverka.platform.events.reference.MunicipalStrategy;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
+import se.samverka.platform.web.Reason;
 import se.samverka.project.directory.Directory;
 import se.samverka.project.directory.KnownOrganisation;
 import se.samverka.project.directory.KnownPartnership;
@@ -48,20 +49,22 @@ class ProjectChecks {
         List<FieldProblem> problems = new ArrayList<>();
         owner(d.ownerOrganisationId(), problems);
         if (partners.stream().anyMatch(partner -> partner.organisationId().equals(d.ownerOrganisationId()))) {
-            problems.add(new FieldProblem("ownerOrganisationId", "is a partner of the project; an owner cannot be both"));
+            problems.add(new FieldProblem("ownerOrganisationId", "reason.owner.is-partner"));
         }
         Map<String, KnownPartnership> partnerships = directory.partnerships(d.partnershipIds());
         for (int i = 0; i < d.partnershipIds().size(); i++) {
             KnownPartnership partnership = partnerships.get(d.partnershipIds().get(i));
             if (partnership == null) {
-                problems.add(unknown("partnershipIds[" + i + "]", "partnership", d.partnershipIds().get(i)));
+                problems.add(new FieldProblem("partnershipIds[" + i + "]", "reason.no-partnership",
+                        d.partnershipIds().get(i)));
             } else if (partnership.hasEnded()) {
-                problems.add(new FieldProblem("partnershipIds[" + i + "]", "'" + partnership.name() + "' has ended"));
+                problems.add(new FieldProblem("partnershipIds[" + i + "]", "reason.partnership.ended", partnership.name()));
             }
         }
         for (int i = 0; i < d.contactPersonIds().size(); i++) {
             if (!directory.hasContactPerson(d.contactPersonIds().get(i))) {
-                problems.add(unknown("contactPersonIds[" + i + "]", "contact person", d.contactPersonIds().get(i)));
+                problems.add(new FieldProblem("contactPersonIds[" + i + "]", "reason.no-contact-person",
+                        d.contactPersonIds().get(i)));
             }
         }
         alignment(d, problems);
@@ -75,15 +78,15 @@ class ProjectChecks {
         String id = partner.organisationId();
         KnownOrganisation organisation = directory.organisation(id).orElse(null);
         if (organisation == null) {
-            problems.add(unknown("organisationId", "organisation", id));
+            problems.add(new FieldProblem("organisationId", "reason.no-organisation", id));
         } else if (!organisation.active()) {
-            problems.add(new FieldProblem("organisationId", "'" + organisation.name() + "' is no longer active"));
+            problems.add(new FieldProblem("organisationId", "reason.inactive", organisation.name()));
         }
         if (id.equals(d.ownerOrganisationId())) {
-            problems.add(new FieldProblem("organisationId", "is the project's owner"));
+            problems.add(new FieldProblem("organisationId", "reason.partner.is-owner"));
         }
         if (partners.stream().anyMatch(existing -> existing.organisationId().equals(id))) {
-            problems.add(new FieldProblem("organisationId", "is a partner already"));
+            problems.add(new FieldProblem("organisationId", "reason.partner.already"));
         }
         throwIfAny(problems);
     }
@@ -92,18 +95,18 @@ class ProjectChecks {
     FundingLine fundingLine(String id, FundingLineDetails details) {
         List<FieldProblem> problems = new ArrayList<>();
         if (programmes.programme(details.programme()).isEmpty()) {
-            problems.add(new FieldProblem("programme", "'" + details.programme() + "' is not a funding programme; known: "
-                    + programmes.programmes().stream().map(FundingProgrammes.Programme::code).toList()));
+            problems.add(new FieldProblem("programme", "reason.programme", details.programme(),
+                    programmes.programmes().stream().map(FundingProgrammes.Programme::code).toList()));
         }
         Money applied = money(details.applied(), "applied", problems);
         Money granted = money(details.granted(), "granted", problems);
         Money paid = money(details.paid(), "paid", problems);
         Money own = money(details.ownContribution(), "ownContribution", problems);
-        atMost(granted, applied, "granted", "the amount applied for", problems);
+        atMost(granted, applied, "granted", "amount.applied", problems);
         if (paid != null && granted == null) {
-            problems.add(new FieldProblem("paid", "nothing can be paid before an amount is granted"));
+            problems.add(new FieldProblem("paid", "reason.paid.before-grant"));
         }
-        atMost(paid, granted, "paid", "the amount granted", problems);
+        atMost(paid, granted, "paid", "amount.granted", problems);
         throwIfAny(problems);
         return new FundingLine(id, details.programme(), details.call(), applied, granted, paid, own, details.decidedOn(),
                 Boolean.TRUE.equals(details.internal()));
@@ -111,48 +114,47 @@ class ProjectChecks {
 
     void country(String country, String field) {
         if (country != null && !COUNTRIES.contains(country)) {
-            throw new InvalidRequestException(field, "'" + country + "' is not an ISO 3166-1 alpha-2 country code");
+            throw new InvalidRequestException(field, "reason.country", country);
         }
     }
 
     private void owner(String id, List<FieldProblem> problems) {
         KnownOrganisation owner = directory.organisation(id).orElse(null);
         if (owner == null) {
-            problems.add(unknown("ownerOrganisationId", "organisation", id));
+            problems.add(new FieldProblem("ownerOrganisationId", "reason.no-organisation", id));
         } else if (!OWNER_TYPES.contains(owner.type())) {
-            problems.add(new FieldProblem("ownerOrganisationId", "'" + owner.name() + "' is a " + owner.type()
-                    + "; a project is owned by a department, a municipal company or a company"));
+            problems.add(new FieldProblem("ownerOrganisationId", "reason.owner.type", owner.name(),
+                    Reason.term("organisation-type", owner.type())));
         } else if (!owner.active()) {
-            problems.add(new FieldProblem("ownerOrganisationId", "'" + owner.name() + "' is no longer active"));
+            problems.add(new FieldProblem("ownerOrganisationId", "reason.inactive", owner.name()));
         }
     }
 
     private void alignment(ProjectDescription d, List<FieldProblem> problems) {
         for (int i = 0; i < d.strategies().size(); i++) {
             if (strategy.strategy(d.strategies().get(i)).isEmpty()) {
-                problems.add(new FieldProblem("strategies[" + i + "]", "'" + d.strategies().get(i)
-                        + "' is not a strategy of " + strategy.municipality()));
+                problems.add(new FieldProblem("strategies[" + i + "]", "reason.strategy", d.strategies().get(i),
+                        strategy.municipality(), strategy.strategies().stream().map(MunicipalStrategy.Strategy::code)
+                                .toList()));
             }
         }
         Set<String> actions = strategy.actions().keySet();
         for (int i = 0; i < d.actions().size(); i++) {
             String action = d.actions().get(i);
             if (!actions.contains(action)) {
-                problems.add(new FieldProblem("actions[" + i + "]", "'" + action + "' is not an action of the strategy"));
+                problems.add(new FieldProblem("actions[" + i + "]", "reason.action", action));
             } else {
                 String of = strategy.strategies().stream()
                         .filter(s -> s.actions().stream().anyMatch(a -> a.code().equals(action)))
                         .findFirst().orElseThrow().code();
                 if (!d.strategies().contains(of)) {
-                    problems.add(new FieldProblem("actions[" + i + "]", "'" + action + "' belongs to " + of
-                            + ", which the project does not serve"));
+                    problems.add(new FieldProblem("actions[" + i + "]", "reason.action.strategy", action, of));
                 }
             }
         }
         for (int i = 0; i < d.growthAreas().size(); i++) {
             if (!strategy.isGrowthArea(d.growthAreas().get(i))) {
-                problems.add(new FieldProblem("growthAreas[" + i + "]", "'" + d.growthAreas().get(i)
-                        + "' is not an area of the growth programme"));
+                problems.add(new FieldProblem("growthAreas[" + i + "]", "reason.growth-area", d.growthAreas().get(i)));
             }
         }
     }
@@ -165,38 +167,37 @@ class ProjectChecks {
         try {
             currency = Currency.getInstance(details.currency());
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem(field + ".currency", "'" + details.currency() + "' is not an ISO 4217 currency"));
+            problems.add(new FieldProblem(field + ".currency", "reason.currency", details.currency()));
             return null;
         }
         BigDecimal amount = details.amount().stripTrailingZeros();
         if (amount.scale() > currency.getDefaultFractionDigits()) {
-            problems.add(new FieldProblem(field + ".amount", "has more decimals than " + currency.getCurrencyCode()
-                    + " has (" + currency.getDefaultFractionDigits() + ")"));
+            problems.add(new FieldProblem(field + ".amount", "reason.amount.decimals", currency.getCurrencyCode(),
+                    currency.getDefaultFractionDigits()));
             return null;
         }
         return new Money(details.amount().setScale(currency.getDefaultFractionDigits()), currency.getCurrencyCode());
     }
 
-    private static void atMost(Money amount, Money limit, String field, String what, List<FieldProblem> problems) {
+    /** @param limitName the key of the words that name the limit, e.g. "the amount applied for" */
+    private static void atMost(Money amount, Money limit, String field, String limitName, List<FieldProblem> problems) {
         if (amount == null || limit == null) {
             return;
         }
         if (!amount.currency().equals(limit.currency())) {
-            problems.add(new FieldProblem(field + ".currency", "must be " + limit.currency() + ", the currency of " + what));
+            problems.add(new FieldProblem(field + ".currency", "reason.currency.of-limit", limit.currency(),
+                    Reason.of(limitName)));
         } else if (amount.amount().compareTo(limit.amount()) > 0) {
-            problems.add(new FieldProblem(field + ".amount", "is more than " + what + " (" + limit.amount() + ")"));
+            problems.add(new FieldProblem(field + ".amount", "reason.amount.above-limit", Reason.of(limitName),
+                    limit.amount()));
         }
     }
 
     private static void order(LocalDate start, LocalDate end, String endField, String startField,
                               List<FieldProblem> problems) {
         if (start != null && end != null && end.isBefore(start)) {
-            problems.add(new FieldProblem(endField, "must not be before " + startField));
+            problems.add(new FieldProblem(endField, "reason.date.before", Reason.term("field", startField)));
         }
-    }
-
-    private static FieldProblem unknown(String field, String what, String id) {
-        return new FieldProblem(field, "no " + what + " has the id '" + id + "'");
     }
 
     private static void throwIfAny(List<FieldProblem> problems) {

@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.MessageSourceResolvable;
 import se.samverka.platform.web.IllegalTransitionException;
+import se.samverka.platform.web.Reason;
 
 /**
  * The steps a project may take, and what each needs.
@@ -47,36 +49,41 @@ final class ProjectLifecycle {
     static void check(Project project, ProjectStatus to) {
         ProjectStatus from = project.status();
         if (!STEPS.get(from).contains(to)) {
-            throw illegal(from, to, "A project that is " + from + " cannot become " + to + ".");
+            throw illegal(from, to, Reason.of("transition.project", status(from), status(to)));
         }
         unmetCondition(project, to).ifPresent(why -> {
-            throw illegal(from, to, why);
+            throw illegal(from, to, Reason.of(why));
         });
     }
 
+    /** @return the key of the text that says what the step needs first */
     private static Optional<String> unmetCondition(Project project, ProjectStatus to) {
         return switch (to) {
             case SUBMITTED -> project.fundingLines().isEmpty()
-                    ? Optional.of("Add the funding applied for (a funding line) before submitting.") : Optional.empty();
+                    ? Optional.of("transition.project.funding-line") : Optional.empty();
             case APPROVED -> project.fundingLines().stream().noneMatch(line -> line.granted() != null)
-                    ? Optional.of("Record the amount granted on a funding line before approving.") : Optional.empty();
+                    ? Optional.of("transition.project.granted") : Optional.empty();
             case ONGOING -> project.description().actualStart() == null
-                    ? Optional.of("Set the actual start date before the project starts.")
+                    ? Optional.of("transition.project.actual-start")
                     : project.partners().isEmpty()
-                            ? Optional.of("Add at least one partner before the project starts.") : Optional.empty();
+                            ? Optional.of("transition.project.partner") : Optional.empty();
             case FINAL_REPORTED -> project.finalReport() == null
-                    ? Optional.of("Record the final report first (PUT /api/projects/{id}/final-report).") : Optional.empty();
+                    ? Optional.of("transition.project.final-report") : Optional.empty();
             case CLOSED -> project.finalReport() == null
-                    ? Optional.of("A project is closed only after its final report.")
+                    ? Optional.of("transition.project.closed-after-final-report")
                     : project.description().actualEnd() == null
-                            ? Optional.of("Set the actual end date before closing the project.") : Optional.empty();
+                            ? Optional.of("transition.project.actual-end") : Optional.empty();
             default -> Optional.empty();
         };
     }
 
-    private static IllegalTransitionException illegal(ProjectStatus from, ProjectStatus to, String why) {
+    private static IllegalTransitionException illegal(ProjectStatus from, ProjectStatus to, Reason why) {
         return new IllegalTransitionException(from.name(), to.name(),
                 allowedFrom(from).stream().map(Enum::name).toList(), why);
+    }
+
+    private static MessageSourceResolvable status(ProjectStatus status) {
+        return Reason.term("status.project", status.name());
     }
 
     private static Map<ProjectStatus, Set<ProjectStatus>> steps() {

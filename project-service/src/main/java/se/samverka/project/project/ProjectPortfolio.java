@@ -88,8 +88,7 @@ public class ProjectPortfolio {
 
     /** @throws AccessDeniedException 403 unless the caller registers it for its own organisation (or is ADMIN) */
     public Versioned<Project> register(ProjectDescription request) {
-        Caller caller = callers.require(Caller::mayCreate,
-                "Projects are registered by the municipality's staff, local companies and the coordinator.");
+        Caller caller = callers.require(Caller::mayCreate, "access.project.register");
         ProjectDescription description = request.normalized();
         requireOwner(caller, description.ownerOrganisationId());
         checks.description(description, List.of());
@@ -116,7 +115,7 @@ public class ProjectPortfolio {
 
     public Versioned<Project> removePartner(String id, long expectedVersion, String organisationId) {
         Versioned<Project> current = current(id, expectedVersion);
-        current.state().partner(organisationId).orElseThrow(() -> new NotFoundException("Partner", organisationId));
+        current.state().partner(organisationId).orElseThrow(() -> new NotFoundException("not-found.partner", organisationId));
         return commit(current, current.state().withPartners(Project.removed(current.state().partners(),
                 partner -> partner.organisationId().equals(organisationId))), new ProjectPartnerRemoved(id, organisationId));
     }
@@ -130,7 +129,7 @@ public class ProjectPortfolio {
 
     public Versioned<Project> changeFundingLine(String id, long expectedVersion, String lineId, FundingLineDetails details) {
         Versioned<Project> current = current(id, expectedVersion);
-        current.state().fundingLine(lineId).orElseThrow(() -> new NotFoundException("Funding line", lineId));
+        current.state().fundingLine(lineId).orElseThrow(() -> new NotFoundException("not-found.funding-line", lineId));
         FundingLine line = checks.fundingLine(lineId, details);
         return commit(current, current.state().withFundingLines(Project.replaced(current.state().fundingLines(),
                 existing -> existing.fundingLineId().equals(lineId), line)), new FundingLineChanged(id, line));
@@ -138,7 +137,7 @@ public class ProjectPortfolio {
 
     public Versioned<Project> removeFundingLine(String id, long expectedVersion, String lineId) {
         Versioned<Project> current = current(id, expectedVersion);
-        current.state().fundingLine(lineId).orElseThrow(() -> new NotFoundException("Funding line", lineId));
+        current.state().fundingLine(lineId).orElseThrow(() -> new NotFoundException("not-found.funding-line", lineId));
         return commit(current, current.state().withFundingLines(Project.removed(current.state().fundingLines(),
                 line -> line.fundingLineId().equals(lineId))), new FundingLineRemoved(id, lineId));
     }
@@ -152,7 +151,7 @@ public class ProjectPortfolio {
 
     public Versioned<Project> changeIndicator(String id, long expectedVersion, String indicatorId, IndicatorDetails details) {
         Versioned<Project> current = current(id, expectedVersion);
-        current.state().indicator(indicatorId).orElseThrow(() -> new NotFoundException("Indicator", indicatorId));
+        current.state().indicator(indicatorId).orElseThrow(() -> new NotFoundException("not-found.indicator", indicatorId));
         Indicator indicator = indicator(indicatorId, details);
         return commit(current, current.state().withIndicators(Project.replaced(current.state().indicators(),
                         existing -> existing.indicatorId().equals(indicatorId), indicator), current.state().indicatorReports()),
@@ -162,7 +161,7 @@ public class ProjectPortfolio {
     public Versioned<Project> reportIndicator(String id, long expectedVersion, String indicatorId,
                                               IndicatorReportDetails details) {
         Versioned<Project> current = current(id, expectedVersion);
-        current.state().indicator(indicatorId).orElseThrow(() -> new NotFoundException("Indicator", indicatorId));
+        current.state().indicator(indicatorId).orElseThrow(() -> new NotFoundException("not-found.indicator", indicatorId));
         IndicatorReport report = new IndicatorReport(indicatorId, details.reportedOn(), details.value(), details.note(),
                 actor.name());
         return commit(current, current.state().withIndicators(current.state().indicators(),
@@ -179,7 +178,7 @@ public class ProjectPortfolio {
 
     public Versioned<Project> changeActivity(String id, long expectedVersion, String activityId, ActivityDetails details) {
         Versioned<Project> current = current(id, expectedVersion);
-        current.state().activity(activityId).orElseThrow(() -> new NotFoundException("Activity", activityId));
+        current.state().activity(activityId).orElseThrow(() -> new NotFoundException("not-found.activity", activityId));
         Activity activity = activity(activityId, details);
         return commit(current, current.state().withActivities(Project.replaced(current.state().activities(),
                 existing -> existing.activityId().equals(activityId), activity)), new ActivityChanged(id, activity));
@@ -187,7 +186,7 @@ public class ProjectPortfolio {
 
     public Versioned<Project> removeActivity(String id, long expectedVersion, String activityId) {
         Versioned<Project> current = current(id, expectedVersion);
-        current.state().activity(activityId).orElseThrow(() -> new NotFoundException("Activity", activityId));
+        current.state().activity(activityId).orElseThrow(() -> new NotFoundException("not-found.activity", activityId));
         return commit(current, current.state().withActivities(Project.removed(current.state().activities(),
                 activity -> activity.activityId().equals(activityId))), new ActivityRemoved(id, activityId));
     }
@@ -231,7 +230,7 @@ public class ProjectPortfolio {
         return projects.find(id)
                 .filter(project -> caller.mayRead(project.state().description().visibility().name(),
                         project.state().description().ownerOrganisationId()))
-                .orElseThrow(() -> new NotFoundException("Project", id));
+                .orElseThrow(() -> new NotFoundException("not-found.project", id));
     }
 
     /** The projects of the filter that the caller may read. */
@@ -267,8 +266,7 @@ public class ProjectPortfolio {
 
     private static void requireOwner(Caller caller, String ownerOrganisationId) {
         if (!caller.mayWrite(ownerOrganisationId)) {
-            throw new AccessDeniedException(!caller.isAnonymous(),
-                    "Only the owning organisation's staff and the coordinator change a project, for their own organisation.");
+            throw new AccessDeniedException(!caller.isAnonymous(), "access.project.change");
         }
     }
 
@@ -300,7 +298,7 @@ public class ProjectPortfolio {
 
     private static Indicator indicator(String indicatorId, IndicatorDetails details) {
         if (details.baseline() != null && details.baseline().compareTo(details.target()) == 0) {
-            throw new InvalidRequestException("target", "must differ from the baseline, or there is nothing to reach");
+            throw new InvalidRequestException("target", "reason.target");
         }
         return new Indicator(indicatorId, details.kind().name(), details.name().strip(), details.unit().strip(),
                 details.baseline(), details.target());

@@ -24,7 +24,7 @@ public final class ProjectRequests {
     /** An exact amount: a decimal (as a string or a number) and an ISO 4217 currency. */
     public record MoneyDetails(
             @NotNull @DecimalMin("0") BigDecimal amount,
-            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as SEK or EUR") String currency) {
+            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "{validation.currency}") String currency) {
     }
 
     /**
@@ -68,7 +68,7 @@ public final class ProjectRequests {
             @NotBlank @Size(max = 300) String title,
             @NotNull LocalDate heldOn,
             @Size(max = 200) String place,
-            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as SE") String country,
+            @Pattern(regexp = "[A-Z]{2}", message = "{reason.country-code}") String country,
             List<@NotNull @Valid ParticipationDetails> participants) {
     }
 

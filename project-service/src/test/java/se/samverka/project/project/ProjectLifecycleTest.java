@@ -34,15 +34,15 @@ class ProjectLifecycleTest {
         Project approved = project(ProjectStatus.APPROVED, null, List.of());
 
         assertThatThrownBy(() -> ProjectLifecycle.check(approved, ProjectStatus.ONGOING))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("actual start");
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("transition.project.actual-start");
         Project started = project(ProjectStatus.APPROVED, LocalDate.of(2027, 1, 1), List.of());
         assertThatThrownBy(() -> ProjectLifecycle.check(started, ProjectStatus.ONGOING))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("partner");
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("transition.project.partner");
         ProjectLifecycle.check(started.withPartners(List.of(new Partner("trd", PartnerRole.PARTNER))), ProjectStatus.ONGOING);
 
         Project submitted = project(ProjectStatus.SUBMITTED, null, List.of());
         assertThatThrownBy(() -> ProjectLifecycle.check(submitted, ProjectStatus.APPROVED))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("granted");
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("transition.project.granted");
         FundingLine granted = new FundingLine("f-1", "OWN_BUDGET", null, sek("100"), sek("100"), null, null, null, false);
         ProjectLifecycle.check(submitted.withFundingLines(List.of(granted)), ProjectStatus.APPROVED);
     }
@@ -52,7 +52,7 @@ class ProjectLifecycleTest {
         Project reported = project(ProjectStatus.FINAL_REPORTED, LocalDate.of(2027, 1, 1), List.of());
 
         assertThatThrownBy(() -> ProjectLifecycle.check(reported, ProjectStatus.CLOSED))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("final report");
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("final-report");
         assertThatThrownBy(() -> ProjectLifecycle.check(project(ProjectStatus.ONGOING, null, List.of()),
                 ProjectStatus.FINAL_REPORTED)).isInstanceOf(IllegalTransitionException.class);
     }

@@ -56,7 +56,7 @@ class AnnualReportController {
         return switch (table) {
             case "projects" -> file(csv.projects(report), CSV, "internationell-arsrapport-" + year + "-projekt.csv");
             case "funding" -> file(csv.funding(report), CSV, "internationell-arsrapport-" + year + "-finansiering.csv");
-            default -> throw new InvalidRequestException("table", "must be projects or funding");
+            default -> throw new InvalidRequestException("table", "reason.table");
         };
     }
 

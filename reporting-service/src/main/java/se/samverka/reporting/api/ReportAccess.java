@@ -30,10 +30,9 @@ class ReportAccess implements WebMvcConfigurer {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 if (request.getRequestURI().startsWith("/api/reports/rebuilds")) {
-                    callers.require(caller -> caller.is(Role.ADMIN), "Rebuilding the reports is the coordinator's.");
+                    callers.require(caller -> caller.is(Role.ADMIN), "access.rebuild");
                 } else {
-                    callers.require(Caller::isMunicipality,
-                            "The reports count internal work too: they are for the municipality's staff.");
+                    callers.require(Caller::isMunicipality, "access.reports");
                 }
                 return true;
             }

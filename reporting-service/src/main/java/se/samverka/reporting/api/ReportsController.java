@@ -102,7 +102,7 @@ class ReportsController {
     @GetMapping("/priority")
     Priority priority(ReportFilter filter, @RequestParam(required = false) Double threshold) {
         if (threshold != null && (threshold < 0 || threshold > 100)) {
-            throw new InvalidRequestException("threshold", "must be a score from 0 to 100");
+            throw new InvalidRequestException("threshold", "reason.threshold");
         }
         return computed((snapshot, f, freshness) -> threshold == null ? priority.of(snapshot, f, freshness)
                 : priority.of(snapshot, f, threshold, freshness), filter);
@@ -117,7 +117,7 @@ class ReportsController {
     @GetMapping("/activity")
     ActivityFeed activity(@RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_FEED_LINES) {
-            throw new InvalidRequestException("limit", "must be from 1 to " + MAX_FEED_LINES);
+            throw new InvalidRequestException("limit", "reason.limit", MAX_FEED_LINES);
         }
         return feed.of(source.read(), limit);
     }
@@ -128,7 +128,7 @@ class ReportsController {
         ReportSource.Reading reading = source.read();
         ProjectEntry project = reading.snapshot().projects().get(id);
         if (project == null) {
-            throw new NotFoundException("Project", id);
+            throw new NotFoundException("not-found.project", id);
         }
         return new ProjectFigures(id, project.status(), project.health(), project.score(),
                 funding.total(project.funding()), project.activities().size(),

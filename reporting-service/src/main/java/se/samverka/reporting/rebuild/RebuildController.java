@@ -29,6 +29,6 @@ class RebuildController {
 
     @GetMapping("/{id}")
     Rebuild rebuild(@PathVariable String id) {
-        return rebuilds.find(id).orElseThrow(() -> new NotFoundException("Rebuild", id));
+        return rebuilds.find(id).orElseThrow(() -> new NotFoundException("not-found.rebuild", id));
     }
 }

@@ -15,10 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.PoisonEventException;
 import se.samverka.platform.events.TopicLog;
@@ -55,13 +52,11 @@ public class Rebuilds implements DisposableBean {
         this.clock = clock;
     }
 
-    /** @throws ErrorResponseException 409 while another rebuild runs */
+    /** @throws RebuildRunningException 409 while another rebuild runs */
     public Rebuild start() {
         Progress progress = new Progress(UUID.randomUUID().toString(), clock.instant());
         if (!running.compareAndSet(null, progress)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "A rebuild is running already: " + running.get().id + ".");
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+            throw new RebuildRunningException(running.get().id);
         }
         ReadModelSet next = models.next();
         progress.generation = next.generation();

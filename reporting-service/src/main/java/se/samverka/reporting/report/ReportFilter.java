@@ -26,10 +26,10 @@ public record ReportFilter(Integer year, String department, String strategy, Str
     public ReportFilter {
         List<FieldProblem> problems = new ArrayList<>();
         if (year != null && (year < 1900 || year > 2200)) {
-            problems.add(new FieldProblem("year", "must be a year such as 2026"));
+            problems.add(new FieldProblem("year", "reason.year"));
         }
         if (country != null && !country.matches("[A-Z]{2}")) {
-            problems.add(new FieldProblem("country", "must be an ISO 3166-1 alpha-2 code such as SE"));
+            problems.add(new FieldProblem("country", "reason.country-code"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

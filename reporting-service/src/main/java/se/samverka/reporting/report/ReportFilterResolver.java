@@ -38,7 +38,7 @@ class ReportFilterResolver implements HandlerMethodArgumentResolver, WebMvcConfi
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException("year", "must be a year such as 2026");
+            throw new InvalidRequestException("year", "reason.year");
         }
     }
 }

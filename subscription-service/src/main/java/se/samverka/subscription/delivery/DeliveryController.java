@@ -51,7 +51,7 @@ class DeliveryController {
     DeliveryResource get(@PathVariable String id, @PathVariable String deliveryId) {
         String subscriptionId = subscriptions.get(id).id();
         return deliveries.find(subscriptionId, deliveryId).map(DeliveryResource::of)
-                .orElseThrow(() -> new NotFoundException("Delivery", deliveryId));
+                .orElseThrow(() -> new NotFoundException("not-found.delivery", deliveryId));
     }
 
     /** 202: sent again at once, with a new round of attempts. */
@@ -59,7 +59,7 @@ class DeliveryController {
     ResponseEntity<DeliveryResource> redeliver(@PathVariable String id, @PathVariable String deliveryId) {
         String subscriptionId = subscriptions.get(id).id();
         DeliveryResource again = deliveries.redeliver(subscriptionId, deliveryId, clock.instant())
-                .map(DeliveryResource::of).orElseThrow(() -> new NotFoundException("Delivery", deliveryId));
+                .map(DeliveryResource::of).orElseThrow(() -> new NotFoundException("not-found.delivery", deliveryId));
         sender.wake();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(again);
     }

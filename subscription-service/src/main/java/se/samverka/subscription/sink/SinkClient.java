@@ -22,6 +22,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
+import se.samverka.platform.web.Reason;
 import se.samverka.subscription.SubscriptionSettings;
 
 /**
@@ -62,7 +63,7 @@ public class SinkClient implements AutoCloseable {
      *
      * @return why it does not, or empty when it does
      */
-    public Optional<String> handshake(String sink) {
+    public Optional<Reason> handshake(String sink) {
         HttpOptions request = new HttpOptions(URI.create(sink));
         request.setHeader(REQUEST_ORIGIN, settings.webhookOrigin());
         try {
@@ -70,19 +71,18 @@ public class SinkClient implements AutoCloseable {
                 EntityUtils.consume(response.getEntity());
                 Header allowed = response.getFirstHeader(ALLOWED_ORIGIN);
                 if (response.getCode() != 200) {
-                    return Optional.of("the receiver did not agree to receive events: the validation request was "
-                            + "answered " + response.getCode());
+                    return Optional.of(Reason.of("reason.sink.handshake-status", response.getCode()));
                 }
                 if (allowed == null || !(allowed.getValue().equals("*") || allowed.getValue().equals(settings.webhookOrigin()))) {
-                    return Optional.of("the receiver did not agree to receive events: its answer to the validation "
-                            + "request has no " + ALLOWED_ORIGIN + " of '" + settings.webhookOrigin() + "' or '*'");
+                    return Optional.of(Reason.of("reason.sink.handshake-origin", ALLOWED_ORIGIN,
+                            settings.webhookOrigin()));
                 }
                 return Optional.empty();
             });
         } catch (RefusedSinkException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(e.reason());
         } catch (IOException e) {
-            return Optional.of("the receiver could not be reached: " + describe(e));
+            return Optional.of(Reason.of("reason.sink.unreachable", describe(e)));
         }
     }
 

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.hc.client5.http.DnsResolver;
+import se.samverka.platform.web.Reason;
 import se.samverka.subscription.SubscriptionSettings;
 
 /**
@@ -33,31 +34,31 @@ public class SinkGuard implements DnsResolver {
      *
      * @return why it is refused, or empty when it may be used
      */
-    public Optional<String> refusal(String sink) {
+    public Optional<Reason> refusal(String sink) {
         URI uri;
         try {
             uri = new URI(sink);
         } catch (URISyntaxException e) {
-            return Optional.of("is not a URL: " + e.getReason());
+            return Optional.of(Reason.of("reason.sink.url", e.getReason()));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            return Optional.of("must be an absolute https URL");
+            return Optional.of(Reason.of("reason.sink.absolute"));
         }
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            return Optional.of("must not carry user information or a fragment");
+            return Optional.of(Reason.of("reason.sink.parts"));
         }
         boolean allowlisted = settings.allowlisted(uri.getHost());
         if (scheme.equals("http") && !allowlisted) {
-            return Optional.of("must use https");
+            return Optional.of(Reason.of("reason.sink.https"));
         }
         try {
             resolve(uri.getHost());
             return Optional.empty();
         } catch (RefusedSinkException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(e.reason());
         } catch (UnknownHostException e) {
-            return Optional.of("host " + uri.getHost() + " cannot be resolved");
+            return Optional.of(Reason.of("reason.sink.unknown-host", uri.getHost()));
         }
     }
 
@@ -70,10 +71,9 @@ public class SinkGuard implements DnsResolver {
             return addresses;
         }
         for (InetAddress address : addresses) {
-            Optional<String> kind = refusedKind(address);
+            Optional<InsideAddress> kind = refusedKind(address);
             if (kind.isPresent()) {
-                throw new RefusedSinkException("host " + name + " resolves to a " + kind.get() + " address ("
-                        + address.getHostAddress() + "), which webhooks may not reach");
+                throw new RefusedSinkException(name, kind.get(), address.getHostAddress());
             }
         }
         return addresses;
@@ -85,37 +85,37 @@ public class SinkGuard implements DnsResolver {
     }
 
     /** What kind of inside address this is, or empty for a public one. */
-    static Optional<String> refusedKind(InetAddress address) {
+    static Optional<InsideAddress> refusedKind(InetAddress address) {
         byte[] b = address.getAddress();
         if (address.isLoopbackAddress()) {
-            return Optional.of("loopback");
+            return Optional.of(InsideAddress.LOOPBACK);
         }
         if (address.isAnyLocalAddress() || address instanceof Inet4Address && b[0] == 0) {
-            return Optional.of("unspecified");
+            return Optional.of(InsideAddress.UNSPECIFIED);
         }
         if (address.equals(AWS_METADATA_V6) || address.getHostAddress().equals("169.254.169.254")) {
-            return Optional.of("cloud metadata");
+            return Optional.of(InsideAddress.CLOUD_METADATA);
         }
         if (address.isLinkLocalAddress()) {
-            return Optional.of("link-local");
+            return Optional.of(InsideAddress.LINK_LOCAL);
         }
         if (address.isSiteLocalAddress()) {
-            return Optional.of("private");
+            return Optional.of(InsideAddress.PRIVATE);
         }
         if (address.isMulticastAddress()) {
-            return Optional.of("multicast");
+            return Optional.of(InsideAddress.MULTICAST);
         }
         if (address instanceof Inet4Address) {
             if (b[0] == 100 && (b[1] & 0xC0) == 64) {
-                return Optional.of("shared (CGNAT)");
+                return Optional.of(InsideAddress.SHARED);
             }
             if ((b[0] & 0xFF) == 255 && (b[1] & 0xFF) == 255 && (b[2] & 0xFF) == 255 && (b[3] & 0xFF) == 255) {
-                return Optional.of("broadcast");
+                return Optional.of(InsideAddress.BROADCAST);
             }
             return Optional.empty();
         }
         if ((b[0] & 0xFE) == 0xFC) {
-            return Optional.of("unique-local");
+            return Optional.of(InsideAddress.UNIQUE_LOCAL);
         }
         if (isNat64(b)) {
             return refusedKind(address(b[12], b[13], b[14], b[15]));

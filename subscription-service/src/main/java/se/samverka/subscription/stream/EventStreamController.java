@@ -20,6 +20,6 @@ class EventStreamController {
     /** The project events the caller may read, as they happen (text/event-stream; event id = CloudEvent id). */
     @GetMapping(path = "/api/subscriptions/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream() {
-        return stream.open(callers.require(caller -> !caller.isAnonymous(), "Sign in to follow project events."));
+        return stream.open(callers.require(caller -> !caller.isAnonymous(), "access.stream"));
     }
 }

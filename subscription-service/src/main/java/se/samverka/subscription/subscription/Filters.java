@@ -28,7 +28,7 @@ final class Filters {
             return List.of();
         }
         if (!node.isArray()) {
-            problems.add(new FieldProblem("filters", "must be a list of filter expressions"));
+            problems.add(new FieldProblem("filters", "reason.filters"));
             return List.of();
         }
         List<FilterExpression> filters = new ArrayList<>();
@@ -43,11 +43,11 @@ final class Filters {
 
     private static FilterExpression expression(JsonNode node, String path, int depth, List<FieldProblem> problems) {
         if (!node.isObject() || node.size() != 1) {
-            problems.add(new FieldProblem(path, "must be an object with exactly one dialect of " + FilterExpression.DIALECTS));
+            problems.add(new FieldProblem(path, "reason.filter.one-dialect", FilterExpression.DIALECTS));
             return null;
         }
         if (depth > MAX_DEPTH) {
-            problems.add(new FieldProblem(path, "nests deeper than " + MAX_DEPTH + " levels"));
+            problems.add(new FieldProblem(path, "reason.filter.depth", MAX_DEPTH));
             return null;
         }
         String dialect = node.propertyNames().iterator().next();
@@ -56,17 +56,17 @@ final class Filters {
         switch (dialect) {
             case "exact", "prefix", "suffix" -> {
                 if (!value.isObject() || value.isEmpty()) {
-                    problems.add(new FieldProblem(at, "must name at least one attribute and its value"));
+                    problems.add(new FieldProblem(at, "reason.filter.attributes"));
                     return null;
                 }
                 Map<String, String> attributes = new LinkedHashMap<>();
                 for (String name : value.propertyNames()) {
                     JsonNode wanted = value.get(name);
                     if (!FilterExpression.ATTRIBUTES.contains(name)) {
-                        problems.add(new FieldProblem(at + "." + name, "is not a context attribute; possible: "
-                                + FilterExpression.ATTRIBUTES));
+                        problems.add(new FieldProblem(at + "." + name, "reason.filter.attribute",
+                                FilterExpression.ATTRIBUTES));
                     } else if (!wanted.isString() || wanted.asString().isEmpty()) {
-                        problems.add(new FieldProblem(at + "." + name, "must be a non-empty text"));
+                        problems.add(new FieldProblem(at + "." + name, "reason.filter.value"));
                     } else {
                         attributes.put(name, wanted.asString());
                     }
@@ -75,7 +75,7 @@ final class Filters {
             }
             case "all", "any" -> {
                 if (!value.isArray() || value.isEmpty()) {
-                    problems.add(new FieldProblem(at, "must be a non-empty list of filter expressions"));
+                    problems.add(new FieldProblem(at, "reason.filter.nested"));
                     return null;
                 }
                 List<FilterExpression> nested = new ArrayList<>();
@@ -92,7 +92,7 @@ final class Filters {
                 return negated == null ? null : new FilterExpression(dialect, Map.of(), List.of(negated));
             }
             default -> {
-                problems.add(new FieldProblem(at, "is not a filter dialect; possible: " + FilterExpression.DIALECTS));
+                problems.add(new FieldProblem(at, "reason.filter.dialect", FilterExpression.DIALECTS));
                 return null;
             }
         }

@@ -40,6 +40,7 @@ public class Subscriptions {
             .collect(Collectors.toUnmodifiableSet());
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final int MAX_CRITERIA = 50;
+    private static final int MAX_SINK_LENGTH = 2048;
 
     private final SubscriptionStore store;
     private final Callers callers;
@@ -61,9 +62,9 @@ public class Subscriptions {
     }
 
     Subscription create(SubscriptionDetails details) {
-        Caller caller = callers.require(c -> !c.isAnonymous(), "Sign in to subscribe.");
+        Caller caller = callers.require(c -> !c.isAnonymous(), "access.subscribe");
         if (!caller.is(Role.ADMIN) && caller.organisationId() == null) {
-            throw new AccessDeniedException(true, "A subscription belongs to an organisation, and your token names none.");
+            throw new AccessDeniedException(true, "access.organisation");
         }
         Valid valid = validate(details, true);
         Instant now = clock.instant();
@@ -78,7 +79,7 @@ public class Subscriptions {
     public Subscription get(String id) {
         Caller caller = signedIn();
         return store.find(id).filter(s -> manages(caller, s))
-                .orElseThrow(() -> new NotFoundException("Subscription", id));
+                .orElseThrow(() -> new NotFoundException("not-found.subscription", id));
     }
 
     Page<Subscription> list(Paging paging) {
@@ -126,7 +127,7 @@ public class Subscriptions {
     }
 
     private Caller signedIn() {
-        return callers.require(c -> !c.isAnonymous(), "Sign in to see your organisation's subscriptions.");
+        return callers.require(c -> !c.isAnonymous(), "access.subscriptions");
     }
 
     private static boolean manages(Caller caller, Subscription subscription) {
@@ -140,20 +141,20 @@ public class Subscriptions {
         List<FieldProblem> problems = new ArrayList<>();
         String sink = details.sink() == null ? null : details.sink().strip();
         if (sink == null || sink.isEmpty()) {
-            problems.add(new FieldProblem("sink", "is required"));
-        } else if (sink.length() > 2048) {
-            problems.add(new FieldProblem("sink", "must be at most 2048 characters"));
+            problems.add(new FieldProblem("sink", "reason.required"));
+        } else if (sink.length() > MAX_SINK_LENGTH) {
+            problems.add(new FieldProblem("sink", "reason.max-length", MAX_SINK_LENGTH));
         } else {
             guard.refusal(sink).ifPresent(reason -> problems.add(new FieldProblem("sink", reason)));
         }
         if (details.protocol() != null && !details.protocol().equals("HTTP")) {
-            problems.add(new FieldProblem("protocol", "must be HTTP, the only protocol offered"));
+            problems.add(new FieldProblem("protocol", "reason.protocol"));
         }
         List<String> types = details.types() == null ? List.of() : details.types();
         for (int i = 0; i < types.size(); i++) {
             if (!PROJECT_EVENT_TYPES.contains(types.get(i))) {
-                problems.add(new FieldProblem("types[" + i + "]", "is not a project event type; possible: "
-                        + PROJECT_EVENT_TYPES.stream().sorted().toList()));
+                problems.add(new FieldProblem("types[" + i + "]", "reason.event-type",
+                        PROJECT_EVENT_TYPES.stream().sorted().toList()));
             }
         }
         List<FilterExpression> filters = Filters.read(details.filters(), problems);
@@ -176,14 +177,14 @@ public class Subscriptions {
 
     private static void criteria(String field, List<String> values, List<FieldProblem> problems) {
         if (values.size() > MAX_CRITERIA) {
-            problems.add(new FieldProblem(field, "may name at most " + MAX_CRITERIA));
+            problems.add(new FieldProblem(field, "reason.criteria", MAX_CRITERIA));
         }
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i);
             if (value == null || value.isBlank() || value.length() > 100) {
-                problems.add(new FieldProblem(field + "[" + i + "]", "must be a text of 1 to 100 characters"));
+                problems.add(new FieldProblem(field + "[" + i + "]", "reason.criterion"));
             } else if (field.endsWith("countries") && !COUNTRY.matcher(value).matches()) {
-                problems.add(new FieldProblem(field + "[" + i + "]", "must be an ISO 3166-1 alpha-2 code, e.g. NO"));
+                problems.add(new FieldProblem(field + "[" + i + "]", "reason.country-code"));
             }
         }
     }

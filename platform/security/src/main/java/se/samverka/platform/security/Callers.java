@@ -28,6 +28,7 @@ public class Callers {
     /**
      * The current caller, if the rule allows it.
      *
+     * @param reason the key of the text, in the problem bundles, that says who may
      * @throws AccessDeniedException 401 when nobody signed in, 403 when the caller's role does not allow it
      */
     public Caller require(Predicate<Caller> rule, String reason) {

@@ -16,16 +16,21 @@ public final class Api {
     private final RestTestClient http;
 
     private final String baseUrl;
+    private final String token;
 
     public Api(String baseUrl) {
-        this(baseUrl, null);
+        this(baseUrl, null, null);
     }
 
-    private Api(String baseUrl, String token) {
+    private Api(String baseUrl, String token, String language) {
         this.baseUrl = baseUrl;
+        this.token = token;
         RestTestClient.Builder<?> builder = RestTestClient.bindToServer().baseUrl(baseUrl);
         if (token != null) {
             builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        if (language != null) {
+            builder.defaultHeader(HttpHeaders.ACCEPT_LANGUAGE, language);
         }
         this.http = builder.build();
     }
@@ -36,12 +41,17 @@ public final class Api {
 
     /** The same API, called with this access token. */
     public Api as(String token) {
-        return new Api(baseUrl, token);
+        return new Api(baseUrl, token, null);
     }
 
     /** The same API, called without any token. */
     public Api anonymous() {
-        return new Api(baseUrl, null);
+        return new Api(baseUrl, null, null);
+    }
+
+    /** The same API, called by the same caller asking for answers in this language (Accept-Language), e.g. sv. */
+    public Api inLanguage(String language) {
+        return new Api(baseUrl, token, language);
     }
 
     public RestTestClient http() {

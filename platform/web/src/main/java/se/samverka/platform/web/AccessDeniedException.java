@@ -8,13 +8,24 @@ package se.samverka.platform.web;
 public class AccessDeniedException extends RuntimeException {
 
     private final boolean signedIn;
+    private final Reason reason;
 
-    public AccessDeniedException(boolean signedIn, String reason) {
-        super(reason);
+    /** @param key the text that says who may, in the problem bundles */
+    public AccessDeniedException(boolean signedIn, String key, Object... arguments) {
+        this(signedIn, Reason.of(key, arguments));
+    }
+
+    private AccessDeniedException(boolean signedIn, Reason reason) {
+        super(reason.toString());
         this.signedIn = signedIn;
+        this.reason = reason;
     }
 
     public boolean signedIn() {
         return signedIn;
+    }
+
+    public Reason reason() {
+        return reason;
     }
 }

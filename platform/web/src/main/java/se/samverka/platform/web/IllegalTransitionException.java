@@ -11,12 +11,14 @@ public class IllegalTransitionException extends RuntimeException {
     private final String from;
     private final String to;
     private final List<String> allowed;
+    private final Reason reason;
 
-    public IllegalTransitionException(String from, String to, List<String> allowed, String reason) {
-        super(reason);
+    public IllegalTransitionException(String from, String to, List<String> allowed, Reason reason) {
+        super(reason.toString());
         this.from = from;
         this.to = to;
         this.allowed = List.copyOf(allowed);
+        this.reason = reason;
     }
 
     public String from() {
@@ -29,5 +31,9 @@ public class IllegalTransitionException extends RuntimeException {
 
     public List<String> allowed() {
         return allowed;
+    }
+
+    public Reason reason() {
+        return reason;
     }
 }

@@ -15,8 +15,9 @@ public class InvalidRequestException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    public InvalidRequestException(String field, String reason) {
-        this(List.of(new FieldProblem(field, reason)));
+    /** @param key the reason's text in the problem bundles, filled in with the arguments */
+    public InvalidRequestException(String field, String key, Object... arguments) {
+        this(List.of(new FieldProblem(field, key, arguments)));
     }
 
     public List<FieldProblem> problems() {

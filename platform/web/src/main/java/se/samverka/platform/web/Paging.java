@@ -28,10 +28,10 @@ public record Paging(int page, int size, Sort sort) {
         int pageNumber = page == null ? 0 : page;
         int pageSize = size == null ? DEFAULT_SIZE : size;
         if (pageNumber < 0) {
-            problems.add(new FieldProblem("page", "must be 0 or more"));
+            problems.add(new FieldProblem("page", "reason.page"));
         }
         if (pageSize < 1 || pageSize > MAX_SIZE) {
-            problems.add(new FieldProblem("size", "must be between 1 and " + MAX_SIZE));
+            problems.add(new FieldProblem("size", "reason.size", MAX_SIZE));
         }
         Sort order = byDefault;
         if (sort != null && !sort.isBlank()) {
@@ -42,8 +42,8 @@ public record Paging(int page, int size, Sort sort) {
                 String field = descending ? name.substring(1) : name;
                 String stored = sortable.get(field);
                 if (stored == null) {
-                    problems.add(new FieldProblem("sort", "cannot sort by '" + field + "'; possible: "
-                            + String.join(", ", sortable.keySet().stream().sorted().toList())));
+                    problems.add(new FieldProblem("sort", "reason.sort", field,
+                            String.join(", ", sortable.keySet().stream().sorted().toList())));
                 } else {
                     orders.add(descending ? Sort.Order.desc(stored) : Sort.Order.asc(stored));
                 }

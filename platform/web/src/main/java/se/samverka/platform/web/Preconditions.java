@@ -1,8 +1,5 @@
 package se.samverka.platform.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
-
 /**
  * Reads the version an update is based on from its {@code If-Match} header. Every update must say which version it
  * changes, so that nobody overwrites a change they have not seen: no header is 428, one that cannot match is 412.
@@ -39,10 +36,9 @@ public final class Preconditions {
     }
 
     /** No If-Match on an update: 428. */
-    public static final class PreconditionRequiredException extends ResponseStatusException {
+    public static final class PreconditionRequiredException extends RuntimeException {
         PreconditionRequiredException() {
-            super(HttpStatus.PRECONDITION_REQUIRED, "Send the ETag you read in If-Match, so that no change made "
-                    + "meanwhile is overwritten.");
+            super("no If-Match");
         }
     }
 

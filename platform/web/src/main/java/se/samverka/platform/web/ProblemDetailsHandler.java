@@ -4,9 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,7 +20,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -35,7 +37,8 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 /**
  * Answers every failure with an RFC 9457 problem document ({@code application/problem+json}). Bad input never
  * gets a 500: a body that is not JSON is 400, well-formed JSON with wrong content is 422, and both carry
- * {@code errors}: the fields at fault, as JSON paths, each with its reason.
+ * {@code errors}: the fields at fault, as JSON paths, each with its reason. Titles, details and reasons are written in
+ * the language the request asks for with Accept-Language: Swedish or English, English when it asks for neither.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -43,24 +46,34 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
 
+    private final MessageSource messages;
+
+    public ProblemDetailsHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** A field at fault and why, in words, as the problem document's {@code errors} list them. */
+    public record FieldReason(String field, String reason) {
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> problems = exception.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(), reason(error)))
-                .toList();
-        return invalid(problems);
+        // Bean validation has put its messages into the request's language already (LocaleContextMessageInterpolator).
+        return invalid(exception.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldReason(error.getField(), error.getDefaultMessage() == null
+                        ? text("reason.invalid") : error.getDefaultMessage()))
+                .toList());
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> problems = exception.getParameterValidationResults().stream()
+        return invalid(exception.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
+                        .map(error -> new FieldReason(result.getMethodParameter().getParameterName(),
                                 error.getDefaultMessage())))
-                .toList();
-        return invalid(problems);
+                .toList());
     }
 
     @Override
@@ -68,48 +81,56 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = exception.getMostSpecificCause();
         if (cause instanceof StreamReadException parse) {
-            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
-                    "The body is not valid JSON: " + parse.getOriginalMessage());
-            return response(problem);
+            return response(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "malformed-request",
+                    text("problem.detail.not-json", parse.getOriginalMessage())));
         }
         JacksonException jackson = findJacksonException(exception);
         if (jackson != null) {
-            return invalid(List.of(new FieldProblem(path(jackson), reason(jackson))));
+            return invalid(List.of(new FieldReason(path(jackson), reason(jackson).in(messages, locale()))));
         }
-        return response(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
-                "The request needs a JSON body."));
+        return response(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "malformed-request",
+                text("problem.detail.no-body")));
     }
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException exception) {
-        return invalid(exception.problems());
+        return invalid(exception.problems().stream()
+                .map(problem -> new FieldReason(problem.field(), problem.reason().in(messages, locale())))
+                .toList());
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException exception) {
-        return response(problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", exception.getMessage()));
+        return response(problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "not-found",
+                exception.reason().in(messages, locale())));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException exception) {
+        String detail = exception.reason().in(messages, locale());
         if (!exception.signedIn()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .body(problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Sign in",
-                            exception.getMessage()));
+                    .body(problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "unauthenticated", detail));
         }
-        return response(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Not allowed", exception.getMessage()));
+        return response(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "forbidden", detail));
+    }
+
+    @ExceptionHandler(Preconditions.PreconditionRequiredException.class)
+    ResponseEntity<Object> preconditionRequired() {
+        return response(problem(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.PRECONDITION_REQUIRED,
+                "precondition-required", text("problem.detail.precondition-required")));
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, Preconditions.VersionMismatchException.class})
     ResponseEntity<Object> versionConflict() {
-        return response(problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.VERSION_CONFLICT, "Changed by someone else",
-                "The resource changed since you read it. Read it again, then repeat your change with its new ETag."));
+        return response(problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.VERSION_CONFLICT, "version-conflict",
+                text("problem.detail.version-conflict")));
     }
 
     @ExceptionHandler(IllegalTransitionException.class)
     ResponseEntity<Object> illegalTransition(IllegalTransitionException exception) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION, "Not allowed now",
-                exception.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION, "illegal-transition",
+                exception.reason().in(messages, locale()));
         problem.setProperty("from", exception.from());
         problem.setProperty("to", exception.to());
         problem.setProperty("allowedTransitions", exception.allowed());
@@ -118,37 +139,43 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<Object> duplicate(DuplicateKeyException exception) {
-        return response(problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Already exists",
-                "A resource with the same identity exists already."));
+        return response(problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "conflict", text("problem.detail.conflict")));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception, HttpServletRequest request) {
         log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), exception);
-        return response(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
-                "Something went wrong on our side. Nothing was changed by this request unless it said so."));
+        return response(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "internal-error",
+                text("problem.detail.internal-error")));
     }
 
-    private ResponseEntity<Object> invalid(List<FieldProblem> problems) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.INVALID_REQUEST, "Invalid request",
-                problems.stream().map(p -> p.field() + ": " + p.reason()).collect(Collectors.joining("; ")));
-        problem.setProperty("errors", problems);
+    private ResponseEntity<Object> invalid(List<FieldReason> reasons) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.INVALID_REQUEST,
+                "invalid-request", reasons.stream().map(r -> r.field() + ": " + r.reason())
+                        .collect(Collectors.joining("; ")));
+        problem.setProperty("errors", reasons);
         return response(problem);
     }
 
-    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+    /** @param title the problem type's name, whose title the bundles hold as {@code problem.title.<title>} */
+    private ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
-        problem.setTitle(title);
+        problem.setTitle(text("problem.title." + title));
         return problem;
+    }
+
+    private String text(String key, Object... arguments) {
+        return Reason.of(key, arguments).in(messages, locale());
+    }
+
+    /** The request's language, as the DispatcherServlet's LocaleResolver found it in Accept-Language. */
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
     }
 
     private static ResponseEntity<Object> response(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
-    }
-
-    private static String reason(FieldError error) {
-        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
     }
 
     private static JacksonException findJacksonException(Throwable exception) {
@@ -179,42 +206,46 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         return path.isEmpty() ? "(body)" : path.toString();
     }
 
-    static String reason(JacksonException exception) {
+    static Reason reason(JacksonException exception) {
         if (exception instanceof UnrecognizedPropertyException) {
-            return "is not a field of this resource";
+            return Reason.of("reason.unknown-field");
         }
         if (exception instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
-            if (target != null && target.isEnum()) {
-                return "must be one of " + Arrays.toString(target.getEnumConstants()) + ", was '" + format.getValue() + "'";
+            if (target == null) {
+                return Reason.of("reason.invalid");
             }
-            return "'" + format.getValue() + "' is not a valid " + (target == null ? "value" : target.getSimpleName());
+            if (target.isEnum()) {
+                return Reason.of("reason.one-of", Arrays.toString(target.getEnumConstants()), format.getValue());
+            }
+            return Reason.of("reason.invalid-value", format.getValue(), target.getSimpleName());
         }
         if (exception instanceof InvalidNullException) {
-            return "must not be null";
+            return Reason.of("reason.null");
         }
         if (exception instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
-            return instantiation.getCause().getMessage();
+            return Reason.of("reason.refused", instantiation.getCause().getMessage());
         }
         if (exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "must be " + describe(mismatch.getTargetType());
+            return Reason.of(expected(mismatch.getTargetType()));
         }
-        return exception.getOriginalMessage();
+        return Reason.of("reason.refused", exception.getOriginalMessage());
     }
 
-    private static String describe(Class<?> type) {
+    /** The reason that names the kind of value a field takes. */
+    private static String expected(Class<?> type) {
         if (type == String.class) {
-            return "text";
+            return "reason.text";
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "a number";
+            return "reason.number";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return "reason.boolean";
         }
         if (Iterable.class.isAssignableFrom(type) || type.isArray()) {
-            return "a list";
+            return "reason.list";
         }
-        return "an object";
+        return "reason.object";
     }
 }

@@ -13,6 +13,7 @@ public final class ProblemTypes {
     public static final URI UNAUTHENTICATED = URI.create(BASE + "unauthenticated");
     public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
     public static final URI CONFLICT = URI.create(BASE + "conflict");
+    public static final URI PRECONDITION_REQUIRED = URI.create(BASE + "precondition-required");
     public static final URI VERSION_CONFLICT = URI.create(BASE + "version-conflict");
     public static final URI ILLEGAL_TRANSITION = URI.create(BASE + "illegal-transition");
     public static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");

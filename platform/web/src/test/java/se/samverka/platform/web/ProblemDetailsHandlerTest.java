@@ -2,11 +2,13 @@ package se.samverka.platform.web;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -16,14 +18,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import se.samverka.platform.test.ProblemBundles;
 
 @WebMvcTest(ProblemDetailsHandlerTest.Resources.class)
 class ProblemDetailsHandlerTest {
@@ -83,14 +89,22 @@ class ProblemDetailsHandlerTest {
         send("{\"name\": \"unknown-organisation\", \"kind\": \"CITY\", \"parts\": [{\"label\": \"a\"}]}")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("name"))
-                .andExpect(jsonPath("$.errors[0].reason").value("no such organisation"));
+                .andExpect(jsonPath("$.errors[0].reason").value("no organisation has the id 'unknown-organisation'"));
     }
 
     @Test
     void aMissingResourceIs404() throws Exception {
         mvc.perform(get("/things/missing")).andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Not found"))
                 .andExpect(jsonPath("$.detail").value("Thing missing does not exist"));
+    }
+
+    @Test
+    void anUpdateWithoutIfMatchIs428() throws Exception {
+        mvc.perform(put("/things/a")).andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.type").value("https://samverka.se/problems/precondition-required"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Send the ETag")));
     }
 
     @Test
@@ -112,8 +126,79 @@ class ProblemDetailsHandlerTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
+    @Test
+    void aCallerWhoAsksForNoLanguageOrOneWeDoNotWriteReadsEnglish() throws Exception {
+        for (String language : new String[] {"de", "fi, de;q=0.5", "en-GB"}) {
+            send("{\"kind\": \"CITY\", \"parts\": []}", language)
+                    .andExpect(jsonPath("$.title").value("Invalid request"))
+                    .andExpect(jsonPath("$.errors[?(@.field == 'name')].reason").value("must not be blank"));
+        }
+    }
+
+    @Test
+    void aCallerWhoAsksForSwedishReadsSwedishReasonsFromBeanValidation() throws Exception {
+        send("{\"kind\": \"CITY\", \"parts\": [], \"count\": 120}", "sv-SE,sv;q=0.9,en;q=0.8")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("Uppgifterna godtogs inte"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'name')].reason").value("får inte vara tomt"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'parts')].reason").value("får inte vara tomt"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'count')].reason").value("får vara högst 100"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("name: får inte vara tomt")));
+    }
+
+    @Test
+    void swedishReasonsOfTheBodyAsJsonNameTheValues() throws Exception {
+        send("{\"name\": \"Sanok\", \"kind\": \"VILLAGE\", \"parts\": [{\"label\": \"a\"}]}", "sv")
+                .andExpect(jsonPath("$.errors[0].reason").value("måste vara något av [CITY, REGION], inte 'VILLAGE'"));
+        send("{\"name\": \"Sanok\", \"kind\": \"CITY\", \"parts\": [], \"owner\": \"me\"}", "sv")
+                .andExpect(jsonPath("$.errors[0].reason").value("är inte ett fält i den här resursen"));
+        send("{\"name\": \"Sanok\",", "sv").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Felaktig begäran"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Innehållet är inte giltig JSON: ")));
+    }
+
+    @Test
+    void theServicesOwnReasonsAreFilledInInTheCallersLanguage() throws Exception {
+        send("{\"name\": \"taken\", \"kind\": \"CITY\", \"parts\": [{\"label\": \"a\"}]}")
+                .andExpect(jsonPath("$.errors[0].reason").value("'taken' is taken by thing 2048"));
+        send("{\"name\": \"taken\", \"kind\": \"CITY\", \"parts\": [{\"label\": \"a\"}]}", "sv")
+                .andExpect(jsonPath("$.errors[0].reason").value("'taken' används redan av sak 2048"));
+        send("{\"name\": \"unknown-organisation\", \"kind\": \"CITY\", \"parts\": [{\"label\": \"a\"}]}", "sv")
+                .andExpect(jsonPath("$.errors[0].reason").value("det finns ingen organisation med id 'unknown-organisation'"));
+        mvc.perform(get("/things/missing").header(HttpHeaders.ACCEPT_LANGUAGE, "sv"))
+                .andExpect(jsonPath("$.title").value("Finns inte"))
+                .andExpect(jsonPath("$.detail").value("Saken missing finns inte"));
+    }
+
+    @Test
+    void codesInAReasonAreWordsWhereTheLanguageHasThem() throws Exception {
+        mvc.perform(get("/things/old")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("A thing that is OLD cannot become fresh."));
+        mvc.perform(get("/things/old").header(HttpHeaders.ACCEPT_LANGUAGE, "sv")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Inte möjligt nu"))
+                .andExpect(jsonPath("$.detail").value("En sak som är gammal kan inte bli ny."));
+    }
+
+    @Test
+    void aKeyWithoutATextIsStillAProblemDocument() throws Exception {
+        send("{\"name\": \"forgotten\", \"kind\": \"CITY\", \"parts\": [{\"label\": \"a\"}]}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].reason").value("reason.thing.forgotten"));
+    }
+
+    @Test
+    void thePlatformsTextsAreCompleteInSwedishAndComeOutAsWritten() {
+        ProblemBundles.assertComplete("platform-problems");
+        ProblemBundles.assertComplete("problems");
+    }
+
     private ResultActions send(String body) throws Exception {
         return mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private ResultActions send(String body, String acceptLanguage) throws Exception {
+        return mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage).content(body));
     }
 
     enum Kind { CITY, REGION }
@@ -121,7 +206,7 @@ class ProblemDetailsHandlerTest {
     record Part(@NotBlank String label) {
     }
 
-    record Thing(@NotBlank String name, @NotNull Kind kind, @NotEmpty List<@Valid Part> parts) {
+    record Thing(@NotBlank String name, @NotNull Kind kind, @NotEmpty List<@Valid Part> parts, @Max(100) Integer count) {
     }
 
     @SpringBootApplication
@@ -130,10 +215,21 @@ class ProblemDetailsHandlerTest {
 
         @PostMapping("/things")
         Thing create(@Valid @RequestBody Thing thing) {
-            if (thing.name().equals("unknown-organisation")) {
-                throw new InvalidRequestException("name", "no such organisation");
+            switch (thing.name()) {
+                case "unknown-organisation" -> throw new InvalidRequestException("name", "reason.no-organisation",
+                        thing.name());
+                case "taken" -> throw new InvalidRequestException("name", "reason.thing.taken", thing.name(), 2048);
+                case "forgotten" -> throw new InvalidRequestException("name", "reason.thing.forgotten");
+                default -> {
+                    return thing;
+                }
             }
-            return thing;
+        }
+
+        @PutMapping("/things/{id}")
+        Thing replace(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            Preconditions.expectedVersion(ifMatch);
+            throw new NotFoundException("not-found.thing", id);
         }
 
         @GetMapping("/things/{id}")
@@ -141,7 +237,9 @@ class ProblemDetailsHandlerTest {
             switch (id) {
                 case "stale" -> throw new OptimisticLockingFailureException("stale");
                 case "bug" -> throw new IllegalStateException("secret internals");
-                default -> throw new NotFoundException("Thing", id);
+                case "old" -> throw new IllegalTransitionException("OLD", "NEW", List.of(), Reason.of("transition.thing",
+                        Reason.term("status.thing", "OLD"), Reason.term("status.thing", "NEW")));
+                default -> throw new NotFoundException("not-found.thing", id);
             }
         }
     }
