@@ -173,8 +173,14 @@ class PortalIT {
         choose("organisationId", "Trondheim kommune");
         submit(By.xpath("//form[contains(@action,'/partners')]//button"));
         choose("programme", "Egen budget");
-        browser.driver().findElement(By.id("applied")).sendKeys("120000");
+        browser.driver().findElement(By.id("applied")).sendKeys("100000");
         browser.driver().findElement(By.id("granted")).sendKeys("120000");
+        submit(By.xpath("//form[contains(@action,'/funding-lines')]//button"));
+        assertThat(browser.driver().findElement(By.id("granted-error")).getText())
+                .as("project-service's refusal, in the page's language").contains("är mer än det sökta beloppet");
+        assertThat(browser.seriousViolations()).as("the project's page with a refused funding line").isEmpty();
+        browser.driver().findElement(By.id("applied")).clear();
+        browser.driver().findElement(By.id("applied")).sendKeys("120000");
         submit(By.xpath("//form[contains(@action,'/funding-lines')]//button"));
         for (String step : List.of("Förstudie", "Ansökan skrivs", "Ansökan inlämnad", "Beviljat")) {
             moveTo(step);
@@ -185,7 +191,38 @@ class PortalIT {
         submit(By.cssSelector("button.primary"));
         moveTo("Pågående");
         assertThat(browser.driver().findElement(By.cssSelector(".facts dd")).getText()).isEqualTo("Pågående");
-        assertThat(browser.seriousViolations()).as("the project's page with its forms").isEmpty();
+
+        String project = browser.driver().getCurrentUrl().substring(gateway.length());
+        browser.driver().findElement(By.xpath("//form[@action='" + project + "/indicators']"
+                + "//input[@name='kind'][@value='OUTPUT']")).click();
+        browser.driver().findElement(By.id("indicators-name")).sendKeys("Elevutbyten");
+        browser.driver().findElement(By.id("indicators-unit")).sendKeys("utbyten");
+        browser.driver().findElement(By.id("indicators-target")).sendKeys("4");
+        submit(By.xpath("//form[@action='" + project + "/indicators']//button"));
+        browser.driver().findElement(By.xpath("//details[@class='part']/summary[contains(.,'Elevutbyten')]")).click();
+        WebElement report = browser.driver().findElement(By.xpath("//form[contains(@action,'/reports')]"));
+        report.findElement(By.cssSelector("input[name=value]")).sendKeys("1");
+        browser.driver().executeScript("arguments[0].value = '2026-11-03'",
+                report.findElement(By.cssSelector("input[name=reportedOn]")));
+        submit(By.xpath("//form[contains(@action,'/reports')]//button"));
+        assertThat(browser.driver().findElement(By.id("indicators")).findElement(By.xpath("following-sibling::*[1]"))
+                .getText()).as("the indicator with its first value").contains("Elevutbyten").contains("1");
+
+        choose("activities-type", "Utbyte");
+        browser.driver().findElement(By.id("activities-title")).sendKeys("Första utbytesveckan");
+        browser.driver().executeScript("arguments[0].value = '2026-11-03'",
+                browser.driver().findElement(By.id("activities-heldOn")));
+        browser.driver().findElement(By.id("activities-participants-PUBLIC-WOMEN")).sendKeys("12");
+        submit(By.xpath("//form[@action='" + project + "/activities']//button"));
+        assertThat(browser.driver().findElement(By.id("activities")).findElement(By.xpath(".."))
+                .getText()).contains("Första utbytesveckan");
+
+        browser.driver().findElement(By.xpath("//form[@action='" + project + "/health']"
+                + "//input[@name='status'][@value='AT_RISK']")).click();
+        submit(By.xpath("//form[@action='" + project + "/health']//button"));
+        assertThat(browser.driver().findElement(By.cssSelector(".facts")).getText()).contains("Risk för avvikelse");
+        assertThat(browser.seriousViolations()).as("the project's page with all its parts and forms").isEmpty();
+        browser.screenshot("project-forms");
 
         browser.open(gateway + "/dashboard");
         assertThat(browser.driver().findElement(By.id("mine")).findElement(By.xpath("..")).getText())

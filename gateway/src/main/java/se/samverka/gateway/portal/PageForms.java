@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 record PageForms(String refused, List<FieldError> errors, boolean conflict, Map<String, String> sent) {
 
     static final PageForms NONE = new PageForms(null, List.of(), false, Map.of());
-    /** The forms the page had first keep the plain ids of their controls, which the browser tests address. */
+    /** Forms whose fields no other form of the page has: their controls keep plain ids, as they had before. */
     private static final Set<String> PLAIN = Set.of("partners", "funding-lines", "transitions");
 
     /** A form that adds something, empty unless it was refused. */
