@@ -17,7 +17,7 @@ class OrganisationPagesTest extends GatewayTest {
         String page = http.get().uri("/organisations/o1").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(page).contains("Gmina Miasta Sanoka", "Stad utomlands", "PL (PL-18)", "href=\"/partnerships/s1\"",
+        assertThat(page).contains("Gmina Miasta Sanoka", "Stad utomlands", "Polen (PL-18)", "href=\"/partnerships/s1\"",
                 "Inga projekt som du kan se.");
     }
 

@@ -36,6 +36,6 @@ class PartnershipPagesTest extends GatewayTest {
         String page = http.get().uri("/partnerships?type=TWIN_CITY&q=sanok").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(page).contains("1 partnerskap", "href=\"/partnerships/s1\"", "Vänort Sanok", "PL, SE");
+        assertThat(page).contains("1 partnerskap", "href=\"/partnerships/s1\"", "Vänort Sanok", "Polen, Sverige");
     }
 }

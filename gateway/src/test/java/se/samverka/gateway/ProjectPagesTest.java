@@ -36,7 +36,9 @@ class ProjectPagesTest extends GatewayTest {
 
     @Test
     void aProjectsPageComposesEverythingTheViewGives() {
-        PROJECT.answer("/api/projects/p1", 200, VINTERSTADEN);
+        PROJECT.answer("/api/projects/p1", 200, VINTERSTADEN).answer("/api/reference", 200, """
+                {"fundingProgrammes":{"programmes":[{"code":"INTERREG_SWEDEN_NORWAY",
+                  "name":{"sv":"Interreg Sverige–Norge","en":"Interreg Sweden–Norway"}}]}}""");
         PARTNERSHIP.answer("/api/organisations/o1", 200, "{\"id\":\"o1\",\"name\":\"Trondheim kommune\"}")
                 .answer("/api/partnerships/s1", 200, "{\"id\":\"s1\",\"name\":\"Regionalt samarbete Trondheim\"}");
         REPORTING.answer("/api/reports/projects/p1", 200, FIGURES);
@@ -47,9 +49,11 @@ class ProjectPagesTest extends GatewayTest {
                 "Lägg till partner", "Lägg till finansiering", "Ändra beskrivningen");
         assertThat(page).contains("Vinterstaden Östersund–Trondheim", "(WINTERCITY)", "Pågående", "Risk för avvikelse",
                 "Sen utbetalning", "KS 2025/117", "Öppen för alla", "Trondheim kommune", "Regionalt samarbete Trondheim",
-                "6400000.00 SEK", "Utlysning 2025:1", "Gemensamma vinterevenemang (evenemang)", "33.3 %",
-                "Studiebesök på Trondheim Vinterfest", "60.0 av 100.0 poäng", "Inte uppfyllt",
+                "6\u00a0400\u00a0000,00 SEK", "Utlysning 2025:1", "Gemensamma vinterevenemang (evenemang)", "33,3 %",
+                "Studiebesök på Trondheim Vinterfest", "60 av 100 poäng", "Inte uppfyllt",
                 "Ömsesidigt intresse är inte beskrivet.", "Projektet har startat", "Totalt i kronor");
+        assertThat(page).as("names where the services give codes").contains("Norge, Sverige", "<td>Norge</td>",
+                "Interreg Sverige–Norge");
         assertThat(page).doesNotContain("kan inte visas just nu");
     }
 
@@ -70,7 +74,7 @@ class ProjectPagesTest extends GatewayTest {
 
         String page = page("/projects/p1", TestTokens.partner("o9"));
 
-        assertThat(page).contains("(bedömt 2027-09-01)", "<td>Resultat</td>", "2027-06-01", "120.0 %",
+        assertThat(page).contains("(bedömt 2027-09-01)", "<td>Resultat</td>", "2027-06-01", "120 %",
                 "Projektverkstad om vinterturism", "25 deltagare sammanlagt", "<dt>Kvinnor</dt><dd>13</dd>",
                 "<dt>Näringsliv</dt><dd>12</dd>", "<h2 id=\"final-report\">Slutrapport</h2>", "Inlämnad 2027-09-30",
                 "Sex evenemang och tolv nya kontakter.");
@@ -119,7 +123,7 @@ class ProjectPagesTest extends GatewayTest {
 
         String page = page("/projects?q=vinter&status=ONGOING&strategy=", TestTokens.partner("o9"));
 
-        assertThat(page).contains("1 projekt", "href=\"/projects/p1\"", "Vinterstaden Östersund–Trondheim", "NO, SE",
+        assertThat(page).contains("1 projekt", "href=\"/projects/p1\"", "Vinterstaden Östersund–Trondheim", "Norge, Sverige",
                 "value=\"vinter\"");
         assertThat(PROJECT.received("/api/projects?q=vinter&status=ONGOING&size=20")).hasSize(1);
     }

@@ -33,7 +33,7 @@ class ReportPagesTest extends GatewayTest {
 
         assertThat(page).contains("Årsrapport 2025", "href=\"/api/reports/annual/2025.pdf\"",
                 "href=\"/api/reports/annual/2025.csv?table=funding\"", "Utan internationell dimension ännu",
-                "Socialförvaltningen", "Erasmus+", "574600.00", "Vänort Sanok", "PL, SE", "2025-10-01");
+                "Socialförvaltningen", "Erasmus+", "574\u00a0600,00", "Vänort Sanok", "Aktivt", "Polen, Sverige", "2025-10-01");
     }
 
     @Test

@@ -1,13 +1,19 @@
 package se.samverka.gateway.portal;
 
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What the pages read of the services' JSON, as {@code ${@json.text(node)}}: the views pass the services' answers on
- * unchanged, and a page must tell an absent or null value from an empty one.
+ * unchanged, and a page must tell an absent or null value from an empty one. Codes and numbers meant for machines
+ * (country codes, amounts as {@code 120000.00}) are written here as a reader of the page's language reads them.
  */
 @Component("json")
 public class Json {
@@ -19,8 +25,54 @@ public class Json {
     }
 
     /** A money object ({@code {"amount":"100.00","currency":"SEK"}}) as a reader writes it; null when absent. */
-    public String money(JsonNode node) {
-        return text(node.path("amount")) == null ? null : text(node.path("amount")) + " " + text(node.path("currency"));
+    public String money(JsonNode node, Locale locale) {
+        String amount = amount(node.path("amount"), locale);
+        return amount == null ? null : amount + " " + text(node.path("currency"));
+    }
+
+    /**
+     * An amount grouped and with the decimal sign of the reader's language, its decimals as given (an amount in SEK
+     * keeps its öre), e.g. 120 000,00; null when absent.
+     */
+    public String amount(JsonNode node, Locale locale) {
+        String text = text(node);
+        return text == null ? null : format(new BigDecimal(text), locale);
+    }
+
+    /** A measure (a score, a percentage, an indicator's value) without decimals it does not need, e.g. 60 or 33,3. */
+    public String number(JsonNode node, Locale locale) {
+        String text = text(node);
+        return text == null ? null : format(new BigDecimal(text).stripTrailingZeros(), locale);
+    }
+
+    private static String format(BigDecimal number, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(Math.max(0, number.scale()));
+        format.setMaximumFractionDigits(Math.max(0, number.scale()));
+        return format.format(number);
+    }
+
+    /** An ISO 3166-1 alpha-2 code as the country's name in the reader's language, e.g. Norge; null when absent. */
+    public String country(JsonNode code, Locale locale) {
+        String text = text(code);
+        return text == null ? null : new Locale("", text).getDisplayCountry(locale);
+    }
+
+    /** An array of country codes as their names, e.g. "Norge, Sverige". */
+    public String countries(JsonNode codes, Locale locale) {
+        List<String> names = new ArrayList<>();
+        codes.forEach(code -> names.add(country(code, locale)));
+        return names.stream().collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A funding programme's name in the reader's language, from the reference data's names by code
+     * ({@code {"sv": ..., "en": ...}}); the code itself for a programme the reference data no longer lists.
+     */
+    public String programme(JsonNode code, Map<String, JsonNode> names, Locale locale) {
+        String text = text(code);
+        JsonNode name = names.get(text);
+        return name == null ? text : text(name.path("en".equals(locale.getLanguage()) ? "en" : "sv"));
     }
 
     /** The texts of an array's values, e.g. country codes. */

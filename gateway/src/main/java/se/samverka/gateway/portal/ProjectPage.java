@@ -3,6 +3,7 @@ package se.samverka.gateway.portal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -38,14 +39,16 @@ class ProjectPage {
         Mono<List<JsonNode>> organisations = !mayChange ? Mono.just(List.of())
                 : services.partnership(caller, HttpMethod.GET, "/api/organisations?size=200&sort=name")
                         .map(reply -> list(reply.body().path("items")));
-        Mono<List<JsonNode>> programmes = !mayChange ? Mono.just(List.of())
-                : services.project(caller, HttpMethod.GET, "/api/reference", null, null)
-                        .map(reply -> list(reply.body().path("fundingProgrammes").path("programmes")));
+        // Every reader needs the programmes' names: a funding line names its programme by code.
+        Mono<List<JsonNode>> programmes = services.project(caller, HttpMethod.GET, "/api/reference", null, null)
+                .map(reply -> list(reply.body().path("fundingProgrammes").path("programmes")));
         return Mono.zip(organisations, programmes).map(choices -> Rendering.view("project")
                 .modelAttribute("view", view)
                 .modelAttribute("title", view.project().path("title").asString())
                 .modelAttribute("organisations", choices.getT1())
                 .modelAttribute("programmes", choices.getT2())
+                .modelAttribute("programmeNames", choices.getT2().stream().collect(Collectors.toMap(
+                        programme -> programme.path("code").asString(), programme -> programme.path("name"))))
                 .modelAttribute("enumerations", ProjectForm.ENUMERATIONS)
                 .modelAttribute("finalReportDue", FINAL_REPORT_DUE.contains(view.project().path("status").asString()))
                 .modelAttribute("forms", PageForms.NONE)
