@@ -91,6 +91,10 @@ class PortalIT {
                 .contains("Norge", "Polen", "Kina").last().asString().startsWith("Sverige");
         assertThat(browser.seriousViolations()).as("the dashboard").isEmpty();
         browser.screenshot("dashboard");
+        browser.open(gateway + "/dashboard?lang=en");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Overview of the international work");
+        assertThat(browser.seriousViolations()).as("the dashboard in English").isEmpty();
+        browser.open(gateway + "/dashboard?lang=sv");
 
         browser.driver().findElement(By.linkText("Rapporter")).click();
         await("the reports").atMost(Duration.ofSeconds(20))

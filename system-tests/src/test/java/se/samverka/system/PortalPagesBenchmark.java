@@ -39,6 +39,8 @@ class PortalPagesBenchmark {
         pages.put("a project", "/projects/" + project);
         pages.put("reports", "/reports");
         pages.put("partnerships", "/partnerships");
+        pages.put("organisations", "/organisations");
+        pages.put("subscriptions", "/subscriptions");
         HttpClient http = HttpClient.newHttpClient();
         Map<String, Duration> medians = new LinkedHashMap<>();
         for (var page : pages.entrySet()) {
