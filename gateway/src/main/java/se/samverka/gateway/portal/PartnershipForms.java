@@ -1,7 +1,6 @@
 package se.samverka.gateway.portal;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -164,16 +163,9 @@ class PartnershipForms {
                                  List<FieldError> errors, boolean conflict, HttpStatus status) {
         Mono<JsonNode> reference = services.project(caller, HttpMethod.GET, "/api/reference", null, null)
                 .map(Reply::body);
-        Mono<List<JsonNode>> organisations = services.partnership(caller, HttpMethod.GET,
-                        "/api/organisations?size=200&sort=name")
-                .map(reply -> {
-                    List<JsonNode> all = new ArrayList<>();
-                    reply.body().path("items").forEach(all::add);
-                    return all;
-                });
         PageForms.Form fields = new PageForms.Form("", !errors.isEmpty() || conflict, errors, sent == null
                 ? ProjectForm.partValues(partnership) : sent.toSingleValueMap());
-        return Mono.zip(reference, organisations).map(loaded -> Rendering.view("partnership-form")
+        return Mono.zip(reference, page.organisations(caller)).map(loaded -> Rendering.view("partnership-form")
                 .modelAttribute("partnership", partnership == null ? ProjectForm.object() : partnership)
                 .modelAttribute("editing", partnership != null)
                 .modelAttribute("f", fields)

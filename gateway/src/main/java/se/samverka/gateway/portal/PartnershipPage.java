@@ -28,13 +28,7 @@ class PartnershipPage {
 
     Mono<Rendering> render(PartnershipView view, Caller caller, Map<String, Object> more, HttpStatus status) {
         boolean mayChange = !view.partnership().path("allowedTransitions").isEmpty();
-        Mono<List<JsonNode>> organisations = !mayChange ? Mono.just(List.of())
-                : services.partnership(caller, HttpMethod.GET, "/api/organisations?size=200&sort=name")
-                        .map(reply -> {
-                            List<JsonNode> items = new ArrayList<>();
-                            reply.body().path("items").forEach(items::add);
-                            return items;
-                        });
+        Mono<List<JsonNode>> organisations = mayChange ? organisations(caller) : Mono.just(List.of());
         return organisations.map(choices -> Rendering.view("partnership")
                 .modelAttribute("view", view)
                 .modelAttribute("title", view.partnership().path("name").asString())
@@ -45,5 +39,14 @@ class PartnershipPage {
                 .model(more)
                 .status(status)
                 .build());
+    }
+
+    /** The organisations of the directory the reader may see, to choose parties and departments from. */
+    Mono<List<JsonNode>> organisations(Caller caller) {
+        return services.partnership(caller, HttpMethod.GET, "/api/organisations?size=200&sort=name").map(reply -> {
+            List<JsonNode> items = new ArrayList<>();
+            reply.body().path("items").forEach(items::add);
+            return items;
+        });
     }
 }
