@@ -1,6 +1,7 @@
 package se.samverka.gateway.portal;
 
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +25,13 @@ class PartnershipPages {
     private final ServiceCalls services;
     private final Views views;
     private final Callers callers;
+    private final PartnershipPage page;
 
-    PartnershipPages(ServiceCalls services, Views views, Callers callers) {
+    PartnershipPages(ServiceCalls services, Views views, Callers callers, PartnershipPage page) {
         this.services = services;
         this.views = views;
         this.callers = callers;
+        this.page = page;
     }
 
     @GetMapping("/partnerships")
@@ -51,11 +54,8 @@ class PartnershipPages {
 
     @GetMapping("/partnerships/{id}")
     Mono<Rendering> partnership(@PathVariable String id, ServerWebExchange exchange) {
-        return callers.current(exchange).flatMap(caller -> views.partnership(id, caller))
-                .map(view -> Rendering.view("partnership")
-                        .modelAttribute("view", view)
-                        .modelAttribute("title", view.partnership().path("name").asString())
-                        .build())
+        return callers.current(exchange).flatMap(caller -> views.partnership(id, caller)
+                        .flatMap(view -> page.render(view, caller, Map.of(), HttpStatus.OK)))
                 .onErrorResume(ProblemPage::of);
     }
 }

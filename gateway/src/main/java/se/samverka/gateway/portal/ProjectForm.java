@@ -166,7 +166,7 @@ final class ProjectForm {
         return participants;
     }
 
-    private static void texts(ObjectNode body, MultiValueMap<String, String> form, String... fields) {
+    static void texts(ObjectNode body, MultiValueMap<String, String> form, String... fields) {
         put(body, form, String::strip, fields);
     }
 

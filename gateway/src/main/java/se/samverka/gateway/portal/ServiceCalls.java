@@ -60,6 +60,10 @@ class ServiceCalls {
         return call(partnerships, caller, method, path, null, null);
     }
 
+    Mono<Reply> partnership(Caller caller, HttpMethod method, String path, String ifMatch, Object body) {
+        return call(partnerships, caller, method, path, ifMatch, body);
+    }
+
     Mono<Reply> subscription(Caller caller, HttpMethod method, String path, String ifMatch, Object body) {
         return call(subscriptions, caller, method, path, ifMatch, body);
     }
