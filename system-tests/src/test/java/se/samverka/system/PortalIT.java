@@ -243,6 +243,39 @@ class PortalIT {
         logOut();
     }
 
+    @Test
+    void staffRegisterAPartnershipAndSeeARefusalNextToItsField() {
+        String name = "Vänort på prov " + UUID.randomUUID().toString().substring(0, 8);
+        browser.open(gateway + "/partnerships/new");
+        logIn("staff", "demo-staff", false);
+        await("the registration form").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("name")).size() == 1);
+        assertThat(browser.seriousViolations()).as("the partnership form").isEmpty();
+
+        browser.driver().findElement(By.id("name")).sendKeys(name);
+        browser.driver().findElement(By.cssSelector("input[name=type][value=TWIN_CITY]")).click();
+        choose("parties-0-organisationId", "Gmina Miasta Sanoka");
+        submit(By.cssSelector("button.primary"));
+        assertThat(browser.driver().findElement(By.id("parties-error")).getText())
+                .as("partnership-service's refusal, in Swedish").contains("två");
+        assertThat(browser.driver().findElement(By.id("name")).getDomProperty("value")).as("what was sent is kept")
+                .isEqualTo(name);
+        assertThat(browser.driver().findElement(By.xpath("//select[@id='parties-0-organisationId']/option[@selected]"))
+                .getText()).as("what was chosen is kept").startsWith("Gmina Miasta Sanoka");
+        assertThat(browser.seriousViolations()).as("the partnership form with its errors").isEmpty();
+        browser.screenshot("partnership-form-refused");
+
+        choose("parties-1-organisationId", "Kultur- och fritidsförvaltningen");
+        submit(By.cssSelector("button.primary"));
+        await("the new partnership's page").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("parties")).size() == 1);
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).startsWith(name);
+        assertThat(browser.driver().findElement(By.id("parties")).findElement(By.xpath("..")).getText())
+                .contains("Gmina Miasta Sanoka", "Kultur- och fritidsförvaltningen");
+        assertThat(browser.seriousViolations()).as("the new partnership's page with its forms").isEmpty();
+        logOut();
+    }
+
     /** Takes the lifecycle step whose button says so, giving a reason, and waits for the page to show it. */
     private static void moveTo(String status) {
         browser.driver().findElement(By.id("reason")).sendKeys("Enligt plan");
