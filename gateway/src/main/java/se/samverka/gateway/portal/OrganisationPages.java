@@ -38,12 +38,13 @@ class OrganisationPages {
                         .append(UriUtils.encodeQueryParam(parameters.get(filter).strip(), "UTF-8"));
             }
         }
-        return callers.current(exchange).flatMap(caller -> services.partnership(caller, query.toString()))
-                .flatMap(reply -> !reply.ok() ? ProblemPage.of(reply.status())
-                        : Mono.just(Rendering.view("organisations")
-                                .modelAttribute("page", reply.body())
-                                .modelAttribute("filters", parameters)
-                                .build()))
+        return callers.current(exchange).flatMap(caller -> services.partnership(caller, query.toString())
+                        .flatMap(reply -> !reply.ok() ? ProblemPage.of(reply.status())
+                                : Mono.just(Rendering.view("organisations")
+                                        .modelAttribute("page", reply.body())
+                                        .modelAttribute("filters", parameters)
+                                        .modelAttribute("mayRegister", OrganisationForm.mayRegister(caller))
+                                        .build())))
                 .onErrorResume(ProblemPage::of);
     }
 
@@ -52,14 +53,15 @@ class OrganisationPages {
         return callers.current(exchange).flatMap(caller -> Mono.zip(
                         services.partnership(caller, "/api/organisations/" + id),
                         services.partnership(caller, "/api/partnerships?size=100&party=" + id),
-                        services.project(caller, HttpMethod.GET, "/api/projects?size=100&owner=" + id, null, null)))
+                        services.project(caller, HttpMethod.GET, "/api/projects?size=100&owner=" + id, null, null))
                 .flatMap(replies -> !replies.getT1().ok() ? ProblemPage.of(replies.getT1().status())
                         : Mono.just(Rendering.view("organisation")
                                 .modelAttribute("organisation", replies.getT1().body())
                                 .modelAttribute("title", replies.getT1().body().path("name").asString())
                                 .modelAttribute("partnerships", replies.getT2().body().path("items"))
                                 .modelAttribute("projects", replies.getT3().body().path("items"))
-                                .build()))
+                                .modelAttribute("mayChange", OrganisationForm.mayChange(caller, id))
+                                .build())))
                 .onErrorResume(ProblemPage::of);
     }
 }

@@ -61,7 +61,7 @@ class SecurityConfiguration {
     static final String REGISTRATION_ID = "samverka";
     /** The portal's pages for signed-in readers; a browser opening one is sent to the login and then back. */
     private static final String[] PAGES_NEEDING_LOGIN = {"/dashboard", "/dashboard/**", "/reports", "/projects/new",
-            "/projects/*/edit", "/subscriptions", "/subscriptions/**"};
+            "/projects/*/edit", "/subscriptions", "/subscriptions/**", "/organisations/new", "/organisations/*/edit"};
     private static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
