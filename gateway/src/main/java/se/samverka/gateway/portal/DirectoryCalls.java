@@ -32,25 +32,28 @@ class DirectoryCalls {
         this.partnerships = builder.clone().baseUrl(addresses.partnership()).build();
     }
 
+    /** @param body null for none, as a DELETE has */
     Mono<Reply> send(Caller caller, HttpMethod method, String path, String ifMatch, Object body) {
-        return Mono.deferContextual(context -> partnerships.method(method).uri(path)
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .headers(headers -> {
-                    if (caller.authorization() != null) {
-                        headers.set(HttpHeaders.AUTHORIZATION, caller.authorization());
-                    }
-                    if (ifMatch != null) {
-                        headers.setIfMatch(ifMatch);
-                    }
-                    // The reader's language, so that what the service refuses reads in the page's language.
-                    ServerWebExchangeContextFilter.getExchange(context).ifPresent(exchange -> headers
-                            .setAcceptLanguageAsLocales(List.of(exchange.getLocaleContext().getLocale())));
-                })
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchangeToMono(response -> response.bodyToMono(JsonNode.class)
-                        .defaultIfEmpty(NullNode.getInstance())
-                        .map(json -> new Reply(response.statusCode().value(), json,
-                                response.headers().asHttpHeaders().getETag()))))
-                .timeout(TIMEOUT);
+        return Mono.deferContextual(context -> {
+            WebClient.RequestBodySpec request = partnerships.method(method).uri(path)
+                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                    .headers(headers -> {
+                        if (caller.authorization() != null) {
+                            headers.set(HttpHeaders.AUTHORIZATION, caller.authorization());
+                        }
+                        if (ifMatch != null) {
+                            headers.setIfMatch(ifMatch);
+                        }
+                        // The reader's language, so that what the service refuses reads in the page's language.
+                        ServerWebExchangeContextFilter.getExchange(context).ifPresent(exchange -> headers
+                                .setAcceptLanguageAsLocales(List.of(exchange.getLocaleContext().getLocale())));
+                    });
+            WebClient.RequestHeadersSpec<?> ready = body == null ? request
+                    : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+            return ready.exchangeToMono(response -> response.bodyToMono(JsonNode.class)
+                    .defaultIfEmpty(NullNode.getInstance())
+                    .map(json -> new Reply(response.statusCode().value(), json,
+                            response.headers().asHttpHeaders().getETag())));
+        }).timeout(TIMEOUT);
     }
 }

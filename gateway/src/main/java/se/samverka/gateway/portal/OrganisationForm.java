@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An organisation's description as its form edits it, the choices the form offers, and who is offered the form. A
- * change carries what the form does not show as it is, since partnership-service replaces the whole description.
+ * An organisation's description as its form edits it, the choices the form offers, and who is offered the form; and
+ * the body a contact person's form sends. A change of the description carries what the form does not show as it is,
+ * since partnership-service replaces the whole description.
  */
 final class OrganisationForm {
 
@@ -26,6 +27,9 @@ final class OrganisationForm {
     private static final List<String> CODES = List.of("region", "nutsCode");
     /** What the form does not show: kept as it is on a change. */
     private static final List<String> KEPT = List.of("parentOrganisationId", "active");
+    /** A contact person's fields, as partnership-service's ContactPersonDetails names them. */
+    private static final List<String> CONTACT_PERSON = List.of("name", "role", "email", "phone", "lawfulBasis",
+            "retainUntil");
     /** The values of partnership-service's OrganisationType, in the order the directory lists them. */
     static final List<String> TYPES = List.of("DEPARTMENT", "MUNICIPAL_COMPANY", "MUNICIPALITY", "REGION", "COMPANY",
             "SOCIAL_ECONOMY", "UNIVERSITY", "NETWORK", "GOVERNMENT_AGENCY", "FOREIGN_CITY", "FOREIGN_REGION",
@@ -48,6 +52,13 @@ final class OrganisationForm {
         }
         put(body, form, TEXTS, String::strip);
         put(body, form, CODES, code -> code.strip().toUpperCase(Locale.ROOT));
+        return body;
+    }
+
+    /** A contact person's work details (partnership-service's ContactPersonDetails), from the person's form. */
+    static ObjectNode contactPerson(MultiValueMap<String, String> form) {
+        ObjectNode body = ProjectForm.object();
+        put(body, form, CONTACT_PERSON, String::strip);
         return body;
     }
 

@@ -119,7 +119,8 @@ class OrganisationForms {
                 .build());
     }
 
-    private static Mono<Rendering> redirect(String id) {
+    /** To the organisation's page, after a change. */
+    static Mono<Rendering> redirect(String id) {
         return Mono.just(Rendering.redirectTo(URI.create("/organisations/" + id).toString()).build());
     }
 }
