@@ -101,7 +101,8 @@ class ContactPersonFormsTest extends GatewayTest {
                 .expectStatus().isEqualTo(412)
                 .expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(page).contains("Någon annan har ändrat kontaktpersonen");
+        assertThat(page).contains("Någon annan har ändrat kontaktpersonen",
+                "name=\"version\" value=\"&quot;1&quot;\"").doesNotContain("&quot;2&quot;");
     }
 
     @Test

@@ -112,6 +112,8 @@ class OrganisationFormsTest extends GatewayTest {
 
         assertThat(page).contains("Någon annan har ändrat organisationen", "href=\"/organisations/o1/edit\"",
                 "value=\"Sanok\"").doesNotContain("Precondition failed");
+        assertThat(page).as("the version the form was opened at, not the one that refused it")
+                .contains("name=\"version\" value=\"&quot;3&quot;\"").doesNotContain("&quot;4&quot;");
     }
 
     @Test
