@@ -57,6 +57,11 @@ public final class StubService {
         return this;
     }
 
+    /** Answers only requests of this method: a PUT refused where a GET of the same address is answered. */
+    public StubService answer(String method, String address, int status, String json) {
+        return answer(method + " " + address, status, json);
+    }
+
     /** Never answers (until {@link #reset()}): a service too slow for any timeout. */
     public StubService hang(String address) {
         answers.put(address, new Canned(200, "{}", true));
@@ -91,7 +96,10 @@ public final class StubService {
                 exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Cookie"),
                 body, exchange.getRequestHeaders().getFirst("If-Match"),
                 exchange.getRequestHeaders().getFirst("Accept-Language")));
-        Canned canned = answers.getOrDefault(uri, answers.get(exchange.getRequestURI().getPath()));
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        Canned canned = answers.getOrDefault(method + " " + uri, answers.getOrDefault(method + " " + path,
+                answers.getOrDefault(uri, answers.get(path))));
         if (canned != null && canned.hang()) {
             CountDownLatch waitFor = release;
             try {

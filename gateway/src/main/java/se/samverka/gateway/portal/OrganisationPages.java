@@ -1,7 +1,7 @@
 package se.samverka.gateway.portal;
 
 import java.util.Map;
-import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +23,12 @@ class OrganisationPages {
 
     private final ServiceCalls services;
     private final Callers callers;
+    private final OrganisationPage page;
 
-    OrganisationPages(ServiceCalls services, Callers callers) {
+    OrganisationPages(ServiceCalls services, Callers callers, OrganisationPage page) {
         this.services = services;
         this.callers = callers;
+        this.page = page;
     }
 
     @GetMapping("/organisations")
@@ -38,28 +40,19 @@ class OrganisationPages {
                         .append(UriUtils.encodeQueryParam(parameters.get(filter).strip(), "UTF-8"));
             }
         }
-        return callers.current(exchange).flatMap(caller -> services.partnership(caller, query.toString()))
-                .flatMap(reply -> !reply.ok() ? ProblemPage.of(reply.status())
-                        : Mono.just(Rendering.view("organisations")
-                                .modelAttribute("page", reply.body())
-                                .modelAttribute("filters", parameters)
-                                .build()))
+        return callers.current(exchange).flatMap(caller -> services.partnership(caller, query.toString())
+                        .flatMap(reply -> !reply.ok() ? ProblemPage.of(reply.status())
+                                : Mono.just(Rendering.view("organisations")
+                                        .modelAttribute("page", reply.body())
+                                        .modelAttribute("filters", parameters)
+                                        .modelAttribute("mayRegister", OrganisationForm.mayRegister(caller))
+                                        .build())))
                 .onErrorResume(ProblemPage::of);
     }
 
     @GetMapping("/organisations/{id}")
     Mono<Rendering> organisation(@PathVariable String id, ServerWebExchange exchange) {
-        return callers.current(exchange).flatMap(caller -> Mono.zip(
-                        services.partnership(caller, "/api/organisations/" + id),
-                        services.partnership(caller, "/api/partnerships?size=100&party=" + id),
-                        services.project(caller, HttpMethod.GET, "/api/projects?size=100&owner=" + id, null, null)))
-                .flatMap(replies -> !replies.getT1().ok() ? ProblemPage.of(replies.getT1().status())
-                        : Mono.just(Rendering.view("organisation")
-                                .modelAttribute("organisation", replies.getT1().body())
-                                .modelAttribute("title", replies.getT1().body().path("name").asString())
-                                .modelAttribute("partnerships", replies.getT2().body().path("items"))
-                                .modelAttribute("projects", replies.getT3().body().path("items"))
-                                .build()))
+        return callers.current(exchange).flatMap(caller -> page.render(caller, id, PageForms.NONE, HttpStatus.OK))
                 .onErrorResume(ProblemPage::of);
     }
 }

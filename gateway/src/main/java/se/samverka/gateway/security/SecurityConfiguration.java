@@ -61,7 +61,8 @@ class SecurityConfiguration {
     static final String REGISTRATION_ID = "samverka";
     /** The portal's pages for signed-in readers; a browser opening one is sent to the login and then back. */
     private static final String[] PAGES_NEEDING_LOGIN = {"/dashboard", "/dashboard/**", "/reports", "/projects/new",
-            "/projects/*/edit", "/partnerships/new", "/partnerships/*/edit", "/subscriptions", "/subscriptions/**"};
+            "/projects/*/edit", "/partnerships/new", "/partnerships/*/edit", "/organisations/new", "/organisations/*/edit",
+            "/subscriptions", "/subscriptions/**"};
     private static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 

@@ -1,0 +1,73 @@
+package se.samverka.gateway.portal;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import se.samverka.gateway.identity.Caller;
+import se.samverka.gateway.identity.Callers;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The forms of an organisation's page that add, change and erase its contact persons. Each sends the change to
+ * partnership-service as the reader; back on the page, what the service refused is shown at the form that sent it.
+ */
+@Controller
+class ContactPersonForms {
+
+    /** What an id may be: it goes into partnership-service's path, so nothing that leaves it. */
+    private static final String ID = "[A-Za-z0-9_-]+";
+    /** The forms' names on the page ({@link PageForms}): adding is {@code contact-persons}, a change adds the id. */
+    private static final String FORMS = "contact-persons";
+
+    private final ServiceCalls services;
+    private final Callers callers;
+    private final OrganisationPage page;
+
+    ContactPersonForms(ServiceCalls services, Callers callers, OrganisationPage page) {
+        this.services = services;
+        this.callers = callers;
+        this.page = page;
+    }
+
+    @PostMapping("/organisations/{id:" + ID + "}/contact-persons")
+    Mono<Rendering> add(@PathVariable String id, ServerWebExchange exchange) {
+        return send(exchange, id, HttpMethod.POST, "/api/organisations/" + id + "/contact-persons", FORMS, true);
+    }
+
+    /** A person's details changed, with the version of the person the form was opened at. */
+    @PostMapping("/organisations/{id:" + ID + "}/contact-persons/{person:" + ID + "}")
+    Mono<Rendering> change(@PathVariable String id, @PathVariable String person, ServerWebExchange exchange) {
+        return send(exchange, id, HttpMethod.PUT, "/api/contact-persons/" + person, FORMS + "-" + person, true);
+    }
+
+    /** Erasure (GDPR art. 17): a form's POST, since a browser sends no DELETE. */
+    @PostMapping("/organisations/{id:" + ID + "}/contact-persons/{person:" + ID + "}/delete")
+    Mono<Rendering> erase(@PathVariable String id, @PathVariable String person, ServerWebExchange exchange) {
+        return send(exchange, id, HttpMethod.DELETE, "/api/contact-persons/" + person, "remove-" + FORMS + "-" + person,
+                false);
+    }
+
+    /**
+     * @param name     the form on the page
+     * @param withBody whether the form sends the person's details
+     */
+    private Mono<Rendering> send(ServerWebExchange exchange, String id, HttpMethod method, String path, String name,
+                                 boolean withBody) {
+        return Mono.zip(callers.current(exchange), exchange.getFormData()).flatMap(both -> {
+            Caller caller = both.getT1();
+            MultiValueMap<String, String> form = both.getT2();
+            ObjectNode body = withBody ? OrganisationForm.contactPerson(form) : null;
+            return services.partnership(caller, method, path, form.getFirst("version"), body)
+                    .flatMap(reply -> reply.ok()
+                            ? OrganisationForms.redirect(id)
+                            : page.render(caller, id, new PageForms(name, ProjectForms.errors(reply),
+                                    reply.status() == 412, form.toSingleValueMap()), HttpStatus.valueOf(reply.status())));
+        }).onErrorResume(ProblemPage::of);
+    }
+}
