@@ -157,12 +157,28 @@ class PartnershipFormsTest extends GatewayTest {
     }
 
     @Test
+    void aConflictedDescriptionKeepsTheVersionItWasWrittenAgainstSoSendingItAgainIsRefusedAgain() {
+        PROJECT.answer("/api/reference", 200, REFERENCE);
+        PARTNERSHIP.answer("/api/organisations?size=200&sort=name", 200, ORGANISATIONS)
+                .answer("/api/partnerships/s1", 200, UNDER_REVIEW)
+                .answer("PUT", "/api/partnerships/s1", 412, "{\"title\":\"Precondition failed\",\"status\":412}");
+
+        String page = http.post().uri("/partnerships/s1/edit").header(HttpHeaders.AUTHORIZATION, bearer(STAFF))
+                .body(BodyInserters.fromFormData("name", "Mitt namn").with("version", "\"5\"")
+                        .with("type", "TWIN_CITY").with("visibility", "PUBLIC").with("responsibleDepartmentId", "o0"))
+                .exchange()
+                .expectStatus().isEqualTo(412)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("Någon annan har ändrat partnerskapet", "value=\"Mitt namn\"")
+                .contains("name=\"version\" value=\"&quot;5&quot;\"");
+    }
+
+    @Test
     void aStepSinceThePageWasOpenedIsAConflictSaidInWords() {
         PROJECT.answer("/api/reference", 200, REFERENCE);
         PARTNERSHIP.answer("/api/organisations?size=200&sort=name", 200, ORGANISATIONS)
                 .answer("/api/partnerships/s1", 200, UNDER_REVIEW);
-        // The description's change is a PUT to the same address the form reads: a stub answers both alike, so the
-        // conflict is the step's, sent from the partnership's page.
         PARTNERSHIP.answer("/api/partnerships/s1/transitions", 412, "{\"title\":\"Precondition failed\",\"status\":412}");
 
         String page = http.post().uri("/partnerships/s1/transitions").header(HttpHeaders.AUTHORIZATION, bearer(STAFF))

@@ -115,6 +115,25 @@ class ProjectFormsTest extends GatewayTest {
     }
 
     @Test
+    void aConflictedDescriptionKeepsTheVersionItWasWrittenAgainstSoSendingItAgainIsRefusedAgain() {
+        PROJECT.answer("/api/reference", 200, REFERENCE)
+                .answer("/api/projects/p1", 200, "{\"id\":\"p1\",\"version\":5,\"title\":\"Ändrad av någon annan\","
+                        + "\"ownerOrganisationId\":\"o0\",\"allowedTransitions\":[]}")
+                .answer("PUT", "/api/projects/p1", 412, "{\"title\":\"Precondition failed\",\"status\":412}");
+        PARTNERSHIP.answer("/api/organisations?size=200&sort=name", 200, ORGANISATIONS);
+
+        String page = http.post().uri("/projects/p1/edit").header(HttpHeaders.AUTHORIZATION, bearer(STAFF))
+                .body(BodyInserters.fromFormData("title", "Min titel").with("version", "\"4\"")
+                        .with("ownerOrganisationId", "o0"))
+                .exchange()
+                .expectStatus().isEqualTo(412)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("Någon annan har ändrat projektet", "value=\"Min titel\"")
+                .contains("name=\"version\" value=\"&quot;4&quot;\"").doesNotContain("&quot;5&quot;");
+    }
+
+    @Test
     void aChangeSinceThePageWasOpenedIsAConflictSaidInWords() {
         PROJECT.answer("/api/reference", 200, REFERENCE)
                 .answer("/api/projects/p1", 200, "{\"id\":\"p1\",\"version\":5,\"title\":\"Projektet\","

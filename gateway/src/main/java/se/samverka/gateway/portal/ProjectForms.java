@@ -155,8 +155,11 @@ class ProjectForms {
         if (reply.status() == 401 || reply.status() == 403 || reply.status() == 404) {
             return ProblemPage.of(reply.status());
         }
-        return form(caller, project, ProjectForm.values(form), errors(reply), reply.status() == 412,
-                HttpStatus.valueOf(reply.status()));
+        Map<String, Object> values = ProjectForm.values(form);
+        // The version the reader's text was written against, not the project's newest: sent again after someone
+        // else's change, it must be refused again rather than overwrite that change unseen.
+        values.put("version", form.getFirst("version"));
+        return form(caller, project, values, errors(reply), reply.status() == 412, HttpStatus.valueOf(reply.status()));
     }
 
     private Mono<Rendering> form(Caller caller, JsonNode project, Map<String, Object> values,
