@@ -40,7 +40,12 @@ final class Browser implements AutoCloseable {
         // The machine's network is closed: without these Chromium keeps calling home and its connections are refused.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1000", "--lang=sv-SE");
+                "--disable-sync", "--window-size=1280,1000", "--lang=sv-SE",
+                // No password manager: after a login form it asks a desktop keyring over D-Bus, which these machines
+                // lack; suspected in pages that hung right after a login in a few runs.
+                "--password-store=basic", "--disable-features=PasswordLeakDetection");
+        options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false,
+                "profile.password_manager_enabled", false, "profile.password_manager_leak_detection", false));
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build(), options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));

@@ -276,6 +276,35 @@ class PortalIT {
         logOut();
     }
 
+    @Test
+    void staffRegisterAForeignCityAndCorrectWhatTheDirectoryRefused() {
+        String name = "Trondheims skolförvaltning " + UUID.randomUUID().toString().substring(0, 8);
+        browser.open(gateway + "/organisations/new");
+        logIn("staff", "demo-staff", false);
+        await("the registration form").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("organisation-name")).size() == 1);
+        assertThat(browser.seriousViolations()).as("the organisation form").isEmpty();
+
+        browser.driver().findElement(By.id("organisation-name")).sendKeys(name);
+        choose("organisation-type", "Stad utomlands");
+        choose("organisation-country", "Norge");
+        browser.driver().findElement(By.id("organisation-region")).sendKeys("SE-Z");
+        submit(By.cssSelector("button.primary"));
+        assertThat(browser.driver().findElement(By.id("organisation-region-error")).getText())
+                .as("partnership-service's refusal, in Swedish").contains("SE-Z");
+        assertThat(browser.driver().findElement(By.id("organisation-name")).getDomProperty("value")).isEqualTo(name);
+        assertThat(browser.seriousViolations()).as("the organisation form with its errors").isEmpty();
+
+        browser.driver().findElement(By.id("organisation-region")).clear();
+        browser.driver().findElement(By.id("organisation-region")).sendKeys("NO-50");
+        submit(By.cssSelector("button.primary"));
+        await("the new organisation's page").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElement(By.tagName("h1")).getText().startsWith(name));
+        assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Norge (NO-50)");
+        assertThat(browser.seriousViolations()).as("the new organisation's page").isEmpty();
+        logOut();
+    }
+
     /** Takes the lifecycle step whose button says so, giving a reason, and waits for the page to show it. */
     private static void moveTo(String status) {
         browser.driver().findElement(By.id("reason")).sendKeys("Enligt plan");
