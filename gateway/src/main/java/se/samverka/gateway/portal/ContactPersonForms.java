@@ -20,8 +20,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Controller
 class ContactPersonForms {
 
-    /** What an id may be: it goes into partnership-service's path, so nothing that leaves it. */
-    private static final String ID = "[A-Za-z0-9_-]+";
     /** The forms' names on the page ({@link PageForms}): adding is {@code contact-persons}, a change adds the id. */
     private static final String FORMS = "contact-persons";
 
@@ -35,19 +33,19 @@ class ContactPersonForms {
         this.page = page;
     }
 
-    @PostMapping("/organisations/{id:" + ID + "}/contact-persons")
+    @PostMapping("/organisations/{id:" + PageForms.ID + "}/contact-persons")
     Mono<Rendering> add(@PathVariable String id, ServerWebExchange exchange) {
         return send(exchange, id, HttpMethod.POST, "/api/organisations/" + id + "/contact-persons", FORMS, true);
     }
 
     /** A person's details changed, with the version of the person the form was opened at. */
-    @PostMapping("/organisations/{id:" + ID + "}/contact-persons/{person:" + ID + "}")
+    @PostMapping("/organisations/{id:" + PageForms.ID + "}/contact-persons/{person:" + PageForms.ID + "}")
     Mono<Rendering> change(@PathVariable String id, @PathVariable String person, ServerWebExchange exchange) {
         return send(exchange, id, HttpMethod.PUT, "/api/contact-persons/" + person, FORMS + "-" + person, true);
     }
 
     /** Erasure (GDPR art. 17): a form's POST, since a browser sends no DELETE. */
-    @PostMapping("/organisations/{id:" + ID + "}/contact-persons/{person:" + ID + "}/delete")
+    @PostMapping("/organisations/{id:" + PageForms.ID + "}/contact-persons/{person:" + PageForms.ID + "}/delete")
     Mono<Rendering> erase(@PathVariable String id, @PathVariable String person, ServerWebExchange exchange) {
         return send(exchange, id, HttpMethod.DELETE, "/api/contact-persons/" + person, "remove-" + FORMS + "-" + person,
                 false);

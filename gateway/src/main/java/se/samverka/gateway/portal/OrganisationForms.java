@@ -27,8 +27,6 @@ class OrganisationForms {
 
     /** The form's name on its page ({@link PageForms}): the prefix of its controls' ids. */
     private static final String FORM = "organisation";
-    /** What an organisation's id may be: it goes into partnership-service's path, so nothing that leaves it. */
-    private static final String ID = "[A-Za-z0-9_-]+";
 
     private final ServiceCalls services;
     private final Callers callers;
@@ -60,7 +58,7 @@ class OrganisationForms {
      * Open to every reader who may register organisations, not only those offered the link: the service also lets
      * whoever registered an organisation change it, and decides when the change is sent.
      */
-    @GetMapping("/organisations/{id:" + ID + "}/edit")
+    @GetMapping("/organisations/{id:" + PageForms.ID + "}/edit")
     Mono<Rendering> edit(@PathVariable String id, ServerWebExchange exchange) {
         return callers.current(exchange).flatMap(caller -> !OrganisationForm.mayRegister(caller)
                 ? ProblemPage.of(HttpStatus.FORBIDDEN.value())
@@ -71,7 +69,7 @@ class OrganisationForms {
                 .onErrorResume(ProblemPage::of);
     }
 
-    @PostMapping("/organisations/{id:" + ID + "}/edit")
+    @PostMapping("/organisations/{id:" + PageForms.ID + "}/edit")
     Mono<Rendering> describe(@PathVariable String id, ServerWebExchange exchange) {
         return Mono.zip(callers.current(exchange), exchange.getFormData()).flatMap(both -> {
             Caller caller = both.getT1();

@@ -16,6 +16,11 @@ import tools.jackson.databind.JsonNode;
  */
 record PageForms(String refused, List<FieldError> errors, boolean conflict, Map<String, String> sent) {
 
+    /**
+     * What an id in a form's path may be, for a controller's path pattern: it goes on into a service's path, so
+     * nothing that leaves that path or adds a query to it.
+     */
+    static final String ID = "[A-Za-z0-9_-]+";
     static final PageForms NONE = new PageForms(null, List.of(), false, Map.of());
     /** Forms whose fields no other form of the page has: their controls keep plain ids, as they had before. */
     private static final Set<String> PLAIN = Set.of("partners", "funding-lines", "transitions");

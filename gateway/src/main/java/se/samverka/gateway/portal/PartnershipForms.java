@@ -36,8 +36,6 @@ class PartnershipForms {
     private static final Set<String> RESPONSIBLE_TYPES = Set.of("DEPARTMENT", "MUNICIPAL_COMPANY");
     /** The roles that may register anything; partnership-service refuses the others. */
     private static final Set<Role> REGISTERING = Set.of(Role.ADMIN, Role.STAFF, Role.COMPANY);
-    /** What an organisation's id may be: it goes into partnership-service's path, so nothing that leaves it. */
-    private static final String ITEM = "[A-Za-z0-9_-]+";
     private static final String PARTNERSHIPS = "/api/partnerships/";
 
     private final ServiceCalls services;
@@ -117,7 +115,7 @@ class PartnershipForms {
     }
 
     /** A party taken away: a form's POST, since a browser sends no DELETE. */
-    @PostMapping("/partnerships/{id}/parties/{item:" + ITEM + "}/delete")
+    @PostMapping("/partnerships/{id}/parties/{item:" + PageForms.ID + "}/delete")
     Mono<Rendering> remove(@PathVariable String id, @PathVariable String item, ServerWebExchange exchange) {
         return change(exchange, id, HttpMethod.DELETE, "/parties/" + item, null, "remove-parties-" + item);
     }

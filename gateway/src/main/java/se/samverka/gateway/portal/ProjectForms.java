@@ -33,8 +33,6 @@ class ProjectForms {
 
     /** The organisation types that may own a project (project-service checks it; the form offers only these). */
     private static final List<String> OWNER_TYPES = List.of("DEPARTMENT", "MUNICIPAL_COMPANY", "COMPANY");
-    /** What an id of a project's part may be: it goes into project-service's path, so nothing that leaves it. */
-    private static final String ITEM = "[A-Za-z0-9_-]+";
 
     private final ServiceCalls services;
     private final Views views;
@@ -109,20 +107,20 @@ class ProjectForms {
     }
 
     /** An indicator or an activity as it is changed. */
-    @PostMapping("/projects/{id}/{part:indicators|activities}/{item:" + ITEM + "}")
+    @PostMapping("/projects/{id}/{part:indicators|activities}/{item:" + PageForms.ID + "}")
     Mono<Rendering> replace(@PathVariable String id, @PathVariable String part, @PathVariable String item,
                             ServerWebExchange exchange) {
         return change(exchange, id, HttpMethod.PUT, "/" + part + "/" + item, part, part + "-" + item);
     }
 
     /** A value an indicator reached. */
-    @PostMapping("/projects/{id}/indicators/{item:" + ITEM + "}/reports")
+    @PostMapping("/projects/{id}/indicators/{item:" + PageForms.ID + "}/reports")
     Mono<Rendering> report(@PathVariable String id, @PathVariable String item, ServerWebExchange exchange) {
         return change(exchange, id, HttpMethod.POST, "/indicators/" + item + "/reports", "reports", "reports-" + item);
     }
 
     /** A partner, a funding line or an activity taken away: a form's POST, since a browser sends no DELETE. */
-    @PostMapping("/projects/{id}/{part:partners|funding-lines|activities}/{item:" + ITEM + "}/delete")
+    @PostMapping("/projects/{id}/{part:partners|funding-lines|activities}/{item:" + PageForms.ID + "}/delete")
     Mono<Rendering> remove(@PathVariable String id, @PathVariable String part, @PathVariable String item,
                            ServerWebExchange exchange) {
         return change(exchange, id, HttpMethod.DELETE, "/" + part + "/" + item, null, "remove-" + part + "-" + item);
