@@ -1,6 +1,5 @@
 package se.samverka.gateway.portal;
 
-import java.net.URI;
 import java.util.Locale;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -87,7 +86,7 @@ class OrganisationForms {
 
     private Mono<Rendering> refused(ServerWebExchange exchange, JsonNode organisation,
                                     MultiValueMap<String, String> form, Reply reply) {
-        if (reply.status() == 401 || reply.status() == 403 || reply.status() == 404) {
+        if (ProblemPage.isOwnPage(reply.status())) {
             return ProblemPage.of(reply.status());
         }
         PageForms forms = new PageForms(FORM, ProjectForms.errors(reply), reply.status() == 412,
@@ -117,6 +116,6 @@ class OrganisationForms {
 
     /** To the organisation's page, after a change. */
     static Mono<Rendering> redirect(String id) {
-        return Mono.just(Rendering.redirectTo(URI.create("/organisations/" + id).toString()).build());
+        return ProjectForms.redirect("/organisations/" + id);
     }
 }

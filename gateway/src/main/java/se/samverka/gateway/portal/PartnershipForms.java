@@ -1,6 +1,5 @@
 package se.samverka.gateway.portal;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +69,7 @@ class PartnershipForms {
             MultiValueMap<String, String> form = both.getT2();
             return services.partnership(caller, HttpMethod.POST, "/api/partnerships", null,
                             PartnershipForm.details(form, null))
-                    .flatMap(reply -> reply.ok() ? redirect("/partnerships/" + reply.body().path("id").asString())
+                    .flatMap(reply -> reply.ok() ? ProjectForms.redirect("/partnerships/" + reply.body().path("id").asString())
                             : refused(caller, null, form, reply));
         });
     }
@@ -96,7 +95,7 @@ class PartnershipForms {
                 }
                 return services.partnership(caller, HttpMethod.PUT, PARTNERSHIPS + id, form.getFirst("version"),
                                 PartnershipForm.details(form, current.body()))
-                        .flatMap(reply -> reply.ok() ? redirect("/partnerships/" + id)
+                        .flatMap(reply -> reply.ok() ? ProjectForms.redirect("/partnerships/" + id)
                                 : refused(caller, current.body(), form, reply));
             });
         });
@@ -134,7 +133,7 @@ class PartnershipForms {
             MultiValueMap<String, String> form = both.getT2();
             return services.partnership(caller, method, PARTNERSHIPS + id + path, form.getFirst("version"),
                             part == null ? null : PartnershipForm.part(part, form))
-                    .flatMap(reply -> reply.ok() ? redirect("/partnerships/" + id)
+                    .flatMap(reply -> reply.ok() ? ProjectForms.redirect("/partnerships/" + id)
                             : views.partnership(id, caller).flatMap(view -> page.render(view, caller, Map.of("forms",
                                             new PageForms(name, ProjectForms.errors(reply), reply.status() == 412,
                                                     form.toSingleValueMap())),
@@ -145,7 +144,7 @@ class PartnershipForms {
 
     private Mono<Rendering> refused(Caller caller, JsonNode partnership, MultiValueMap<String, String> form,
                                     Reply reply) {
-        if (reply.status() == 401 || reply.status() == 403 || reply.status() == 404) {
+        if (ProblemPage.isOwnPage(reply.status())) {
             return ProblemPage.of(reply.status());
         }
         return form(caller, partnership, form, ProjectForms.errors(reply), reply.status() == 412,
@@ -185,9 +184,5 @@ class PartnershipForms {
     private static boolean mayBeResponsible(Caller caller, JsonNode organisation) {
         return RESPONSIBLE_TYPES.contains(organisation.path("type").asString())
                 && (caller.role() == Role.ADMIN || organisation.path("id").asString().equals(caller.organisationId()));
-    }
-
-    private static Mono<Rendering> redirect(String location) {
-        return Mono.just(Rendering.redirectTo(URI.create(location).toString()).build());
     }
 }

@@ -15,6 +15,14 @@ final class ProblemPage {
     private ProblemPage() {
     }
 
+    /**
+     * Whether a service's refusal of a form is a page of its own (not signed in, not allowed, not found) rather than
+     * the form shown again with what was refused at its fields.
+     */
+    static boolean isOwnPage(int status) {
+        return status == 401 || status == 403 || status == 404;
+    }
+
     static Mono<Rendering> of(Throwable failure) {
         return of(failure instanceof ViewProblem problem ? problem.status() : HttpStatus.SERVICE_UNAVAILABLE);
     }

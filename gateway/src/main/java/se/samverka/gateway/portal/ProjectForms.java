@@ -150,7 +150,7 @@ class ProjectForms {
     }
 
     private Mono<Rendering> refused(Caller caller, JsonNode project, MultiValueMap<String, String> form, Reply reply) {
-        if (reply.status() == 401 || reply.status() == 403 || reply.status() == 404) {
+        if (ProblemPage.isOwnPage(reply.status())) {
             return ProblemPage.of(reply.status());
         }
         Map<String, Object> values = ProjectForm.values(form);
@@ -213,7 +213,8 @@ class ProjectForms {
         }
     }
 
-    private static Mono<Rendering> redirect(String location) {
+    /** Back to the page of what was changed: a POST answered with a redirect, so a reload does not send it again. */
+    static Mono<Rendering> redirect(String location) {
         return Mono.just(Rendering.redirectTo(URI.create(location).toString()).build());
     }
 }
