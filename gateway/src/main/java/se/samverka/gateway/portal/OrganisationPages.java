@@ -1,15 +1,14 @@
 package se.samverka.gateway.portal;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 import se.samverka.gateway.identity.Callers;
 
@@ -33,14 +32,9 @@ class OrganisationPages {
 
     @GetMapping("/organisations")
     Mono<Rendering> list(@RequestParam Map<String, String> parameters, ServerWebExchange exchange) {
-        StringBuilder query = new StringBuilder("/api/organisations?size=200&sort=name");
-        for (String filter : new String[] {"q", "type", "country"}) {
-            if (StringUtils.hasText(parameters.get(filter))) {
-                query.append('&').append(filter).append('=')
-                        .append(UriUtils.encodeQueryParam(parameters.get(filter).strip(), "UTF-8"));
-            }
-        }
-        return callers.current(exchange).flatMap(caller -> services.partnership(caller, query.toString())
+        String query = ListFilters.query("/api/organisations?size=200&sort=name",
+                ListFilters.chosen(parameters, List.of("q", "type", "country")));
+        return callers.current(exchange).flatMap(caller -> services.partnership(caller, query)
                         .flatMap(reply -> !reply.ok() ? ProblemPage.of(reply.status())
                                 : Mono.just(Rendering.view("organisations")
                                         .modelAttribute("page", reply.body())

@@ -1,15 +1,14 @@
 package se.samverka.gateway.portal;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 import se.samverka.gateway.identity.Callers;
 import se.samverka.gateway.views.Views;
@@ -36,14 +35,9 @@ class PartnershipPages {
 
     @GetMapping("/partnerships")
     Mono<Rendering> list(@RequestParam Map<String, String> parameters, ServerWebExchange exchange) {
-        StringBuilder query = new StringBuilder("/api/partnerships?size=100&sort=name");
-        for (String filter : new String[] {"type", "q"}) {
-            if (StringUtils.hasText(parameters.get(filter))) {
-                query.append('&').append(filter).append('=')
-                        .append(UriUtils.encodeQueryParam(parameters.get(filter).strip(), "UTF-8"));
-            }
-        }
-        return callers.current(exchange).flatMap(caller -> services.partnership(caller, query.toString()))
+        String query = ListFilters.query("/api/partnerships?size=100&sort=name",
+                ListFilters.chosen(parameters, List.of("type", "q")));
+        return callers.current(exchange).flatMap(caller -> services.partnership(caller, query))
                 .flatMap(reply -> !reply.ok() ? ProblemPage.of(reply.status())
                         : Mono.just(Rendering.view("partnerships")
                                 .modelAttribute("page", reply.body())

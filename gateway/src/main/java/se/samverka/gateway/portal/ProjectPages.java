@@ -1,11 +1,9 @@
 package se.samverka.gateway.portal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,9 +38,7 @@ class ProjectPages {
 
     @GetMapping("/projects")
     Mono<Rendering> list(@RequestParam Map<String, String> parameters, ServerWebExchange exchange) {
-        Map<String, String> filters = new LinkedHashMap<>();
-        FILTERS.stream().filter(name -> StringUtils.hasText(parameters.get(name)))
-                .forEach(name -> filters.put(name, parameters.get(name).strip()));
+        Map<String, String> filters = ListFilters.chosen(parameters, FILTERS);
         filters.put("size", PAGE_SIZE);
         return callers.current(exchange).flatMap(caller -> views.catalogue(filters, caller))
                 .map(catalogue -> Rendering.view("projects")

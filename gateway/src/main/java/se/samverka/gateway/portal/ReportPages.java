@@ -3,17 +3,13 @@ package se.samverka.gateway.portal;
 import java.time.Clock;
 import java.time.Year;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 import se.samverka.gateway.identity.Callers;
 import se.samverka.gateway.portal.ServiceCalls.Reply;
@@ -41,20 +37,14 @@ class ReportPages {
 
     @GetMapping("/reports")
     Mono<Rendering> reports(@RequestParam Map<String, String> parameters, ServerWebExchange exchange) {
-        Map<String, String> filters = new LinkedHashMap<>();
-        FILTERS.stream().filter(name -> StringUtils.hasText(parameters.get(name)))
-                .forEach(name -> filters.put(name, parameters.get(name).strip()));
-        String query = filters.entrySet().stream()
-                .map(filter -> filter.getKey() + "=" + UriUtils.encodeQueryParam(filter.getValue(), "UTF-8"))
-                .collect(Collectors.joining("&"));
-        String suffix = query.isEmpty() ? "" : "?" + query;
+        Map<String, String> filters = ListFilters.chosen(parameters, FILTERS);
         int year = filters.containsKey("year") && filters.get("year").matches("\\d{4}")
                 ? Integer.parseInt(filters.get("year")) : Year.now(clock).getValue();
         return callers.current(exchange).flatMap(caller -> Mono.zip(
-                        services.report(caller, "/api/reports/portfolio" + suffix),
-                        services.report(caller, "/api/reports/coverage" + suffix),
-                        services.report(caller, "/api/reports/funding" + suffix),
-                        services.report(caller, "/api/reports/partnerships/twin-cities" + suffix)))
+                        services.report(caller, ListFilters.query("/api/reports/portfolio", filters)),
+                        services.report(caller, ListFilters.query("/api/reports/coverage", filters)),
+                        services.report(caller, ListFilters.query("/api/reports/funding", filters)),
+                        services.report(caller, ListFilters.query("/api/reports/partnerships/twin-cities", filters))))
                 .flatMap(reports -> {
                     Reply portfolio = reports.getT1();
                     if (!portfolio.ok()) {
