@@ -14,6 +14,7 @@ import se.samverka.partnership.partnership.PartnershipStatus;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventHandlers;
+import se.samverka.platform.messaging.consumer.ReadModelBinding;
 import se.samverka.platform.messaging.outbox.Versioned;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,7 +82,8 @@ public class ProjectActivity {
         /** Bound to {@code samverka.projects} in application.yml. */
         @Bean
         Consumer<Message<byte[]>> projectEvents(EventConsumers consumers, ProjectActivity activity) {
-            return consumers.consumer("partnership-activity", EventHandlers.builder().onEvery(activity::on).build());
+            return consumers.readModel(new ReadModelBinding("partnership-activity", "projectEvents",
+                    activity.links::store, EventHandlers.builder().onEvery(activity::on).build()));
         }
     }
 }

@@ -37,6 +37,10 @@ public class ProjectLinks {
         return named != null ? named : links.find(event.aggregateId()).map(Links::partnershipIds).orElse(List.of());
     }
 
+    ProjectionStore<Links> store() {
+        return links;
+    }
+
     /** The projects linked to each of these partnerships. */
     public Map<String, List<String>> projectsOf(Collection<String> partnershipIds) {
         List<Links> linked = links.find(Query.query(Criteria.where("view.partnershipIds").in(partnershipIds)));

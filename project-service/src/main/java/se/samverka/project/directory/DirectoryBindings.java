@@ -8,6 +8,7 @@ import se.samverka.platform.events.organisation.ContactPersonRemoved;
 import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventHandlers;
 import se.samverka.platform.messaging.consumer.Projection;
+import se.samverka.platform.messaging.consumer.ReadModelBinding;
 import se.samverka.project.project.ProjectPortfolio;
 
 /** The consumer bindings of the directory (bound to their topics in application.yml). */
@@ -18,14 +19,17 @@ class DirectoryBindings {
     @Bean
     Consumer<Message<byte[]>> organisationEvents(EventConsumers consumers, Directory directory, ProjectPortfolio portfolio) {
         Projection<KnownOrganisation> organisations = directory.organisationProjection();
-        return consumers.consumer("known-organisations", EventHandlers.builder()
+        return consumers.readModel(new ReadModelBinding("known-organisations", "organisationEvents",
+                organisations::store, EventHandlers.builder()
                 .on(ContactPersonRemoved.class, (event, envelope) -> portfolio.dropContactPerson(event.contactPersonId()))
                 .onEvery(organisations::apply)
-                .build());
+                .build()));
     }
 
     @Bean
     Consumer<Message<byte[]>> partnershipEvents(EventConsumers consumers, Directory directory) {
-        return consumers.consumer("known-partnerships", directory.partnershipProjection().handlers());
+        Projection<KnownPartnership> partnerships = directory.partnershipProjection();
+        return consumers.readModel(new ReadModelBinding("known-partnerships", "partnershipEvents",
+                partnerships::store, partnerships.handlers()));
     }
 }

@@ -1,12 +1,15 @@
 package se.samverka.reporting.readmodel;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import se.samverka.platform.events.Topics;
 import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventHandlers;
+import se.samverka.platform.messaging.consumer.ProjectionStore;
+import se.samverka.platform.messaging.consumer.ReadModelBinding;
 
 /** The live consumers of the three topics (bound in application.yml), each feeding the generation in use. */
 @Configuration(proxyBeanMethods = false)
@@ -14,21 +17,22 @@ class ReadModelBindings {
 
     @Bean
     Consumer<Message<byte[]>> organisationEvents(EventConsumers consumers, ReadModels models) {
-        return live(consumers, models, Topics.ORGANISATIONS);
+        return live(consumers, models, "organisationEvents", Topics.ORGANISATIONS, () -> models.current().organisations());
     }
 
     @Bean
     Consumer<Message<byte[]>> partnershipEvents(EventConsumers consumers, ReadModels models) {
-        return live(consumers, models, Topics.PARTNERSHIPS);
+        return live(consumers, models, "partnershipEvents", Topics.PARTNERSHIPS, () -> models.current().partnerships());
     }
 
     @Bean
     Consumer<Message<byte[]>> projectEvents(EventConsumers consumers, ReadModels models) {
-        return live(consumers, models, Topics.PROJECTS);
+        return live(consumers, models, "projectEvents", Topics.PROJECTS, () -> models.current().projects());
     }
 
-    private static Consumer<Message<byte[]>> live(EventConsumers consumers, ReadModels models, String topic) {
-        return consumers.consumer("reporting-" + topic,
-                EventHandlers.builder().onEvery(event -> models.apply(topic, event)).build());
+    private static Consumer<Message<byte[]>> live(EventConsumers consumers, ReadModels models, String function,
+                                                  String topic, Supplier<ProjectionStore<?>> store) {
+        return consumers.readModel(new ReadModelBinding("reporting-" + topic, function, store,
+                EventHandlers.builder().onEvery(event -> models.apply(topic, event)).build()));
     }
 }

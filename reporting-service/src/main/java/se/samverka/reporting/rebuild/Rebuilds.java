@@ -20,6 +20,7 @@ import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.PoisonEventException;
 import se.samverka.platform.events.TopicLog;
 import se.samverka.platform.events.Topics;
+import se.samverka.platform.messaging.consumer.MissingEventsException;
 import se.samverka.reporting.readmodel.ReadModelSet;
 import se.samverka.reporting.readmodel.ReadModels;
 
@@ -104,7 +105,14 @@ public class Rebuilds implements DisposableBean {
                 progress.skipped.incrementAndGet();
                 return;
             }
-            next.apply(record.topic(), event);
+            try {
+                next.apply(record.topic(), event);
+            } catch (MissingEventsException e) {
+                // The log is read from its start: what is missing before this event is not in it.
+                log.warn("Rebuild skips an event: {}", e.getMessage());
+                progress.skipped.incrementAndGet();
+                return;
+            }
             progress.events.incrementAndGet();
         });
     }

@@ -14,8 +14,10 @@ import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.messaging.consumer.ApplyOutcome;
 import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventHandlers;
+import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
+import se.samverka.platform.messaging.consumer.ReadModelBinding;
 
 /**
  * Follows {@code samverka.projects}: keeps each project's view in sequence and hands every event, with the project
@@ -63,19 +65,27 @@ public class ProjectEvents {
         /** Bound to {@code samverka.projects} in application.yml. */
         @Bean
         Consumer<Message<byte[]>> projectEvents(EventConsumers consumers, ProjectEvents events) {
-            return consumers.consumer("subscription-projects", EventHandlers.builder().onEvery(events::on).build());
+            return consumers.readModel(new ReadModelBinding("subscription-projects", "projectEvents",
+                    () -> events.projects, EventHandlers.builder().onEvery(events::on).build()));
         }
 
         /** Bound to {@code samverka.organisations}. */
         @Bean
         Consumer<Message<byte[]>> organisationEvents(EventConsumers consumers, Directory directory) {
-            return consumers.consumer("subscription-organisations", directory.organisationProjection().handlers());
+            return readModel(consumers, "subscription-organisations", "organisationEvents",
+                    directory.organisationProjection());
         }
 
         /** Bound to {@code samverka.partnerships}. */
         @Bean
         Consumer<Message<byte[]>> partnershipEvents(EventConsumers consumers, Directory directory) {
-            return consumers.consumer("subscription-partnerships", directory.partnershipProjection().handlers());
+            return readModel(consumers, "subscription-partnerships", "partnershipEvents",
+                    directory.partnershipProjection());
+        }
+
+        private static Consumer<Message<byte[]>> readModel(EventConsumers consumers, String name, String function,
+                                                           Projection<?> projection) {
+            return consumers.readModel(new ReadModelBinding(name, function, projection::store, projection.handlers()));
         }
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -19,7 +20,9 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 import se.samverka.platform.messaging.consumer.EventConsumers;
+import se.samverka.platform.messaging.consumer.EventLog;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
+import se.samverka.platform.messaging.consumer.ReadModelReconciliation;
 import se.samverka.platform.messaging.kafka.CloudEventsHeaderMapper;
 import se.samverka.platform.messaging.kafka.DeadLetterPolicy;
 import se.samverka.platform.messaging.kafka.TopicProvisioner;
@@ -107,8 +110,24 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    EventConsumers eventConsumers(TraceContext traceContext, MeterRegistry meters) {
-        return new EventConsumers(traceContext, meters);
+    EventLog eventLog(@Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers) {
+        return new EventLog(bootstrapServers);
+    }
+
+    @Bean
+    EventConsumers eventConsumers(TraceContext traceContext, MeterRegistry meters, EventLog eventLog) {
+        return new EventConsumers(traceContext, meters, eventLog);
+    }
+
+    @Bean
+    ReadModelReconciliation readModelReconciliation(EventConsumers consumers, EventLog eventLog,
+                                                    @Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
+                                                    BindingServiceProperties bindings, MessagingProperties properties,
+                                                    MeterRegistry meters) {
+        MessagingProperties.Reconciliation reconciliation = properties.reconciliation();
+        return new ReadModelReconciliation(consumers, eventLog, bootstrapServers, bindings::getBindingDestination,
+                bindings::getGroup, new ReadModelReconciliation.Settings(reconciliation.firstAfter(),
+                        reconciliation.interval()), meters);
     }
 
     @Bean

@@ -16,7 +16,8 @@ public record MessagingProperties(
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue Relay relay,
-        @DefaultValue Consumer consumer) {
+        @DefaultValue Consumer consumer,
+        @DefaultValue Reconciliation reconciliation) {
 
     /**
      * @param pollInterval how long the relay waits for a write before it looks for pending events anyway
@@ -39,5 +40,14 @@ public record MessagingProperties(
             @DefaultValue("1s") Duration retryInterval,
             @DefaultValue("30s") Duration maxRetryInterval,
             @DefaultValue("3") int attempts) {
+    }
+
+    /**
+     * @param firstAfter how long after the start the read models are first held against the log
+     * @param interval   how often after that
+     */
+    public record Reconciliation(
+            @DefaultValue("30s") Duration firstAfter,
+            @DefaultValue("5m") Duration interval) {
     }
 }

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import se.samverka.platform.events.CloudEventsKafkaBinding;
 import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventCodec;
@@ -24,6 +28,7 @@ import se.samverka.platform.events.Topics;
 import se.samverka.platform.messaging.MessagingTestApplication.ProjectSummary;
 import se.samverka.platform.messaging.MessagingTestApplication.ProjectTitle;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
+import se.samverka.platform.messaging.consumer.ReadModelReconciliation;
 import se.samverka.platform.messaging.kafka.DeadLetterPolicy;
 import se.samverka.platform.test.IntegrationTest;
 import se.samverka.platform.test.KafkaRecordWriter;
@@ -41,6 +46,10 @@ class EventConsumptionIT {
     ProjectionStore<ProjectSummary> summaries;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    MongoOperations mongo;
+    @Autowired
+    ReadModelReconciliation reconciliation;
     @Value("${samverka.kafka.bootstrap-servers}")
     String bootstrapServers;
     @Value("${spring.cloud.stream.default.group}")
@@ -85,6 +94,42 @@ class EventConsumptionIT {
 
         await().atMost(WAIT).until(() -> counter("samverka.events.gaps") >= gapsBefore + 1);
         assertThat(titles.find(id)).map(ProjectTitle::title).contains("Trondheim");
+    }
+
+    @Test
+    void aGapWhoseEventsAreInTheLogIsFilledFromIt() {
+        String id = UUID.randomUUID().toString();
+        writer.send(Topics.PROJECTS, event(id, 1, "Kajaani"));
+        writer.send(Topics.PROJECTS, event(id, 2, "Kajaani 2"));
+        await().atMost(WAIT).until(() -> summaries.find(id).map(ProjectSummary::eventsSeen).orElse(0) == 2);
+        double filledBefore = consumerCounter("samverka.events.gaps.filled");
+
+        loseTheLastWrite(id, new ProjectSummary("Kajaani", 1));
+        writer.send(Topics.PROJECTS, event(id, 3, "Kajaani 3"));
+
+        await().atMost(WAIT).until(() -> summaries.find(id).map(ProjectSummary::eventsSeen).orElse(0) == 3);
+        assertThat(summaries.find(id)).map(ProjectSummary::title).contains("Kajaani 3");
+        assertThat(consumerCounter("samverka.events.gaps.filled")).isEqualTo(filledBefore + 1);
+    }
+
+    @Test
+    void theReconciliationRepairsAReadModelThatLostItsWriteOfTheLastEvent() {
+        String id = UUID.randomUUID().toString();
+        writer.send(Topics.PROJECTS, event(id, 1, "Odense"));
+        writer.send(Topics.PROJECTS, event(id, 2, "Odense 2"));
+        await().atMost(WAIT).until(() -> summaries.find(id).map(ProjectSummary::eventsSeen).orElse(0) == 2);
+
+        loseTheLastWrite(id, new ProjectSummary("Odense", 1));
+        assertThat(summaries.find(id)).map(ProjectSummary::eventsSeen).contains(1);
+
+        // No later event reveals the loss; the reconciliation does, once the group's offsets are committed.
+        await().atMost(WAIT).until(() -> reconciliation.reconcile().stream()
+                .filter(finding -> finding.readModel().equals("project-summaries"))
+                .anyMatch(finding -> finding.repaired() > 0)
+                && summaries.find(id).map(ProjectSummary::eventsSeen).orElse(0) == 2);
+        assertThat(summaries.find(id)).map(ProjectSummary::title).contains("Odense 2");
+        assertThat(reconciliation.reconcile()).filteredOn(finding -> finding.readModel().equals("project-summaries"))
+                .singleElement().satisfies(finding -> assertThat(finding.repaired()).isZero());
     }
 
     @Test
@@ -180,6 +225,18 @@ class EventConsumptionIT {
 
     private double counter(String name) {
         return meters.get(name).tag("projection", titles.collection()).counter().count();
+    }
+
+    /** What a crash of a store that answered before its write was on disk would leave: the view one event back. */
+    private void loseTheLastWrite(String id, ProjectSummary before) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                new Update().set("sequence", (long) before.eventsSeen()).set("view.title", before.title())
+                        .set("view.eventsSeen", before.eventsSeen()), summaries.collection());
+    }
+
+    private double consumerCounter(String name) {
+        var counter = meters.find(name).tag("consumer", "project-summaries").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double summaryGaps() {

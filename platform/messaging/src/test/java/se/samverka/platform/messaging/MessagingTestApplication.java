@@ -10,6 +10,7 @@ import se.samverka.platform.messaging.consumer.EventHandlers;
 import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
+import se.samverka.platform.messaging.consumer.ReadModelBinding;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.AggregateStores;
 
@@ -41,10 +42,12 @@ public class MessagingTestApplication {
 
     @Bean
     Consumer<Message<byte[]>> projectSummaryEvents(EventConsumers consumers, ProjectionStore<ProjectSummary> summaries) {
-        return consumers.consumer("project-summaries", Projection.into(summaries)
+        Projection<ProjectSummary> projection = Projection.into(summaries)
                 .on(ProjectRegistered.class, (current, event, envelope) ->
                         new ProjectSummary(event.title(), (int) envelope.sequence()))
-                .build().handlers());
+                .build();
+        return consumers.readModel(new ReadModelBinding("project-summaries", "projectSummaryEvents", projection::store,
+                projection.handlers()));
     }
 
     @Bean

@@ -5,7 +5,5 @@ public enum ApplyOutcome {
     /** It was the next event of its aggregate and changed the view. */
     APPLIED,
     /** Already applied (a redelivery or a relay's duplicate): skipped. */
-    DUPLICATE,
-    /** Events of the aggregate are missing before this one: not applied, reported. */
-    GAP
+    DUPLICATE
 }

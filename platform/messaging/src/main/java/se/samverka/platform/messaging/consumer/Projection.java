@@ -38,6 +38,10 @@ public final class Projection<V> {
         return new Builder<>(store);
     }
 
+    public ProjectionStore<V> store() {
+        return store;
+    }
+
     /** What a consumer binding does with each event of the topic. */
     public EventHandlers handlers() {
         return EventHandlers.builder().onEvery(this::apply).build();

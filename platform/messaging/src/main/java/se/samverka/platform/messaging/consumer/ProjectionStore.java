@@ -3,6 +3,7 @@ package se.samverka.platform.messaging.consumer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.core.TypeInformation;
@@ -29,12 +28,11 @@ import se.samverka.platform.events.EventEnvelope;
  *
  * <pre>{ _id: aggregateId, sequence, eventTime, view: {...} }</pre>
  *
- * Duplicates are skipped and counted; a gap (an event whose predecessors never arrived) is not applied, and is
- * logged and counted, so that it can be repaired by a rebuild from the log.
+ * Duplicates are skipped and counted; a gap (an event whose predecessors the read model lacks) is counted and
+ * thrown as a {@link MissingEventsException}, for the consumer to re-read the missing events from the log.
  */
 public class ProjectionStore<V> {
 
-    private static final Logger log = LoggerFactory.getLogger(ProjectionStore.class);
     static final String SEQUENCE = "sequence";
     static final String EVENT_TIME = "eventTime";
     static final String VIEW = "view";
@@ -67,6 +65,7 @@ public class ProjectionStore<V> {
      *
      * @param change the new view from the current one (empty before the aggregate's first event, or while no event
      *               made a view yet); null keeps no view, only the sequence
+     * @throws MissingEventsException when earlier events of the aggregate are missing; nothing is applied
      */
     public ApplyOutcome apply(EventEnvelope event, Function<Optional<V>, V> change) {
         while (true) {
@@ -78,9 +77,7 @@ public class ProjectionStore<V> {
             }
             if (event.sequence() > last + 1) {
                 gaps.increment();
-                log.warn("Gap in {} for {}: expected sequence {} but got {} ({} {}); not applied",
-                        collection, event.aggregateId(), last + 1, event.sequence(), event.type(), event.id());
-                return ApplyOutcome.GAP;
+                throw new MissingEventsException(collection, event, last + 1);
             }
             V next = change.apply(Optional.ofNullable(current).flatMap(this::view));
             if (current == null ? insert(event, next) : replace(event, last, next)) {
@@ -107,6 +104,17 @@ public class ProjectionStore<V> {
             view(document).ifPresent(view -> views.put(document.getString("_id"), view));
         }
         return views;
+    }
+
+    /** The sequence each aggregate's view reflects, by aggregate id. */
+    public Map<String, Long> sequences() {
+        Query all = new Query();
+        all.fields().include(SEQUENCE);
+        Map<String, Long> sequences = new HashMap<>();
+        for (Document document : mongo.find(all, Document.class, collection)) {
+            sequences.put(document.getString("_id"), ((Number) document.get(SEQUENCE)).longValue());
+        }
+        return sequences;
     }
 
     /** How many aggregates have a view. */
