@@ -18,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.test.Api;
 import se.samverka.platform.test.TestTokens;
+import se.samverka.platform.test.WebhookReceiver;
 import se.samverka.platform.tokens.Role;
 import se.samverka.subscription.project.Directory;
 import se.samverka.subscription.project.ProjectEvents;
@@ -68,10 +69,10 @@ class DeliveryIT extends SubscriptionServiceTest {
         events.again(registered);
         EventEnvelope last = events.status(project, "ONGOING", "COMPLETED");
 
-        List<Receiver.Received> received = await().atMost(WAIT).until(() -> RECEIVER.at(sink), r -> r.size() >= 4);
+        List<WebhookReceiver.Received> received = await().atMost(WAIT).until(() -> RECEIVER.at(sink), r -> r.size() >= 4);
         assertThat(received).extracting(r -> r.headers().getFirst("webhook-id"))
                 .containsExactly(registered.id(), openFunding.id(), sharedAgain.id(), last.id());
-        for (Receiver.Received delivery : received) {
+        for (WebhookReceiver.Received delivery : received) {
             new Webhook(oldSecret).verify(delivery.body(), delivery.headers());
             new Webhook(newSecret).verify(delivery.body(), delivery.headers());
             assertThat(delivery.headers().getFirst("Content-Type")).startsWith("application/cloudevents+json");
@@ -99,15 +100,15 @@ class DeliveryIT extends SubscriptionServiceTest {
     @Test
     void retriesFollowTheScheduleThenFailAndTheProjectGoesOn() {
         String sink = path("flaky");
-        RECEIVER.answer(sink, Stream.generate(() -> new Receiver.Answer(500, null)).limit(8)
-                .toArray(Receiver.Answer[]::new));
+        RECEIVER.answer(sink, Stream.generate(() -> new WebhookReceiver.Answer(500, null)).limit(8)
+                .toArray(WebhookReceiver.Answer[]::new));
         Api partner = api.as(TestTokens.partner("org-" + UUID.randomUUID()));
         String id = partner.create("/api/subscriptions", subscription(RECEIVER.sink(sink)));
         String project = "p-" + UUID.randomUUID();
         EventEnvelope failing = events.project(project, municipalityDepartment, "PUBLIC");
         EventEnvelope next = events.status(project, "IDEA", "ONGOING");
 
-        List<Receiver.Received> received = await().atMost(WAIT).until(() -> RECEIVER.at(sink), r -> r.size() >= 9);
+        List<WebhookReceiver.Received> received = await().atMost(WAIT).until(() -> RECEIVER.at(sink), r -> r.size() >= 9);
         assertThat(received.subList(0, 8)).allMatch(r -> r.headers().getFirst("webhook-id").equals(failing.id()));
         assertThat(received.get(8).headers().getFirst("webhook-id")).isEqualTo(next.id());
         for (int i = 1; i < 8; i++) {
@@ -131,11 +132,11 @@ class DeliveryIT extends SubscriptionServiceTest {
     @Test
     void retryAfterIsHonoured() {
         String sink = path("busy");
-        RECEIVER.answer(sink, new Receiver.Answer(503, "1"));
+        RECEIVER.answer(sink, new WebhookReceiver.Answer(503, "1"));
         api.as(TestTokens.partner("org-" + UUID.randomUUID())).create("/api/subscriptions", subscription(RECEIVER.sink(sink)));
         events.project("p-" + UUID.randomUUID(), municipalityDepartment, "PUBLIC");
 
-        List<Receiver.Received> received = await().atMost(WAIT).until(() -> RECEIVER.at(sink), r -> r.size() >= 2);
+        List<WebhookReceiver.Received> received = await().atMost(WAIT).until(() -> RECEIVER.at(sink), r -> r.size() >= 2);
         assertThat(Duration.ofNanos(received.get(1).atNanos() - received.get(0).atNanos()))
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
@@ -143,7 +144,7 @@ class DeliveryIT extends SubscriptionServiceTest {
     @Test
     void goneDisablesTheSubscription() {
         String sink = path("gone");
-        RECEIVER.answer(sink, new Receiver.Answer(410, null));
+        RECEIVER.answer(sink, new WebhookReceiver.Answer(410, null));
         Api partner = api.as(TestTokens.partner("org-" + UUID.randomUUID()));
         String id = partner.create("/api/subscriptions", subscription(RECEIVER.sink(sink)));
         String project = "p-" + UUID.randomUUID();

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 import se.samverka.platform.test.Api;
 import se.samverka.platform.test.ServiceIntegrationTest;
+import se.samverka.platform.test.WebhookReceiver;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 abstract class SubscriptionServiceTest extends ServiceIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final Receiver RECEIVER = new Receiver();
+    static final WebhookReceiver RECEIVER = new WebhookReceiver();
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Scripted {

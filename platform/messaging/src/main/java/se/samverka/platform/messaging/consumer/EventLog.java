@@ -83,21 +83,20 @@ public class EventLog {
      * {@code from} is read from its start) and notes, per aggregate, its newest event in {@code latest}.
      */
     public void scan(String topic, Map<Integer, Long> from, Map<Integer, Long> until, Map<String, Latest> latest) {
+        Map<TopicPartition, Long> end = new HashMap<>();
+        until.forEach((partition, offset) -> end.put(new TopicPartition(topic, partition), offset));
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            for (var end : until.entrySet()) {
-                TopicPartition where = new TopicPartition(topic, end.getKey());
-                consumer.assign(List.of(where));
-                long start = Math.max(from.getOrDefault(end.getKey(), 0L),
-                        consumer.beginningOffsets(List.of(where), PATIENCE).get(where));
-                read(consumer, where, start, end.getValue(), record -> {
-                    long sequence = sequence(record);
-                    if (sequence > 0 && record.key() != null) {
-                        latest.merge(new String(record.key(), StandardCharsets.UTF_8),
-                                new Latest(sequence, record.partition(), record.offset()),
-                                (known, found) -> found.sequence() >= known.sequence() ? found : known);
-                    }
-                });
-            }
+            consumer.assign(end.keySet());
+            consumer.beginningOffsets(end.keySet(), PATIENCE).forEach((partition, start) ->
+                    consumer.seek(partition, Math.max(start, from.getOrDefault(partition.partition(), 0L))));
+            read(consumer, end, record -> {
+                long sequence = sequence(record);
+                if (sequence > 0 && record.key() != null) {
+                    latest.merge(new String(record.key(), StandardCharsets.UTF_8),
+                            new Latest(sequence, record.partition(), record.offset()),
+                            (known, found) -> found.sequence() >= known.sequence() ? found : known);
+                }
+            });
         }
     }
 
@@ -114,13 +113,18 @@ public class EventLog {
 
     private static void read(KafkaConsumer<byte[], byte[]> consumer, TopicPartition where, long from, long until,
                              Consumer<ConsumerRecord<byte[], byte[]>> reader) {
-        if (from >= until) {
-            return;
+        if (from < until) {
+            consumer.seek(where, from);
+            read(consumer, Map.of(where, until), reader);
         }
-        consumer.seek(where, from);
-        while (consumer.position(where, PATIENCE) < until) {
+    }
+
+    /** Reads the assigned partitions, each from its position up to its end (exclusive). */
+    private static void read(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end,
+                             Consumer<ConsumerRecord<byte[], byte[]>> reader) {
+        while (end.entrySet().stream().anyMatch(p -> consumer.position(p.getKey(), PATIENCE) < p.getValue())) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                if (record.offset() < until) {
+                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
                     reader.accept(record);
                 }
             }
