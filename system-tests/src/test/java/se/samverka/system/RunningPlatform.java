@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import se.samverka.platform.test.Api;
 import se.samverka.runtime.Directories;
@@ -76,8 +77,18 @@ final class RunningPlatform {
             Directories.delete(home);
             RuntimeSettings settings = RuntimeSettings.onFreePorts(root, home);
             System.out.println("Starting the whole platform in " + home);
-            return Platform.start(settings, (component, address, took) ->
-                    System.out.printf("  ready  %-22s %-28s %5.1f s%n", component, address, took.toMillis() / 1000.0));
+            return Platform.start(settings, new Platform.Progress() {
+                @Override
+                public void ready(String component, String address, Duration took) {
+                    System.out.printf("  ready  %-22s %-28s %5.1f s%n", component, address, took.toMillis() / 1000.0);
+                }
+
+                /** What supervision does, too: a test that kills a part shows it being brought back. */
+                @Override
+                public void note(String message) {
+                    System.out.println("  " + message);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (StartupException e) {

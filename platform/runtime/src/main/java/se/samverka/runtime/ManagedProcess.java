@@ -107,9 +107,24 @@ public final class ManagedProcess {
         }
     }
 
-    /** Ends the process at once (SIGKILL), as a crash would: no shutdown hook runs. */
+    /**
+     * Ends the process at once (SIGKILL): no shutdown hook runs. It was asked to end, so a supervising
+     * {@link Platform} leaves it down.
+     */
     public void kill() {
         ending = true;
+        endAtOnce();
+    }
+
+    /**
+     * Ends the process at once (SIGKILL) as if it had crashed: nobody asked it to end, so a supervising
+     * {@link Platform} starts it again.
+     */
+    public void crash() {
+        endAtOnce();
+    }
+
+    private void endAtOnce() {
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);

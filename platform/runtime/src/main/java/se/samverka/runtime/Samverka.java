@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,6 +28,7 @@ import se.samverka.platform.boot.ParentWatch;
 public final class Samverka {
 
     private static final PrintStream OUT = System.out;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final String USAGE = """
             Usage: ./samverka <command>
               run                 start Kafka, the Mongo-wire server, every service and the gateway; Ctrl-C stops all
@@ -84,25 +87,43 @@ public final class Samverka {
             public void note(String message) {
                 OUT.println("  " + message);
             }
+
+            @Override
+            public void died(String component, String cause, Duration restartIn) {
+                OUT.printf("! %s  %s died (%s); restarting it in %s%n", now(), component, cause,
+                        Platform.seconds(restartIn));
+            }
+
+            @Override
+            public void recovered(String component, String address, Duration down) {
+                OUT.printf("  %s  %s is ready again at %s, %s after it died%n", now(), component, address,
+                        Platform.seconds(down));
+            }
+
+            @Override
+            public void gaveUp(String component, int failures, Duration window, Path log) {
+                OUT.printf("! %s  %s failed %d times within %d min; it stays down. See %s, then ./samverka stop"
+                        + " and ./samverka run%n", now(), component, failures, window.toMinutes(), log);
+            }
         });
         runs.recordLauncher();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (platform.processes().stream().anyMatch(ManagedProcess::isAlive)) {
+            boolean alive = platform.processes().stream().anyMatch(ManagedProcess::isAlive);
+            if (alive) {
                 OUT.println(System.lineSeparator() + "Stopping Samverka: the services, then the Mongo-wire server, then Kafka...");
-                platform.stop();
+            }
+            // Also when nothing runs: a restart that supervision has scheduled must not happen.
+            platform.stop();
+            if (alive) {
                 OUT.println("Stopped.");
             }
             runs.clear();
             stopped.countDown();
         }, "samverka-stop"));
         platform.start();
-        for (ManagedProcess process : platform.processes()) {
-            process.onUnexpectedExit(() -> OUT.println("! " + process.name() + " stopped unexpectedly (exit "
-                    + process.exitValue() + "); see " + process.log()));
-        }
         OUT.println();
-        OUT.println("Samverka is running: " + platform.gatewayUrl() + "   (Ctrl-C stops it; logs in " + settings.home().resolve("logs") + ")");
+        OUT.println("Samverka is running: " + platform.gatewayUrl() + "   (Ctrl-C stops it; a part that dies is started again; logs in " + settings.home().resolve("logs") + ")");
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -196,6 +217,10 @@ public final class Samverka {
         if (options.containsKey("parent")) {
             ParentWatch.start(Long.parseLong(options.get("parent")));
         }
+    }
+
+    private static String now() {
+        return LocalTime.now().format(CLOCK);
     }
 
     private static RuntimeSettings settings() throws StartupException {

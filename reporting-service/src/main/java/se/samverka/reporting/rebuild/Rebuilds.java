@@ -21,6 +21,8 @@ import se.samverka.platform.events.PoisonEventException;
 import se.samverka.platform.events.TopicLog;
 import se.samverka.platform.events.Topics;
 import se.samverka.platform.messaging.consumer.MissingEventsException;
+import se.samverka.platform.messaging.outage.KafkaHealthIndicator;
+import se.samverka.platform.web.DependencyUnavailableException;
 import se.samverka.reporting.readmodel.ReadModelSet;
 import se.samverka.reporting.readmodel.ReadModels;
 
@@ -37,6 +39,7 @@ public class Rebuilds implements DisposableBean {
 
     private final ReadModels models;
     private final String bootstrapServers;
+    private final KafkaHealthIndicator broker;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-rebuild");
@@ -47,14 +50,22 @@ public class Rebuilds implements DisposableBean {
     private final AtomicReference<Progress> running = new AtomicReference<>();
 
     public Rebuilds(ReadModels models, @Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
-                    Clock clock) {
+                    KafkaHealthIndicator broker, Clock clock) {
         this.models = models;
         this.bootstrapServers = bootstrapServers;
+        this.broker = broker;
         this.clock = clock;
     }
 
-    /** @throws RebuildRunningException 409 while another rebuild runs */
+    /**
+     * @throws RebuildRunningException 409 while another rebuild runs
+     * @throws DependencyUnavailableException 503 while the broker is unreachable: a rebuild reads the topics, and one
+     *                                        started without them would only fail later
+     */
     public Rebuild start() {
+        if (!broker.reachableNow()) {
+            throw new DependencyUnavailableException("Kafka");
+        }
         Progress progress = new Progress(UUID.randomUUID().toString(), clock.instant());
         if (!running.compareAndSet(null, progress)) {
             throw new RebuildRunningException(running.get().id);

@@ -2,6 +2,7 @@ package se.samverka.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +47,8 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+    /** About as long as the embedded runtime takes to bring a crashed Mongo-wire server back. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final MessageSource messages;
 
@@ -140,6 +144,24 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<Object> duplicate(DuplicateKeyException exception) {
         return response(problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "conflict", text("problem.detail.conflict")));
+    }
+
+    /**
+     * The service's store (Spring Data's translation of the MongoDB driver's timeouts and socket errors), or another
+     * dependency the request needs, is unreachable: 503 with Retry-After, within about a second, because the MongoDB
+     * client gives up that soon (platform-messaging). The caller may try again; the service recovers by itself.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, DependencyUnavailableException.class})
+    ResponseEntity<Object> dependencyUnavailable(RuntimeException exception, HttpServletRequest request) {
+        // A service's data access is its MongoDB: Spring Data's is the only one in the services.
+        String dependency = exception instanceof DependencyUnavailableException unavailable ? unavailable.dependency()
+                : "MongoDB";
+        log.warn("{} {} answered 503: {}", request.getMethod(), request.getRequestURI(), exception.toString());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                "service-unavailable", text("problem.detail.dependency-unavailable", dependency));
+        problem.setProperty("dependency", dependency);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds())).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -17,6 +17,7 @@ public final class ProblemTypes {
     public static final URI VERSION_CONFLICT = URI.create(BASE + "version-conflict");
     public static final URI ILLEGAL_TRANSITION = URI.create(BASE + "illegal-transition");
     public static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
+    public static final URI SERVICE_UNAVAILABLE = URI.create(BASE + "service-unavailable");
 
     private ProblemTypes() {
     }

@@ -1,0 +1,137 @@
+package se.samverka.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import se.samverka.platform.events.Topics;
+import se.samverka.platform.test.KafkaTopicReader;
+import se.samverka.runtime.Platform;
+import se.samverka.runtime.RuntimeSettings;
+import se.samverka.runtime.StartupException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Parts of the running platform taken away and brought back, as a client of the gateway sees it: quick 503s that
+ * name what is missing where it is needed, writes that go on without the broker, and parts that come back by
+ * themselves.
+ */
+class DependencyOutageIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** One second of the MongoDB client's server selection, and a busy machine's share. */
+    private static final Duration QUICKLY = Duration.ofMillis(2500);
+    private static final String PARTNERSHIPS = "partnership-service";
+
+    private final Platform platform = RunningPlatform.get();
+
+    @Test
+    void aWriteWhileTheStoreIsDownIsRefusedQuicklyAndAcceptedOnceItIsBack() throws StartupException {
+        platform.stop(RuntimeSettings.MONGO);
+        try {
+            long started = System.nanoTime();
+            HttpResponse<String> refused = send("POST", "/api/organisations", organisation("Sanok"));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(QUICKLY);
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+            JsonNode problem = JSON.readTree(refused.body());
+            assertThat(problem.path("dependency").asString()).isEqualTo("MongoDB");
+            assertThat(problem.path("title").asString()).isEqualTo("Service unavailable");
+        } finally {
+            platform.ensureRunning(RuntimeSettings.MONGO);
+        }
+
+        await("the service writes again, without a restart").atMost(Duration.ofSeconds(20))
+                .until(() -> send("POST", "/api/organisations", organisation("Kajaani")).statusCode() == 201);
+    }
+
+    @Test
+    void withTheBrokerDownWritesAreKeptAndWhatNeedsItIsRefusedQuickly() throws StartupException {
+        String name = "Trondheim " + UUID.randomUUID();
+        String id;
+        platform.stop(RuntimeSettings.KAFKA);
+        try {
+            HttpResponse<String> written = send("POST", "/api/organisations", organisation(name));
+            assertThat(written.statusCode()).isEqualTo(201);
+            id = JSON.readTree(written.body()).path("id").asString();
+
+            long started = System.nanoTime();
+            HttpResponse<String> rebuild = send("POST", "/api/reports/rebuilds", null);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+            assertThat(rebuild.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(rebuild.body()).path("dependency").asString()).isEqualTo("Kafka");
+
+            String service = platform.settings().url(PARTNERSHIPS);
+            await("the service's health names the broker").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                HttpResponse<String> health = get(service + "/actuator/health");
+                assertThat(health.statusCode()).isEqualTo(503);
+                assertThat(JSON.readTree(health.body()).path("components").path("kafka").path("status").asString())
+                        .isEqualTo("DOWN");
+            });
+            assertThat(get(service + "/actuator/health/readiness").statusCode()).as("still takes writes").isEqualTo(200);
+        } finally {
+            platform.ensureRunning(RuntimeSettings.KAFKA);
+        }
+
+        KafkaTopicReader kafka = new KafkaTopicReader(platform.settings().kafkaBootstrapServers());
+        await("the write's event, published once the broker is back").atMost(Duration.ofSeconds(60))
+                .until(() -> kafka.eventsOf(Topics.ORGANISATIONS, id), events -> !events.isEmpty());
+    }
+
+    @Test
+    void aServiceKilledWithSigkillIsBroughtBackBySupervision() throws StartupException {
+        int restarts = platform.restarts(PARTNERSHIPS);
+        long pid = platform.process(PARTNERSHIPS).orElseThrow().pid();
+        try {
+            platform.kill(PARTNERSHIPS);
+
+            platform.awaitReady(PARTNERSHIPS, Duration.ofMinutes(3));
+            assertThat(platform.restarts(PARTNERSHIPS)).isEqualTo(restarts + 1);
+            assertThat(platform.process(PARTNERSHIPS).orElseThrow().pid()).isNotEqualTo(pid);
+            assertThat(send("GET", "/api/organisations", null).statusCode()).isEqualTo(200);
+        } finally {
+            platform.ensureRunning(PARTNERSHIPS);
+        }
+    }
+
+    private static String organisation(String name) {
+        return "{\"name\":\"" + name + "\",\"type\":\"FOREIGN_CITY\",\"country\":\"PL\"}";
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + RunningPlatform.coordinatorToken())
+                .timeout(Duration.ofSeconds(30));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return exchange(request.build());
+    }
+
+    private static HttpResponse<String> get(String url) {
+        return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
+    }
+
+    private static HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
