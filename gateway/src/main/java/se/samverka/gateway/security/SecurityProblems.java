@@ -7,15 +7,19 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CsrfException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import se.samverka.gateway.Problems;
 
 /**
- * The 401 and 403 of the security filters as problem documents, worded as the services word theirs. Why a token was
- * refused is not told beyond "invalid": it would help an attacker more than a client.
+ * The 401 and 403 of the security filters, and the 400 of its firewall, as problem documents, worded as the services
+ * word theirs. Why a token or an address was refused is not told beyond "invalid": it would help an attacker more than
+ * a client.
  */
-class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler,
+        ServerExchangeRejectedHandler {
 
     private final Problems problems;
 
@@ -38,5 +42,12 @@ class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDe
                 ? Problems.problem(HttpStatus.FORBIDDEN, "csrf", "Not allowed",
                         "A change made with the session cookie needs the X-XSRF-TOKEN header with the XSRF-TOKEN cookie's value.")
                 : Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this."));
+    }
+
+    /** An address that could mean another one once decoded or normalised: never passed on to a service. */
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
+        return problems.write(exchange, Problems.problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                "Malformed request", "The address holds an encoded or relative part that no resource has."));
     }
 }
