@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -101,6 +102,13 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         Class<?> type = exception.getRequiredType();
         Reason reason = type == null ? Reason.of("reason.invalid") : valueReason(type, exception.getValue());
         return invalid(List.of(new FieldReason(parameter, reason.in(messages, locale()))));
+    }
+
+    /** Tomcat reads the parameters only when asked for one, and then finds that one of them is no UTF-8. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameter() {
+        return response(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "malformed-request",
+                text("problem.detail.parameter-encoding")));
     }
 
     @ExceptionHandler(InvalidRequestException.class)
