@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,5 +63,10 @@ public class WebAutoConfiguration {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         return converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(strict));
+    }
+
+    @Bean
+    WebMvcConfigurer mediaTypeHeaders() {
+        return new MediaTypeHeaders();
     }
 }

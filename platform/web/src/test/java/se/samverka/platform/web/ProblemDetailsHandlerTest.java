@@ -256,6 +256,18 @@ class ProblemDetailsHandlerTest {
     }
 
     @Test
+    void anAcceptHeaderThatIsNoListOfMediaTypesIsDisregarded() throws Exception {
+        mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.ACCEPT, "*/*;q=abc")
+                        .content("{\"name\": \"Sanok\\u0000\", \"kind\": \"CITY\", \"parts\": [{\"label\": \"a\"}]}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+        mvc.perform(get("/things/missing").header(HttpHeaders.ACCEPT, "application/json;;q=x, ,"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void thePlatformsTextsAreCompleteInSwedishAndComeOutAsWritten() {
         ProblemBundles.assertComplete("platform-problems");
         ProblemBundles.assertComplete("problems");
