@@ -154,6 +154,38 @@ class ProjectPortfolioIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void textNoOneCanMeanIsRefusedNamingTheFieldAndNothingIsWritten() {
+        long before = mongo.getCollection("projects").countDocuments();
+
+        refused(project("Kulturutbyte", "summary", "Ett utbyte\u0085med Sanok"), "summary");
+        refused(project("Kulturutbyte", "strategies", List.of("S1"), "actions", List.of("S1.1\u0000")), "actions[0]");
+        JsonNode surrogate = api.inLanguage("sv").refused(HttpMethod.POST, "/api/projects", null,
+                "{\"title\": \"Kulturutbyte \\udbff\", \"ownerOrganisationId\": \"" + department + "\"}", UNPROCESSABLE);
+        assertThat(surrogate.path("errors").get(0).path("field").asString()).isEqualTo("title");
+        assertThat(surrogate.path("errors").get(0).path("reason").asString())
+                .isEqualTo("måste vara giltig Unicode-text; ett ensamt surrogattecken U+DBFF på position 14");
+
+        assertThat(mongo.getCollection("projects").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void aSearchTermIsFoundAsItIsAndAYearIsOneADateCanHold() {
+        String tag = "Bokstavligt " + System.nanoTime();
+        api.created("/api/projects", project(tag + " (Vinter.*stad) 100%"));
+
+        assertThat(total("q=" + tag)).isEqualTo(1);
+        assertThat(api.get("/api/projects?q={q}", tag + " (vinter.*STAD) 100%").body().path("totalItems").asLong())
+                .isEqualTo(1);
+        for (String odd : List.of(".*", "\u0000", "(", "[", "\\", "\\E", "$where")) {
+            assertThat(api.get("/api/projects?q={q}", tag + odd).body().path("totalItems").asLong()).as(odd).isZero();
+        }
+        JsonNode year = api.refused(HttpMethod.GET, "/api/projects?year=2000000000", null, null, UNPROCESSABLE);
+        assertThat(year.path("errors").get(0).path("field").asString()).isEqualTo("year");
+        JsonNode status = api.refused(HttpMethod.GET, "/api/projects?status=DREAMING", null, null, UNPROCESSABLE);
+        assertThat(status.path("errors").get(0).path("field").asString()).isEqualTo("status");
+    }
+
+    @Test
     void servesTheReferenceDataProjectsAreDescribedWith() {
         JsonNode reference = api.get("/api/reference").body();
 

@@ -317,6 +317,16 @@ class ReportsIT extends ReportingIntegrationTest {
     }
 
     @Test
+    void aParameterThatIsNoValueOfItsTypeIsRefusedNamingIt() {
+        expectRefused("/api/reports/priority?threshold=high", HttpStatus.UNPROCESSABLE_CONTENT, "threshold");
+        expectRefused("/api/reports/activity?limit=many", HttpStatus.UNPROCESSABLE_CONTENT, "limit");
+        expectRefused("/api/reports/annual/twenty", HttpStatus.UNPROCESSABLE_CONTENT, "year");
+        expectRefused("/api/reports/portfolio?year=2000000000", HttpStatus.UNPROCESSABLE_CONTENT, "year");
+        api.http().get().uri("/api/reports/portfolio?department={d}&strategy={s}", "\u0000", "(.*")
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
     void everyReportSaysHowFreshItIs() {
         String department = history.organisation("Kommunledningsförvaltningen", "DEPARTMENT", "SE", "SE-Z");
         history.project("Färskt", department, List.of("S1"), List.of(), List.of(), null, null);

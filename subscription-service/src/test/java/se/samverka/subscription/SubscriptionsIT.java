@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import se.samverka.platform.test.AccessMatrix;
@@ -22,6 +24,9 @@ import se.samverka.platform.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 class SubscriptionsIT extends SubscriptionServiceTest {
+
+    @Autowired
+    MongoOperations mongo;
 
     @Test
     void theSecretIsShownOnceAndRotatesWithOverlap() {
@@ -91,6 +96,30 @@ class SubscriptionsIT extends SubscriptionServiceTest {
         partner.expectProblem("/api/subscriptions", subscription(RECEIVER.sink(path("u")), "colour", "red"),
                 HttpStatus.UNPROCESSABLE_CONTENT, "colour");
         assertThat(RECEIVER.at(refusing)).isEmpty();
+    }
+
+    @Test
+    void textNoOneCanMeanIsRefusedNamingTheFieldAndNothingIsWritten() {
+        Api partner = api.as(TestTokens.partner("org-" + UUID.randomUUID()));
+        String hook = path("hygiene");
+        String sink = RECEIVER.sink(hook);
+        long before = mongo.getCollection("subscriptions").countDocuments();
+
+        partner.expectProblem("/api/subscriptions", "{\"sink\": \"" + sink + "\", \"types\": [\"\\u0000\"]}",
+                HttpStatus.UNPROCESSABLE_CONTENT, "types[0]");
+        partner.expectProblem("/api/subscriptions", "{\"sink\": \"" + sink + "\", \"types\": [null]}",
+                HttpStatus.UNPROCESSABLE_CONTENT, "types[0]");
+        partner.expectProblem("/api/subscriptions", subscription(sink, "filters",
+                List.of(Map.of("prefix", Map.of("type", "se.samverka.\u009f")))),
+                HttpStatus.UNPROCESSABLE_CONTENT, "filters[0].prefix.type");
+        partner.expectProblem("/api/subscriptions", "{\"sink\": \"" + sink + "\", "
+                        + "\"projects\": {\"countries\": [\"N\\udc00\"]}}",
+                HttpStatus.UNPROCESSABLE_CONTENT, "projects.countries[0]");
+        partner.expectProblem("/api/subscriptions", subscription(sink + "\u0007"), HttpStatus.UNPROCESSABLE_CONTENT,
+                "sink");
+
+        assertThat(mongo.getCollection("subscriptions").countDocuments()).isEqualTo(before);
+        assertThat(RECEIVER.at(hook)).as("no handshake for a refused subscription").isEmpty();
     }
 
     @Test

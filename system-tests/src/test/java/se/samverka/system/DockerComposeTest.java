@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -82,12 +83,36 @@ class DockerComposeTest {
     @Test
     void prometheusScrapesEveryApplication() {
         Map<String, Object> config = load("docker/prometheus.yml");
-        Map<String, Object> job = map(((List<?>) config.get("scrape_configs")).get(0));
-        List<String> targets = strings(map(((List<?>) job.get("static_configs")).get(0)).get("targets"));
+        List<String> targets = new ArrayList<>();
+        for (Object job : (List<?>) config.get("scrape_configs")) {
+            assertThat(map(job)).containsEntry("metrics_path", "/actuator/prometheus");
+            targets.addAll(strings(map(((List<?>) map(job).get("static_configs")).get(0)).get("targets")));
+        }
 
-        assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
         assertThat(targets).containsExactlyInAnyOrderElementsOf(
                 applications().stream().map(application -> application + ":" + defaultPort(application)).toList());
+    }
+
+    @Test
+    void prometheusReadsTheGatewaysMetricsAsTheCoordinator() {
+        Map<String, Object> gatewayJob = ((List<?>) load("docker/prometheus.yml").get("scrape_configs")).stream()
+                .map(DockerComposeTest::map)
+                .filter(job -> strings(map(((List<?>) job.get("static_configs")).get(0)).get("targets"))
+                        .contains(RuntimeSettings.GATEWAY + ":" + defaultPort(RuntimeSettings.GATEWAY)))
+                .findFirst().orElseThrow();
+        Map<String, Object> oauth2 = map(gatewayJob.get("oauth2"));
+        String issuer = (String) map(map(services.get(RuntimeSettings.IDENTITY_PROVIDER)).get("environment"))
+                .get("SAMVERKA_IDENTITY_ISSUER");
+        assertThat(oauth2).containsEntry("token_url", issuer + "/oauth2/token");
+
+        Map<String, Object> accounts = load("docker/identity/accounts.json");
+        assertThat(((List<?>) accounts.get("clients")).stream().map(DockerComposeTest::map)
+                .filter(client -> client.get("clientId").equals(oauth2.get("client_id"))))
+                .singleElement()
+                .satisfies(client -> {
+                    assertThat((String) client.get("secret")).endsWith("}" + oauth2.get("client_secret"));
+                    assertThat(strings(client.get("roles"))).contains("ADMIN");
+                });
     }
 
     private static List<String> applications() {

@@ -1,6 +1,7 @@
 package se.samverka.gateway.security;
 
 import java.net.URI;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.AuthorizationCodeReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.DelegatingReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
@@ -28,12 +31,15 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
@@ -44,6 +50,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import se.samverka.gateway.Problems;
+import se.samverka.platform.tokens.Role;
 import se.samverka.platform.tokens.SecuritySettings;
 import se.samverka.platform.tokens.Tokens;
 
@@ -116,18 +123,32 @@ class SecurityConfiguration {
         return manager;
     }
 
+    /** Also answers the requests the firewall refuses (an encoded slash, a NUL, a dot segment) as a problem. */
+    @Bean
+    SecurityProblems securityProblems(Problems problems) {
+        return new SecurityProblems(problems);
+    }
+
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        return new AddressFirewall();
+    }
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
                                                   ReactiveClientRegistrationRepository registrations,
-                                                  SecuritySettings settings, Problems problems) {
-        SecurityProblems answers = new SecurityProblems(problems);
+                                                  SecuritySettings settings, SecurityProblems answers) {
         return http
-                // The portal's own pages need a login; everything else is decided by the services, per object.
+                // The portal's own pages need a login; the operator's endpoints the coordinator, except whether the
+                // gateway is up, which the launcher and any health check ask without a token; everything else is
+                // decided by the services, per object.
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(PAGES_NEEDING_LOGIN).authenticated()
+                        .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/actuator", "/actuator/**").hasRole(Role.ADMIN.name())
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtDecoder(decoder))
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(roleAuthorities(settings)))
                         .authenticationEntryPoint(answers)
                         .accessDeniedHandler(answers))
                 .oauth2Login(login -> login.loginPage("/login"))
@@ -147,6 +168,18 @@ class SecurityConfiguration {
                         .permissionsPolicy(permissions -> permissions.policy(PERMISSIONS_POLICY))
                         .writer(new ContentSecurityPolicy(settings.issuer())))
                 .build();
+    }
+
+    /**
+     * A bearer token's role as the authority {@code ROLE_<role>}, read as the services read it, for the operator's
+     * endpoints and the health details they show only to the coordinator.
+     */
+    private static ReactiveJwtAuthenticationConverterAdapter roleAuthorities(SecuritySettings settings) {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> Tokens.role(jwt.getClaim(settings.rolesClaim()))
+                .<Collection<GrantedAuthority>>map(role -> List.of(new SimpleGrantedAuthority("ROLE_" + role.name())))
+                .orElse(List.of()));
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 
     /**

@@ -2,10 +2,10 @@ package se.samverka.partnership.organisation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import se.samverka.platform.events.Sector;
+import se.samverka.platform.web.LiteralSearch;
 
 /** Which organisations a list shows; every part left out matches all. {@code q} searches the names. */
 public record OrganisationFilter(
@@ -33,11 +33,8 @@ public record OrganisationFilter(
         if (parentOrganisationId != null) {
             criteria.add(Criteria.where("state.parentOrganisationId").is(parentOrganisationId));
         }
-        if (q != null && !q.isBlank()) {
-            Pattern text = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            criteria.add(new Criteria().orOperator(Criteria.where("state.name").regex(text),
-                    Criteria.where("state.nameEn").regex(text)));
-        }
+        LiteralSearch.containing(q).ifPresent(text -> criteria.add(new Criteria().orOperator(
+                Criteria.where("state.name").regex(text), Criteria.where("state.nameEn").regex(text))));
         return criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
     }
 }

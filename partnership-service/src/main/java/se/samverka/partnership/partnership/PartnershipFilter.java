@@ -3,12 +3,12 @@ package se.samverka.partnership.partnership;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import se.samverka.platform.events.GlobalTheme;
 import se.samverka.platform.events.Visibility;
 import se.samverka.platform.security.Caller;
+import se.samverka.platform.web.LiteralSearch;
 
 /**
  * Which partnerships a list shows; every part left out matches all. {@code country} matches partnerships with a
@@ -46,11 +46,9 @@ public record PartnershipFilter(
         if (country != null) {
             criteria.add(Criteria.where("state.parties.organisationId").in(organisationsInCountry));
         }
-        if (q != null && !q.isBlank()) {
-            Pattern text = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            criteria.add(new Criteria().orOperator(Criteria.where("state.name").regex(text),
-                    Criteria.where("state.nameEn").regex(text), Criteria.where("state.description").regex(text)));
-        }
+        LiteralSearch.containing(q).ifPresent(text -> criteria.add(new Criteria().orOperator(
+                Criteria.where("state.name").regex(text), Criteria.where("state.nameEn").regex(text),
+                Criteria.where("state.description").regex(text))));
         return criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
     }
 

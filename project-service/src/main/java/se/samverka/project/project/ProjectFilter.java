@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import se.samverka.platform.events.Visibility;
 import se.samverka.platform.security.Caller;
+import se.samverka.platform.web.InvalidRequestException;
+import se.samverka.platform.web.LiteralSearch;
+import se.samverka.platform.web.Years;
 
 /**
  * Which projects a list shows; every part left out matches all. {@code country} matches projects whose owner or a
@@ -29,6 +31,13 @@ public record ProjectFilter(
         String q) {
 
     private static final String D = "state.description.";
+
+    /** @throws InvalidRequestException (422) for a year no date can be computed from */
+    public ProjectFilter {
+        Years.problem("year", year).ifPresent(problem -> {
+            throw new InvalidRequestException(List.of(problem));
+        });
+    }
 
     /**
      * @param organisationsInCountry the ids of the organisations in {@code country}, when it is given
@@ -58,12 +67,9 @@ public record ProjectFilter(
             criteria.add(new Criteria().orOperator(Criteria.where("state.activeUntil").gte(LocalDate.of(year, 1, 1)),
                     Criteria.where("state.activeUntil").exists(false)));
         }
-        if (q != null && !q.isBlank()) {
-            Pattern text = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            criteria.add(new Criteria().orOperator(Criteria.where(D + "acronym").regex(text),
-                    Criteria.where(D + "title").regex(text), Criteria.where(D + "titleEn").regex(text),
-                    Criteria.where(D + "summary").regex(text)));
-        }
+        LiteralSearch.containing(q).ifPresent(text -> criteria.add(new Criteria().orOperator(
+                Criteria.where(D + "acronym").regex(text), Criteria.where(D + "title").regex(text),
+                Criteria.where(D + "titleEn").regex(text), Criteria.where(D + "summary").regex(text))));
         return criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
     }
 

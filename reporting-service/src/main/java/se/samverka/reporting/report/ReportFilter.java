@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
+import se.samverka.platform.web.Years;
 import se.samverka.reporting.readmodel.PartnershipEntry;
 import se.samverka.reporting.readmodel.ProjectEntry;
 import se.samverka.reporting.readmodel.Snapshot;
@@ -25,9 +26,7 @@ public record ReportFilter(Integer year, String department, String strategy, Str
     /** @throws InvalidRequestException (422) naming each parameter that is not as described */
     public ReportFilter {
         List<FieldProblem> problems = new ArrayList<>();
-        if (year != null && (year < 1900 || year > 2200)) {
-            problems.add(new FieldProblem("year", "reason.year"));
-        }
+        Years.problem("year", year).ifPresent(problems::add);
         if (country != null && !country.matches("[A-Z]{2}")) {
             problems.add(new FieldProblem("country", "reason.country-code"));
         }

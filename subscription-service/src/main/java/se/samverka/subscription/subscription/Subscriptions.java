@@ -152,7 +152,8 @@ public class Subscriptions {
         }
         List<String> types = details.types() == null ? List.of() : details.types();
         for (int i = 0; i < types.size(); i++) {
-            if (!PROJECT_EVENT_TYPES.contains(types.get(i))) {
+            // An unmodifiable set answers contains(null) with a NullPointerException.
+            if (types.get(i) == null || !PROJECT_EVENT_TYPES.contains(types.get(i))) {
                 problems.add(new FieldProblem("types[" + i + "]", "reason.event-type",
                         PROJECT_EVENT_TYPES.stream().sorted().toList()));
             }

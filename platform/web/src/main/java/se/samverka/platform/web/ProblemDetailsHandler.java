@@ -7,8 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -94,6 +96,23 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         }
         return response(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "malformed-request",
                 text("problem.detail.no-body")));
+    }
+
+    /** A query or path parameter that is no value of its type (status=NOPE, size=10^12): 422 naming it, like a field. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String parameter = exception.getPropertyName() == null ? "(parameter)" : exception.getPropertyName();
+        Class<?> type = exception.getRequiredType();
+        Reason reason = type == null ? Reason.of("reason.invalid") : valueReason(type, exception.getValue());
+        return invalid(List.of(new FieldReason(parameter, reason.in(messages, locale()))));
+    }
+
+    /** Tomcat reads the parameters only when asked for one, and then finds that one of them is no UTF-8. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameter() {
+        return response(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "malformed-request",
+                text("problem.detail.parameter-encoding")));
     }
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -229,6 +248,9 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     }
 
     static Reason reason(JacksonException exception) {
+        if (exception instanceof RefusedTextException refused) {
+            return refused.reason();
+        }
         if (exception instanceof UnrecognizedPropertyException) {
             return Reason.of("reason.unknown-field");
         }
@@ -237,10 +259,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             if (target == null) {
                 return Reason.of("reason.invalid");
             }
-            if (target.isEnum()) {
-                return Reason.of("reason.one-of", Arrays.toString(target.getEnumConstants()), format.getValue());
-            }
-            return Reason.of("reason.invalid-value", format.getValue(), target.getSimpleName());
+            return valueReason(target, format.getValue());
         }
         if (exception instanceof InvalidNullException) {
             return Reason.of("reason.null");
@@ -252,6 +271,14 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             return Reason.of(expected(mismatch.getTargetType()));
         }
         return Reason.of("reason.refused", exception.getOriginalMessage());
+    }
+
+    /** Why a value is none of its type: the choices, for an enumeration. */
+    private static Reason valueReason(Class<?> type, Object value) {
+        if (type.isEnum()) {
+            return Reason.of("reason.one-of", Arrays.toString(type.getEnumConstants()), value);
+        }
+        return Reason.of("reason.invalid-value", value, type.getSimpleName());
     }
 
     /** The reason that names the kind of value a field takes. */

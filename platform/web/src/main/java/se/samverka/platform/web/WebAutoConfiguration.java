@@ -5,16 +5,23 @@ import java.util.Locale;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A service's HTTP conventions: problem documents for every failure, in the caller's language, and who makes a
- * request. Before Spring MVC's own, so that its locale resolver is this one.
+ * A service's HTTP conventions: problem documents for every failure, in the caller's language, strict request bodies,
+ * and who makes a request. Before Spring MVC's own, so that its locale resolver is this one.
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -40,5 +47,26 @@ public class WebAutoConfiguration {
         resolver.setSupportedLocales(List.of(Locale.ENGLISH, SWEDISH));
         resolver.setDefaultLocale(Locale.ENGLISH);
         return resolver;
+    }
+
+    /**
+     * Request bodies are read strictly (ADR 0011): every text goes through {@link TextCheck}, and a key given twice is
+     * malformed JSON rather than the last one silently winning. Only the request bodies: the application's own
+     * JsonMapper still reads events and answers as they are, since text refused now may already be on the log. After
+     * Boot's customizer, whose JSON converter this one replaces.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    ServerHttpMessageConvertersCustomizer strictRequestBodies(JsonMapper jsonMapper) {
+        JsonMapper strict = jsonMapper.rebuild()
+                .addModule(new CheckedTextModule())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        return converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(strict));
+    }
+
+    @Bean
+    WebMvcConfigurer mediaTypeHeaders() {
+        return new MediaTypeHeaders();
     }
 }

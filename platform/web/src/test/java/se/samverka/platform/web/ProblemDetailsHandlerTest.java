@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -28,8 +29,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samverka.platform.test.ProblemBundles;
+import tools.jackson.databind.JsonNode;
 
 @WebMvcTest(ProblemDetailsHandlerTest.Resources.class)
 class ProblemDetailsHandlerTest {
@@ -187,6 +190,84 @@ class ProblemDetailsHandlerTest {
     }
 
     @Test
+    void aControlCharacterInAnyTextIsRefusedAndNamedByItsPath() throws Exception {
+        send("{\"name\": \"Sanok\", \"kind\": \"CITY\", \"parts\": [{\"label\": \"a\"}, {\"label\": \"b\\u0000\"}]}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("parts[1].label"))
+                .andExpect(jsonPath("$.errors[0].reason").value("must not contain control characters; U+0000 at position 2"));
+        send("{\"name\": \"\\u0085Sanok\", \"kind\": \"CITY\", \"parts\": [{\"label\": \"a\"}]}", "sv")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("name"))
+                .andExpect(jsonPath("$.errors[0].reason").value("får inte innehålla styrtecken; U+0085 på position 1"));
+    }
+
+    @Test
+    void anUnpairedSurrogateIsRefusedAndNamed() throws Exception {
+        send("{\"name\": \"Sanok\\ud800\", \"kind\": \"CITY\", \"parts\": [{\"label\": \"a\"}]}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("name"))
+                .andExpect(jsonPath("$.errors[0].reason")
+                        .value("must be valid Unicode text; an unpaired surrogate U+D800 at position 6"));
+    }
+
+    @Test
+    void mapKeysAndTheTextsOfAnyJsonTreeAreCheckedToo() throws Exception {
+        send("{\"name\": \"Sanok\", \"kind\": \"CITY\", \"parts\": [{\"label\": \"a\"}], \"labels\": {\"a\\u0007\": \"b\"}}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("labels"));
+        send("{\"name\": \"Sanok\", \"kind\": \"CITY\", \"parts\": [{\"label\": \"a\"}], "
+                + "\"details\": {\"nested\": [1, {\"x\": \"\\u001b[31m\"}]}}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("details.nested[1].x"));
+        send("{\"name\": \"Sanok\", \"kind\": \"CITY\", \"parts\": [{\"label\": \"a\"}], "
+                + "\"details\": {\"\\u0000\": true}}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("details"));
+    }
+
+    @Test
+    void tabsLineBreaksAndAnyOtherUnicodeAreAccepted() throws Exception {
+        send("{\"name\": \"Sanok \\u200f😀 \\ud83d\\ude00\", \"kind\": \"CITY\", "
+                + "\"parts\": [{\"label\": \"two\\r\\nlines\\tand a tab\"}], \"details\": {\"a\": [\"é\"]}}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parts[0].label").value("two\r\nlines\tand a tab"));
+    }
+
+    @Test
+    void aKeyGivenTwiceIsMalformed() throws Exception {
+        send("{\"name\": \"Sanok\", \"name\": \"Odense\", \"kind\": \"CITY\", \"parts\": [{\"label\": \"a\"}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://samverka.se/problems/malformed-request"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("name")));
+    }
+
+    @Test
+    void aQueryParameterThatIsNoValueOfItsTypeIs422NamingIt() throws Exception {
+        mvc.perform(get("/things").param("kind", "VILLAGE")).andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("kind"))
+                .andExpect(jsonPath("$.errors[0].reason").value("must be one of [CITY, REGION], was 'VILLAGE'"));
+        mvc.perform(get("/things").param("size", "1000000000000").header(HttpHeaders.ACCEPT_LANGUAGE, "sv"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("size"))
+                .andExpect(jsonPath("$.errors[0].reason").value("'1000000000000' är inte ett giltigt värde av typen Integer"));
+    }
+
+    @Test
+    void anAcceptHeaderThatIsNoListOfMediaTypesIsDisregarded() throws Exception {
+        mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.ACCEPT, "*/*;q=abc")
+                        .content("{\"name\": \"Sanok\\u0000\", \"kind\": \"CITY\", \"parts\": [{\"label\": \"a\"}]}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+        mvc.perform(get("/things/missing").header(HttpHeaders.ACCEPT, "application/json;;q=x, ,"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void thePlatformsTextsAreCompleteInSwedishAndComeOutAsWritten() {
         ProblemBundles.assertComplete("platform-problems");
         ProblemBundles.assertComplete("problems");
@@ -206,7 +287,8 @@ class ProblemDetailsHandlerTest {
     record Part(@NotBlank String label) {
     }
 
-    record Thing(@NotBlank String name, @NotNull Kind kind, @NotEmpty List<@Valid Part> parts, @Max(100) Integer count) {
+    record Thing(@NotBlank String name, @NotNull Kind kind, @NotEmpty List<@Valid Part> parts, @Max(100) Integer count,
+                 Map<String, String> labels, JsonNode details) {
     }
 
     @SpringBootApplication
@@ -230,6 +312,11 @@ class ProblemDetailsHandlerTest {
         Thing replace(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
             Preconditions.expectedVersion(ifMatch);
             throw new NotFoundException("not-found.thing", id);
+        }
+
+        @GetMapping("/things")
+        List<Thing> list(@RequestParam(required = false) Kind kind, @RequestParam(required = false) Integer size) {
+            return List.of();
         }
 
         @GetMapping("/things/{id}")
