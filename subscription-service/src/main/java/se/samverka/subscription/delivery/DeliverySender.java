@@ -84,11 +84,12 @@ class DeliverySender implements SmartLifecycle {
         while (running) {
             try {
                 if (!pass()) {
-                    sleep();
+                    sleep(nextDue());
                 }
             } catch (RuntimeException e) {
                 log.warn("Sending deliveries failed; trying again after {}", settings.pollInterval(), e);
-                sleep();
+                // Without asking the store when the next is due: while it is down, that would fail too and end the loop.
+                sleep(settings.pollInterval());
             }
         }
     }
@@ -131,10 +132,14 @@ class DeliverySender implements SmartLifecycle {
         return started;
     }
 
-    private void sleep() {
+    /** How long until the next delivery is due, at most the poll interval. */
+    private Duration nextDue() {
         Instant now = clock.instant();
-        Duration wait = deliveries.nextDue(now).map(at -> Duration.between(now, at))
+        return deliveries.nextDue(now).map(at -> Duration.between(now, at))
                 .filter(until -> until.compareTo(settings.pollInterval()) < 0).orElse(settings.pollInterval());
+    }
+
+    private void sleep(Duration wait) {
         lock.lock();
         try {
             if (!woken && running) {
