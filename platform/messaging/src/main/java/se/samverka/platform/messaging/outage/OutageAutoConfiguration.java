@@ -16,8 +16,8 @@ import se.samverka.platform.messaging.MessagingAutoConfiguration;
 public class OutageAutoConfiguration {
 
     @Bean
-    MongoTimeoutsCustomizer mongoTimeoutsCustomizer(MongoTimeouts timeouts) {
-        return new MongoTimeoutsCustomizer(timeouts);
+    MongoClientDefaults mongoClientDefaults(MongoTimeouts timeouts) {
+        return new MongoClientDefaults(timeouts);
     }
 
     /** Shown as {@code kafka} in /actuator/health, beside {@code mongo}. */
