@@ -103,6 +103,9 @@ public class ReadModelReconciliation implements SmartLifecycle {
                 ahead++;
             } else if (view < newest.sequence() && newest.offset() < committed.getOrDefault(newest.partition(), 0L)) {
                 behind++;
+                log.info("Reconciliation: {} has {} at sequence {}; the log has {} at {}-{}@{}, below the group's {}",
+                        readModel.name(), aggregate.getKey(), view, newest.sequence(), topic, newest.partition(),
+                        newest.offset(), committed.get(newest.partition()));
                 if (repair(readModel, topic, aggregate.getKey(), view + 1, newest)) {
                     repaired++;
                 }
@@ -189,7 +192,9 @@ public class ReadModelReconciliation implements SmartLifecycle {
         try {
             reconcile();
         } catch (RuntimeException e) {
-            log.warn("Reconciliation of the read models failed this time; the next run tries again: {}", e.toString());
+            if (!Thread.currentThread().isInterrupted()) {
+                log.warn("Reconciliation of the read models failed this time; the next run tries again: {}", e.toString());
+            }
         }
     }
 
