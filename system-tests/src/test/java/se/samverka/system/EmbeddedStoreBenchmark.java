@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -77,7 +78,7 @@ class EmbeddedStoreBenchmark {
         AtomicLong sequence = new AtomicLong();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         try (MongoClient client = MongoClients.create(uri)) {
-            MongoCollection<Document> projects = client.getDatabase("benchmark").getCollection("projects");
+            MongoCollection<Document> projects = client.getDatabase("benchmark").getCollection("projects-" + UUID.randomUUID());
             projects.insertOne(new Document("_id", "warm-up-" + writers + "-" + System.nanoTime()));
             long end = System.nanoTime() + RUN.toNanos();
             List<Future<?>> running = new ArrayList<>();
