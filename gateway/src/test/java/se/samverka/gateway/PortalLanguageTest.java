@@ -16,7 +16,8 @@ class PortalLanguageTest extends GatewayTest {
 
     private static final String REFERENCE = """
             {"strategy":{"strategies":[],"growthAreas":[]},"fundingProgrammes":{"programmes":[]}}""";
-    private static final String ORGANISATIONS = "/api/organisations?size=200&sort=name";
+    /** The registration form asks partnership-service for the reader's own organisation. */
+    private static final String ORGANISATIONS = "/api/organisations/o0";
     private static final String STAFF = TestTokens.staff("o0");
 
     @Test

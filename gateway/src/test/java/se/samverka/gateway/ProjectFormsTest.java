@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,6 +48,13 @@ class ProjectFormsTest extends GatewayTest {
                "participants":[{"sector":"PUBLIC","gender":"WOMEN","count":4}]}],
              "participants":{"total":4,"bySector":{"PUBLIC":4},"byGender":{"WOMEN":4}}}""";
 
+    /** The reader's own organisation, which the registration form asks for by id. */
+    @BeforeEach
+    void theReadersOrganisation() {
+        PARTNERSHIP.answer("/api/organisations/o0", 200,
+                "{\"id\":\"o0\",\"name\":\"Kultur- och fritidsförvaltningen\",\"type\":\"DEPARTMENT\",\"country\":\"SE\"}");
+    }
+
     @Test
     void theNewProjectFormOffersTheReadersOwnOrganisationOnly() {
         PROJECT.answer("/api/reference", 200, REFERENCE);
@@ -57,6 +65,22 @@ class ProjectFormsTest extends GatewayTest {
 
         assertThat(page).contains("Registrera projekt", "Titel (obligatoriskt)", "S1 – Ökad kunskap", "Utbildningsstaden",
                 "Kultur- och fritidsförvaltningen").doesNotContain("Socialförvaltningen", "Trondheim kommune");
+    }
+
+    @Test
+    void theCoordinatorChoosesAmongEveryOwningOrganisationHoweverLargeTheDirectory() {
+        PROJECT.answer("/api/reference", 200, REFERENCE);
+        PARTNERSHIP.answer("/api/organisations?type=DEPARTMENT&size=200&sort=name", 200,
+                "{\"items\":[{\"id\":\"o1\",\"name\":\"Socialförvaltningen\",\"type\":\"DEPARTMENT\"}]}");
+        PARTNERSHIP.answer("/api/organisations?type=MUNICIPAL_COMPANY&size=200&sort=name", 200,
+                "{\"items\":[{\"id\":\"o3\",\"name\":\"Jämtkraft AB\",\"type\":\"MUNICIPAL_COMPANY\"}]}");
+        PARTNERSHIP.answer("/api/organisations?type=COMPANY&size=200&sort=name", 200,
+                "{\"items\":[{\"id\":\"o4\",\"name\":\"Peak Innovation AB\",\"type\":\"COMPANY\"}]}");
+
+        String page = http.get().uri("/projects/new").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin()))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("Socialförvaltningen", "Jämtkraft AB", "Peak Innovation AB");
     }
 
     @Test

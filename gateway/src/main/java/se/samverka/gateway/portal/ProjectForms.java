@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.identity.Callers;
@@ -160,24 +161,32 @@ class ProjectForms {
         return form(caller, project, values, errors(reply), reply.status() == 412, HttpStatus.valueOf(reply.status()));
     }
 
+    /**
+     * Whom a project may be registered for: the coordinator chooses among every owning organisation, fetched by type
+     * (a page of the whole directory by name would leave out whatever sorts past it); anyone else registers for
+     * their own organisation.
+     */
+    private Mono<List<JsonNode>> owners(Caller caller) {
+        if (caller.role() == Role.ADMIN) {
+            return Flux.fromIterable(OWNER_TYPES)
+                    .concatMap(type -> services.partnership(caller, HttpMethod.GET,
+                            "/api/organisations?type=" + type + "&size=200&sort=name"))
+                    .flatMapIterable(reply -> reply.body().path("items"))
+                    .collectList();
+        }
+        if (caller.organisationId() == null) {
+            return Mono.just(List.of());
+        }
+        return services.partnership(caller, "/api/organisations/" + caller.organisationId())
+                .map(reply -> reply.ok() && OWNER_TYPES.contains(reply.body().path("type").asString())
+                        ? List.of(reply.body()) : List.<JsonNode>of());
+    }
+
     private Mono<Rendering> form(Caller caller, JsonNode project, Map<String, Object> values,
                                  List<FieldError> errors, boolean conflict, HttpStatus status) {
         Mono<JsonNode> reference = services.project(caller, HttpMethod.GET, "/api/reference", null, null)
                 .map(Reply::body);
-        Mono<List<JsonNode>> owners = services.partnership(caller, HttpMethod.GET,
-                        "/api/organisations?size=200&sort=name")
-                .map(reply -> {
-                    List<JsonNode> choices = new ArrayList<>();
-                    reply.body().path("items").forEach(organisation -> {
-                        if (OWNER_TYPES.contains(organisation.path("type").asString())
-                                && (caller.role() == Role.ADMIN
-                                || organisation.path("id").asString().equals(caller.organisationId()))) {
-                            choices.add(organisation);
-                        }
-                    });
-                    return choices;
-                });
-        return Mono.zip(reference, owners).map(loaded -> Rendering.view("project-form")
+        return Mono.zip(reference, owners(caller)).map(loaded -> Rendering.view("project-form")
                 .modelAttribute("project", project == null ? ProjectForm.object() : project)
                 .modelAttribute("editing", project != null)
                 .modelAttribute("values", values)
