@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A steady write load through the gateway, as people would make it: writes that arrive at a fixed rate, whatever
  * the platform does with them (up to a number under way at once), each registering a project owned by one
- * organisation or, every fourth, an organisation. An answer 201 is an acknowledged write, with the id it names;
+ * organisation or, every tenth, an organisation. An answer 201 is an acknowledged write, with the id it names;
  * anything else, a broken connection or a time-out included, is not acknowledged (the write may still have
  * happened, so it is neither lost nor a phantom when it turns up).
  */
@@ -75,7 +75,7 @@ final class WriteLoad implements AutoCloseable {
 
     private void write(int n) {
         String name = tag + " " + n;
-        if (n % 4 == 3) {
+        if (n % 10 == 9) {
             post("/api/organisations", Map.of("name", name, "type", "COMPANY", "country", "SE"), organisations);
         } else {
             post("/api/projects", Map.of("title", name, "ownerOrganisationId", owner, "visibility", "COUNTY"),
