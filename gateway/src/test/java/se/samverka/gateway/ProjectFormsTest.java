@@ -220,6 +220,19 @@ class ProjectFormsTest extends GatewayTest {
     }
 
     @Test
+    void aPartnerIsChosenFromTheWholeDirectoryHoweverManyPagesItTakes() {
+        PROJECT.answer("/api/projects/p1", 200, ONGOING).answer("/api/reference", 200, REFERENCE);
+        PARTNERSHIP.answer("/api/organisations?size=200&sort=name", 200, """
+                        {"items":[{"id":"o0","name":"Kultur- och fritidsförvaltningen","type":"DEPARTMENT","country":"SE"}],
+                         "page":0,"size":200,"totalItems":201,"totalPages":2}""")
+                .answer("/api/organisations?size=200&sort=name&page=1", 200, """
+                        {"items":[{"id":"o9","name":"Vasa stad","type":"FOREIGN_CITY","country":"FI"}],
+                         "page":1,"size":200,"totalItems":201,"totalPages":2}""");
+
+        assertThat(projectPage()).contains("Kultur- och fritidsförvaltningen (SE)", "Vasa stad (FI)");
+    }
+
+    @Test
     void theFormsSpeakEnglishToo() {
         PROJECT.answer("/api/projects/p1", 200, ONGOING);
 

@@ -1,9 +1,7 @@
 package se.samverka.gateway.portal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.Rendering;
@@ -43,10 +41,6 @@ class PartnershipPage {
 
     /** The organisations of the directory the reader may see, to choose parties and departments from. */
     Mono<List<JsonNode>> organisations(Caller caller) {
-        return services.partnership(caller, HttpMethod.GET, "/api/organisations?size=200&sort=name").map(reply -> {
-            List<JsonNode> items = new ArrayList<>();
-            reply.body().path("items").forEach(items::add);
-            return items;
-        });
+        return services.organisations(caller, "");
     }
 }

@@ -169,9 +169,8 @@ class ProjectForms {
     private Mono<List<JsonNode>> owners(Caller caller) {
         if (caller.role() == Role.ADMIN) {
             return Flux.fromIterable(OWNER_TYPES)
-                    .concatMap(type -> services.partnership(caller, HttpMethod.GET,
-                            "/api/organisations?type=" + type + "&size=200&sort=name"))
-                    .flatMapIterable(reply -> reply.body().path("items"))
+                    .concatMap(type -> services.organisations(caller, "type=" + type))
+                    .flatMapIterable(organisations -> organisations)
                     .collectList();
         }
         if (caller.organisationId() == null) {

@@ -37,8 +37,7 @@ class ProjectPage {
     Mono<Rendering> render(ProjectView view, Caller caller, Map<String, Object> more, HttpStatus status) {
         boolean mayChange = !view.project().path("allowedTransitions").isEmpty();
         Mono<List<JsonNode>> organisations = !mayChange ? Mono.just(List.of())
-                : services.partnership(caller, HttpMethod.GET, "/api/organisations?size=200&sort=name")
-                        .map(reply -> list(reply.body().path("items")));
+                : services.organisations(caller, "");
         // Every reader needs the programmes' names: a funding line names its programme by code.
         Mono<List<JsonNode>> programmes = services.project(caller, HttpMethod.GET, "/api/reference", null, null)
                 .map(reply -> list(reply.body().path("fundingProgrammes").path("programmes")));

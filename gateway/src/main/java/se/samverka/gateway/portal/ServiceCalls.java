@@ -27,6 +27,8 @@ import tools.jackson.databind.node.NullNode;
 class ServiceCalls {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** The largest page the services give. */
+    private static final int PAGE = 200;
 
     /** What a service answered: its status, its body (a resource or a problem document) and the version's ETag. */
     record Reply(int status, JsonNode body, String etag) {
@@ -62,6 +64,22 @@ class ServiceCalls {
 
     Mono<Reply> partnership(Caller caller, HttpMethod method, String path, String ifMatch, Object body) {
         return call(partnerships, caller, method, path, ifMatch, body);
+    }
+
+    /**
+     * Every organisation of the directory that the query asks for, page after page, by name: to choose from in a
+     * form, where the first page alone would hide whatever sorts past it. Pages the service refuses end the list.
+     */
+    Mono<List<JsonNode>> organisations(Caller caller, String filter) {
+        String path = "/api/organisations?" + (filter.isEmpty() ? "" : filter + "&") + "size=" + PAGE + "&sort=name";
+        return partnership(caller, path).expand(reply -> {
+                    int next = reply.body().path("page").asInt() + 1;
+                    return reply.ok() && next < reply.body().path("totalPages").asInt()
+                            ? partnership(caller, path + "&page=" + next) : Mono.empty();
+                })
+                .filter(Reply::ok)
+                .flatMapIterable(reply -> reply.body().path("items"))
+                .collectList();
     }
 
     Mono<Reply> subscription(Caller caller, HttpMethod method, String path, String ifMatch, Object body) {
