@@ -25,7 +25,6 @@ import se.samverka.platform.events.partnership.PartnershipRegistered;
 import se.samverka.platform.events.partnership.PartnershipStatusChanged;
 import se.samverka.platform.events.partnership.PartnershipUpdated;
 import se.samverka.platform.events.partnership.Party;
-import se.samverka.platform.events.reference.MunicipalStrategy;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.security.Caller;
@@ -38,6 +37,7 @@ import se.samverka.platform.web.NotFoundException;
 import se.samverka.platform.web.Paging;
 import se.samverka.platform.web.Preconditions;
 import se.samverka.platform.web.Reason;
+import se.samverka.reference.MunicipalStrategy;
 
 /**
  * The partnership register. Every change is based on the version the caller read (If-Match) and announced by an

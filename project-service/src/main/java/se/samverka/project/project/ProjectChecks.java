@@ -11,8 +11,6 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import se.samverka.platform.events.Money;
 import se.samverka.platform.events.project.FundingLine;
-import se.samverka.platform.events.reference.FundingProgrammes;
-import se.samverka.platform.events.reference.MunicipalStrategy;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.Reason;
@@ -21,6 +19,8 @@ import se.samverka.project.directory.KnownOrganisation;
 import se.samverka.project.directory.KnownPartnership;
 import se.samverka.project.project.ProjectRequests.FundingLineDetails;
 import se.samverka.project.project.ProjectRequests.MoneyDetails;
+import se.samverka.reference.FundingProgrammes;
+import se.samverka.reference.MunicipalStrategy;
 
 /**
  * What a project may refer to and how its numbers must add up. Organisations, contact persons and partnerships are

@@ -1,4 +1,4 @@
-package se.samverka.platform.events.reference;
+package se.samverka.reference;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package se.samverka.platform.events.reference;
+package se.samverka.reference;
 
 import java.util.List;
 import java.util.Optional;

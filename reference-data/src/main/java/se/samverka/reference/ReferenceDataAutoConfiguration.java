@@ -1,15 +1,13 @@
-package se.samverka.platform.messaging;
+package se.samverka.reference;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import se.samverka.platform.events.reference.FundingProgrammes;
-import se.samverka.platform.events.reference.MunicipalStrategy;
 
 /**
- * The reference data events and requests are described with, the same in every service: the municipality's
- * strategy and the funding programmes, each from its file or the one shipped.
+ * The reference data events and requests are described with, the same in every service that reads it: the
+ * municipality's strategy and the funding programmes, each from its file or the one shipped.
  */
 @AutoConfiguration
 public class ReferenceDataAutoConfiguration {
