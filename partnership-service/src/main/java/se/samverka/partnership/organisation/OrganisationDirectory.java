@@ -17,9 +17,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import se.samverka.partnership.contact.ContactPerson;
-import se.samverka.platform.events.Sector;
-import se.samverka.platform.events.organisation.OrganisationRegistered;
-import se.samverka.platform.events.organisation.OrganisationUpdated;
+import se.samverka.partnership.contracts.OrganisationRegistered;
+import se.samverka.partnership.contracts.OrganisationUpdated;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.security.Caller;
@@ -32,6 +31,7 @@ import se.samverka.platform.web.NotFoundException;
 import se.samverka.platform.web.Paging;
 import se.samverka.platform.web.Preconditions;
 import se.samverka.platform.web.Reason;
+import se.samverka.reference.Sector;
 
 /** The actor directory: registers and describes organisations, and answers who exists. */
 @Service

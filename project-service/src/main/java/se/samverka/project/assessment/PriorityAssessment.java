@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
-import se.samverka.platform.events.project.Indicator;
+import se.samverka.project.contracts.Indicator;
 import se.samverka.project.directory.KnownOrganisation;
 import se.samverka.reference.MunicipalStrategy;
 

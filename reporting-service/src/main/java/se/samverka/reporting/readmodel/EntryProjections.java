@@ -9,37 +9,37 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import se.samverka.partnership.contracts.OrganisationRegistered;
+import se.samverka.partnership.contracts.OrganisationUpdated;
+import se.samverka.partnership.contracts.PartnershipAgreementRecorded;
+import se.samverka.partnership.contracts.PartnershipDecisionRecorded;
+import se.samverka.partnership.contracts.PartnershipPartyAdded;
+import se.samverka.partnership.contracts.PartnershipPartyRemoved;
+import se.samverka.partnership.contracts.PartnershipRegistered;
+import se.samverka.partnership.contracts.PartnershipStatusChanged;
+import se.samverka.partnership.contracts.PartnershipUpdated;
+import se.samverka.partnership.contracts.Party;
 import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.organisation.OrganisationRegistered;
-import se.samverka.platform.events.organisation.OrganisationUpdated;
-import se.samverka.platform.events.partnership.PartnershipAgreementRecorded;
-import se.samverka.platform.events.partnership.PartnershipDecisionRecorded;
-import se.samverka.platform.events.partnership.PartnershipPartyAdded;
-import se.samverka.platform.events.partnership.PartnershipPartyRemoved;
-import se.samverka.platform.events.partnership.PartnershipRegistered;
-import se.samverka.platform.events.partnership.PartnershipStatusChanged;
-import se.samverka.platform.events.partnership.PartnershipUpdated;
-import se.samverka.platform.events.partnership.Party;
-import se.samverka.platform.events.project.Activity;
-import se.samverka.platform.events.project.ActivityChanged;
-import se.samverka.platform.events.project.ActivityRecorded;
-import se.samverka.platform.events.project.ActivityRemoved;
-import se.samverka.platform.events.project.FinalReportRecorded;
-import se.samverka.platform.events.project.FundingLineAdded;
-import se.samverka.platform.events.project.FundingLineChanged;
-import se.samverka.platform.events.project.FundingLineRemoved;
-import se.samverka.platform.events.project.IndicatorChanged;
-import se.samverka.platform.events.project.IndicatorDefined;
-import se.samverka.platform.events.project.IndicatorReported;
-import se.samverka.platform.events.project.ProjectAssessed;
-import se.samverka.platform.events.project.ProjectHealthChanged;
-import se.samverka.platform.events.project.ProjectPartnerAdded;
-import se.samverka.platform.events.project.ProjectPartnerRemoved;
-import se.samverka.platform.events.project.ProjectRegistered;
-import se.samverka.platform.events.project.ProjectStatusChanged;
-import se.samverka.platform.events.project.ProjectUpdated;
 import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
+import se.samverka.project.contracts.Activity;
+import se.samverka.project.contracts.ActivityChanged;
+import se.samverka.project.contracts.ActivityRecorded;
+import se.samverka.project.contracts.ActivityRemoved;
+import se.samverka.project.contracts.FinalReportRecorded;
+import se.samverka.project.contracts.FundingLineAdded;
+import se.samverka.project.contracts.FundingLineChanged;
+import se.samverka.project.contracts.FundingLineRemoved;
+import se.samverka.project.contracts.IndicatorChanged;
+import se.samverka.project.contracts.IndicatorDefined;
+import se.samverka.project.contracts.IndicatorReported;
+import se.samverka.project.contracts.ProjectAssessed;
+import se.samverka.project.contracts.ProjectHealthChanged;
+import se.samverka.project.contracts.ProjectPartnerAdded;
+import se.samverka.project.contracts.ProjectPartnerRemoved;
+import se.samverka.project.contracts.ProjectRegistered;
+import se.samverka.project.contracts.ProjectStatusChanged;
+import se.samverka.project.contracts.ProjectUpdated;
 import se.samverka.reporting.readmodel.ProjectEntry.Description;
 import se.samverka.reporting.readmodel.ProjectEntry.FundingEntry;
 import se.samverka.reporting.readmodel.ProjectEntry.IndicatorEntry;
@@ -154,7 +154,7 @@ final class EntryProjections {
     }
 
     /** A new or changed definition keeps the indicator's reported values. */
-    private static ProjectEntry indicator(ProjectEntry entry, se.samverka.platform.events.project.Indicator indicator,
+    private static ProjectEntry indicator(ProjectEntry entry, se.samverka.project.contracts.Indicator indicator,
                                           EventEnvelope envelope) {
         Optional<IndicatorEntry> before = entry.indicators().stream()
                 .filter(existing -> existing.indicatorId().equals(indicator.indicatorId())).findFirst();

@@ -3,7 +3,7 @@ package se.samverka.reporting.readmodel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import se.samverka.platform.events.partnership.Party;
+import se.samverka.partnership.contracts.Party;
 
 /**
  * A partnership as the reports know it, from its own events only.

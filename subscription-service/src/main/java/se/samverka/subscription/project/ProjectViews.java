@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import se.samverka.platform.events.project.FundingLine;
-import se.samverka.platform.events.project.FundingLineAdded;
-import se.samverka.platform.events.project.FundingLineChanged;
-import se.samverka.platform.events.project.FundingLineRemoved;
-import se.samverka.platform.events.project.ProjectPartnerAdded;
-import se.samverka.platform.events.project.ProjectPartnerRemoved;
-import se.samverka.platform.events.project.ProjectRegistered;
-import se.samverka.platform.events.project.ProjectStatusChanged;
-import se.samverka.platform.events.project.ProjectUpdated;
+import se.samverka.project.contracts.FundingLine;
+import se.samverka.project.contracts.FundingLineAdded;
+import se.samverka.project.contracts.FundingLineChanged;
+import se.samverka.project.contracts.FundingLineRemoved;
+import se.samverka.project.contracts.ProjectPartnerAdded;
+import se.samverka.project.contracts.ProjectPartnerRemoved;
+import se.samverka.project.contracts.ProjectRegistered;
+import se.samverka.project.contracts.ProjectStatusChanged;
+import se.samverka.project.contracts.ProjectUpdated;
 import se.samverka.subscription.project.ProjectView.KnownFundingLine;
 
 /** How each project event changes a {@link ProjectView}; events that do not concern it leave it as it is. */

@@ -4,7 +4,6 @@ import java.util.function.Consumer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
-import se.samverka.platform.events.project.ProjectRegistered;
 import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventHandlers;
 import se.samverka.platform.messaging.consumer.Projection;
@@ -13,6 +12,7 @@ import se.samverka.platform.messaging.consumer.ProjectionStores;
 import se.samverka.platform.messaging.consumer.ReadModelBinding;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.AggregateStores;
+import se.samverka.project.contracts.ProjectRegistered;
 
 /** A minimal service on the platform: one aggregate with an outbox, and one read model fed from its topic. */
 @SpringBootApplication
