@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import se.samverka.partnership.contracts.ContactPersonAdded;
 import se.samverka.partnership.contracts.ContactPersonRemoved;
+import se.samverka.partnership.contracts.OrganisationDescription;
 import se.samverka.partnership.contracts.OrganisationRegistered;
 import se.samverka.partnership.contracts.PartnershipContracts;
+import se.samverka.partnership.contracts.PartnershipDescription;
 import se.samverka.partnership.contracts.PartnershipRegistered;
 import se.samverka.partnership.contracts.PartnershipStatusChanged;
 import se.samverka.platform.events.EventCodec;
@@ -44,8 +46,8 @@ final class Announcements {
 
     String organisation(String name, String type, String country, String region, String parent) {
         String id = UUID.randomUUID().toString();
-        publish(PartnershipContracts.ORGANISATION_REGISTERED, id, new OrganisationRegistered(id, name, null, type, "PUBLIC",
-                country, region, null, null, parent, true));
+        publish(PartnershipContracts.ORGANISATION_REGISTERED, id, new OrganisationRegistered(id,
+                new OrganisationDescription(name, null, type, "PUBLIC", country, region, null, null, parent, true)));
         await().atMost(WAIT).until(() -> directory.organisation(id).isPresent());
         return id;
     }
@@ -65,8 +67,8 @@ final class Announcements {
 
     String partnership(String name, String status) {
         String id = UUID.randomUUID().toString();
-        publish(PartnershipContracts.PARTNERSHIP_REGISTERED, id, new PartnershipRegistered(id, name, null, null, "TWIN_CITY",
-                status, "PUBLIC", List.of("a", "b"), null, null, null, null));
+        publish(PartnershipContracts.PARTNERSHIP_REGISTERED, id, new PartnershipRegistered(id, status, List.of("a", "b"),
+                null, new PartnershipDescription(name, null, null, "TWIN_CITY", "PUBLIC", null, null, null)));
         await().atMost(WAIT).until(() -> directory.partnerships(List.of(id)).containsKey(id));
         return id;
     }

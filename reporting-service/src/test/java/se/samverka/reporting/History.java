@@ -11,8 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import se.samverka.partnership.contracts.OrganisationDescription;
 import se.samverka.partnership.contracts.OrganisationRegistered;
 import se.samverka.partnership.contracts.PartnershipContracts;
+import se.samverka.partnership.contracts.PartnershipDescription;
 import se.samverka.partnership.contracts.PartnershipRegistered;
 import se.samverka.partnership.contracts.PartnershipStatusChanged;
 import se.samverka.partnership.contracts.Party;
@@ -32,6 +34,7 @@ import se.samverka.project.contracts.Money;
 import se.samverka.project.contracts.Participation;
 import se.samverka.project.contracts.ProjectAssessed;
 import se.samverka.project.contracts.ProjectContracts;
+import se.samverka.project.contracts.ProjectDescription;
 import se.samverka.project.contracts.ProjectHealthChanged;
 import se.samverka.project.contracts.ProjectPartnerAdded;
 import se.samverka.project.contracts.ProjectRegistered;
@@ -63,8 +66,8 @@ final class History implements AutoCloseable {
     String organisation(String name, String nameEn, String type, String country, String region) {
         String id = UUID.randomUUID().toString();
         String sector = "COMPANY".equals(type) ? "PRIVATE" : "PUBLIC";
-        publish(PartnershipContracts.ORGANISATION_REGISTERED, id, new OrganisationRegistered(id, name, nameEn, type, sector,
-                country, region, null, null, null, true));
+        publish(PartnershipContracts.ORGANISATION_REGISTERED, id, new OrganisationRegistered(id,
+                new OrganisationDescription(name, nameEn, type, sector, country, region, null, null, null, true)));
         return id;
     }
 
@@ -72,8 +75,9 @@ final class History implements AutoCloseable {
                        String... partyIds) {
         String id = UUID.randomUUID().toString();
         List<Party> parties = Arrays.stream(partyIds).map(party -> new Party(party, "PARTNER")).toList();
-        publish(PartnershipContracts.PARTNERSHIP_REGISTERED, id, new PartnershipRegistered(id, name, null, null, type, status,
-                "PUBLIC", List.of(partyIds), parties, responsibleDepartmentId, List.of(), strategies));
+        publish(PartnershipContracts.PARTNERSHIP_REGISTERED, id, new PartnershipRegistered(id, status, List.of(partyIds),
+                parties, new PartnershipDescription(name, null, null, type, "PUBLIC", responsibleDepartmentId, List.of(),
+                        strategies)));
         return id;
     }
 
@@ -84,9 +88,9 @@ final class History implements AutoCloseable {
     String project(String title, String ownerId, List<String> strategies, List<String> growthAreas,
                    List<String> partnershipIds, LocalDate start, LocalDate end) {
         String id = UUID.randomUUID().toString();
-        publish(ProjectContracts.PROJECT_REGISTERED, id, new ProjectRegistered(id, null, title, ownerId, "IDEA", "COUNTY",
-                partnershipIds, null, null, null, "KS 2026/1", List.of(), strategies, List.of(), growthAreas, List.of(),
-                List.of(), start, end, null, null));
+        publish(ProjectContracts.PROJECT_REGISTERED, id, new ProjectRegistered(id, "IDEA", new ProjectDescription(null,
+                title, null, null, null, "KS 2026/1", ownerId, List.of(), "COUNTY", partnershipIds, strategies,
+                List.of(), growthAreas, List.of(), List.of(), start, end, null, null)));
         return id;
     }
 

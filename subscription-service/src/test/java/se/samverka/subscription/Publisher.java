@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import se.samverka.partnership.contracts.OrganisationDescription;
 import se.samverka.partnership.contracts.OrganisationRegistered;
 import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.events.EventCatalog;
@@ -20,6 +21,7 @@ import se.samverka.project.contracts.FundingLine;
 import se.samverka.project.contracts.FundingLineAdded;
 import se.samverka.project.contracts.Money;
 import se.samverka.project.contracts.ProjectContracts;
+import se.samverka.project.contracts.ProjectDescription;
 import se.samverka.project.contracts.ProjectPartnerAdded;
 import se.samverka.project.contracts.ProjectRegistered;
 import se.samverka.project.contracts.ProjectStatusChanged;
@@ -37,21 +39,27 @@ final class Publisher implements AutoCloseable {
 
     String organisation(String country) {
         String id = UUID.randomUUID().toString();
-        publish(PartnershipContracts.ORGANISATION_REGISTERED, id,
-                new OrganisationRegistered(id, "Org " + id, null, "MUNICIPALITY", "PUBLIC", country, null, null, null, null, true));
+        publish(PartnershipContracts.ORGANISATION_REGISTERED, id, new OrganisationRegistered(id,
+                new OrganisationDescription("Org " + id, null, "MUNICIPALITY", "PUBLIC", country, null, null, null, null,
+                        true)));
         return id;
     }
 
     EventEnvelope project(String id, String owner, String visibility) {
-        return publish(ProjectContracts.PROJECT_REGISTERED, id, new ProjectRegistered(id, "ACR", "Projekt " + id, owner, "IDEA",
-                visibility, List.of(), null, "Sammanfattning", null, "KS 2026/1", List.of("cp-1", "cp-2"),
-                List.of("S1"), List.of(), List.of("TOURISM"), List.of(), List.of(), null, null, null, null));
+        return publish(ProjectContracts.PROJECT_REGISTERED, id,
+                new ProjectRegistered(id, "IDEA", description(id, owner, visibility, List.of("cp-1", "cp-2"))));
     }
 
     EventEnvelope update(String id, String owner, String visibility) {
-        return publish(ProjectContracts.PROJECT_UPDATED, id, new ProjectUpdated(id, "ACR", "Projekt " + id, null,
-                "Sammanfattning", null, "KS 2026/1", owner, List.of("cp-1"), visibility, List.of(), List.of("S1"),
-                List.of(), List.of("TOURISM"), List.of(), List.of(), null, null, null, null));
+        return publish(ProjectContracts.PROJECT_UPDATED, id,
+                new ProjectUpdated(id, description(id, owner, visibility, List.of("cp-1"))));
+    }
+
+    private static ProjectDescription description(String id, String owner, String visibility,
+                                                  List<String> contactPersonIds) {
+        return new ProjectDescription("ACR", "Projekt " + id, null, "Sammanfattning", null, "KS 2026/1", owner,
+                contactPersonIds, visibility, List.of(), List.of("S1"), List.of(), List.of("TOURISM"), List.of(),
+                List.of(), null, null, null, null);
     }
 
     EventEnvelope status(String id, String from, String to) {

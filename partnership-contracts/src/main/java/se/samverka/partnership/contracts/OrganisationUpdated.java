@@ -2,29 +2,20 @@ package se.samverka.partnership.contracts;
 
 import static se.samverka.platform.events.Contracts.requireText;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.Objects;
 
 /**
  * An organisation's description changed; carries all of it as it is now. Schema:
  * {@code events/schemas/se.samverka.organisation.updated.json}.
+ *
+ * @param description its fields beside {@code organisationId}, sector and active flag included
  */
-public record OrganisationUpdated(
-        String organisationId,
-        String name,
-        String nameEn,
-        String type,
-        String sector,
-        String country,
-        String region,
-        String nutsCode,
-        String website,
-        String parentOrganisationId,
-        boolean active) {
+public record OrganisationUpdated(String organisationId, @JsonUnwrapped OrganisationDescription description) {
 
     public OrganisationUpdated {
         requireText(organisationId, "organisationId");
-        requireText(name, "name");
-        requireText(type, "type");
-        requireText(sector, "sector");
-        requireText(country, "country");
+        Objects.requireNonNull(description, "description is required");
+        description.requireSectorAndActive();
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import se.samverka.partnership.contact.ContactPerson;
+import se.samverka.partnership.contracts.OrganisationDescription;
 import se.samverka.partnership.contracts.OrganisationRegistered;
 import se.samverka.partnership.contracts.OrganisationUpdated;
 import se.samverka.platform.messaging.outbox.AggregateStore;
@@ -155,12 +156,16 @@ public class OrganisationDirectory {
     }
 
     private static OrganisationRegistered registered(String id, Organisation o) {
-        return new OrganisationRegistered(id, o.name(), o.nameEn(), o.type().name(), o.sector().name(), o.country(),
-                o.region(), o.nutsCode(), o.website(), o.parentOrganisationId(), o.active());
+        return new OrganisationRegistered(id, published(o));
     }
 
     private static OrganisationUpdated updated(String id, Organisation o) {
-        return new OrganisationUpdated(id, o.name(), o.nameEn(), o.type().name(), o.sector().name(), o.country(),
+        return new OrganisationUpdated(id, published(o));
+    }
+
+    /** An organisation as its events describe it: codes as text, never its organisation number. */
+    private static OrganisationDescription published(Organisation o) {
+        return new OrganisationDescription(o.name(), o.nameEn(), o.type().name(), o.sector().name(), o.country(),
                 o.region(), o.nutsCode(), o.website(), o.parentOrganisationId(), o.active());
     }
 

@@ -12,7 +12,8 @@ public final class TestEvents {
     public static ProjectRegistered projectRegistered(String projectId, String acronym, String title,
                                                       String ownerOrganisationId, String status, String visibility,
                                                       List<String> partnershipIds) {
-        return new ProjectRegistered(projectId, acronym, title, ownerOrganisationId, status, visibility, partnershipIds,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ProjectRegistered(projectId, status, new ProjectDescription(acronym, title, null, null, null, null,
+                ownerOrganisationId, null, visibility, partnershipIds, null, null, null, null, null, null, null, null,
+                null));
     }
 }

@@ -309,18 +309,19 @@ public class ProjectPortfolio {
     }
 
     private static ProjectRegistered registered(String id, Project project) {
-        ProjectDescription d = project.description();
-        return new ProjectRegistered(id, d.acronym(), d.title(), d.ownerOrganisationId(), project.status().name(),
-                d.visibility().name(), d.partnershipIds(), d.titleEn(), d.summary(), d.summaryEn(), d.registrationNumber(),
-                d.contactPersonIds(), d.strategies(), d.actions(), d.growthAreas(), names(d.themes()), d.sdgs(),
-                d.plannedStart(), d.plannedEnd(), d.actualStart(), d.actualEnd());
+        return new ProjectRegistered(id, project.status().name(), published(project.description()));
     }
 
     private static ProjectUpdated updated(String id, ProjectDescription d) {
-        return new ProjectUpdated(id, d.acronym(), d.title(), d.titleEn(), d.summary(), d.summaryEn(),
-                d.registrationNumber(), d.ownerOrganisationId(), d.contactPersonIds(), d.visibility().name(),
-                d.partnershipIds(), d.strategies(), d.actions(), d.growthAreas(), names(d.themes()), d.sdgs(),
-                d.plannedStart(), d.plannedEnd(), d.actualStart(), d.actualEnd());
+        return new ProjectUpdated(id, published(d));
+    }
+
+    /** A description as the project's events carry it: codes as text, the mutual interest left here. */
+    private static se.samverka.project.contracts.ProjectDescription published(ProjectDescription d) {
+        return new se.samverka.project.contracts.ProjectDescription(d.acronym(), d.title(), d.titleEn(), d.summary(),
+                d.summaryEn(), d.registrationNumber(), d.ownerOrganisationId(), d.contactPersonIds(),
+                d.visibility().name(), d.partnershipIds(), d.strategies(), d.actions(), d.growthAreas(),
+                names(d.themes()), d.sdgs(), d.plannedStart(), d.plannedEnd(), d.actualStart(), d.actualEnd());
     }
 
     private static ProjectAssessed assessedEvent(String id, Assessment assessment) {

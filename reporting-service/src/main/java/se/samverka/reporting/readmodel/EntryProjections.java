@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import se.samverka.partnership.contracts.OrganisationDescription;
 import se.samverka.partnership.contracts.OrganisationRegistered;
 import se.samverka.partnership.contracts.OrganisationUpdated;
 import se.samverka.partnership.contracts.PartnershipAgreementRecorded;
@@ -34,6 +35,7 @@ import se.samverka.project.contracts.IndicatorChanged;
 import se.samverka.project.contracts.IndicatorDefined;
 import se.samverka.project.contracts.IndicatorReported;
 import se.samverka.project.contracts.ProjectAssessed;
+import se.samverka.project.contracts.ProjectDescription;
 import se.samverka.project.contracts.ProjectHealthChanged;
 import se.samverka.project.contracts.ProjectPartnerAdded;
 import se.samverka.project.contracts.ProjectPartnerRemoved;
@@ -57,21 +59,17 @@ final class EntryProjections {
 
     static Projection<OrganisationEntry> organisations(ProjectionStore<OrganisationEntry> store) {
         return Projection.into(store)
-                .on(OrganisationRegistered.class, (current, e, envelope) -> new OrganisationEntry(e.name(), e.nameEn(),
-                        e.type(), e.sector(), e.country(), e.region(), e.parentOrganisationId(), !Boolean.FALSE.equals(e.active())))
-                .on(OrganisationUpdated.class, (current, e, envelope) -> new OrganisationEntry(e.name(), e.nameEn(),
-                        e.type(), e.sector(), e.country(), e.region(), e.parentOrganisationId(), e.active()))
+                .on(OrganisationRegistered.class, (current, e, envelope) -> organisation(e.description()))
+                .on(OrganisationUpdated.class, (current, e, envelope) -> organisation(e.description()))
                 .build();
     }
 
     static Projection<PartnershipEntry> partnerships(ProjectionStore<PartnershipEntry> store) {
         return Projection.into(store)
-                .on(PartnershipRegistered.class, (current, e, envelope) -> new PartnershipEntry(e.name(), e.nameEn(),
-                        e.type(), e.status(), e.visibility(), parties(e), e.responsibleDepartmentId(), e.themes(),
-                        e.strategies(), null, null, at(envelope), at(envelope)))
-                .on(PartnershipUpdated.class, (current, e, envelope) -> current.map(entry -> entry.describedAs(e.name(),
-                        e.nameEn(), e.type(), e.visibility(), e.responsibleDepartmentId(), e.themes(), e.strategies(),
-                        at(envelope))).orElse(null))
+                .on(PartnershipRegistered.class, (current, e, envelope) ->
+                        PartnershipEntry.registered(e.description(), e.status(), parties(e), at(envelope)))
+                .on(PartnershipUpdated.class, (current, e, envelope) ->
+                        current.map(entry -> entry.describedAs(e.description(), at(envelope))).orElse(null))
                 .on(PartnershipStatusChanged.class, (current, e, envelope) ->
                         current.map(entry -> entry.withStatus(e.to(), at(envelope))).orElse(null))
                 .on(PartnershipPartyAdded.class, (current, e, envelope) -> current.map(entry -> entry.withParties(
@@ -89,16 +87,10 @@ final class EntryProjections {
 
     static Projection<ProjectEntry> projects(ProjectionStore<ProjectEntry> store, ZoneId zone) {
         return Projection.into(store)
-                .on(ProjectRegistered.class, (current, e, envelope) -> ProjectEntry.registered(new Description(
-                        e.acronym(), e.title(), e.titleEn(), e.registrationNumber(), e.ownerOrganisationId(),
-                        e.visibility(), e.partnershipIds(), e.strategies(), e.actions(), e.growthAreas(), e.themes(),
-                        e.sdgs(), e.plannedStart(), e.plannedEnd(), e.actualStart(), e.actualEnd()), e.status(),
-                        at(envelope)))
-                .on(ProjectUpdated.class, (current, e, envelope) -> current.map(entry -> entry.describedAs(
-                        new Description(e.acronym(), e.title(), e.titleEn(), e.registrationNumber(),
-                                e.ownerOrganisationId(), e.visibility(), e.partnershipIds(), e.strategies(), e.actions(),
-                                e.growthAreas(), e.themes(), e.sdgs(), e.plannedStart(), e.plannedEnd(),
-                                e.actualStart(), e.actualEnd()), at(envelope))).orElse(null))
+                .on(ProjectRegistered.class, (current, e, envelope) ->
+                        ProjectEntry.registered(description(e.description()), e.status(), at(envelope)))
+                .on(ProjectUpdated.class, (current, e, envelope) -> current.map(entry ->
+                        entry.describedAs(description(e.description()), at(envelope))).orElse(null))
                 .on(ProjectStatusChanged.class, (current, e, envelope) ->
                         current.map(entry -> entry.withStatus(e.to(), at(envelope))).orElse(null))
                 .on(ProjectHealthChanged.class, (current, e, envelope) ->
@@ -139,6 +131,18 @@ final class EntryProjections {
                 .on(ProjectAssessed.class, (current, e, envelope) ->
                         current.map(entry -> entry.withAssessment(e.score(), e.criteria(), at(envelope))).orElse(null))
                 .build();
+    }
+
+    private static OrganisationEntry organisation(OrganisationDescription d) {
+        return new OrganisationEntry(d.name(), d.nameEn(), d.type(), d.sector(), d.country(), d.region(),
+                d.parentOrganisationId(), d.takesPart());
+    }
+
+    /** What the reports keep of a project's description: neither its summaries nor its contact persons. */
+    private static Description description(ProjectDescription d) {
+        return new Description(d.acronym(), d.title(), d.titleEn(), d.registrationNumber(), d.ownerOrganisationId(),
+                d.visibility(), d.partnershipIds(), d.strategies(), d.actions(), d.growthAreas(), d.themes(), d.sdgs(),
+                d.plannedStart(), d.plannedEnd(), d.actualStart(), d.actualEnd());
     }
 
     /** Parties with their roles; events from before roles name the organisations only. */

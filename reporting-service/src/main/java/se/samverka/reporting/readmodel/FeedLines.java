@@ -72,7 +72,7 @@ final class FeedLines {
         Object data = data(event);
         Map<String, String> details = new HashMap<>();
         if (data instanceof PartnershipRegistered registered) {
-            details.put("partnershipType", registered.type());
+            details.put("partnershipType", registered.description().type());
         } else if (data instanceof PartnershipStatusChanged changed) {
             details.put("from", changed.from());
             details.put("to", changed.to());
@@ -96,7 +96,8 @@ final class FeedLines {
             return Optional.empty();
         }
         return Optional.of(new FeedLine(event.id(), event.time().toInstant(), event.type(), event.aggregateId(),
-                organisation.name(), null, Map.of("organisationType", registered.type(), "country", registered.country())));
+                organisation.name(), null, Map.of("organisationType", registered.description().type(),
+                        "country", registered.description().country())));
     }
 
     private static Object data(EventEnvelope event) {

@@ -44,7 +44,7 @@ public class MessagingTestApplication {
     Consumer<Message<byte[]>> projectSummaryEvents(EventConsumers consumers, ProjectionStore<ProjectSummary> summaries) {
         Projection<ProjectSummary> projection = Projection.into(summaries)
                 .on(ProjectRegistered.class, (current, event, envelope) ->
-                        new ProjectSummary(event.title(), (int) envelope.sequence()))
+                        new ProjectSummary(event.description().title(), (int) envelope.sequence()))
                 .build();
         return consumers.readModel(new ReadModelBinding("project-summaries", "projectSummaryEvents", projection::store,
                 projection.handlers()));
@@ -60,10 +60,10 @@ public class MessagingTestApplication {
                                             io.micrometer.tracing.Tracer tracer) {
         return consumers.consumer("project-titles", EventHandlers.builder()
                 .on(ProjectRegistered.class, (event, envelope) -> {
-                    if (event.title().startsWith("FAIL")) {
-                        throw new IllegalStateException("the handler cannot take " + event.title());
+                    if (event.description().title().startsWith("FAIL")) {
+                        throw new IllegalStateException("the handler cannot take " + event.description().title());
                     }
-                    titles.apply(envelope, current -> new ProjectTitle(event.title(), event.status(),
+                    titles.apply(envelope, current -> new ProjectTitle(event.description().title(), event.status(),
                             tracer.currentSpan() == null ? null : tracer.currentSpan().context().traceId()));
                 })
                 .build());
