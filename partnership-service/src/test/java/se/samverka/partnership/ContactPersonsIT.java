@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.Topics;
 import se.samverka.platform.test.Api;
@@ -130,6 +131,6 @@ class ContactPersonsIT extends ServiceIntegrationTest {
     }
 
     private List<EventEnvelope> awaitEvents(String organisation, int count) {
-        return awaitEvents(Topics.ORGANISATIONS, organisation, count);
+        return awaitEvents(PartnershipContracts.ORGANISATIONS, organisation, count);
     }
 }

@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.Topics;
 import se.samverka.platform.test.Api;
 import se.samverka.platform.test.ProblemBundles;
 import se.samverka.platform.test.ServiceIntegrationTest;
@@ -41,11 +41,11 @@ class OrganisationDirectoryIT extends ServiceIntegrationTest {
         assertThat(organisation.path("parentOrganisationId").asString()).isEqualTo(municipality);
         assertThat(organisation.path("active").asBoolean()).isTrue();
 
-        EventEnvelope event = awaitEvents(Topics.ORGANISATIONS, created.id(), 1).get(0);
+        EventEnvelope event = awaitEvents(PartnershipContracts.ORGANISATIONS, created.id(), 1).get(0);
         assertThat(event.type()).isEqualTo("se.samverka.organisation.registered");
         assertThat(event.data()).contains("\"nameEn\":\"Culture and Leisure Department\"", "\"region\":\"SE-Z\"",
                 "\"nutsCode\":\"SE322\"", "\"sector\":\"PUBLIC\"", "\"parentOrganisationId\":\"" + municipality + "\"");
-        assertThat(awaitEvents(Topics.ORGANISATIONS, municipality, 1).get(0).data())
+        assertThat(awaitEvents(PartnershipContracts.ORGANISATIONS, municipality, 1).get(0).data())
                 .as("an organisation number may be a personal identity number").doesNotContain("212000-2411");
     }
 
@@ -122,7 +122,7 @@ class OrganisationDirectoryIT extends ServiceIntegrationTest {
         assertThat(updated.etag()).isEqualTo("\"2\"");
         assertThat(updated.body().path("name").asString()).isEqualTo("Vaasan kaupunki");
         assertThat(updated.body().path("active").asBoolean()).as("left out: unchanged").isTrue();
-        List<EventEnvelope> events = awaitEvents(Topics.ORGANISATIONS, id, 2);
+        List<EventEnvelope> events = awaitEvents(PartnershipContracts.ORGANISATIONS, id, 2);
         assertThat(events.get(1).type()).isEqualTo("se.samverka.organisation.updated");
         assertThat(events.get(1).sequence()).isEqualTo(2);
         assertThat(events.get(1).data()).contains("\"name\":\"Vaasan kaupunki\"", "\"active\":true");

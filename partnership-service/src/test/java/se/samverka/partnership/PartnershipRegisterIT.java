@@ -14,8 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.Topics;
 import se.samverka.platform.test.Api;
 import se.samverka.platform.test.ServiceIntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -209,6 +209,6 @@ class PartnershipRegisterIT extends ServiceIntegrationTest {
     }
 
     private List<EventEnvelope> events(String id, int count) {
-        return awaitEvents(Topics.PARTNERSHIPS, id, count);
+        return awaitEvents(PartnershipContracts.PARTNERSHIPS, id, count);
     }
 }

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static se.samverka.partnership.TestData.contactPerson;
 import static se.samverka.partnership.TestData.organisation;
 import static se.samverka.partnership.TestData.partnership;
-import static se.samverka.platform.test.TestEvents.projectRegistered;
+import static se.samverka.project.contracts.TestEvents.projectRegistered;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,14 +28,14 @@ import org.springframework.http.HttpStatus;
 import se.samverka.partnership.activity.ActivityLog;
 import se.samverka.partnership.activity.DormancyCheck;
 import se.samverka.partnership.contact.ContactPersons;
-import se.samverka.platform.events.EventCatalog;
+import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.Topics;
 import se.samverka.platform.test.Api;
-import se.samverka.platform.test.ServiceIntegrationTest;
 import se.samverka.platform.test.KafkaRecordWriter;
 import se.samverka.platform.test.MutableClock;
+import se.samverka.platform.test.ServiceIntegrationTest;
+import se.samverka.project.contracts.ProjectContracts;
 import tools.jackson.databind.JsonNode;
 
 /** What happens as months pass: partnerships fall dormant and wake with project activity; contact data expires. */
@@ -89,7 +89,7 @@ class TimeDependentIT extends ServiceIntegrationTest {
         JsonNode awake = api.get("/api/partnerships/{id}", id).body();
         assertThat(awake.path("projectIds").toString()).contains(project);
         assertThat(awake.path("lastActivityAt").asString()).isNotEmpty();
-        List<EventEnvelope> events = kafka.eventsOf(Topics.PARTNERSHIPS, id);
+        List<EventEnvelope> events = kafka.eventsOf(PartnershipContracts.PARTNERSHIPS, id);
         assertThat(events.subList(events.size() - 2, events.size())).extracting(EventEnvelope::data)
                 .allMatch(data -> data.contains("\"automatic\":true"))
                 .anyMatch(data -> data.contains("\"to\":\"DORMANT\""))
@@ -106,7 +106,7 @@ class TimeDependentIT extends ServiceIntegrationTest {
         Instant later = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         // A kind of project event this service has never heard of, and which does not name the partnership.
         try (KafkaRecordWriter writer = new KafkaRecordWriter(bootstrapServers())) {
-            writer.send(Topics.PROJECTS, new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
+            writer.send(ProjectContracts.PROJECTS, new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
                     "se.samverka.project.activityRecorded", project, OffsetDateTime.ofInstant(later, ZoneOffset.UTC), 2,
                     null, null, "{\"projectId\":\"" + project + "\"}"));
         }
@@ -143,7 +143,7 @@ class TimeDependentIT extends ServiceIntegrationTest {
 
         api.refused(HttpMethod.GET, "/api/contact-persons/" + person, null, null, HttpStatus.NOT_FOUND);
         List<EventEnvelope> events = await().atMost(WAIT).until(
-                () -> kafka.eventsOf(Topics.ORGANISATIONS, organisation),
+                () -> kafka.eventsOf(PartnershipContracts.ORGANISATIONS, organisation),
                 found -> found.size() == 3);
         assertThat(events.get(2).data()).contains("\"reason\":\"RETENTION_EXPIRED\"").doesNotContain("Nowak");
     }
@@ -165,9 +165,9 @@ class TimeDependentIT extends ServiceIntegrationTest {
 
     private void publishProject(String project, long sequence, Instant at, List<String> partnerships) {
         try (KafkaRecordWriter writer = new KafkaRecordWriter(bootstrapServers())) {
-            writer.send(Topics.PROJECTS, new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
-                    EventCatalog.PROJECT_REGISTERED.type(), project, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), sequence,
-                    EventCatalog.PROJECT_REGISTERED.dataSchema(), null, EventCodec.toJson(projectRegistered(project,
+            writer.send(ProjectContracts.PROJECTS, new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
+                    ProjectContracts.PROJECT_REGISTERED.type(), project, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), sequence,
+                    ProjectContracts.PROJECT_REGISTERED.dataSchema(), null, EventCodec.toJson(projectRegistered(project,
                     null, "Projekt", "owner", "ONGOING", "INTERNAL", partnerships))));
         }
     }

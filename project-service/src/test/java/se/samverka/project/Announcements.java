@@ -9,15 +9,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import se.samverka.platform.events.EventCatalog;
+import se.samverka.partnership.contracts.ContactPersonAdded;
+import se.samverka.partnership.contracts.ContactPersonRemoved;
+import se.samverka.partnership.contracts.OrganisationDescription;
+import se.samverka.partnership.contracts.OrganisationRegistered;
+import se.samverka.partnership.contracts.PartnershipContracts;
+import se.samverka.partnership.contracts.PartnershipDescription;
+import se.samverka.partnership.contracts.PartnershipRegistered;
+import se.samverka.partnership.contracts.PartnershipStatusChanged;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventContract;
 import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.organisation.ContactPersonAdded;
-import se.samverka.platform.events.organisation.ContactPersonRemoved;
-import se.samverka.platform.events.organisation.OrganisationRegistered;
-import se.samverka.platform.events.partnership.PartnershipRegistered;
-import se.samverka.platform.events.partnership.PartnershipStatusChanged;
 import se.samverka.platform.test.KafkaRecordWriter;
 import se.samverka.project.directory.Directory;
 
@@ -44,35 +46,35 @@ final class Announcements {
 
     String organisation(String name, String type, String country, String region, String parent) {
         String id = UUID.randomUUID().toString();
-        publish(EventCatalog.ORGANISATION_REGISTERED, id, new OrganisationRegistered(id, name, null, type, "PUBLIC",
-                country, region, null, null, parent, true));
+        publish(PartnershipContracts.ORGANISATION_REGISTERED, id, new OrganisationRegistered(id,
+                new OrganisationDescription(name, null, type, "PUBLIC", country, region, null, null, parent, true)));
         await().atMost(WAIT).until(() -> directory.organisation(id).isPresent());
         return id;
     }
 
     String contactPerson(String organisationId) {
         String id = UUID.randomUUID().toString();
-        publish(EventCatalog.CONTACT_PERSON_ADDED, organisationId, new ContactPersonAdded(organisationId, id));
+        publish(PartnershipContracts.CONTACT_PERSON_ADDED, organisationId, new ContactPersonAdded(organisationId, id));
         await().atMost(WAIT).until(() -> directory.hasContactPerson(id));
         return id;
     }
 
     void contactPersonErased(String organisationId, String contactPersonId) {
-        publish(EventCatalog.CONTACT_PERSON_REMOVED, organisationId,
+        publish(PartnershipContracts.CONTACT_PERSON_REMOVED, organisationId,
                 new ContactPersonRemoved(organisationId, contactPersonId, "ERASED"));
         await().atMost(WAIT).until(() -> !directory.hasContactPerson(contactPersonId));
     }
 
     String partnership(String name, String status) {
         String id = UUID.randomUUID().toString();
-        publish(EventCatalog.PARTNERSHIP_REGISTERED, id, new PartnershipRegistered(id, name, null, null, "TWIN_CITY",
-                status, "PUBLIC", List.of("a", "b"), null, null, null, null));
+        publish(PartnershipContracts.PARTNERSHIP_REGISTERED, id, new PartnershipRegistered(id, status, List.of("a", "b"),
+                null, new PartnershipDescription(name, null, null, "TWIN_CITY", "PUBLIC", null, null, null)));
         await().atMost(WAIT).until(() -> directory.partnerships(List.of(id)).containsKey(id));
         return id;
     }
 
     void partnershipEnded(String id) {
-        publish(EventCatalog.PARTNERSHIP_STATUS_CHANGED, id, new PartnershipStatusChanged(id, "UNDER_REVIEW", "ENDED",
+        publish(PartnershipContracts.PARTNERSHIP_STATUS_CHANGED, id, new PartnershipStatusChanged(id, "UNDER_REVIEW", "ENDED",
                 null, false));
         await().atMost(WAIT).until(() -> directory.partnerships(List.of(id)).get(id).hasEnded());
     }

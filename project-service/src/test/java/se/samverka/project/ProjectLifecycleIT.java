@@ -10,10 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.Topics;
 import se.samverka.platform.test.Api;
 import se.samverka.platform.test.ProblemBundles;
 import se.samverka.platform.test.ServiceIntegrationTest;
+import se.samverka.project.contracts.ProjectContracts;
 import se.samverka.project.directory.Directory;
 import tools.jackson.databind.JsonNode;
 
@@ -77,7 +77,7 @@ class ProjectLifecycleIT extends ServiceIntegrationTest {
         assertThat(history.get(4).path("decision").path("registrationNumber").asString()).isEqualTo("BUN 2026/77");
         assertThat(history.get(6).path("reason").asString()).isEqualTo("Pandemi");
 
-        List<EventEnvelope> statusChanges = awaitEvents(Topics.PROJECTS, project.id(), 2).stream()
+        List<EventEnvelope> statusChanges = awaitEvents(ProjectContracts.PROJECTS, project.id(), 2).stream()
                 .filter(event -> event.type().equals("se.samverka.project.statusChanged")).toList();
         assertThat(statusChanges).hasSize(9);
         assertThat(statusChanges.get(3).data()).contains("\"to\":\"APPROVED\"", "\"registrationNumber\":\"BUN 2026/77\"")

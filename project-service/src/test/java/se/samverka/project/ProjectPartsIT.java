@@ -10,9 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.Topics;
 import se.samverka.platform.test.Api;
 import se.samverka.platform.test.ServiceIntegrationTest;
+import se.samverka.project.contracts.ProjectContracts;
 import se.samverka.project.directory.Directory;
 import tools.jackson.databind.JsonNode;
 
@@ -60,7 +60,7 @@ class ProjectPartsIT extends ServiceIntegrationTest {
         project = change(HttpMethod.DELETE, "/partners/" + region, null);
         api.refused(HttpMethod.DELETE, uri + "/partners/" + region, project.etag(), null, HttpStatus.NOT_FOUND);
 
-        List<EventEnvelope> events = awaitEvents(Topics.PROJECTS, project.id(), 9);
+        List<EventEnvelope> events = awaitEvents(ProjectContracts.PROJECTS, project.id(), 9);
         assertThat(events).extracting(EventEnvelope::type).contains("se.samverka.project.partnerAdded",
                 "se.samverka.project.partnerRemoved", "se.samverka.project.assessed");
     }
@@ -100,7 +100,7 @@ class ProjectPartsIT extends ServiceIntegrationTest {
         refused(HttpMethod.POST, "/funding-lines", Map.of("programme", "OWN_BUDGET", "applied", money("-1", "SEK")),
                 "applied.amount");
 
-        EventEnvelope changed = awaitEvents(Topics.PROJECTS, project.id(), 5).get(4);
+        EventEnvelope changed = awaitEvents(ProjectContracts.PROJECTS, project.id(), 5).get(4);
         assertThat(changed.type()).isEqualTo("se.samverka.project.fundingLineChanged");
         assertThat(changed.data()).contains("\"paid\":{\"amount\":\"275000.50\",\"currency\":\"EUR\"}");
     }
@@ -158,7 +158,7 @@ class ProjectPartsIT extends ServiceIntegrationTest {
 
         assertThat(project.body().path("health").path("status").asString()).isEqualTo("AT_RISK");
         assertThat(project.body().path("finalReport").path("summary").asString()).isEqualTo("Projektet nådde 700 hushåll.");
-        List<EventEnvelope> events = awaitEvents(Topics.PROJECTS, project.id(), 4);
+        List<EventEnvelope> events = awaitEvents(ProjectContracts.PROJECTS, project.id(), 4);
         assertThat(events.get(2).type()).isEqualTo("se.samverka.project.healthChanged");
         assertThat(events.get(2).data()).contains("\"health\":\"AT_RISK\"").doesNotContain("konkurs");
         assertThat(events.get(3).data()).contains("\"submittedOn\":\"2026-11-01\"").doesNotContain("700 hushåll");

@@ -14,9 +14,9 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.Topics;
 import se.samverka.platform.test.Api;
 import se.samverka.platform.test.ServiceIntegrationTest;
+import se.samverka.project.contracts.ProjectContracts;
 import se.samverka.project.directory.Directory;
 import tools.jackson.databind.JsonNode;
 
@@ -63,7 +63,7 @@ class ProjectPortfolioIT extends ServiceIntegrationTest {
         assertThat(project.path("assessment").path("criteria").get(4).path("explanation").asString())
                 .contains("Upplevelseindustri");
 
-        List<EventEnvelope> events = awaitEvents(Topics.PROJECTS, created.id(), 2);
+        List<EventEnvelope> events = awaitEvents(ProjectContracts.PROJECTS, created.id(), 2);
         assertThat(events).extracting(EventEnvelope::type)
                 .containsExactly("se.samverka.project.registered", "se.samverka.project.assessed");
         assertThat(events.get(0).data()).contains("\"partnershipIds\":[\"" + partnership + "\"]", "\"sdgs\":[8,11]",
@@ -106,7 +106,7 @@ class ProjectPortfolioIT extends ServiceIntegrationTest {
 
         assertThat(updated.body().path("title").asString()).isEqualTo("Ungdomsutbyte Kajaani");
         assertThat(updated.etag()).as("updated and re-assessed").isEqualTo("\"4\"");
-        assertThat(awaitEvents(Topics.PROJECTS, created.id(), 4)).extracting(EventEnvelope::type).containsExactly(
+        assertThat(awaitEvents(ProjectContracts.PROJECTS, created.id(), 4)).extracting(EventEnvelope::type).containsExactly(
                 "se.samverka.project.registered", "se.samverka.project.assessed", "se.samverka.project.updated",
                 "se.samverka.project.assessed");
     }
@@ -121,7 +121,7 @@ class ProjectPortfolioIT extends ServiceIntegrationTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/projects/{id}", created.id()).body()
                 .path("contactPersonIds").toString().equals("[\"" + other + "\"]"));
-        EventEnvelope updated = awaitEvents(Topics.PROJECTS, created.id(), 3).get(2);
+        EventEnvelope updated = awaitEvents(ProjectContracts.PROJECTS, created.id(), 3).get(2);
         assertThat(updated.type()).isEqualTo("se.samverka.project.updated");
         assertThat(updated.data()).doesNotContain(contact);
     }

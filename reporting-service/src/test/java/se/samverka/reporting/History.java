@@ -11,30 +11,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import se.samverka.platform.events.EventCatalog;
+import se.samverka.partnership.contracts.OrganisationDescription;
+import se.samverka.partnership.contracts.OrganisationRegistered;
+import se.samverka.partnership.contracts.PartnershipContracts;
+import se.samverka.partnership.contracts.PartnershipDescription;
+import se.samverka.partnership.contracts.PartnershipRegistered;
+import se.samverka.partnership.contracts.PartnershipStatusChanged;
+import se.samverka.partnership.contracts.Party;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventContract;
 import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.Money;
-import se.samverka.platform.events.organisation.OrganisationRegistered;
-import se.samverka.platform.events.partnership.PartnershipRegistered;
-import se.samverka.platform.events.partnership.PartnershipStatusChanged;
-import se.samverka.platform.events.partnership.Party;
-import se.samverka.platform.events.project.Activity;
-import se.samverka.platform.events.project.ActivityRecorded;
-import se.samverka.platform.events.project.AssessedCriterion;
-import se.samverka.platform.events.project.FundingLine;
-import se.samverka.platform.events.project.FundingLineAdded;
-import se.samverka.platform.events.project.Indicator;
-import se.samverka.platform.events.project.IndicatorDefined;
-import se.samverka.platform.events.project.IndicatorReported;
-import se.samverka.platform.events.project.Participation;
-import se.samverka.platform.events.project.ProjectAssessed;
-import se.samverka.platform.events.project.ProjectHealthChanged;
-import se.samverka.platform.events.project.ProjectPartnerAdded;
-import se.samverka.platform.events.project.ProjectRegistered;
-import se.samverka.platform.events.project.ProjectStatusChanged;
 import se.samverka.platform.test.KafkaRecordWriter;
+import se.samverka.project.contracts.Activity;
+import se.samverka.project.contracts.ActivityRecorded;
+import se.samverka.project.contracts.AssessedCriterion;
+import se.samverka.project.contracts.FundingLine;
+import se.samverka.project.contracts.FundingLineAdded;
+import se.samverka.project.contracts.Indicator;
+import se.samverka.project.contracts.IndicatorDefined;
+import se.samverka.project.contracts.IndicatorReported;
+import se.samverka.project.contracts.Money;
+import se.samverka.project.contracts.Participation;
+import se.samverka.project.contracts.ProjectAssessed;
+import se.samverka.project.contracts.ProjectContracts;
+import se.samverka.project.contracts.ProjectDescription;
+import se.samverka.project.contracts.ProjectHealthChanged;
+import se.samverka.project.contracts.ProjectPartnerAdded;
+import se.samverka.project.contracts.ProjectRegistered;
+import se.samverka.project.contracts.ProjectStatusChanged;
 
 /**
  * Publishes a history of events as partnership-service and project-service would, with fresh ids and each aggregate's
@@ -62,8 +66,8 @@ final class History implements AutoCloseable {
     String organisation(String name, String nameEn, String type, String country, String region) {
         String id = UUID.randomUUID().toString();
         String sector = "COMPANY".equals(type) ? "PRIVATE" : "PUBLIC";
-        publish(EventCatalog.ORGANISATION_REGISTERED, id, new OrganisationRegistered(id, name, nameEn, type, sector,
-                country, region, null, null, null, true));
+        publish(PartnershipContracts.ORGANISATION_REGISTERED, id, new OrganisationRegistered(id,
+                new OrganisationDescription(name, nameEn, type, sector, country, region, null, null, null, true)));
         return id;
     }
 
@@ -71,53 +75,54 @@ final class History implements AutoCloseable {
                        String... partyIds) {
         String id = UUID.randomUUID().toString();
         List<Party> parties = Arrays.stream(partyIds).map(party -> new Party(party, "PARTNER")).toList();
-        publish(EventCatalog.PARTNERSHIP_REGISTERED, id, new PartnershipRegistered(id, name, null, null, type, status,
-                "PUBLIC", List.of(partyIds), parties, responsibleDepartmentId, List.of(), strategies));
+        publish(PartnershipContracts.PARTNERSHIP_REGISTERED, id, new PartnershipRegistered(id, status, List.of(partyIds),
+                parties, new PartnershipDescription(name, null, null, type, "PUBLIC", responsibleDepartmentId, List.of(),
+                        strategies)));
         return id;
     }
 
     void partnershipStatus(String id, String from, String to) {
-        publish(EventCatalog.PARTNERSHIP_STATUS_CHANGED, id, new PartnershipStatusChanged(id, from, to, null, false));
+        publish(PartnershipContracts.PARTNERSHIP_STATUS_CHANGED, id, new PartnershipStatusChanged(id, from, to, null, false));
     }
 
     String project(String title, String ownerId, List<String> strategies, List<String> growthAreas,
                    List<String> partnershipIds, LocalDate start, LocalDate end) {
         String id = UUID.randomUUID().toString();
-        publish(EventCatalog.PROJECT_REGISTERED, id, new ProjectRegistered(id, null, title, ownerId, "IDEA", "COUNTY",
-                partnershipIds, null, null, null, "KS 2026/1", List.of(), strategies, List.of(), growthAreas, List.of(),
-                List.of(), start, end, null, null));
+        publish(ProjectContracts.PROJECT_REGISTERED, id, new ProjectRegistered(id, "IDEA", new ProjectDescription(null,
+                title, null, null, null, "KS 2026/1", ownerId, List.of(), "COUNTY", partnershipIds, strategies,
+                List.of(), growthAreas, List.of(), List.of(), start, end, null, null)));
         return id;
     }
 
     void status(String projectId, String from, String to) {
-        publish(EventCatalog.PROJECT_STATUS_CHANGED, projectId, new ProjectStatusChanged(projectId, from, to, null));
+        publish(ProjectContracts.PROJECT_STATUS_CHANGED, projectId, new ProjectStatusChanged(projectId, from, to, null));
     }
 
     void health(String projectId, String health) {
-        publish(EventCatalog.PROJECT_HEALTH_CHANGED, projectId,
+        publish(ProjectContracts.PROJECT_HEALTH_CHANGED, projectId,
                 new ProjectHealthChanged(projectId, health, LocalDate.of(2026, 5, 1)));
     }
 
     void partner(String projectId, String organisationId, String role) {
-        publish(EventCatalog.PROJECT_PARTNER_ADDED, projectId, new ProjectPartnerAdded(projectId, organisationId, role));
+        publish(ProjectContracts.PROJECT_PARTNER_ADDED, projectId, new ProjectPartnerAdded(projectId, organisationId, role));
     }
 
     void fundingLine(String projectId, String programme, Money applied, Money granted, Money paid, Money own,
                      LocalDate decidedOn) {
         FundingLine line = new FundingLine("f-" + UUID.randomUUID().toString().substring(0, 8), programme, null,
                 applied, granted, paid, own, decidedOn, false);
-        publish(EventCatalog.FUNDING_LINE_ADDED, projectId, new FundingLineAdded(projectId, line));
+        publish(ProjectContracts.FUNDING_LINE_ADDED, projectId, new FundingLineAdded(projectId, line));
     }
 
     String indicator(String projectId, String kind, String name, String unit, String baseline, String target) {
         String id = "i-" + UUID.randomUUID().toString().substring(0, 8);
-        publish(EventCatalog.INDICATOR_DEFINED, projectId, new IndicatorDefined(projectId, new Indicator(id, kind, name,
+        publish(ProjectContracts.INDICATOR_DEFINED, projectId, new IndicatorDefined(projectId, new Indicator(id, kind, name,
                 unit, baseline == null ? null : new BigDecimal(baseline), new BigDecimal(target))));
         return id;
     }
 
     void indicatorReport(String projectId, String indicatorId, LocalDate on, String value) {
-        publish(EventCatalog.INDICATOR_REPORTED, projectId,
+        publish(ProjectContracts.INDICATOR_REPORTED, projectId,
                 new IndicatorReported(projectId, indicatorId, on, new BigDecimal(value)));
     }
 
@@ -125,7 +130,7 @@ final class History implements AutoCloseable {
         Activity activity = new Activity("a-" + UUID.randomUUID().toString().substring(0, 8), type, title, heldOn,
                 "Östersund", "SE", List.of(new Participation("PUBLIC", "WOMEN", women),
                 new Participation("PUBLIC", "MEN", men)));
-        publish(EventCatalog.ACTIVITY_RECORDED, projectId, new ActivityRecorded(projectId, activity));
+        publish(ProjectContracts.ACTIVITY_RECORDED, projectId, new ActivityRecorded(projectId, activity));
     }
 
     void assessed(String projectId, double score, String... unmet) {
@@ -135,7 +140,7 @@ final class History implements AutoCloseable {
                 .map(criterion -> new AssessedCriterion(criterion, missing.contains(criterion) ? 0 : 20, 20,
                         !missing.contains(criterion)))
                 .toList();
-        publish(EventCatalog.PROJECT_ASSESSED, projectId, new ProjectAssessed(projectId, score, 100, criteria));
+        publish(ProjectContracts.PROJECT_ASSESSED, projectId, new ProjectAssessed(projectId, score, 100, criteria));
     }
 
     /** An event of a type no service publishes yet, in its aggregate's sequence. */

@@ -16,12 +16,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventContract;
 import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.Topics;
-import se.samverka.platform.events.project.ProjectStatusChanged;
+import se.samverka.project.contracts.ProjectContracts;
+import se.samverka.project.contracts.ProjectStatusChanged;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -85,14 +84,14 @@ class IdempotencyIT extends ReportingIntegrationTest {
         // Sequence 2 is lost on the way; 3 arrives.
         EventEnvelope status2 = envelope(project, 2, "IDEA", "PRE_STUDY");
         EventEnvelope status3 = envelope(project, 3, "PRE_STUDY", "APPLICATION_DRAFT");
-        history.writer().send(Topics.PROJECTS, status3);
+        history.writer().send(ProjectContracts.PROJECTS, status3);
 
         await().atMost(WAIT).until(() -> sum("samverka.events.gaps") > gapsBefore);
         assertThat(count(report("/api/reports/portfolio?department={d}", department).path("projects"), "status",
                 "IDEA")).as("not applied out of order").isEqualTo(1);
 
-        history.writer().send(Topics.PROJECTS, status2);
-        history.writer().send(Topics.PROJECTS, status3);
+        history.writer().send(ProjectContracts.PROJECTS, status2);
+        history.writer().send(ProjectContracts.PROJECTS, status3);
         awaitReport("/api/reports/portfolio?department={d}",
                 report -> count(report.path("projects"), "status", "APPLICATION_DRAFT") == 1, department);
     }
@@ -103,7 +102,7 @@ class IdempotencyIT extends ReportingIntegrationTest {
         String project = history.project("Elevutbyte", department, List.of("S2"), List.of(), List.of(), null, null);
         double unknownBefore = sum("samverka.events.unknown");
 
-        history.unknownEvent(Topics.PROJECTS, project);
+        history.unknownEvent(ProjectContracts.PROJECTS, project);
         history.status(project, "IDEA", "PRE_STUDY");
 
         awaitReport("/api/reports/portfolio?department={d}",
@@ -116,12 +115,13 @@ class IdempotencyIT extends ReportingIntegrationTest {
         String department = history.organisation("Vård- och omsorgsförvaltningen", "DEPARTMENT", "SE", "SE-Z");
         String poisonKey = UUID.randomUUID().toString();
 
-        history.writer().send(Topics.PROJECTS, poisonKey, Map.of("ce_type", "se.samverka.project.registered"), "{not json");
+        history.writer().send(ProjectContracts.PROJECTS, poisonKey, Map.of("ce_type", "se.samverka.project.registered"),
+                "{not json");
         history.project("Efter giftet", department, List.of("S3"), List.of(), List.of(), null, null);
 
         awaitReport("/api/reports/portfolio?department={d}", report -> report.path("projects").path("total").asLong() == 1,
                 department);
-        String deadLetters = Topics.PROJECTS + "." + group + ".dlq";
+        String deadLetters = ProjectContracts.PROJECTS + "." + group + ".dlq";
         await().atMost(WAIT).until(() -> kafka.readAll(deadLetters).stream()
                 .anyMatch(record -> poisonKey.equals(record.key())));
     }
@@ -136,7 +136,7 @@ class IdempotencyIT extends ReportingIntegrationTest {
     }
 
     private static EventEnvelope envelope(String project, long sequence, String from, String to) {
-        EventContract<ProjectStatusChanged> contract = EventCatalog.PROJECT_STATUS_CHANGED;
+        EventContract<ProjectStatusChanged> contract = ProjectContracts.PROJECT_STATUS_CHANGED;
         return new EventEnvelope(UUID.randomUUID().toString(), "/test", contract.type(), project, OffsetDateTime.now(),
                 sequence, contract.dataSchema(), null, EventCodec.toJson(new ProjectStatusChanged(project, from, to, null)));
     }

@@ -9,19 +9,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import se.samverka.partnership.contracts.OrganisationDescription;
+import se.samverka.partnership.contracts.OrganisationRegistered;
+import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventContract;
 import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.Money;
-import se.samverka.platform.events.organisation.OrganisationRegistered;
-import se.samverka.platform.events.project.FundingLine;
-import se.samverka.platform.events.project.FundingLineAdded;
-import se.samverka.platform.events.project.ProjectPartnerAdded;
-import se.samverka.platform.events.project.ProjectRegistered;
-import se.samverka.platform.events.project.ProjectStatusChanged;
-import se.samverka.platform.events.project.ProjectUpdated;
 import se.samverka.platform.test.KafkaRecordWriter;
+import se.samverka.project.contracts.FundingLine;
+import se.samverka.project.contracts.FundingLineAdded;
+import se.samverka.project.contracts.Money;
+import se.samverka.project.contracts.ProjectContracts;
+import se.samverka.project.contracts.ProjectDescription;
+import se.samverka.project.contracts.ProjectPartnerAdded;
+import se.samverka.project.contracts.ProjectRegistered;
+import se.samverka.project.contracts.ProjectStatusChanged;
+import se.samverka.project.contracts.ProjectUpdated;
 
 /** Publishes events as partnership-service and project-service would, counting each aggregate's sequence. */
 final class Publisher implements AutoCloseable {
@@ -35,35 +39,41 @@ final class Publisher implements AutoCloseable {
 
     String organisation(String country) {
         String id = UUID.randomUUID().toString();
-        publish(EventCatalog.ORGANISATION_REGISTERED, id,
-                new OrganisationRegistered(id, "Org " + id, null, "MUNICIPALITY", "PUBLIC", country, null, null, null, null, true));
+        publish(PartnershipContracts.ORGANISATION_REGISTERED, id, new OrganisationRegistered(id,
+                new OrganisationDescription("Org " + id, null, "MUNICIPALITY", "PUBLIC", country, null, null, null, null,
+                        true)));
         return id;
     }
 
     EventEnvelope project(String id, String owner, String visibility) {
-        return publish(EventCatalog.PROJECT_REGISTERED, id, new ProjectRegistered(id, "ACR", "Projekt " + id, owner, "IDEA",
-                visibility, List.of(), null, "Sammanfattning", null, "KS 2026/1", List.of("cp-1", "cp-2"),
-                List.of("S1"), List.of(), List.of("TOURISM"), List.of(), List.of(), null, null, null, null));
+        return publish(ProjectContracts.PROJECT_REGISTERED, id,
+                new ProjectRegistered(id, "IDEA", description(id, owner, visibility, List.of("cp-1", "cp-2"))));
     }
 
     EventEnvelope update(String id, String owner, String visibility) {
-        return publish(EventCatalog.PROJECT_UPDATED, id, new ProjectUpdated(id, "ACR", "Projekt " + id, null,
-                "Sammanfattning", null, "KS 2026/1", owner, List.of("cp-1"), visibility, List.of(), List.of("S1"),
-                List.of(), List.of("TOURISM"), List.of(), List.of(), null, null, null, null));
+        return publish(ProjectContracts.PROJECT_UPDATED, id,
+                new ProjectUpdated(id, description(id, owner, visibility, List.of("cp-1"))));
+    }
+
+    private static ProjectDescription description(String id, String owner, String visibility,
+                                                  List<String> contactPersonIds) {
+        return new ProjectDescription("ACR", "Projekt " + id, null, "Sammanfattning", null, "KS 2026/1", owner,
+                contactPersonIds, visibility, List.of(), List.of("S1"), List.of(), List.of("TOURISM"), List.of(),
+                List.of(), null, null, null, null);
     }
 
     EventEnvelope status(String id, String from, String to) {
-        return publish(EventCatalog.PROJECT_STATUS_CHANGED, id, new ProjectStatusChanged(id, from, to, null));
+        return publish(ProjectContracts.PROJECT_STATUS_CHANGED, id, new ProjectStatusChanged(id, from, to, null));
     }
 
     EventEnvelope partner(String id, String organisationId) {
-        return publish(EventCatalog.PROJECT_PARTNER_ADDED, id, new ProjectPartnerAdded(id, organisationId, "PARTNER"));
+        return publish(ProjectContracts.PROJECT_PARTNER_ADDED, id, new ProjectPartnerAdded(id, organisationId, "PARTNER"));
     }
 
     EventEnvelope funding(String id, String programme, boolean internal) {
         FundingLine line = new FundingLine("f-" + UUID.randomUUID(), programme, null,
                 new Money(new BigDecimal("100000.00"), "SEK"), null, null, null, LocalDate.of(2026, 5, 1), internal);
-        return publish(EventCatalog.FUNDING_LINE_ADDED, id, new FundingLineAdded(id, line));
+        return publish(ProjectContracts.FUNDING_LINE_ADDED, id, new FundingLineAdded(id, line));
     }
 
     /** Sends an event again, exactly as before: a redelivered record. */

@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import se.samverka.platform.events.Topics;
+import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.test.KafkaTopicReader;
 import se.samverka.runtime.Platform;
 import se.samverka.runtime.RuntimeSettings;
@@ -85,7 +85,7 @@ class DependencyOutageIT {
 
         KafkaTopicReader kafka = new KafkaTopicReader(platform.settings().kafkaBootstrapServers());
         await("the write's event, published once the broker is back").atMost(Duration.ofSeconds(60))
-                .until(() -> kafka.eventsOf(Topics.ORGANISATIONS, id), events -> !events.isEmpty());
+                .until(() -> kafka.eventsOf(PartnershipContracts.ORGANISATIONS, id), events -> !events.isEmpty());
     }
 
     @Test

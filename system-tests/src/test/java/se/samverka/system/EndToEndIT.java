@@ -11,9 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import se.samverka.platform.events.Topics;
+import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.test.Api;
 import se.samverka.platform.test.KafkaTopicReader;
+import se.samverka.project.contracts.ProjectContracts;
 import se.samverka.runtime.Platform;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -96,16 +97,19 @@ class EndToEndIT {
         assertThat(statusCount(after, "IDEA")).isGreaterThan(statusCount(before, "IDEA"));
 
         KafkaTopicReader kafka = new KafkaTopicReader(platform.settings().kafkaBootstrapServers());
-        assertCloudEvent(kafka, Topics.ORGANISATIONS, department, "se.samverka.organisation.registered", "/partnership-service");
-        assertCloudEvent(kafka, Topics.PARTNERSHIPS, partnership, "se.samverka.partnership.registered", "/partnership-service");
-        assertCloudEvent(kafka, Topics.PROJECTS, project, "se.samverka.project.registered", "/project-service");
-        assertThat(kafka.partitionCount(Topics.PROJECTS)).isGreaterThan(1);
+        assertCloudEvent(kafka, PartnershipContracts.ORGANISATIONS, department, "se.samverka.organisation.registered",
+                "/partnership-service");
+        assertCloudEvent(kafka, PartnershipContracts.PARTNERSHIPS, partnership, "se.samverka.partnership.registered",
+                "/partnership-service");
+        assertCloudEvent(kafka, ProjectContracts.PROJECTS, project, "se.samverka.project.registered", "/project-service");
+        assertThat(kafka.partitionCount(ProjectContracts.PROJECTS)).isGreaterThan(1);
     }
 
     @Test
     void badInputThroughTheGatewayIsAProblemDocumentAndWritesNothing() {
         long organisationsBefore = count("/api/organisations");
-        int eventsBefore = new KafkaTopicReader(platform.settings().kafkaBootstrapServers()).readAll(Topics.ORGANISATIONS).size();
+        int eventsBefore = new KafkaTopicReader(platform.settings().kafkaBootstrapServers())
+                .readAll(PartnershipContracts.ORGANISATIONS).size();
 
         gateway.expectProblem("/api/organisations", "{\"name\": ", HttpStatus.BAD_REQUEST, null);
         gateway.expectProblem("/api/organisations", Map.of("name", "Kajaani", "type", "FOREIGN_CITY"),
@@ -114,7 +118,7 @@ class EndToEndIT {
                 "ownerOrganisationId");
 
         assertThat(count("/api/organisations")).isEqualTo(organisationsBefore);
-        assertThat(new KafkaTopicReader(platform.settings().kafkaBootstrapServers()).readAll(Topics.ORGANISATIONS))
+        assertThat(new KafkaTopicReader(platform.settings().kafkaBootstrapServers()).readAll(PartnershipContracts.ORGANISATIONS))
                 .hasSize(eventsBefore);
     }
 

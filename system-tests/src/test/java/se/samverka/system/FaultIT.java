@@ -24,12 +24,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import se.samverka.platform.events.EventCatalog;
+import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.Topics;
 import se.samverka.platform.test.Api;
 import se.samverka.platform.test.KafkaRecordWriter;
 import se.samverka.platform.test.WebhookReceiver;
+import se.samverka.project.contracts.ProjectContracts;
 import se.samverka.runtime.Platform;
 import se.samverka.runtime.RuntimeSettings;
 import tools.jackson.databind.JsonNode;
@@ -148,7 +149,8 @@ class FaultIT {
             @Override
             public void inject() {
                 try (KafkaRecordWriter writer = new KafkaRecordWriter(platform.settings().kafkaBootstrapServers())) {
-                    writer.send(Topics.PROJECTS, key, Map.of("content-type", "application/json"), "{\"not\":\"an event\"");
+                    writer.send(ProjectContracts.PROJECTS, key, Map.of("content-type", "application/json"),
+                            "{\"not\":\"an event\"");
                 }
             }
 
@@ -159,7 +161,8 @@ class FaultIT {
         });
         try (Consistency platformState = consistency()) {
             for (String group : List.of("reporting-service", "subscription-service", "partnership-service")) {
-                assertThat(platformState.deadLettered(Topics.deadLetter(Topics.PROJECTS, group))).as(group).contains(key);
+                assertThat(platformState.deadLettered(Topics.deadLetter(ProjectContracts.PROJECTS, group))).as(group)
+                        .contains(key);
             }
         }
     }
@@ -222,7 +225,7 @@ class FaultIT {
         String owner = gateway.create("/api/organisations",
                 Map.of("name", tag + " förvaltning", "type", "DEPARTMENT", "country", "SE"));
         String subscription = partner.create("/api/subscriptions", Map.of("sink", RECEIVER.sink(sinkPath),
-                "types", List.of(EventCatalog.PROJECT_REGISTERED.type()), "projects", Map.of("owners", List.of(owner))));
+                "types", List.of(ProjectContracts.PROJECT_REGISTERED.type()), "projects", Map.of("owners", List.of(owner))));
         Instant lastWrite;
         WriteLoad load = new WriteLoad(platform.gatewayUrl(), RunningPlatform.coordinatorToken(), tag, owner, RATE,
                 UNDER_WAY);
@@ -253,10 +256,10 @@ class FaultIT {
             Duration converged = Duration.between(lastWrite, Instant.now());
             gateway.http().delete().uri("/api/subscriptions/{id}", subscription).exchange();
 
-            Map<String, EventEnvelope> projectsOnTopic = platformState.registered(Topics.PROJECTS,
-                    EventCatalog.PROJECT_REGISTERED, tag);
-            Map<String, EventEnvelope> organisationsOnTopic = platformState.registered(Topics.ORGANISATIONS,
-                    EventCatalog.ORGANISATION_REGISTERED, tag);
+            Map<String, EventEnvelope> projectsOnTopic = platformState.registered(ProjectContracts.PROJECTS,
+                    ProjectContracts.PROJECT_REGISTERED, tag);
+            Map<String, EventEnvelope> organisationsOnTopic = platformState.registered(PartnershipContracts.ORGANISATIONS,
+                    PartnershipContracts.ORGANISATION_REGISTERED, tag);
             Set<String> storedProjects = platformState.stored("project-service", "projects", union(load.projects(),
                     projectsOnTopic.keySet()));
             Set<String> storedOrganisations = platformState.stored("partnership-service", "organisations",
@@ -305,7 +308,7 @@ class FaultIT {
     /** Event ids of the registrations of an owner's stored projects, as they lie on the topic. */
     private static Set<String> registrationsOf(Consistency platformState, String owner, String tag) {
         Set<String> projects = platformState.projectsOf(owner);
-        return platformState.registered(Topics.PROJECTS, EventCatalog.PROJECT_REGISTERED, tag).values().stream()
+        return platformState.registered(ProjectContracts.PROJECTS, ProjectContracts.PROJECT_REGISTERED, tag).values().stream()
                 .filter(event -> projects.contains(event.aggregateId())).map(EventEnvelope::id).collect(Collectors.toSet());
     }
 

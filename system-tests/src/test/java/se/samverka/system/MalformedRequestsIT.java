@@ -23,9 +23,10 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import se.samverka.platform.events.Topics;
+import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.test.Api;
 import se.samverka.platform.test.KafkaTopicReader;
+import se.samverka.project.contracts.ProjectContracts;
 import se.samverka.runtime.Platform;
 import se.samverka.system.MalformedRequests.Probe;
 import se.samverka.system.MalformedRequests.Targets;
@@ -44,7 +45,8 @@ class MalformedRequestsIT {
     private static final long SEED = Long.getLong("samverka.fuzz.seed", 20_261_203L);
     private static final int REQUESTS = Integer.getInteger("samverka.fuzz.requests", 1_000);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> TOPICS = List.of(Topics.ORGANISATIONS, Topics.PARTNERSHIPS, Topics.PROJECTS);
+    private static final List<String> TOPICS =
+            List.of(PartnershipContracts.ORGANISATIONS, PartnershipContracts.PARTNERSHIPS, ProjectContracts.PROJECTS);
 
     private final HttpClient http = client();
     /**
@@ -216,7 +218,7 @@ class MalformedRequestsIT {
      */
     private static Map<String, String> settledRecords(KafkaTopicReader kafka, Targets targets) {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> kafka.eventsOf(Topics.ORGANISATIONS, targets.contactOrganisation()).size() == 2);
+                .until(() -> kafka.eventsOf(PartnershipContracts.ORGANISATIONS, targets.contactOrganisation()).size() == 2);
         AtomicReference<Map<String, String>> last = new AtomicReference<>(records(kafka));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> {

@@ -2,8 +2,8 @@ package se.samverka.partnership.organisation;
 
 import java.util.List;
 import se.samverka.partnership.contact.ContactPerson;
-import se.samverka.platform.events.Sector;
 import se.samverka.platform.security.Caller;
+import se.samverka.reference.Sector;
 
 /**
  * An actor the municipality works with, or one of its own departments and companies.

@@ -14,12 +14,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.samverka.platform.events.Sector;
 import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.web.PageResponse;
 import se.samverka.platform.web.Paging;
 import se.samverka.platform.web.Preconditions;
 import se.samverka.platform.web.VersionedResponses;
+import se.samverka.reference.Sector;
 
 @RestController
 @RequestMapping("/api/organisations")

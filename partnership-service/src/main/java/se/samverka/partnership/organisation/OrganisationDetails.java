@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import se.samverka.platform.events.Sector;
+import se.samverka.reference.Sector;
 
 /**
  * The body of {@code POST /api/organisations} and {@code PUT /api/organisations/{id}}: the organisation's whole

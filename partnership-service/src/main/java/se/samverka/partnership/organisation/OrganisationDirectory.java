@@ -17,9 +17,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import se.samverka.partnership.contact.ContactPerson;
-import se.samverka.platform.events.Sector;
-import se.samverka.platform.events.organisation.OrganisationRegistered;
-import se.samverka.platform.events.organisation.OrganisationUpdated;
+import se.samverka.partnership.contracts.OrganisationDescription;
+import se.samverka.partnership.contracts.OrganisationRegistered;
+import se.samverka.partnership.contracts.OrganisationUpdated;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.security.Caller;
@@ -32,6 +32,7 @@ import se.samverka.platform.web.NotFoundException;
 import se.samverka.platform.web.Paging;
 import se.samverka.platform.web.Preconditions;
 import se.samverka.platform.web.Reason;
+import se.samverka.reference.Sector;
 
 /** The actor directory: registers and describes organisations, and answers who exists. */
 @Service
@@ -155,12 +156,16 @@ public class OrganisationDirectory {
     }
 
     private static OrganisationRegistered registered(String id, Organisation o) {
-        return new OrganisationRegistered(id, o.name(), o.nameEn(), o.type().name(), o.sector().name(), o.country(),
-                o.region(), o.nutsCode(), o.website(), o.parentOrganisationId(), o.active());
+        return new OrganisationRegistered(id, published(o));
     }
 
     private static OrganisationUpdated updated(String id, Organisation o) {
-        return new OrganisationUpdated(id, o.name(), o.nameEn(), o.type().name(), o.sector().name(), o.country(),
+        return new OrganisationUpdated(id, published(o));
+    }
+
+    /** An organisation as its events describe it: codes as text, never its organisation number. */
+    private static OrganisationDescription published(Organisation o) {
+        return new OrganisationDescription(o.name(), o.nameEn(), o.type().name(), o.sector().name(), o.country(),
                 o.region(), o.nutsCode(), o.website(), o.parentOrganisationId(), o.active());
     }
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import se.samverka.platform.events.Sector;
 import se.samverka.platform.web.LiteralSearch;
+import se.samverka.reference.Sector;
 
 /** Which organisations a list shows; every part left out matches all. {@code q} searches the names. */
 public record OrganisationFilter(

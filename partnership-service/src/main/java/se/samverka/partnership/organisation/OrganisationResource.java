@@ -1,7 +1,7 @@
 package se.samverka.partnership.organisation;
 
-import se.samverka.platform.events.Sector;
 import se.samverka.platform.messaging.outbox.Versioned;
+import se.samverka.reference.Sector;
 
 /** An organisation as the API shows it: its description, never its contact persons. */
 public record OrganisationResource(

@@ -1,7 +1,7 @@
 package se.samverka.partnership.organisation;
 
 import java.util.Optional;
-import se.samverka.platform.events.Sector;
+import se.samverka.reference.Sector;
 
 /** The kinds of actor in the directory (see the glossary), and the sector each belongs to where its kind decides it. */
 public enum OrganisationType {

@@ -3,8 +3,8 @@ package se.samverka.partnership.partnership;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import se.samverka.platform.events.GlobalTheme;
-import se.samverka.platform.events.Visibility;
+import se.samverka.reference.GlobalTheme;
+import se.samverka.reference.Visibility;
 
 /**
  * A lasting relation between the municipality and places or organisations abroad or in the region.

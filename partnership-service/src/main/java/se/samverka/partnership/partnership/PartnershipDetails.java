@@ -5,8 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import se.samverka.platform.events.GlobalTheme;
-import se.samverka.platform.events.Visibility;
+import se.samverka.reference.GlobalTheme;
+import se.samverka.reference.Visibility;
 
 /**
  * The body of {@code POST /api/partnerships} (with its parties: at least two organisations of the directory) and of

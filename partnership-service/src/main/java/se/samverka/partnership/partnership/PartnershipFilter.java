@@ -5,10 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import se.samverka.platform.events.GlobalTheme;
-import se.samverka.platform.events.Visibility;
 import se.samverka.platform.security.Caller;
 import se.samverka.platform.web.LiteralSearch;
+import se.samverka.reference.GlobalTheme;
+import se.samverka.reference.Visibility;
 
 /**
  * Which partnerships a list shows; every part left out matches all. {@code country} matches partnerships with a

@@ -15,17 +15,17 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import se.samverka.partnership.contracts.PartnershipAgreementRecorded;
+import se.samverka.partnership.contracts.PartnershipDecisionRecorded;
+import se.samverka.partnership.contracts.PartnershipDescription;
+import se.samverka.partnership.contracts.PartnershipPartyAdded;
+import se.samverka.partnership.contracts.PartnershipPartyRemoved;
+import se.samverka.partnership.contracts.PartnershipRegistered;
+import se.samverka.partnership.contracts.PartnershipStatusChanged;
+import se.samverka.partnership.contracts.PartnershipUpdated;
+import se.samverka.partnership.contracts.Party;
 import se.samverka.partnership.organisation.Organisation;
 import se.samverka.partnership.organisation.OrganisationDirectory;
-import se.samverka.platform.events.partnership.PartnershipAgreementRecorded;
-import se.samverka.platform.events.partnership.PartnershipDecisionRecorded;
-import se.samverka.platform.events.partnership.PartnershipPartyAdded;
-import se.samverka.platform.events.partnership.PartnershipPartyRemoved;
-import se.samverka.platform.events.partnership.PartnershipRegistered;
-import se.samverka.platform.events.partnership.PartnershipStatusChanged;
-import se.samverka.platform.events.partnership.PartnershipUpdated;
-import se.samverka.platform.events.partnership.Party;
-import se.samverka.platform.events.reference.MunicipalStrategy;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.security.Caller;
@@ -38,6 +38,7 @@ import se.samverka.platform.web.NotFoundException;
 import se.samverka.platform.web.Paging;
 import se.samverka.platform.web.Preconditions;
 import se.samverka.platform.web.Reason;
+import se.samverka.reference.MunicipalStrategy;
 
 /**
  * The partnership register. Every change is based on the version the caller read (If-Match) and announced by an
@@ -83,11 +84,10 @@ public class PartnershipRegister {
                 details.type(), PartnershipStatus.EXPLORING, details.visibilityOrDefault(), details.parties(),
                 details.responsibleDepartmentId(), details.themes(), details.strategies(), null, List.of(),
                 List.of(registered), now);
-        return partnerships.create(id, partnership, new PartnershipRegistered(id, partnership.name(),
-                partnership.nameEn(), partnership.description(), partnership.type().name(), partnership.status().name(),
-                partnership.visibility().name(), partnership.partyIds(),
+        return partnerships.create(id, partnership, new PartnershipRegistered(id, partnership.status().name(),
+                partnership.partyIds(),
                 partnership.parties().stream().map(p -> new Party(p.organisationId(), p.role().name())).toList(),
-                partnership.responsibleDepartmentId(), names(partnership.themes()), partnership.strategies()));
+                published(partnership)));
     }
 
     public Versioned<Partnership> describe(String id, long expectedVersion, PartnershipDetails details) {
@@ -102,9 +102,7 @@ public class PartnershipRegister {
             throw new InvalidRequestException(problems);
         }
         Partnership changed = current.state().describedAs(details);
-        return partnerships.update(current, changed, new PartnershipUpdated(id, changed.name(), changed.nameEn(),
-                changed.description(), changed.type().name(), changed.visibility().name(),
-                changed.responsibleDepartmentId(), names(changed.themes()), changed.strategies()));
+        return partnerships.update(current, changed, new PartnershipUpdated(id, published(changed)));
     }
 
     public Versioned<Partnership> addParty(String id, long expectedVersion, PartnershipParty party) {
@@ -265,6 +263,12 @@ public class PartnershipRegister {
             }
         }
         return problems;
+    }
+
+    /** A partnership as its events describe it: codes as text. */
+    private static PartnershipDescription published(Partnership p) {
+        return new PartnershipDescription(p.name(), p.nameEn(), p.description(), p.type().name(), p.visibility().name(),
+                p.responsibleDepartmentId(), names(p.themes()), p.strategies());
     }
 
     private static List<String> names(List<? extends Enum<?>> values) {

@@ -2,9 +2,9 @@ package se.samverka.partnership.partnership;
 
 import java.time.Instant;
 import java.util.List;
-import se.samverka.platform.events.GlobalTheme;
-import se.samverka.platform.events.Sector;
-import se.samverka.platform.events.Visibility;
+import se.samverka.reference.GlobalTheme;
+import se.samverka.reference.Sector;
+import se.samverka.reference.Visibility;
 
 /**
  * A partnership as the API shows it, with what derives from its parties (their names, countries and sectors) and

@@ -10,10 +10,10 @@ import se.samverka.partnership.activity.ActivityLog;
 import se.samverka.partnership.activity.ProjectLinks;
 import se.samverka.partnership.organisation.Organisation;
 import se.samverka.partnership.organisation.OrganisationDirectory;
-import se.samverka.platform.events.Sector;
 import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.security.Caller;
 import se.samverka.platform.security.Callers;
+import se.samverka.reference.Sector;
 
 /**
  * Puts together what the API shows of partnerships, reading the directory and the activity once per page. A caller

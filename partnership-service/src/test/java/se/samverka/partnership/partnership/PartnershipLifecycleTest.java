@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import se.samverka.platform.events.Visibility;
 import se.samverka.platform.web.IllegalTransitionException;
 import se.samverka.platform.web.InvalidRequestException;
+import se.samverka.reference.Visibility;
 
 class PartnershipLifecycleTest {
 

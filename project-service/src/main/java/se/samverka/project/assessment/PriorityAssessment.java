@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
-import se.samverka.platform.events.project.Indicator;
-import se.samverka.platform.events.reference.MunicipalStrategy;
+import se.samverka.project.contracts.Indicator;
 import se.samverka.project.directory.KnownOrganisation;
+import se.samverka.reference.MunicipalStrategy;
 
 /**
  * The strategy's rule for what to prioritise, applied to a project's data: "Samarbeten ska bygga på ömsesidiga

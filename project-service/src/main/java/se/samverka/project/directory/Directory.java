@@ -10,13 +10,15 @@ import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import se.samverka.platform.events.organisation.ContactPersonAdded;
-import se.samverka.platform.events.organisation.ContactPersonRemoved;
-import se.samverka.platform.events.organisation.OrganisationRegistered;
-import se.samverka.platform.events.organisation.OrganisationUpdated;
-import se.samverka.platform.events.partnership.PartnershipRegistered;
-import se.samverka.platform.events.partnership.PartnershipStatusChanged;
-import se.samverka.platform.events.partnership.PartnershipUpdated;
+import se.samverka.partnership.contracts.ContactPersonAdded;
+import se.samverka.partnership.contracts.ContactPersonRemoved;
+import se.samverka.partnership.contracts.OrganisationDescription;
+import se.samverka.partnership.contracts.OrganisationRegistered;
+import se.samverka.partnership.contracts.OrganisationUpdated;
+import se.samverka.partnership.contracts.PartnershipDescription;
+import se.samverka.partnership.contracts.PartnershipRegistered;
+import se.samverka.partnership.contracts.PartnershipStatusChanged;
+import se.samverka.partnership.contracts.PartnershipUpdated;
 import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
@@ -62,11 +64,9 @@ public class Directory {
 
     Projection<KnownOrganisation> organisationProjection() {
         return Projection.into(organisations)
-                .on(OrganisationRegistered.class, (current, e, envelope) -> new KnownOrganisation(e.organisationId(),
-                        e.name(), e.type(), e.sector(), e.country(), e.region(), e.parentOrganisationId(),
-                        !Boolean.FALSE.equals(e.active()), List.of()))
-                .on(OrganisationUpdated.class, (current, e, envelope) -> new KnownOrganisation(e.organisationId(),
-                        e.name(), e.type(), e.sector(), e.country(), e.region(), e.parentOrganisationId(), e.active(),
+                .on(OrganisationRegistered.class, (current, e, envelope) ->
+                        known(e.organisationId(), e.description(), List.of()))
+                .on(OrganisationUpdated.class, (current, e, envelope) -> known(e.organisationId(), e.description(),
                         current.map(KnownOrganisation::contactPersonIds).orElse(List.of())))
                 .on(ContactPersonAdded.class, (current, e, envelope) -> current.map(organisation -> {
                     List<String> ids = new ArrayList<>(organisation.contactPersonIds());
@@ -82,14 +82,21 @@ public class Directory {
     Projection<KnownPartnership> partnershipProjection() {
         return Projection.into(partnerships)
                 .on(PartnershipRegistered.class, (current, e, envelope) ->
-                        new KnownPartnership(e.partnershipId(), e.name(), e.type(), e.status(), e.visibility(),
-                                e.responsibleDepartmentId()))
+                        known(e.partnershipId(), e.status(), e.description()))
                 .on(PartnershipUpdated.class, (current, e, envelope) -> current.map(partnership ->
-                        new KnownPartnership(partnership.id(), e.name(), e.type(), partnership.status(), e.visibility(),
-                                e.responsibleDepartmentId())).orElse(null))
+                        known(partnership.id(), partnership.status(), e.description())).orElse(null))
                 .on(PartnershipStatusChanged.class, (current, e, envelope) -> current.map(partnership ->
                         new KnownPartnership(partnership.id(), partnership.name(), partnership.type(), e.to(),
                                 partnership.visibility(), partnership.ownerOrganisationId())).orElse(null))
                 .build();
+    }
+
+    private static KnownOrganisation known(String id, OrganisationDescription d, List<String> contactPersonIds) {
+        return new KnownOrganisation(id, d.name(), d.type(), d.sector(), d.country(), d.region(),
+                d.parentOrganisationId(), d.takesPart(), contactPersonIds);
+    }
+
+    private static KnownPartnership known(String id, String status, PartnershipDescription d) {
+        return new KnownPartnership(id, d.name(), d.type(), status, d.visibility(), d.responsibleDepartmentId());
     }
 }

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import se.samverka.platform.events.project.Activity;
-import se.samverka.platform.events.project.FundingLine;
-import se.samverka.platform.events.project.Indicator;
 import se.samverka.project.assessment.Assessment;
+import se.samverka.project.contracts.Activity;
+import se.samverka.project.contracts.FundingLine;
+import se.samverka.project.contracts.Indicator;
 
 /**
  * A time-bound piece of international work: its description, where it stands, how it is doing, its partners, its

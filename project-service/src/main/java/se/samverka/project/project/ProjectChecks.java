@@ -9,18 +9,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import se.samverka.platform.events.Money;
-import se.samverka.platform.events.project.FundingLine;
-import se.samverka.platform.events.reference.FundingProgrammes;
-import se.samverka.platform.events.reference.MunicipalStrategy;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.Reason;
+import se.samverka.project.contracts.FundingLine;
+import se.samverka.project.contracts.Money;
 import se.samverka.project.directory.Directory;
 import se.samverka.project.directory.KnownOrganisation;
 import se.samverka.project.directory.KnownPartnership;
 import se.samverka.project.project.ProjectRequests.FundingLineDetails;
 import se.samverka.project.project.ProjectRequests.MoneyDetails;
+import se.samverka.reference.FundingProgrammes;
+import se.samverka.reference.MunicipalStrategy;
 
 /**
  * What a project may refer to and how its numbers must add up. Organisations, contact persons and partnerships are

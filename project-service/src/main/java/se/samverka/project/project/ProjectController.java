@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.samverka.platform.events.Visibility;
 import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.web.PageResponse;
 import se.samverka.platform.web.Paging;
@@ -30,6 +29,7 @@ import se.samverka.project.project.ProjectRequests.HealthDetails;
 import se.samverka.project.project.ProjectRequests.IndicatorDetails;
 import se.samverka.project.project.ProjectRequests.IndicatorReportDetails;
 import se.samverka.project.project.ProjectRequests.TransitionDetails;
+import se.samverka.reference.Visibility;
 
 @RestController
 @RequestMapping("/api/projects")

@@ -7,8 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import se.samverka.platform.events.GlobalTheme;
-import se.samverka.platform.events.Visibility;
+import se.samverka.reference.GlobalTheme;
+import se.samverka.reference.Visibility;
 
 /**
  * What a project is: its identity, whose it is, what it serves, when it runs. The body of {@code POST /api/projects}

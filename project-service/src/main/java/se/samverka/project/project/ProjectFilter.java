@@ -6,11 +6,11 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import se.samverka.platform.events.Visibility;
 import se.samverka.platform.security.Caller;
 import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.LiteralSearch;
 import se.samverka.platform.web.Years;
+import se.samverka.reference.Visibility;
 
 /**
  * Which projects a list shows; every part left out matches all. {@code country} matches projects whose owner or a

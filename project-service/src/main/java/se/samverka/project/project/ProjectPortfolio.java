@@ -14,28 +14,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import se.samverka.platform.events.project.Activity;
-import se.samverka.platform.events.project.ActivityChanged;
-import se.samverka.platform.events.project.ActivityRecorded;
-import se.samverka.platform.events.project.ActivityRemoved;
-import se.samverka.platform.events.project.AssessedCriterion;
-import se.samverka.platform.events.project.FinalReportRecorded;
-import se.samverka.platform.events.project.FundingLine;
-import se.samverka.platform.events.project.FundingLineAdded;
-import se.samverka.platform.events.project.FundingLineChanged;
-import se.samverka.platform.events.project.FundingLineRemoved;
-import se.samverka.platform.events.project.Indicator;
-import se.samverka.platform.events.project.IndicatorChanged;
-import se.samverka.platform.events.project.IndicatorDefined;
-import se.samverka.platform.events.project.IndicatorReported;
-import se.samverka.platform.events.project.Participation;
-import se.samverka.platform.events.project.ProjectAssessed;
-import se.samverka.platform.events.project.ProjectHealthChanged;
-import se.samverka.platform.events.project.ProjectPartnerAdded;
-import se.samverka.platform.events.project.ProjectPartnerRemoved;
-import se.samverka.platform.events.project.ProjectRegistered;
-import se.samverka.platform.events.project.ProjectStatusChanged;
-import se.samverka.platform.events.project.ProjectUpdated;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.security.Caller;
@@ -48,6 +26,28 @@ import se.samverka.platform.web.Paging;
 import se.samverka.platform.web.Preconditions;
 import se.samverka.project.assessment.Assessment;
 import se.samverka.project.assessment.PriorityAssessment;
+import se.samverka.project.contracts.Activity;
+import se.samverka.project.contracts.ActivityChanged;
+import se.samverka.project.contracts.ActivityRecorded;
+import se.samverka.project.contracts.ActivityRemoved;
+import se.samverka.project.contracts.AssessedCriterion;
+import se.samverka.project.contracts.FinalReportRecorded;
+import se.samverka.project.contracts.FundingLine;
+import se.samverka.project.contracts.FundingLineAdded;
+import se.samverka.project.contracts.FundingLineChanged;
+import se.samverka.project.contracts.FundingLineRemoved;
+import se.samverka.project.contracts.Indicator;
+import se.samverka.project.contracts.IndicatorChanged;
+import se.samverka.project.contracts.IndicatorDefined;
+import se.samverka.project.contracts.IndicatorReported;
+import se.samverka.project.contracts.Participation;
+import se.samverka.project.contracts.ProjectAssessed;
+import se.samverka.project.contracts.ProjectHealthChanged;
+import se.samverka.project.contracts.ProjectPartnerAdded;
+import se.samverka.project.contracts.ProjectPartnerRemoved;
+import se.samverka.project.contracts.ProjectRegistered;
+import se.samverka.project.contracts.ProjectStatusChanged;
+import se.samverka.project.contracts.ProjectUpdated;
 import se.samverka.project.directory.Directory;
 import se.samverka.project.project.ProjectRequests.ActivityDetails;
 import se.samverka.project.project.ProjectRequests.FundingLineDetails;
@@ -309,18 +309,19 @@ public class ProjectPortfolio {
     }
 
     private static ProjectRegistered registered(String id, Project project) {
-        ProjectDescription d = project.description();
-        return new ProjectRegistered(id, d.acronym(), d.title(), d.ownerOrganisationId(), project.status().name(),
-                d.visibility().name(), d.partnershipIds(), d.titleEn(), d.summary(), d.summaryEn(), d.registrationNumber(),
-                d.contactPersonIds(), d.strategies(), d.actions(), d.growthAreas(), names(d.themes()), d.sdgs(),
-                d.plannedStart(), d.plannedEnd(), d.actualStart(), d.actualEnd());
+        return new ProjectRegistered(id, project.status().name(), published(project.description()));
     }
 
     private static ProjectUpdated updated(String id, ProjectDescription d) {
-        return new ProjectUpdated(id, d.acronym(), d.title(), d.titleEn(), d.summary(), d.summaryEn(),
-                d.registrationNumber(), d.ownerOrganisationId(), d.contactPersonIds(), d.visibility().name(),
-                d.partnershipIds(), d.strategies(), d.actions(), d.growthAreas(), names(d.themes()), d.sdgs(),
-                d.plannedStart(), d.plannedEnd(), d.actualStart(), d.actualEnd());
+        return new ProjectUpdated(id, published(d));
+    }
+
+    /** A description as the project's events carry it: codes as text, the mutual interest left here. */
+    private static se.samverka.project.contracts.ProjectDescription published(ProjectDescription d) {
+        return new se.samverka.project.contracts.ProjectDescription(d.acronym(), d.title(), d.titleEn(), d.summary(),
+                d.summaryEn(), d.registrationNumber(), d.ownerOrganisationId(), d.contactPersonIds(),
+                d.visibility().name(), d.partnershipIds(), d.strategies(), d.actions(), d.growthAreas(),
+                names(d.themes()), d.sdgs(), d.plannedStart(), d.plannedEnd(), d.actualStart(), d.actualEnd());
     }
 
     private static ProjectAssessed assessedEvent(String id, Assessment assessment) {

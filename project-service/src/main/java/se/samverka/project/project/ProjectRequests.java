@@ -12,8 +12,8 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import se.samverka.platform.events.Sector;
-import se.samverka.platform.events.project.DecisionReference;
+import se.samverka.project.contracts.DecisionReference;
+import se.samverka.reference.Sector;
 
 /** The bodies of the requests that change a project's parts. */
 public final class ProjectRequests {

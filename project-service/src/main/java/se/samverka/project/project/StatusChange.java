@@ -1,7 +1,7 @@
 package se.samverka.project.project;
 
 import java.time.Instant;
-import se.samverka.platform.events.project.DecisionReference;
+import se.samverka.project.contracts.DecisionReference;
 
 /** One step in a project's history: who took it, when, why, and on which decision. */
 public record StatusChange(

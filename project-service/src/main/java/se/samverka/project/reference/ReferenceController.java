@@ -2,8 +2,8 @@ package se.samverka.project.reference;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.samverka.platform.events.reference.FundingProgrammes;
-import se.samverka.platform.events.reference.MunicipalStrategy;
+import se.samverka.reference.FundingProgrammes;
+import se.samverka.reference.MunicipalStrategy;
 
 /** The reference data projects are described with, for forms and for clients that validate before they send. */
 @RestController

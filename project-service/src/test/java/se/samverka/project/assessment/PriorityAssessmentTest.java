@@ -9,9 +9,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import se.samverka.platform.events.project.Indicator;
-import se.samverka.platform.events.reference.MunicipalStrategy;
+import se.samverka.project.contracts.Indicator;
 import se.samverka.project.directory.KnownOrganisation;
+import se.samverka.reference.MunicipalStrategy;
 
 /** The strategy's priority rule on constructed projects: scores, and what the explanations say. */
 class PriorityAssessmentTest {

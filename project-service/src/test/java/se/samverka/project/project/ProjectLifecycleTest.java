@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import se.samverka.platform.events.Money;
-import se.samverka.platform.events.project.FundingLine;
 import se.samverka.platform.web.IllegalTransitionException;
+import se.samverka.project.contracts.FundingLine;
+import se.samverka.project.contracts.Money;
 
 class ProjectLifecycleTest {
 

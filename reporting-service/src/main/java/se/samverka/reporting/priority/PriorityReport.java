@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
-import se.samverka.platform.events.project.AssessedCriterion;
+import se.samverka.project.contracts.AssessedCriterion;
 import se.samverka.reporting.ReportingSettings;
 import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.readmodel.ProjectEntry;

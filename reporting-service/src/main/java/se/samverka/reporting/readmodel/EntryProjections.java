@@ -9,37 +9,39 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import se.samverka.partnership.contracts.OrganisationDescription;
+import se.samverka.partnership.contracts.OrganisationRegistered;
+import se.samverka.partnership.contracts.OrganisationUpdated;
+import se.samverka.partnership.contracts.PartnershipAgreementRecorded;
+import se.samverka.partnership.contracts.PartnershipDecisionRecorded;
+import se.samverka.partnership.contracts.PartnershipPartyAdded;
+import se.samverka.partnership.contracts.PartnershipPartyRemoved;
+import se.samverka.partnership.contracts.PartnershipRegistered;
+import se.samverka.partnership.contracts.PartnershipStatusChanged;
+import se.samverka.partnership.contracts.PartnershipUpdated;
+import se.samverka.partnership.contracts.Party;
 import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.organisation.OrganisationRegistered;
-import se.samverka.platform.events.organisation.OrganisationUpdated;
-import se.samverka.platform.events.partnership.PartnershipAgreementRecorded;
-import se.samverka.platform.events.partnership.PartnershipDecisionRecorded;
-import se.samverka.platform.events.partnership.PartnershipPartyAdded;
-import se.samverka.platform.events.partnership.PartnershipPartyRemoved;
-import se.samverka.platform.events.partnership.PartnershipRegistered;
-import se.samverka.platform.events.partnership.PartnershipStatusChanged;
-import se.samverka.platform.events.partnership.PartnershipUpdated;
-import se.samverka.platform.events.partnership.Party;
-import se.samverka.platform.events.project.Activity;
-import se.samverka.platform.events.project.ActivityChanged;
-import se.samverka.platform.events.project.ActivityRecorded;
-import se.samverka.platform.events.project.ActivityRemoved;
-import se.samverka.platform.events.project.FinalReportRecorded;
-import se.samverka.platform.events.project.FundingLineAdded;
-import se.samverka.platform.events.project.FundingLineChanged;
-import se.samverka.platform.events.project.FundingLineRemoved;
-import se.samverka.platform.events.project.IndicatorChanged;
-import se.samverka.platform.events.project.IndicatorDefined;
-import se.samverka.platform.events.project.IndicatorReported;
-import se.samverka.platform.events.project.ProjectAssessed;
-import se.samverka.platform.events.project.ProjectHealthChanged;
-import se.samverka.platform.events.project.ProjectPartnerAdded;
-import se.samverka.platform.events.project.ProjectPartnerRemoved;
-import se.samverka.platform.events.project.ProjectRegistered;
-import se.samverka.platform.events.project.ProjectStatusChanged;
-import se.samverka.platform.events.project.ProjectUpdated;
 import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
+import se.samverka.project.contracts.Activity;
+import se.samverka.project.contracts.ActivityChanged;
+import se.samverka.project.contracts.ActivityRecorded;
+import se.samverka.project.contracts.ActivityRemoved;
+import se.samverka.project.contracts.FinalReportRecorded;
+import se.samverka.project.contracts.FundingLineAdded;
+import se.samverka.project.contracts.FundingLineChanged;
+import se.samverka.project.contracts.FundingLineRemoved;
+import se.samverka.project.contracts.IndicatorChanged;
+import se.samverka.project.contracts.IndicatorDefined;
+import se.samverka.project.contracts.IndicatorReported;
+import se.samverka.project.contracts.ProjectAssessed;
+import se.samverka.project.contracts.ProjectDescription;
+import se.samverka.project.contracts.ProjectHealthChanged;
+import se.samverka.project.contracts.ProjectPartnerAdded;
+import se.samverka.project.contracts.ProjectPartnerRemoved;
+import se.samverka.project.contracts.ProjectRegistered;
+import se.samverka.project.contracts.ProjectStatusChanged;
+import se.samverka.project.contracts.ProjectUpdated;
 import se.samverka.reporting.readmodel.ProjectEntry.Description;
 import se.samverka.reporting.readmodel.ProjectEntry.FundingEntry;
 import se.samverka.reporting.readmodel.ProjectEntry.IndicatorEntry;
@@ -57,21 +59,17 @@ final class EntryProjections {
 
     static Projection<OrganisationEntry> organisations(ProjectionStore<OrganisationEntry> store) {
         return Projection.into(store)
-                .on(OrganisationRegistered.class, (current, e, envelope) -> new OrganisationEntry(e.name(), e.nameEn(),
-                        e.type(), e.sector(), e.country(), e.region(), e.parentOrganisationId(), !Boolean.FALSE.equals(e.active())))
-                .on(OrganisationUpdated.class, (current, e, envelope) -> new OrganisationEntry(e.name(), e.nameEn(),
-                        e.type(), e.sector(), e.country(), e.region(), e.parentOrganisationId(), e.active()))
+                .on(OrganisationRegistered.class, (current, e, envelope) -> organisation(e.description()))
+                .on(OrganisationUpdated.class, (current, e, envelope) -> organisation(e.description()))
                 .build();
     }
 
     static Projection<PartnershipEntry> partnerships(ProjectionStore<PartnershipEntry> store) {
         return Projection.into(store)
-                .on(PartnershipRegistered.class, (current, e, envelope) -> new PartnershipEntry(e.name(), e.nameEn(),
-                        e.type(), e.status(), e.visibility(), parties(e), e.responsibleDepartmentId(), e.themes(),
-                        e.strategies(), null, null, at(envelope), at(envelope)))
-                .on(PartnershipUpdated.class, (current, e, envelope) -> current.map(entry -> entry.describedAs(e.name(),
-                        e.nameEn(), e.type(), e.visibility(), e.responsibleDepartmentId(), e.themes(), e.strategies(),
-                        at(envelope))).orElse(null))
+                .on(PartnershipRegistered.class, (current, e, envelope) ->
+                        PartnershipEntry.registered(e.description(), e.status(), parties(e), at(envelope)))
+                .on(PartnershipUpdated.class, (current, e, envelope) ->
+                        current.map(entry -> entry.describedAs(e.description(), at(envelope))).orElse(null))
                 .on(PartnershipStatusChanged.class, (current, e, envelope) ->
                         current.map(entry -> entry.withStatus(e.to(), at(envelope))).orElse(null))
                 .on(PartnershipPartyAdded.class, (current, e, envelope) -> current.map(entry -> entry.withParties(
@@ -89,16 +87,10 @@ final class EntryProjections {
 
     static Projection<ProjectEntry> projects(ProjectionStore<ProjectEntry> store, ZoneId zone) {
         return Projection.into(store)
-                .on(ProjectRegistered.class, (current, e, envelope) -> ProjectEntry.registered(new Description(
-                        e.acronym(), e.title(), e.titleEn(), e.registrationNumber(), e.ownerOrganisationId(),
-                        e.visibility(), e.partnershipIds(), e.strategies(), e.actions(), e.growthAreas(), e.themes(),
-                        e.sdgs(), e.plannedStart(), e.plannedEnd(), e.actualStart(), e.actualEnd()), e.status(),
-                        at(envelope)))
-                .on(ProjectUpdated.class, (current, e, envelope) -> current.map(entry -> entry.describedAs(
-                        new Description(e.acronym(), e.title(), e.titleEn(), e.registrationNumber(),
-                                e.ownerOrganisationId(), e.visibility(), e.partnershipIds(), e.strategies(), e.actions(),
-                                e.growthAreas(), e.themes(), e.sdgs(), e.plannedStart(), e.plannedEnd(),
-                                e.actualStart(), e.actualEnd()), at(envelope))).orElse(null))
+                .on(ProjectRegistered.class, (current, e, envelope) ->
+                        ProjectEntry.registered(description(e.description()), e.status(), at(envelope)))
+                .on(ProjectUpdated.class, (current, e, envelope) -> current.map(entry ->
+                        entry.describedAs(description(e.description()), at(envelope))).orElse(null))
                 .on(ProjectStatusChanged.class, (current, e, envelope) ->
                         current.map(entry -> entry.withStatus(e.to(), at(envelope))).orElse(null))
                 .on(ProjectHealthChanged.class, (current, e, envelope) ->
@@ -141,6 +133,18 @@ final class EntryProjections {
                 .build();
     }
 
+    private static OrganisationEntry organisation(OrganisationDescription d) {
+        return new OrganisationEntry(d.name(), d.nameEn(), d.type(), d.sector(), d.country(), d.region(),
+                d.parentOrganisationId(), d.takesPart());
+    }
+
+    /** What the reports keep of a project's description: neither its summaries nor its contact persons. */
+    private static Description description(ProjectDescription d) {
+        return new Description(d.acronym(), d.title(), d.titleEn(), d.registrationNumber(), d.ownerOrganisationId(),
+                d.visibility(), d.partnershipIds(), d.strategies(), d.actions(), d.growthAreas(), d.themes(), d.sdgs(),
+                d.plannedStart(), d.plannedEnd(), d.actualStart(), d.actualEnd());
+    }
+
     /** Parties with their roles; events from before roles name the organisations only. */
     private static List<Party> parties(PartnershipRegistered e) {
         return e.parties().isEmpty()
@@ -154,7 +158,7 @@ final class EntryProjections {
     }
 
     /** A new or changed definition keeps the indicator's reported values. */
-    private static ProjectEntry indicator(ProjectEntry entry, se.samverka.platform.events.project.Indicator indicator,
+    private static ProjectEntry indicator(ProjectEntry entry, se.samverka.project.contracts.Indicator indicator,
                                           EventEnvelope envelope) {
         Optional<IndicatorEntry> before = entry.indicators().stream()
                 .filter(existing -> existing.indicatorId().equals(indicator.indicatorId())).findFirst();

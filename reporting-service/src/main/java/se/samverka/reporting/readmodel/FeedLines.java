@@ -3,24 +3,24 @@ package se.samverka.reporting.readmodel;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import se.samverka.partnership.contracts.OrganisationRegistered;
+import se.samverka.partnership.contracts.PartnershipAgreementRecorded;
+import se.samverka.partnership.contracts.PartnershipDecisionRecorded;
+import se.samverka.partnership.contracts.PartnershipPartyAdded;
+import se.samverka.partnership.contracts.PartnershipRegistered;
+import se.samverka.partnership.contracts.PartnershipStatusChanged;
 import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.organisation.OrganisationRegistered;
-import se.samverka.platform.events.partnership.PartnershipAgreementRecorded;
-import se.samverka.platform.events.partnership.PartnershipDecisionRecorded;
-import se.samverka.platform.events.partnership.PartnershipPartyAdded;
-import se.samverka.platform.events.partnership.PartnershipRegistered;
-import se.samverka.platform.events.partnership.PartnershipStatusChanged;
-import se.samverka.platform.events.project.ActivityRecorded;
-import se.samverka.platform.events.project.FinalReportRecorded;
-import se.samverka.platform.events.project.FundingLineAdded;
-import se.samverka.platform.events.project.FundingLineChanged;
-import se.samverka.platform.events.project.IndicatorReported;
-import se.samverka.platform.events.project.ProjectHealthChanged;
-import se.samverka.platform.events.project.ProjectPartnerAdded;
-import se.samverka.platform.events.project.ProjectRegistered;
-import se.samverka.platform.events.project.ProjectStatusChanged;
+import se.samverka.project.contracts.ActivityRecorded;
+import se.samverka.project.contracts.FinalReportRecorded;
+import se.samverka.project.contracts.FundingLineAdded;
+import se.samverka.project.contracts.FundingLineChanged;
+import se.samverka.project.contracts.IndicatorReported;
+import se.samverka.project.contracts.ProjectHealthChanged;
+import se.samverka.project.contracts.ProjectPartnerAdded;
+import se.samverka.project.contracts.ProjectRegistered;
+import se.samverka.project.contracts.ProjectStatusChanged;
 
 /**
  * Which events the activity feed tells, and what each line keeps. Descriptions that changed, re-assessments and
@@ -72,7 +72,7 @@ final class FeedLines {
         Object data = data(event);
         Map<String, String> details = new HashMap<>();
         if (data instanceof PartnershipRegistered registered) {
-            details.put("partnershipType", registered.type());
+            details.put("partnershipType", registered.description().type());
         } else if (data instanceof PartnershipStatusChanged changed) {
             details.put("from", changed.from());
             details.put("to", changed.to());
@@ -96,7 +96,8 @@ final class FeedLines {
             return Optional.empty();
         }
         return Optional.of(new FeedLine(event.id(), event.time().toInstant(), event.type(), event.aggregateId(),
-                organisation.name(), null, Map.of("organisationType", registered.type(), "country", registered.country())));
+                organisation.name(), null, Map.of("organisationType", registered.description().type(),
+                        "country", registered.description().country())));
     }
 
     private static Object data(EventEnvelope event) {

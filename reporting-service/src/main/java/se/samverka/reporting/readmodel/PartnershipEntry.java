@@ -3,7 +3,8 @@ package se.samverka.reporting.readmodel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import se.samverka.platform.events.partnership.Party;
+import se.samverka.partnership.contracts.PartnershipDescription;
+import se.samverka.partnership.contracts.Party;
 
 /**
  * A partnership as the reports know it, from its own events only.
@@ -32,11 +33,14 @@ public record PartnershipEntry(
         strategies = List.copyOf(strategies);
     }
 
-    PartnershipEntry describedAs(String newName, String newNameEn, String newType, String newVisibility,
-                                 String newResponsibleDepartmentId, List<String> newThemes, List<String> newStrategies,
-                                 Instant at) {
-        return new PartnershipEntry(newName, newNameEn, newType, status, newVisibility, parties,
-                newResponsibleDepartmentId, newThemes, newStrategies, agreementType, agreementValidTo, statusSince, at);
+    static PartnershipEntry registered(PartnershipDescription d, String status, List<Party> parties, Instant at) {
+        return new PartnershipEntry(d.name(), d.nameEn(), d.type(), status, d.visibility(), parties,
+                d.responsibleDepartmentId(), d.themes(), d.strategies(), null, null, at, at);
+    }
+
+    PartnershipEntry describedAs(PartnershipDescription d, Instant at) {
+        return new PartnershipEntry(d.name(), d.nameEn(), d.type(), status, d.visibility(), parties,
+                d.responsibleDepartmentId(), d.themes(), d.strategies(), agreementType, agreementValidTo, statusSince, at);
     }
 
     PartnershipEntry withStatus(String newStatus, Instant at) {

@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import se.samverka.platform.events.project.Activity;
-import se.samverka.platform.events.project.AssessedCriterion;
-import se.samverka.platform.events.project.FundingLine;
-import se.samverka.platform.events.project.Indicator;
+import se.samverka.project.contracts.Activity;
+import se.samverka.project.contracts.AssessedCriterion;
+import se.samverka.project.contracts.FundingLine;
+import se.samverka.project.contracts.Indicator;
 
 /**
  * A project as the reports know it, from its own events only: what other aggregates say of it (the names and

@@ -5,11 +5,12 @@ import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import se.samverka.platform.events.Topics;
+import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventHandlers;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.consumer.ReadModelBinding;
+import se.samverka.project.contracts.ProjectContracts;
 
 /** The live consumers of the three topics (bound in application.yml), each feeding the generation in use. */
 @Configuration(proxyBeanMethods = false)
@@ -17,17 +18,19 @@ class ReadModelBindings {
 
     @Bean
     Consumer<Message<byte[]>> organisationEvents(EventConsumers consumers, ReadModels models) {
-        return live(consumers, models, "organisationEvents", Topics.ORGANISATIONS, () -> models.current().organisations());
+        return live(consumers, models, "organisationEvents", PartnershipContracts.ORGANISATIONS,
+                () -> models.current().organisations());
     }
 
     @Bean
     Consumer<Message<byte[]>> partnershipEvents(EventConsumers consumers, ReadModels models) {
-        return live(consumers, models, "partnershipEvents", Topics.PARTNERSHIPS, () -> models.current().partnerships());
+        return live(consumers, models, "partnershipEvents", PartnershipContracts.PARTNERSHIPS,
+                () -> models.current().partnerships());
     }
 
     @Bean
     Consumer<Message<byte[]>> projectEvents(EventConsumers consumers, ReadModels models) {
-        return live(consumers, models, "projectEvents", Topics.PROJECTS, () -> models.current().projects());
+        return live(consumers, models, "projectEvents", ProjectContracts.PROJECTS, () -> models.current().projects());
     }
 
     private static Consumer<Message<byte[]>> live(EventConsumers consumers, ReadModels models, String function,

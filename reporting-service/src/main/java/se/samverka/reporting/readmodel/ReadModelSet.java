@@ -7,12 +7,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.data.mongodb.core.MongoOperations;
+import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.Topics;
 import se.samverka.platform.messaging.consumer.ApplyOutcome;
 import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
+import se.samverka.project.contracts.ProjectContracts;
 
 /**
  * One generation of every read model, in collections named with the generation's number: the live consumers keep
@@ -45,11 +46,11 @@ public final class ReadModelSet {
     /** Applies an event read from {@code topic}, and tells it in the feed if it is news. */
     public ApplyOutcome apply(String topic, EventEnvelope event) {
         return switch (topic) {
-            case Topics.ORGANISATIONS -> told(organisationProjection.apply(event), () -> organisations
+            case PartnershipContracts.ORGANISATIONS -> told(organisationProjection.apply(event), () -> organisations
                     .find(event.aggregateId()).flatMap(entry -> FeedLines.organisation(event, entry)));
-            case Topics.PARTNERSHIPS -> told(partnershipProjection.apply(event), () -> partnerships
+            case PartnershipContracts.PARTNERSHIPS -> told(partnershipProjection.apply(event), () -> partnerships
                     .find(event.aggregateId()).flatMap(entry -> FeedLines.partnership(event, entry)));
-            case Topics.PROJECTS -> told(projectProjection.apply(event), () -> projects
+            case ProjectContracts.PROJECTS -> told(projectProjection.apply(event), () -> projects
                     .find(event.aggregateId()).flatMap(entry -> FeedLines.project(event, entry)));
             default -> throw new IllegalArgumentException("no read model is fed from " + topic);
         };

@@ -4,8 +4,8 @@ import java.text.Collator;
 import java.util.Comparator;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
-import se.samverka.platform.events.reference.FundingProgrammes;
-import se.samverka.platform.events.reference.MunicipalStrategy;
+import se.samverka.reference.FundingProgrammes;
+import se.samverka.reference.MunicipalStrategy;
 
 /** What a person reads for the codes reports count by: countries, strategies, growth areas, programmes. */
 @Component

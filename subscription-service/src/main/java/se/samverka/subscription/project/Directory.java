@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import se.samverka.platform.events.organisation.OrganisationRegistered;
-import se.samverka.platform.events.organisation.OrganisationUpdated;
-import se.samverka.platform.events.partnership.PartnershipRegistered;
-import se.samverka.platform.events.partnership.PartnershipUpdated;
+import se.samverka.partnership.contracts.OrganisationDescription;
+import se.samverka.partnership.contracts.OrganisationRegistered;
+import se.samverka.partnership.contracts.OrganisationUpdated;
+import se.samverka.partnership.contracts.PartnershipDescription;
+import se.samverka.partnership.contracts.PartnershipRegistered;
+import se.samverka.partnership.contracts.PartnershipUpdated;
 import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
@@ -40,14 +42,12 @@ public class Directory {
         this.organisations = stores.create("organisations", KnownOrganisation.class);
         this.partnerships = stores.create("partnerships", KnownPartnership.class);
         this.organisationProjection = Projection.into(organisations)
-                .on(OrganisationRegistered.class, (current, o, event) -> new KnownOrganisation(o.country()))
-                .on(OrganisationUpdated.class, (current, o, event) -> new KnownOrganisation(o.country()))
+                .on(OrganisationRegistered.class, (current, o, event) -> known(o.description()))
+                .on(OrganisationUpdated.class, (current, o, event) -> known(o.description()))
                 .build();
         this.partnershipProjection = Projection.into(partnerships)
-                .on(PartnershipRegistered.class, (current, p, event) ->
-                        new KnownPartnership(p.visibility(), p.responsibleDepartmentId()))
-                .on(PartnershipUpdated.class, (current, p, event) ->
-                        new KnownPartnership(p.visibility(), p.responsibleDepartmentId()))
+                .on(PartnershipRegistered.class, (current, p, event) -> known(p.description()))
+                .on(PartnershipUpdated.class, (current, p, event) -> known(p.description()))
                 .build();
     }
 
@@ -67,5 +67,13 @@ public class Directory {
 
     public Optional<KnownPartnership> partnership(String partnershipId) {
         return partnerships.find(partnershipId);
+    }
+
+    private static KnownOrganisation known(OrganisationDescription organisation) {
+        return new KnownOrganisation(organisation.country());
+    }
+
+    private static KnownPartnership known(PartnershipDescription partnership) {
+        return new KnownPartnership(partnership.visibility(), partnership.responsibleDepartmentId());
     }
 }

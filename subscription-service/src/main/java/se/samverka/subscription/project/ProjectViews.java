@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import se.samverka.platform.events.project.FundingLine;
-import se.samverka.platform.events.project.FundingLineAdded;
-import se.samverka.platform.events.project.FundingLineChanged;
-import se.samverka.platform.events.project.FundingLineRemoved;
-import se.samverka.platform.events.project.ProjectPartnerAdded;
-import se.samverka.platform.events.project.ProjectPartnerRemoved;
-import se.samverka.platform.events.project.ProjectRegistered;
-import se.samverka.platform.events.project.ProjectStatusChanged;
-import se.samverka.platform.events.project.ProjectUpdated;
+import se.samverka.project.contracts.FundingLine;
+import se.samverka.project.contracts.FundingLineAdded;
+import se.samverka.project.contracts.FundingLineChanged;
+import se.samverka.project.contracts.FundingLineRemoved;
+import se.samverka.project.contracts.ProjectDescription;
+import se.samverka.project.contracts.ProjectPartnerAdded;
+import se.samverka.project.contracts.ProjectPartnerRemoved;
+import se.samverka.project.contracts.ProjectRegistered;
+import se.samverka.project.contracts.ProjectStatusChanged;
+import se.samverka.project.contracts.ProjectUpdated;
 import se.samverka.subscription.project.ProjectView.KnownFundingLine;
 
 /** How each project event changes a {@link ProjectView}; events that do not concern it leave it as it is. */
@@ -23,16 +24,14 @@ final class ProjectViews {
 
     static ProjectView next(Optional<ProjectView> current, Object data) {
         if (data instanceof ProjectRegistered r) {
-            return new ProjectView(r.projectId(), r.title(), r.visibility(), r.ownerOrganisationId(), r.status(),
-                    r.partnershipIds(), r.strategies(), r.growthAreas(), List.of(), List.of());
+            return described(r.projectId(), r.status(), r.description(), List.of(), List.of());
         }
         if (current.isEmpty()) {
             return null;
         }
         ProjectView v = current.get();
         if (data instanceof ProjectUpdated u) {
-            return new ProjectView(v.projectId(), u.title(), u.visibility(), u.ownerOrganisationId(), v.status(),
-                    u.partnershipIds(), u.strategies(), u.growthAreas(), v.partnerOrganisationIds(), v.fundingLines());
+            return described(v.projectId(), v.status(), u.description(), v.partnerOrganisationIds(), v.fundingLines());
         }
         if (data instanceof ProjectStatusChanged s) {
             return new ProjectView(v.projectId(), v.title(), v.visibility(), v.ownerOrganisationId(), s.to(),
@@ -55,6 +54,12 @@ final class ProjectViews {
             return withLines(v, v.fundingLines().stream().filter(l -> !l.fundingLineId().equals(f.fundingLineId())).toList());
         }
         return v;
+    }
+
+    private static ProjectView described(String projectId, String status, ProjectDescription d, List<String> partners,
+                                         List<KnownFundingLine> lines) {
+        return new ProjectView(projectId, d.title(), d.visibility(), d.ownerOrganisationId(), status, d.partnershipIds(),
+                d.strategies(), d.growthAreas(), partners, lines);
     }
 
     private static ProjectView withPartners(ProjectView v, List<String> partners) {

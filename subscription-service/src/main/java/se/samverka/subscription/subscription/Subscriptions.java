@@ -14,7 +14,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventContract;
-import se.samverka.platform.events.Topics;
 import se.samverka.platform.security.Caller;
 import se.samverka.platform.security.Callers;
 import se.samverka.platform.tokens.Role;
@@ -24,6 +23,7 @@ import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.NotFoundException;
 import se.samverka.platform.web.Paging;
 import se.samverka.platform.web.Preconditions;
+import se.samverka.project.contracts.ProjectContracts;
 import se.samverka.subscription.SubscriptionSettings;
 import se.samverka.subscription.sink.SinkClient;
 import se.samverka.subscription.sink.SinkGuard;
@@ -36,7 +36,7 @@ import se.samverka.subscription.sink.SinkGuard;
 public class Subscriptions {
 
     static final Set<String> PROJECT_EVENT_TYPES = EventCatalog.ALL.stream()
-            .filter(contract -> contract.topic().equals(Topics.PROJECTS)).map(EventContract::type)
+            .filter(contract -> contract.topic().equals(ProjectContracts.PROJECTS)).map(EventContract::type)
             .collect(Collectors.toUnmodifiableSet());
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final int MAX_CRITERIA = 50;

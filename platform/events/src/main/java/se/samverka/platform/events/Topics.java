@@ -2,14 +2,14 @@ package se.samverka.platform.events;
 
 import java.util.List;
 
-/** The event topics, one per aggregate type (DESIGN.md §2). Retention is unlimited: read models are rebuilt from them. */
+/**
+ * The event topics, one per aggregate type (DESIGN.md §2), each named by the contract module that publishes on it.
+ * Retention is unlimited: read models are rebuilt from them.
+ */
 public final class Topics {
 
-    public static final String ORGANISATIONS = "samverka.organisations";
-    public static final String PARTNERSHIPS = "samverka.partnerships";
-    public static final String PROJECTS = "samverka.projects";
-
-    public static final List<String> ALL = List.of(ORGANISATIONS, PARTNERSHIPS, PROJECTS);
+    /** Every topic a contract of the catalogue is published on: what a service provisions and a rebuild reads. */
+    public static final List<String> ALL = EventCatalog.ALL.stream().map(EventContract::topic).distinct().toList();
 
     private Topics() {
     }

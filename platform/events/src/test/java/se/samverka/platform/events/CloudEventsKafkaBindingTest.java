@@ -17,7 +17,7 @@ class CloudEventsKafkaBindingTest {
             "project-42",
             OffsetDateTime.parse("2026-11-28T12:00:00.123Z"),
             7,
-            EventCatalog.PROJECT_REGISTERED.dataSchema(),
+            new EventContract<>("se.samverka.project.registered", "samverka.projects", Object.class).dataSchema(),
             "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
             "{\"projectId\":\"project-42\"}");
 

@@ -2,7 +2,7 @@ package se.samverka.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static se.samverka.platform.test.TestEvents.projectRegistered;
+import static se.samverka.project.contracts.TestEvents.projectRegistered;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -21,7 +21,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import se.samverka.platform.events.CloudEventsKafkaBinding;
-import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.Topics;
@@ -33,6 +32,7 @@ import se.samverka.platform.messaging.kafka.DeadLetterPolicy;
 import se.samverka.platform.test.IntegrationTest;
 import se.samverka.platform.test.KafkaRecordWriter;
 import se.samverka.platform.test.KafkaTopicReader;
+import se.samverka.project.contracts.ProjectContracts;
 
 /** A read model fed from a real topic: sequence guard, poison records, failures, unknown types, trace context. */
 @IntegrationTest
@@ -74,10 +74,10 @@ class EventConsumptionIT {
         EventEnvelope first = event(id, 1, "Mittnorden");
         EventEnvelope second = event(id, 2, "Mittnorden 2");
 
-        writer.send(Topics.PROJECTS, first);
-        writer.send(Topics.PROJECTS, first);
-        writer.send(Topics.PROJECTS, second);
-        writer.send(Topics.PROJECTS, first);
+        writer.send(ProjectContracts.PROJECTS, first);
+        writer.send(ProjectContracts.PROJECTS, first);
+        writer.send(ProjectContracts.PROJECTS, second);
+        writer.send(ProjectContracts.PROJECTS, first);
 
         await().atMost(WAIT).until(() -> counter("samverka.events.duplicates") >= duplicatesBefore + 2);
         assertThat(titles.find(id)).map(ProjectTitle::title).contains("Mittnorden 2");
@@ -89,8 +89,8 @@ class EventConsumptionIT {
         String id = UUID.randomUUID().toString();
         double gapsBefore = counter("samverka.events.gaps");
 
-        writer.send(Topics.PROJECTS, event(id, 1, "Trondheim"));
-        writer.send(Topics.PROJECTS, event(id, 3, "Trondheim after a lost event"));
+        writer.send(ProjectContracts.PROJECTS, event(id, 1, "Trondheim"));
+        writer.send(ProjectContracts.PROJECTS, event(id, 3, "Trondheim after a lost event"));
 
         await().atMost(WAIT).until(() -> counter("samverka.events.gaps") >= gapsBefore + 1);
         assertThat(titles.find(id)).map(ProjectTitle::title).contains("Trondheim");
@@ -99,13 +99,13 @@ class EventConsumptionIT {
     @Test
     void aGapWhoseEventsAreInTheLogIsFilledFromIt() {
         String id = UUID.randomUUID().toString();
-        writer.send(Topics.PROJECTS, event(id, 1, "Kajaani"));
-        writer.send(Topics.PROJECTS, event(id, 2, "Kajaani 2"));
+        writer.send(ProjectContracts.PROJECTS, event(id, 1, "Kajaani"));
+        writer.send(ProjectContracts.PROJECTS, event(id, 2, "Kajaani 2"));
         await().atMost(WAIT).until(() -> summaries.find(id).map(ProjectSummary::eventsSeen).orElse(0) == 2);
         double filledBefore = consumerCounter("samverka.events.gaps.filled");
 
         loseTheLastWrite(id, new ProjectSummary("Kajaani", 1));
-        writer.send(Topics.PROJECTS, event(id, 3, "Kajaani 3"));
+        writer.send(ProjectContracts.PROJECTS, event(id, 3, "Kajaani 3"));
 
         await().atMost(WAIT).until(() -> summaries.find(id).map(ProjectSummary::eventsSeen).orElse(0) == 3);
         assertThat(summaries.find(id)).map(ProjectSummary::title).contains("Kajaani 3");
@@ -115,8 +115,8 @@ class EventConsumptionIT {
     @Test
     void theReconciliationRepairsAReadModelThatLostItsWriteOfTheLastEvent() {
         String id = UUID.randomUUID().toString();
-        writer.send(Topics.PROJECTS, event(id, 1, "Odense"));
-        writer.send(Topics.PROJECTS, event(id, 2, "Odense 2"));
+        writer.send(ProjectContracts.PROJECTS, event(id, 1, "Odense"));
+        writer.send(ProjectContracts.PROJECTS, event(id, 2, "Odense 2"));
         await().atMost(WAIT).until(() -> summaries.find(id).map(ProjectSummary::eventsSeen).orElse(0) == 2);
 
         loseTheLastWrite(id, new ProjectSummary("Odense", 1));
@@ -138,18 +138,18 @@ class EventConsumptionIT {
         String next = UUID.randomUUID().toString();
         Map<String, String> notACloudEvent = new HashMap<>(Map.of("content-type", "application/json"));
 
-        writer.send(Topics.PROJECTS, poisonKey, notACloudEvent, "{\"garbage\":true}");
-        writer.send(Topics.PROJECTS, next, headersWithout(event(poisonKey, 1, "x"), "ce_id"), "{}");
-        writer.send(Topics.PROJECTS, event(next, 1, "Vasa"));
+        writer.send(ProjectContracts.PROJECTS, poisonKey, notACloudEvent, "{\"garbage\":true}");
+        writer.send(ProjectContracts.PROJECTS, next, headersWithout(event(poisonKey, 1, "x"), "ce_id"), "{}");
+        writer.send(ProjectContracts.PROJECTS, event(next, 1, "Vasa"));
 
         await().atMost(WAIT).until(() -> titles.find(next).isPresent());
-        String deadLetters = Topics.deadLetter(Topics.PROJECTS, group);
+        String deadLetters = Topics.deadLetter(ProjectContracts.PROJECTS, group);
         await().atMost(WAIT).until(() -> new KafkaTopicReader(bootstrapServers).readAll(deadLetters).stream()
                 .filter(record -> poisonKey.equals(record.key()) || next.equals(record.key())).count() == 2);
         KafkaTopicReader.Record parked = new KafkaTopicReader(bootstrapServers).readAll(deadLetters).stream()
                 .filter(record -> poisonKey.equals(record.key())).findFirst().orElseThrow();
         assertThat(parked.value()).isEqualTo("{\"garbage\":true}");
-        assertThat(parked.headers()).containsEntry("kafka_dlt-original-topic", Topics.PROJECTS)
+        assertThat(parked.headers()).containsEntry("kafka_dlt-original-topic", ProjectContracts.PROJECTS)
                 .hasEntrySatisfying(DeadLetterPolicy.REASON_HEADER, reason -> assertThat(reason).contains("ce_specversion"));
     }
 
@@ -157,10 +157,10 @@ class EventConsumptionIT {
     void dataThatBreaksItsContractIsPoisonToo() {
         String id = UUID.randomUUID().toString();
         EventEnvelope broken = new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
-                EventCatalog.PROJECT_REGISTERED.type(), id, OffsetDateTime.now(), 1, null, null, "{\"title\":\"no id\"}");
+                ProjectContracts.PROJECT_REGISTERED.type(), id, OffsetDateTime.now(), 1, null, null, "{\"title\":\"no id\"}");
 
-        writer.send(Topics.PROJECTS, broken);
-        writer.send(Topics.PROJECTS, event(id, 1, "Sundsvall"));
+        writer.send(ProjectContracts.PROJECTS, broken);
+        writer.send(ProjectContracts.PROJECTS, event(id, 1, "Sundsvall"));
 
         await().atMost(WAIT).until(() -> titles.find(id).isPresent());
         assertThat(titles.find(id)).map(ProjectTitle::title).contains("Sundsvall");
@@ -172,8 +172,8 @@ class EventConsumptionIT {
         String after = UUID.randomUUID().toString();
         double parkedBefore = deadLettered();
 
-        writer.send(Topics.PROJECTS, event(failing, 1, "FAIL every time"));
-        writer.send(Topics.PROJECTS, event(after, 1, "Alfred Nzo"));
+        writer.send(ProjectContracts.PROJECTS, event(failing, 1, "FAIL every time"));
+        writer.send(ProjectContracts.PROJECTS, event(after, 1, "Alfred Nzo"));
 
         await().atMost(WAIT).until(() -> deadLettered() > parkedBefore);
         await().atMost(WAIT).until(() -> titles.find(after).isPresent());
@@ -186,8 +186,8 @@ class EventConsumptionIT {
         EventEnvelope future = new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
                 "se.samverka.project.teleported", id, OffsetDateTime.now(), 1, null, null, "{}");
 
-        writer.send(Topics.PROJECTS, future);
-        writer.send(Topics.PROJECTS, event(id, 1, "Selenge"));
+        writer.send(ProjectContracts.PROJECTS, future);
+        writer.send(ProjectContracts.PROJECTS, event(id, 1, "Selenge"));
 
         await().atMost(WAIT).until(() -> titles.find(id).isPresent());
         assertThat(meters.get("samverka.events.unknown").tag("type", "se.samverka.project.teleported").counter().count())
@@ -199,10 +199,10 @@ class EventConsumptionIT {
         String id = UUID.randomUUID().toString();
         double gapsBefore = summaryGaps();
 
-        writer.send(Topics.PROJECTS, event(id, 1, "Vinterstaden"));
-        writer.send(Topics.PROJECTS, new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
+        writer.send(ProjectContracts.PROJECTS, event(id, 1, "Vinterstaden"));
+        writer.send(ProjectContracts.PROJECTS, new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
                 "se.samverka.project.renamedInTheFuture", id, OffsetDateTime.now(), 2, null, null, "{}"));
-        writer.send(Topics.PROJECTS, event(id, 3, "Vinterstaden 2"));
+        writer.send(ProjectContracts.PROJECTS, event(id, 3, "Vinterstaden 2"));
 
         await().atMost(WAIT).until(() -> summaries.find(id).map(ProjectSummary::eventsSeen).orElse(0) == 3);
         assertThat(summaries.find(id)).map(ProjectSummary::title).contains("Vinterstaden 2");
@@ -214,10 +214,10 @@ class EventConsumptionIT {
         String id = UUID.randomUUID().toString();
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         EventEnvelope traced = new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
-                EventCatalog.PROJECT_REGISTERED.type(), id, OffsetDateTime.now(), 1, null,
+                ProjectContracts.PROJECT_REGISTERED.type(), id, OffsetDateTime.now(), 1, null,
                 "00-" + traceId + "-00f067aa0ba902b7-01", data(id, "Jilin"));
 
-        writer.send(Topics.PROJECTS, traced);
+        writer.send(ProjectContracts.PROJECTS, traced);
 
         await().atMost(WAIT).until(() -> titles.find(id).isPresent());
         assertThat(titles.find(id)).map(ProjectTitle::traceId).isEqualTo(Optional.of(traceId));
@@ -244,7 +244,7 @@ class EventConsumptionIT {
     }
 
     private double deadLettered() {
-        var counter = meters.find("samverka.events.dead.lettered").tag("topic", Topics.PROJECTS).counter();
+        var counter = meters.find("samverka.events.dead.lettered").tag("topic", ProjectContracts.PROJECTS).counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -256,8 +256,8 @@ class EventConsumptionIT {
 
     private static EventEnvelope event(String id, long sequence, String title) {
         return new EventEnvelope(UUID.randomUUID().toString(), "/project-service",
-                EventCatalog.PROJECT_REGISTERED.type(), id, OffsetDateTime.now(), sequence,
-                EventCatalog.PROJECT_REGISTERED.dataSchema(), null, data(id, title));
+                ProjectContracts.PROJECT_REGISTERED.type(), id, OffsetDateTime.now(), sequence,
+                ProjectContracts.PROJECT_REGISTERED.dataSchema(), null, data(id, title));
     }
 
     private static String data(String id, String title) {

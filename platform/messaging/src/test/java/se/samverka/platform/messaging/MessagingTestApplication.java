@@ -4,7 +4,6 @@ import java.util.function.Consumer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
-import se.samverka.platform.events.project.ProjectRegistered;
 import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventHandlers;
 import se.samverka.platform.messaging.consumer.Projection;
@@ -13,6 +12,7 @@ import se.samverka.platform.messaging.consumer.ProjectionStores;
 import se.samverka.platform.messaging.consumer.ReadModelBinding;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.AggregateStores;
+import se.samverka.project.contracts.ProjectRegistered;
 
 /** A minimal service on the platform: one aggregate with an outbox, and one read model fed from its topic. */
 @SpringBootApplication
@@ -44,7 +44,7 @@ public class MessagingTestApplication {
     Consumer<Message<byte[]>> projectSummaryEvents(EventConsumers consumers, ProjectionStore<ProjectSummary> summaries) {
         Projection<ProjectSummary> projection = Projection.into(summaries)
                 .on(ProjectRegistered.class, (current, event, envelope) ->
-                        new ProjectSummary(event.title(), (int) envelope.sequence()))
+                        new ProjectSummary(event.description().title(), (int) envelope.sequence()))
                 .build();
         return consumers.readModel(new ReadModelBinding("project-summaries", "projectSummaryEvents", projection::store,
                 projection.handlers()));
@@ -60,10 +60,10 @@ public class MessagingTestApplication {
                                             io.micrometer.tracing.Tracer tracer) {
         return consumers.consumer("project-titles", EventHandlers.builder()
                 .on(ProjectRegistered.class, (event, envelope) -> {
-                    if (event.title().startsWith("FAIL")) {
-                        throw new IllegalStateException("the handler cannot take " + event.title());
+                    if (event.description().title().startsWith("FAIL")) {
+                        throw new IllegalStateException("the handler cannot take " + event.description().title());
                     }
-                    titles.apply(envelope, current -> new ProjectTitle(event.title(), event.status(),
+                    titles.apply(envelope, current -> new ProjectTitle(event.description().title(), event.status(),
                             tracer.currentSpan() == null ? null : tracer.currentSpan().context().traceId()));
                 })
                 .build());

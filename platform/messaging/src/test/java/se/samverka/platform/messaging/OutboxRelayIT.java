@@ -3,7 +3,7 @@ package se.samverka.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static se.samverka.platform.test.TestEvents.projectRegistered;
+import static se.samverka.project.contracts.TestEvents.projectRegistered;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -24,10 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
-import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.Topics;
-import se.samverka.platform.events.project.ProjectRegistered;
 import se.samverka.platform.messaging.MessagingTestApplication.Project;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.AggregateStores;
@@ -37,6 +34,8 @@ import se.samverka.platform.messaging.outbox.OutboxRelay;
 import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.test.IntegrationTest;
 import se.samverka.platform.test.KafkaTopicReader;
+import se.samverka.project.contracts.ProjectContracts;
+import se.samverka.project.contracts.ProjectRegistered;
 
 @IntegrationTest
 class OutboxRelayIT {
@@ -59,7 +58,7 @@ class OutboxRelayIT {
         projects.create(id, new Project("Vänortsutbyte Sanok", "IDEA"), registered(id, "Vänortsutbyte Sanok"));
 
         KafkaTopicReader.Record record = await().atMost(Duration.ofSeconds(10)).until(
-                () -> reader().readAll(Topics.PROJECTS).stream().filter(r -> id.equals(r.key())).findFirst(),
+                () -> reader().readAll(ProjectContracts.PROJECTS).stream().filter(r -> id.equals(r.key())).findFirst(),
                 found -> found.isPresent()).orElseThrow();
         assertThat(record.headers())
                 .containsEntry("ce_specversion", "1.0")
@@ -68,7 +67,7 @@ class OutboxRelayIT {
                 .containsEntry("ce_subject", id)
                 .containsEntry("ce_partitionkey", id)
                 .containsEntry("ce_sequence", "0000000001")
-                .containsEntry("ce_dataschema", EventCatalog.PROJECT_REGISTERED.dataSchema())
+                .containsEntry("ce_dataschema", ProjectContracts.PROJECT_REGISTERED.dataSchema())
                 .containsEntry("content-type", "application/json")
                 .containsKeys("ce_id", "ce_time");
         assertThat(record.headers()).doesNotContainKeys("spring_json_header_types", "contentType");
@@ -85,8 +84,8 @@ class OutboxRelayIT {
 
         assertThat(updated.version()).isEqualTo(2);
         assertThat(projects.find(id)).contains(new Versioned<>(id, 2, new Project("B", "PRE_STUDY")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> reader().eventsOf(Topics.PROJECTS, id).size() == 2);
-        assertThat(reader().eventsOf(Topics.PROJECTS, id)).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
+        await().atMost(Duration.ofSeconds(10)).until(() -> reader().eventsOf(ProjectContracts.PROJECTS, id).size() == 2);
+        assertThat(reader().eventsOf(ProjectContracts.PROJECTS, id)).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
     }
 
     @Test
@@ -98,8 +97,9 @@ class OutboxRelayIT {
                 registered(id, "B again"));
 
         assertThat(updated.version()).isEqualTo(3);
-        await().atMost(Duration.ofSeconds(10)).until(() -> reader().eventsOf(Topics.PROJECTS, id).size() == 3);
-        assertThat(reader().eventsOf(Topics.PROJECTS, id)).extracting(EventEnvelope::sequence).containsExactly(1L, 2L, 3L);
+        await().atMost(Duration.ofSeconds(10)).until(() -> reader().eventsOf(ProjectContracts.PROJECTS, id).size() == 3);
+        assertThat(reader().eventsOf(ProjectContracts.PROJECTS, id)).extracting(EventEnvelope::sequence)
+                .containsExactly(1L, 2L, 3L);
     }
 
     @Test
@@ -112,8 +112,8 @@ class OutboxRelayIT {
                 .isInstanceOf(OptimisticLockingFailureException.class);
 
         assertThat(projects.find(id).orElseThrow().state().title()).isEqualTo("B");
-        await().atMost(Duration.ofSeconds(10)).until(() -> reader().eventsOf(Topics.PROJECTS, id).size() == 2);
-        assertThat(reader().eventsOf(Topics.PROJECTS, id)).extracting(EventEnvelope::data)
+        await().atMost(Duration.ofSeconds(10)).until(() -> reader().eventsOf(ProjectContracts.PROJECTS, id).size() == 2);
+        assertThat(reader().eventsOf(ProjectContracts.PROJECTS, id)).extracting(EventEnvelope::data)
                 .noneMatch(data -> data.contains("\"title\":\"C\""));
     }
 
@@ -132,7 +132,7 @@ class OutboxRelayIT {
         OutboxRelay first = relay(isolated, dyingAfterPublish, Duration.ofSeconds(2));
         assertThatThrownBy(first::relayPending).isInstanceOf(ProcessKilled.class);
 
-        assertThat(reader().eventsOf(Topics.PROJECTS, id)).hasSize(1);
+        assertThat(reader().eventsOf(ProjectContracts.PROJECTS, id)).hasSize(1);
         assertThat(pendingEvents(store.collection(), id)).hasSize(1);
 
         OutboxRelay restarted = relay(isolated, publisher, Duration.ofSeconds(2));
@@ -140,7 +140,7 @@ class OutboxRelayIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> restarted.relayPending() == 1);
 
         assertThat(pendingEvents(store.collection(), id)).isEmpty();
-        List<EventEnvelope> delivered = reader().eventsOf(Topics.PROJECTS, id);
+        List<EventEnvelope> delivered = reader().eventsOf(ProjectContracts.PROJECTS, id);
         assertThat(delivered).hasSize(2).extracting(EventEnvelope::id).containsOnly(delivered.get(0).id());
     }
 
@@ -162,7 +162,7 @@ class OutboxRelayIT {
         assertThat(meters.get("samverka.outbox.publish.failures").counter().count()).isEqualTo(1);
         assertThat(meters.get("samverka.outbox.pending").gauge().value()).isEqualTo(2);
         assertThat(relay(isolated, publisher, Duration.ZERO).relayPending()).isEqualTo(2);
-        assertThat(reader().eventsOf(Topics.PROJECTS, id)).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
+        assertThat(reader().eventsOf(ProjectContracts.PROJECTS, id)).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
     }
 
     @Test
@@ -199,7 +199,7 @@ class OutboxRelayIT {
         }
 
         Map<String, List<Long>> firstOccurrences = new LinkedHashMap<>();
-        for (KafkaTopicReader.Record record : reader().readAll(Topics.PROJECTS)) {
+        for (KafkaTopicReader.Record record : reader().readAll(ProjectContracts.PROJECTS)) {
             if (ids.contains(record.key())) {
                 List<Long> seen = firstOccurrences.computeIfAbsent(record.key(), key -> new ArrayList<>());
                 long sequence = record.event().sequence();

@@ -1,8 +1,0 @@
-package se.samverka.platform.events;
-
-/** The three sectors the strategy wants engaged: public, private (näringsliv), social economy (civilsamhället). */
-public enum Sector {
-    PUBLIC,
-    PRIVATE,
-    SOCIAL_ECONOMY
-}
