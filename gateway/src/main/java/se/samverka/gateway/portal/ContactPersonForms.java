@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import se.samverka.gateway.downstream.Downstream;
+import se.samverka.gateway.downstream.Request;
+import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.identity.Callers;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,12 +26,12 @@ class ContactPersonForms {
     /** The forms' names on the page ({@link PageForms}): adding is {@code contact-persons}, a change adds the id. */
     private static final String FORMS = "contact-persons";
 
-    private final ServiceCalls services;
+    private final Downstream downstream;
     private final Callers callers;
     private final OrganisationPage page;
 
-    ContactPersonForms(ServiceCalls services, Callers callers, OrganisationPage page) {
-        this.services = services;
+    ContactPersonForms(Downstream downstream, Callers callers, OrganisationPage page) {
+        this.downstream = downstream;
         this.callers = callers;
         this.page = page;
     }
@@ -61,11 +64,13 @@ class ContactPersonForms {
             Caller caller = both.getT1();
             MultiValueMap<String, String> form = both.getT2();
             ObjectNode body = withBody ? OrganisationForm.contactPerson(form) : null;
-            return services.partnership(caller, method, path, form.getFirst("version"), body)
-                    .flatMap(reply -> reply.ok()
+            return downstream.call(Service.PARTNERSHIP, caller,
+                            Request.change(method, path, form.getFirst("version"), body))
+                    .flatMap(answer -> answer.ok()
                             ? OrganisationForms.redirect(id)
-                            : page.render(caller, id, new PageForms(name, ProjectForms.errors(reply),
-                                    reply.status() == 412, form.toSingleValueMap()), HttpStatus.valueOf(reply.status())));
+                            : page.render(caller, id, new PageForms(name, ProjectForms.errors(answer),
+                                    answer.is(HttpStatus.PRECONDITION_FAILED), form.toSingleValueMap()),
+                                    answer.status()));
         }).onErrorResume(ProblemPage::of);
     }
 }

@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import se.samverka.gateway.downstream.Downstream;
+import se.samverka.gateway.downstream.Request;
+import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Callers;
 import se.samverka.gateway.views.Views;
 import tools.jackson.databind.JsonNode;
@@ -23,13 +26,13 @@ class DashboardPage {
 
     private final Views views;
     private final Callers callers;
-    private final ServiceCalls services;
+    private final Downstream downstream;
     private final WorldMap world;
 
-    DashboardPage(Views views, Callers callers, ServiceCalls services, WorldMap world) {
+    DashboardPage(Views views, Callers callers, Downstream downstream, WorldMap world) {
         this.views = views;
         this.callers = callers;
-        this.services = services;
+        this.downstream = downstream;
         this.world = world;
     }
 
@@ -46,8 +49,9 @@ class DashboardPage {
                 return Mono.just(Rendering.view("not-allowed").status(HttpStatus.FORBIDDEN).build());
             }
             // Who has no international dimension yet: each department head answers for one (the strategy).
-            Mono<List<String>> without = services.report(caller, "/api/reports/coverage")
-                    .map(reply -> reply.ok() ? names(reply.body().path("without")) : List.<String>of())
+            Mono<List<String>> without = downstream.call(Service.REPORTING, caller,
+                            Request.get("/api/reports/coverage"))
+                    .map(answer -> answer.ok() ? names(answer.body().path("without")) : List.<String>of())
                     .onErrorReturn(List.of());
             return Mono.zip(views.dashboard(caller), without)
                     .map(both -> Rendering.view("dashboard")

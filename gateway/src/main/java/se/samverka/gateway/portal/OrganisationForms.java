@@ -3,6 +3,7 @@ package se.samverka.gateway.portal;
 import java.util.Locale;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,9 +12,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import se.samverka.gateway.downstream.Answer;
+import se.samverka.gateway.downstream.Downstream;
+import se.samverka.gateway.downstream.Request;
+import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.identity.Callers;
-import se.samverka.gateway.portal.ServiceCalls.Reply;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,18 +31,18 @@ class OrganisationForms {
     /** The form's name on its page ({@link PageForms}): the prefix of its controls' ids. */
     private static final String FORM = "organisation";
 
-    private final ServiceCalls services;
+    private final Downstream downstream;
     private final Callers callers;
 
-    OrganisationForms(ServiceCalls services, Callers callers) {
-        this.services = services;
+    OrganisationForms(Downstream downstream, Callers callers) {
+        this.downstream = downstream;
         this.callers = callers;
     }
 
     @GetMapping("/organisations/new")
     Mono<Rendering> newOrganisation(ServerWebExchange exchange) {
         return callers.current(exchange).flatMap(caller -> !OrganisationForm.mayRegister(caller)
-                ? ProblemPage.of(HttpStatus.FORBIDDEN.value())
+                ? ProblemPage.of(HttpStatus.FORBIDDEN)
                 : form(exchange, null, PageForms.NONE, PageForms.NONE.form(FORM), HttpStatus.OK));
     }
 
@@ -46,10 +50,10 @@ class OrganisationForms {
     Mono<Rendering> register(ServerWebExchange exchange) {
         return Mono.zip(callers.current(exchange), exchange.getFormData()).flatMap(both -> {
             MultiValueMap<String, String> form = both.getT2();
-            return services.partnership(both.getT1(), HttpMethod.POST, "/api/organisations", null,
-                            OrganisationForm.details(form, null))
-                    .flatMap(reply -> reply.ok() ? redirect(reply.body().path("id").asString())
-                            : refused(exchange, null, form, reply));
+            return downstream.call(Service.PARTNERSHIP, both.getT1(), Request.change(HttpMethod.POST,
+                            "/api/organisations", null, OrganisationForm.details(form, null)))
+                    .flatMap(answer -> answer.ok() ? redirect(answer.body().path("id").asString())
+                            : refused(exchange, null, form, answer));
         }).onErrorResume(ProblemPage::of);
     }
 
@@ -60,11 +64,11 @@ class OrganisationForms {
     @GetMapping("/organisations/{id:" + PageForms.ID + "}/edit")
     Mono<Rendering> edit(@PathVariable String id, ServerWebExchange exchange) {
         return callers.current(exchange).flatMap(caller -> !OrganisationForm.mayRegister(caller)
-                ? ProblemPage.of(HttpStatus.FORBIDDEN.value())
-                : services.partnership(caller, "/api/organisations/" + id).flatMap(reply -> reply.ok()
-                        ? form(exchange, reply.body(), PageForms.NONE, PageForms.NONE.form(FORM, reply.body()),
+                ? ProblemPage.of(HttpStatus.FORBIDDEN)
+                : organisation(caller, id).flatMap(answer -> answer.ok()
+                        ? form(exchange, answer.body(), PageForms.NONE, PageForms.NONE.form(FORM, answer.body()),
                                 HttpStatus.OK)
-                        : ProblemPage.of(reply.status())))
+                        : ProblemPage.of(answer.status())))
                 .onErrorResume(ProblemPage::of);
     }
 
@@ -75,23 +79,28 @@ class OrganisationForms {
             MultiValueMap<String, String> form = both.getT2();
             // What the form does not show comes from the organisation as it is now; If-Match with the version the
             // form was opened at refuses the change if anyone changed the organisation since.
-            return services.partnership(caller, "/api/organisations/" + id).flatMap(current -> !current.ok()
+            return organisation(caller, id).flatMap(current -> !current.ok()
                     ? ProblemPage.of(current.status())
-                    : services.partnership(caller, HttpMethod.PUT, "/api/organisations/" + id, form.getFirst("version"),
-                                    OrganisationForm.details(form, current.body()))
-                            .flatMap(reply -> reply.ok() ? redirect(id)
-                                    : refused(exchange, current.body(), form, reply)));
+                    : downstream.call(Service.PARTNERSHIP, caller, Request.change(HttpMethod.PUT,
+                                    "/api/organisations/" + id, form.getFirst("version"),
+                                    OrganisationForm.details(form, current.body())))
+                            .flatMap(answer -> answer.ok() ? redirect(id)
+                                    : refused(exchange, current.body(), form, answer)));
         }).onErrorResume(ProblemPage::of);
     }
 
+    private Mono<Answer> organisation(Caller caller, String id) {
+        return downstream.call(Service.PARTNERSHIP, caller, Request.get("/api/organisations/" + id));
+    }
+
     private Mono<Rendering> refused(ServerWebExchange exchange, JsonNode organisation,
-                                    MultiValueMap<String, String> form, Reply reply) {
-        if (ProblemPage.isOwnPage(reply.status())) {
-            return ProblemPage.of(reply.status());
+                                    MultiValueMap<String, String> form, Answer answer) {
+        if (ProblemPage.isOwnPage(answer.status())) {
+            return ProblemPage.of(answer.status());
         }
-        PageForms forms = new PageForms(FORM, ProjectForms.errors(reply), reply.status() == 412,
+        PageForms forms = new PageForms(FORM, ProjectForms.errors(answer), answer.is(HttpStatus.PRECONDITION_FAILED),
                 form.toSingleValueMap());
-        return form(exchange, organisation, forms, forms.form(FORM), HttpStatus.valueOf(reply.status()));
+        return form(exchange, organisation, forms, forms.form(FORM), answer.status());
     }
 
     /**
@@ -100,7 +109,7 @@ class OrganisationForms {
      * @param f            the form's controls and what they show
      */
     private static Mono<Rendering> form(ServerWebExchange exchange, JsonNode organisation, PageForms forms,
-                                        PageForms.Form f, HttpStatus status) {
+                                        PageForms.Form f, HttpStatusCode status) {
         Locale locale = exchange.getLocaleContext().getLocale();
         return Mono.just(Rendering.view("organisation-form")
                 .modelAttribute("organisation", organisation == null ? ProjectForm.object() : organisation)

@@ -2,11 +2,13 @@ package se.samverka.gateway.portal;
 
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
+import se.samverka.gateway.downstream.Downstream;
+import se.samverka.gateway.downstream.Request;
+import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.platform.tokens.Role;
 import tools.jackson.databind.JsonNode;
@@ -22,28 +24,29 @@ class OrganisationPage {
     static final List<String> LAWFUL_BASES = List.of("CONSENT", "CONTRACT", "LEGAL_OBLIGATION", "PUBLIC_TASK",
             "LEGITIMATE_INTEREST");
 
-    private final ServiceCalls services;
+    private final Downstream downstream;
 
-    OrganisationPage(ServiceCalls services) {
-        this.services = services;
+    OrganisationPage(Downstream downstream) {
+        this.downstream = downstream;
     }
 
     /**
      * @param forms the contact persons' forms, with the one the service refused if any
      */
-    Mono<Rendering> render(Caller caller, String id, PageForms forms, HttpStatus status) {
-        return Mono.zip(services.partnership(caller, "/api/organisations/" + id),
-                        services.partnership(caller, "/api/partnerships?size=100&party=" + id),
-                        services.project(caller, HttpMethod.GET, "/api/projects?size=100&owner=" + id, null, null),
+    Mono<Rendering> render(Caller caller, String id, PageForms forms, HttpStatusCode status) {
+        return Mono.zip(downstream.call(Service.PARTNERSHIP, caller, Request.get("/api/organisations/" + id)),
+                        downstream.call(Service.PARTNERSHIP, caller,
+                                Request.get("/api/partnerships?size=100&party=" + id)),
+                        downstream.call(Service.PROJECT, caller, Request.get("/api/projects?size=100&owner=" + id)),
                         contactPersons(caller, id))
-                .flatMap(replies -> !replies.getT1().ok() ? ProblemPage.of(replies.getT1().status())
+                .flatMap(answers -> !answers.getT1().ok() ? ProblemPage.of(answers.getT1().status())
                         : Mono.just(Rendering.view("organisation")
-                                .modelAttribute("organisation", replies.getT1().body())
-                                .modelAttribute("title", replies.getT1().body().path("name").asString())
-                                .modelAttribute("partnerships", replies.getT2().body().path("items"))
-                                .modelAttribute("projects", replies.getT3().body().path("items"))
+                                .modelAttribute("organisation", answers.getT1().body())
+                                .modelAttribute("title", answers.getT1().body().path("name").asString())
+                                .modelAttribute("partnerships", answers.getT2().body().path("items"))
+                                .modelAttribute("projects", answers.getT3().body().path("items"))
                                 .modelAttribute("mayChange", OrganisationForm.mayChange(caller, id))
-                                .modelAttribute("contactPersons", replies.getT4())
+                                .modelAttribute("contactPersons", answers.getT4())
                                 .modelAttribute("lawfulBases", LAWFUL_BASES)
                                 // Only the coordinator erases a person (partnership-service's rule for erasure).
                                 .modelAttribute("mayErase", caller.role() == Role.ADMIN)
@@ -61,7 +64,8 @@ class OrganisationPage {
         if (caller.isAnonymous()) {
             return Mono.just(Optional.empty());
         }
-        return services.partnership(caller, "/api/organisations/" + id + "/contact-persons")
-                .map(reply -> reply.ok() && reply.body().isArray() ? Optional.of(reply.body()) : Optional.empty());
+        return downstream.call(Service.PARTNERSHIP, caller,
+                        Request.get("/api/organisations/" + id + "/contact-persons"))
+                .map(answer -> answer.ok() && answer.body().isArray() ? Optional.of(answer.body()) : Optional.empty());
     }
 }

@@ -10,6 +10,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import se.samverka.gateway.downstream.Downstream;
+import se.samverka.gateway.downstream.Request;
+import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Callers;
 
 /**
@@ -20,12 +23,12 @@ import se.samverka.gateway.identity.Callers;
 @Controller
 class OrganisationPages {
 
-    private final ServiceCalls services;
+    private final Downstream downstream;
     private final Callers callers;
     private final OrganisationPage page;
 
-    OrganisationPages(ServiceCalls services, Callers callers, OrganisationPage page) {
-        this.services = services;
+    OrganisationPages(Downstream downstream, Callers callers, OrganisationPage page) {
+        this.downstream = downstream;
         this.callers = callers;
         this.page = page;
     }
@@ -34,10 +37,11 @@ class OrganisationPages {
     Mono<Rendering> list(@RequestParam Map<String, String> parameters, ServerWebExchange exchange) {
         String query = ListFilters.query("/api/organisations?size=200&sort=name",
                 ListFilters.chosen(parameters, List.of("q", "type", "country")));
-        return callers.current(exchange).flatMap(caller -> services.partnership(caller, query)
-                        .flatMap(reply -> !reply.ok() ? ProblemPage.of(reply.status())
+        return callers.current(exchange)
+                .flatMap(caller -> downstream.call(Service.PARTNERSHIP, caller, Request.get(query))
+                        .flatMap(answer -> !answer.ok() ? ProblemPage.of(answer.status())
                                 : Mono.just(Rendering.view("organisations")
-                                        .modelAttribute("page", reply.body())
+                                        .modelAttribute("page", answer.body())
                                         .modelAttribute("filters", parameters)
                                         .modelAttribute("mayRegister", OrganisationForm.mayRegister(caller))
                                         .build())))

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -14,10 +15,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import se.samverka.gateway.downstream.Answer;
+import se.samverka.gateway.downstream.Downstream;
+import se.samverka.gateway.downstream.Request;
+import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.identity.Callers;
 import se.samverka.gateway.portal.ProjectForms.FieldError;
-import se.samverka.gateway.portal.ServiceCalls.Reply;
 import se.samverka.gateway.views.Views;
 import se.samverka.platform.tokens.Role;
 import tools.jackson.databind.JsonNode;
@@ -37,13 +41,13 @@ class PartnershipForms {
     private static final Set<Role> REGISTERING = Set.of(Role.ADMIN, Role.STAFF, Role.COMPANY);
     private static final String PARTNERSHIPS = "/api/partnerships/";
 
-    private final ServiceCalls services;
+    private final Downstream downstream;
     private final Views views;
     private final Callers callers;
     private final PartnershipPage page;
 
-    PartnershipForms(ServiceCalls services, Views views, Callers callers, PartnershipPage page) {
-        this.services = services;
+    PartnershipForms(Downstream downstream, Views views, Callers callers, PartnershipPage page) {
+        this.downstream = downstream;
         this.views = views;
         this.callers = callers;
         this.page = page;
@@ -53,13 +57,13 @@ class PartnershipForms {
     Mono<Rendering> newPartnership(ServerWebExchange exchange) {
         return callers.current(exchange).flatMap(caller -> {
             if (!REGISTERING.contains(caller.role())) {
-                return ProblemPage.of(HttpStatus.FORBIDDEN.value());
+                return ProblemPage.of(HttpStatus.FORBIDDEN);
             }
             MultiValueMap<String, String> defaults = new LinkedMultiValueMap<>();
             defaults.add("visibility", "INTERNAL");
             defaults.add("responsibleDepartmentId", caller.organisationId());
             return form(caller, null, defaults, List.of(), false, HttpStatus.OK);
-        });
+        }).onErrorResume(ProblemPage::of);
     }
 
     @PostMapping("/partnerships/new")
@@ -67,19 +71,20 @@ class PartnershipForms {
         return Mono.zip(callers.current(exchange), exchange.getFormData()).flatMap(both -> {
             Caller caller = both.getT1();
             MultiValueMap<String, String> form = both.getT2();
-            return services.partnership(caller, HttpMethod.POST, "/api/partnerships", null,
-                            PartnershipForm.details(form, null))
-                    .flatMap(reply -> reply.ok() ? ProjectForms.redirect("/partnerships/" + reply.body().path("id").asString())
-                            : refused(caller, null, form, reply));
-        });
+            return downstream.call(Service.PARTNERSHIP, caller, Request.change(HttpMethod.POST, "/api/partnerships",
+                            null, PartnershipForm.details(form, null)))
+                    .flatMap(answer -> answer.ok()
+                            ? ProjectForms.redirect("/partnerships/" + answer.body().path("id").asString())
+                            : refused(caller, null, form, answer));
+        }).onErrorResume(ProblemPage::of);
     }
 
     @GetMapping("/partnerships/{id}/edit")
     Mono<Rendering> edit(@PathVariable String id, ServerWebExchange exchange) {
-        return callers.current(exchange).flatMap(caller -> services.partnership(caller, HttpMethod.GET,
-                PARTNERSHIPS + id).flatMap(reply -> reply.ok()
-                ? form(caller, reply.body(), null, List.of(), false, HttpStatus.OK)
-                : ProblemPage.of(reply.status())));
+        return callers.current(exchange).flatMap(caller -> partnership(caller, id).flatMap(answer -> answer.ok()
+                        ? form(caller, answer.body(), null, List.of(), false, HttpStatus.OK)
+                        : ProblemPage.of(answer.status())))
+                .onErrorResume(ProblemPage::of);
     }
 
     @PostMapping("/partnerships/{id}/edit")
@@ -89,16 +94,16 @@ class PartnershipForms {
             MultiValueMap<String, String> form = both.getT2();
             // The themes come from the partnership as it is now; If-Match with the version the form was opened at
             // refuses the change if anyone changed the partnership since.
-            return services.partnership(caller, HttpMethod.GET, PARTNERSHIPS + id).flatMap(current -> {
+            return partnership(caller, id).flatMap(current -> {
                 if (!current.ok()) {
                     return ProblemPage.of(current.status());
                 }
-                return services.partnership(caller, HttpMethod.PUT, PARTNERSHIPS + id, form.getFirst("version"),
-                                PartnershipForm.details(form, current.body()))
-                        .flatMap(reply -> reply.ok() ? ProjectForms.redirect("/partnerships/" + id)
-                                : refused(caller, current.body(), form, reply));
+                return downstream.call(Service.PARTNERSHIP, caller, Request.change(HttpMethod.PUT, PARTNERSHIPS + id,
+                                form.getFirst("version"), PartnershipForm.details(form, current.body())))
+                        .flatMap(answer -> answer.ok() ? ProjectForms.redirect("/partnerships/" + id)
+                                : refused(caller, current.body(), form, answer));
             });
-        });
+        }).onErrorResume(ProblemPage::of);
     }
 
     /** Something added to the partnership: a lifecycle step, a party, a decision. */
@@ -131,24 +136,28 @@ class PartnershipForms {
         return Mono.zip(callers.current(exchange), exchange.getFormData()).flatMap(both -> {
             Caller caller = both.getT1();
             MultiValueMap<String, String> form = both.getT2();
-            return services.partnership(caller, method, PARTNERSHIPS + id + path, form.getFirst("version"),
-                            part == null ? null : PartnershipForm.part(part, form))
-                    .flatMap(reply -> reply.ok() ? ProjectForms.redirect("/partnerships/" + id)
+            return downstream.call(Service.PARTNERSHIP, caller, Request.change(method, PARTNERSHIPS + id + path,
+                            form.getFirst("version"), part == null ? null : PartnershipForm.part(part, form)))
+                    .flatMap(answer -> answer.ok() ? ProjectForms.redirect("/partnerships/" + id)
                             : views.partnership(id, caller).flatMap(view -> page.render(view, caller, Map.of("forms",
-                                            new PageForms(name, ProjectForms.errors(reply), reply.status() == 412,
-                                                    form.toSingleValueMap())),
-                                    HttpStatus.valueOf(reply.status()))))
+                                            new PageForms(name, ProjectForms.errors(answer),
+                                                    answer.is(HttpStatus.PRECONDITION_FAILED), form.toSingleValueMap())),
+                                    answer.status())))
                     .onErrorResume(ProblemPage::of);
         });
     }
 
     private Mono<Rendering> refused(Caller caller, JsonNode partnership, MultiValueMap<String, String> form,
-                                    Reply reply) {
-        if (ProblemPage.isOwnPage(reply.status())) {
-            return ProblemPage.of(reply.status());
+                                    Answer answer) {
+        if (ProblemPage.isOwnPage(answer.status())) {
+            return ProblemPage.of(answer.status());
         }
-        return form(caller, partnership, form, ProjectForms.errors(reply), reply.status() == 412,
-                HttpStatus.valueOf(reply.status()));
+        return form(caller, partnership, form, ProjectForms.errors(answer), answer.is(HttpStatus.PRECONDITION_FAILED),
+                answer.status());
+    }
+
+    private Mono<Answer> partnership(Caller caller, String id) {
+        return downstream.call(Service.PARTNERSHIP, caller, Request.get(PARTNERSHIPS + id));
     }
 
     /**
@@ -157,9 +166,9 @@ class PartnershipForms {
      * @param sent what the reader sent, shown again; null to show the partnership as it is
      */
     private Mono<Rendering> form(Caller caller, JsonNode partnership, MultiValueMap<String, String> sent,
-                                 List<FieldError> errors, boolean conflict, HttpStatus status) {
-        Mono<JsonNode> reference = services.project(caller, HttpMethod.GET, "/api/reference", null, null)
-                .map(Reply::body);
+                                 List<FieldError> errors, boolean conflict, HttpStatusCode status) {
+        Mono<JsonNode> reference = downstream.call(Service.PROJECT, caller, Request.get("/api/reference"))
+                .map(Answer::body);
         PageForms.Form fields = new PageForms.Form("", !errors.isEmpty() || conflict, errors, sent == null
                 ? ProjectForm.partValues(partnership) : sent.toSingleValueMap());
         return Mono.zip(reference, page.organisations(caller)).map(loaded -> Rendering.view("partnership-form")

@@ -3,11 +3,13 @@ package se.samverka.gateway.portal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
+import se.samverka.gateway.downstream.Downstream;
+import se.samverka.gateway.downstream.Request;
+import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.views.PartnershipView;
 import tools.jackson.databind.JsonNode;
@@ -20,13 +22,13 @@ import tools.jackson.databind.JsonNode;
 @Component
 class PartnershipPage {
 
-    private final ServiceCalls services;
+    private final Downstream downstream;
 
-    PartnershipPage(ServiceCalls services) {
-        this.services = services;
+    PartnershipPage(Downstream downstream) {
+        this.downstream = downstream;
     }
 
-    Mono<Rendering> render(PartnershipView view, Caller caller, Map<String, Object> more, HttpStatus status) {
+    Mono<Rendering> render(PartnershipView view, Caller caller, Map<String, Object> more, HttpStatusCode status) {
         boolean mayChange = !view.partnership().path("allowedTransitions").isEmpty();
         Mono<List<JsonNode>> organisations = mayChange ? organisations(caller) : Mono.just(List.of());
         return organisations.map(choices -> Rendering.view("partnership")
@@ -43,10 +45,11 @@ class PartnershipPage {
 
     /** The organisations of the directory the reader may see, to choose parties and departments from. */
     Mono<List<JsonNode>> organisations(Caller caller) {
-        return services.partnership(caller, HttpMethod.GET, "/api/organisations?size=200&sort=name").map(reply -> {
-            List<JsonNode> items = new ArrayList<>();
-            reply.body().path("items").forEach(items::add);
-            return items;
-        });
+        return downstream.call(Service.PARTNERSHIP, caller, Request.get("/api/organisations?size=200&sort=name"))
+                .map(answer -> {
+                    List<JsonNode> items = new ArrayList<>();
+                    answer.body().path("items").forEach(items::add);
+                    return items;
+                });
     }
 }

@@ -10,6 +10,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import se.samverka.gateway.downstream.Downstream;
+import se.samverka.gateway.downstream.Request;
+import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Callers;
 import se.samverka.gateway.views.Views;
 
@@ -21,13 +24,13 @@ import se.samverka.gateway.views.Views;
 @Controller
 class PartnershipPages {
 
-    private final ServiceCalls services;
+    private final Downstream downstream;
     private final Views views;
     private final Callers callers;
     private final PartnershipPage page;
 
-    PartnershipPages(ServiceCalls services, Views views, Callers callers, PartnershipPage page) {
-        this.services = services;
+    PartnershipPages(Downstream downstream, Views views, Callers callers, PartnershipPage page) {
+        this.downstream = downstream;
         this.views = views;
         this.callers = callers;
         this.page = page;
@@ -37,10 +40,11 @@ class PartnershipPages {
     Mono<Rendering> list(@RequestParam Map<String, String> parameters, ServerWebExchange exchange) {
         String query = ListFilters.query("/api/partnerships?size=100&sort=name",
                 ListFilters.chosen(parameters, List.of("type", "q")));
-        return callers.current(exchange).flatMap(caller -> services.partnership(caller, query))
-                .flatMap(reply -> !reply.ok() ? ProblemPage.of(reply.status())
+        return callers.current(exchange)
+                .flatMap(caller -> downstream.call(Service.PARTNERSHIP, caller, Request.get(query)))
+                .flatMap(answer -> !answer.ok() ? ProblemPage.of(answer.status())
                         : Mono.just(Rendering.view("partnerships")
-                                .modelAttribute("page", reply.body())
+                                .modelAttribute("page", answer.body())
                                 .modelAttribute("filters", parameters)
                                 .build()))
                 .onErrorResume(ProblemPage::of);

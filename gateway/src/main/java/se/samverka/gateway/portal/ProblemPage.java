@@ -19,19 +19,16 @@ final class ProblemPage {
      * Whether a service's refusal of a form is a page of its own (not signed in, not allowed, not found) rather than
      * the form shown again with what was refused at its fields.
      */
-    static boolean isOwnPage(int status) {
-        return status == 401 || status == 403 || status == 404;
+    static boolean isOwnPage(HttpStatusCode status) {
+        return status.value() == 401 || status.value() == 403 || status.value() == 404;
     }
 
+    /** A view that cannot be given ({@link ViewProblem}), or a service that gave no answer. */
     static Mono<Rendering> of(Throwable failure) {
         return of(failure instanceof ViewProblem problem ? problem.status() : HttpStatus.SERVICE_UNAVAILABLE);
     }
 
-    static Mono<Rendering> of(int status) {
-        return of(HttpStatusCode.valueOf(status));
-    }
-
-    private static Mono<Rendering> of(HttpStatusCode status) {
+    static Mono<Rendering> of(HttpStatusCode status) {
         String kind = switch (status.value()) {
             case 404 -> "notFound";
             case 401, 403 -> "notAllowed";

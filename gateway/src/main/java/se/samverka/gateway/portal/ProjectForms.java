@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -16,9 +17,12 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import se.samverka.gateway.downstream.Answer;
+import se.samverka.gateway.downstream.Downstream;
+import se.samverka.gateway.downstream.Request;
+import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.identity.Callers;
-import se.samverka.gateway.portal.ServiceCalls.Reply;
 import se.samverka.gateway.views.Views;
 import se.samverka.platform.tokens.Role;
 import tools.jackson.databind.JsonNode;
@@ -35,13 +39,13 @@ class ProjectForms {
     /** The organisation types that may own a project (project-service checks it; the form offers only these). */
     private static final List<String> OWNER_TYPES = List.of("DEPARTMENT", "MUNICIPAL_COMPANY", "COMPANY");
 
-    private final ServiceCalls services;
+    private final Downstream downstream;
     private final Views views;
     private final Callers callers;
     private final ProjectPage page;
 
-    ProjectForms(ServiceCalls services, Views views, Callers callers, ProjectPage page) {
-        this.services = services;
+    ProjectForms(Downstream downstream, Views views, Callers callers, ProjectPage page) {
+        this.downstream = downstream;
         this.views = views;
         this.callers = callers;
         this.page = page;
@@ -54,7 +58,7 @@ class ProjectForms {
             defaults.add("visibility", "INTERNAL");
             defaults.add("ownerOrganisationId", caller.organisationId());
             return form(caller, null, ProjectForm.values(defaults), List.of(), false, HttpStatus.OK);
-        });
+        }).onErrorResume(ProblemPage::of);
     }
 
     @PostMapping("/projects/new")
@@ -62,18 +66,19 @@ class ProjectForms {
         return Mono.zip(callers.current(exchange), exchange.getFormData()).flatMap(both -> {
             Caller caller = both.getT1();
             MultiValueMap<String, String> form = both.getT2();
-            return services.project(caller, HttpMethod.POST, "/api/projects", null, ProjectForm.description(form, null))
-                    .flatMap(reply -> reply.ok() ? redirect("/projects/" + reply.body().path("id").asString())
-                            : refused(caller, null, form, reply));
-        });
+            return downstream.call(Service.PROJECT, caller,
+                            Request.change(HttpMethod.POST, "/api/projects", null, ProjectForm.description(form, null)))
+                    .flatMap(answer -> answer.ok() ? redirect("/projects/" + answer.body().path("id").asString())
+                            : refused(caller, null, form, answer));
+        }).onErrorResume(ProblemPage::of);
     }
 
     @GetMapping("/projects/{id}/edit")
     Mono<Rendering> edit(@PathVariable String id, ServerWebExchange exchange) {
-        return callers.current(exchange).flatMap(caller -> services.project(caller, HttpMethod.GET,
-                "/api/projects/" + id, null, null).flatMap(reply -> reply.ok()
-                ? form(caller, reply.body(), ProjectForm.values(reply.body()), List.of(), false, HttpStatus.OK)
-                : ProblemPage.of(reply.status())));
+        return callers.current(exchange).flatMap(caller -> project(caller, id).flatMap(answer -> answer.ok()
+                        ? form(caller, answer.body(), ProjectForm.values(answer.body()), List.of(), false, HttpStatus.OK)
+                        : ProblemPage.of(answer.status())))
+                .onErrorResume(ProblemPage::of);
     }
 
     @PostMapping("/projects/{id}/edit")
@@ -83,16 +88,16 @@ class ProjectForms {
             MultiValueMap<String, String> form = both.getT2();
             // The rest of the description comes from the project as it is now; If-Match with the version the form
             // was opened at refuses the change if anyone changed the project since.
-            return services.project(caller, HttpMethod.GET, "/api/projects/" + id, null, null).flatMap(current -> {
+            return project(caller, id).flatMap(current -> {
                 if (!current.ok()) {
                     return ProblemPage.of(current.status());
                 }
-                return services.project(caller, HttpMethod.PUT, "/api/projects/" + id, form.getFirst("version"),
-                                ProjectForm.description(form, current.body()))
-                        .flatMap(reply -> reply.ok() ? redirect("/projects/" + id)
-                                : refused(caller, current.body(), form, reply));
+                return downstream.call(Service.PROJECT, caller, Request.change(HttpMethod.PUT, "/api/projects/" + id,
+                                form.getFirst("version"), ProjectForm.description(form, current.body())))
+                        .flatMap(answer -> answer.ok() ? redirect("/projects/" + id)
+                                : refused(caller, current.body(), form, answer));
             });
-        });
+        }).onErrorResume(ProblemPage::of);
     }
 
     /** Something added to the project: a partner, a funding line, a lifecycle step, an indicator, an activity. */
@@ -139,26 +144,27 @@ class ProjectForms {
         return Mono.zip(callers.current(exchange), exchange.getFormData()).flatMap(both -> {
             Caller caller = both.getT1();
             MultiValueMap<String, String> form = both.getT2();
-            return services.project(caller, method, "/api/projects/" + id + path, form.getFirst("version"),
-                            part == null ? null : ProjectForm.part(part, form))
-                    .flatMap(reply -> reply.ok() ? redirect("/projects/" + id)
+            return downstream.call(Service.PROJECT, caller, Request.change(method, "/api/projects/" + id + path,
+                            form.getFirst("version"), part == null ? null : ProjectForm.part(part, form)))
+                    .flatMap(answer -> answer.ok() ? redirect("/projects/" + id)
                             : views.project(id, caller).flatMap(view -> page.render(view, caller, Map.of("forms",
-                                            new PageForms(name, errors(reply), reply.status() == 412,
-                                                    form.toSingleValueMap())),
-                                    HttpStatus.valueOf(reply.status()))))
+                                            new PageForms(name, errors(answer),
+                                                    answer.is(HttpStatus.PRECONDITION_FAILED), form.toSingleValueMap())),
+                                    answer.status())))
                     .onErrorResume(ProblemPage::of);
         });
     }
 
-    private Mono<Rendering> refused(Caller caller, JsonNode project, MultiValueMap<String, String> form, Reply reply) {
-        if (ProblemPage.isOwnPage(reply.status())) {
-            return ProblemPage.of(reply.status());
+    private Mono<Rendering> refused(Caller caller, JsonNode project, MultiValueMap<String, String> form, Answer answer) {
+        if (ProblemPage.isOwnPage(answer.status())) {
+            return ProblemPage.of(answer.status());
         }
         Map<String, Object> values = ProjectForm.values(form);
         // The version the reader's text was written against, not the project's newest: sent again after someone
         // else's change, it must be refused again rather than overwrite that change unseen.
         values.put("version", form.getFirst("version"));
-        return form(caller, project, values, errors(reply), reply.status() == 412, HttpStatus.valueOf(reply.status()));
+        return form(caller, project, values, errors(answer), answer.is(HttpStatus.PRECONDITION_FAILED),
+                answer.status());
     }
 
     /**
@@ -169,23 +175,24 @@ class ProjectForms {
     private Mono<List<JsonNode>> owners(Caller caller) {
         if (caller.role() == Role.ADMIN) {
             return Flux.fromIterable(OWNER_TYPES)
-                    .concatMap(type -> services.partnership(caller, HttpMethod.GET,
-                            "/api/organisations?type=" + type + "&size=200&sort=name"))
-                    .flatMapIterable(reply -> reply.body().path("items"))
+                    .concatMap(type -> downstream.call(Service.PARTNERSHIP, caller,
+                            Request.get("/api/organisations?type=" + type + "&size=200&sort=name")))
+                    .flatMapIterable(answer -> answer.body().path("items"))
                     .collectList();
         }
         if (caller.organisationId() == null) {
             return Mono.just(List.of());
         }
-        return services.partnership(caller, "/api/organisations/" + caller.organisationId())
-                .map(reply -> reply.ok() && OWNER_TYPES.contains(reply.body().path("type").asString())
-                        ? List.of(reply.body()) : List.<JsonNode>of());
+        return downstream.call(Service.PARTNERSHIP, caller,
+                        Request.get("/api/organisations/" + caller.organisationId()))
+                .map(answer -> answer.ok() && OWNER_TYPES.contains(answer.body().path("type").asString())
+                        ? List.of(answer.body()) : List.<JsonNode>of());
     }
 
     private Mono<Rendering> form(Caller caller, JsonNode project, Map<String, Object> values,
-                                 List<FieldError> errors, boolean conflict, HttpStatus status) {
-        Mono<JsonNode> reference = services.project(caller, HttpMethod.GET, "/api/reference", null, null)
-                .map(Reply::body);
+                                 List<FieldError> errors, boolean conflict, HttpStatusCode status) {
+        Mono<JsonNode> reference = downstream.call(Service.PROJECT, caller, Request.get("/api/reference"))
+                .map(Answer::body);
         return Mono.zip(reference, owners(caller)).map(loaded -> Rendering.view("project-form")
                 .modelAttribute("project", project == null ? ProjectForm.object() : project)
                 .modelAttribute("editing", project != null)
@@ -198,14 +205,18 @@ class ProjectForms {
                 .build());
     }
 
+    private Mono<Answer> project(Caller caller, String id) {
+        return downstream.call(Service.PROJECT, caller, Request.get("/api/projects/" + id));
+    }
+
     /** What a problem document says of each field. */
-    static List<FieldError> errors(Reply reply) {
+    static List<FieldError> errors(Answer answer) {
         List<FieldError> errors = new ArrayList<>();
-        reply.body().path("errors").forEach(error -> errors.add(new FieldError(error.path("field").asString(),
+        answer.body().path("errors").forEach(error -> errors.add(new FieldError(error.path("field").asString(),
                 error.path("reason").asString())));
-        if (errors.isEmpty() && reply.status() != 412) {
-            errors.add(new FieldError(null, reply.body().path("detail").asString(
-                    reply.body().path("title").asString(null))));
+        if (errors.isEmpty() && !answer.is(HttpStatus.PRECONDITION_FAILED)) {
+            errors.add(new FieldError(null, answer.body().path("detail").asString(
+                    answer.body().path("title").asString(null))));
         }
         return errors;
     }

@@ -3,13 +3,15 @@ package se.samverka.gateway.portal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Set;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
+import se.samverka.gateway.downstream.Downstream;
+import se.samverka.gateway.downstream.Request;
+import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.views.ProjectView;
 import tools.jackson.databind.JsonNode;
@@ -28,20 +30,20 @@ class ProjectPage {
      */
     private static final Set<String> FINAL_REPORT_DUE = Set.of("ONGOING", "SUSPENDED", "FINAL_REPORTED");
 
-    private final ServiceCalls services;
+    private final Downstream downstream;
 
-    ProjectPage(ServiceCalls services) {
-        this.services = services;
+    ProjectPage(Downstream downstream) {
+        this.downstream = downstream;
     }
 
-    Mono<Rendering> render(ProjectView view, Caller caller, Map<String, Object> more, HttpStatus status) {
+    Mono<Rendering> render(ProjectView view, Caller caller, Map<String, Object> more, HttpStatusCode status) {
         boolean mayChange = !view.project().path("allowedTransitions").isEmpty();
         Mono<List<JsonNode>> organisations = !mayChange ? Mono.just(List.of())
-                : services.partnership(caller, HttpMethod.GET, "/api/organisations?size=200&sort=name")
-                        .map(reply -> list(reply.body().path("items")));
+                : downstream.call(Service.PARTNERSHIP, caller, Request.get("/api/organisations?size=200&sort=name"))
+                        .map(answer -> list(answer.body().path("items")));
         // Every reader needs the programmes' names: a funding line names its programme by code.
-        Mono<List<JsonNode>> programmes = services.project(caller, HttpMethod.GET, "/api/reference", null, null)
-                .map(reply -> list(reply.body().path("fundingProgrammes").path("programmes")));
+        Mono<List<JsonNode>> programmes = downstream.call(Service.PROJECT, caller, Request.get("/api/reference"))
+                .map(answer -> list(answer.body().path("fundingProgrammes").path("programmes")));
         return Mono.zip(organisations, programmes).map(choices -> Rendering.view("project")
                 .modelAttribute("view", view)
                 .modelAttribute("title", view.project().path("title").asString())

@@ -11,8 +11,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import se.samverka.gateway.downstream.Answer;
+import se.samverka.gateway.downstream.Downstream;
+import se.samverka.gateway.downstream.Request;
+import se.samverka.gateway.downstream.Service;
+import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.identity.Callers;
-import se.samverka.gateway.portal.ServiceCalls.Reply;
 
 /**
  * The reports for the municipality's staff: the portfolio's figures, department coverage (who has no international
@@ -25,12 +29,12 @@ class ReportPages {
     static final List<String> FILTERS = List.of("year", "department", "strategy", "country");
     private static final ZoneId MUNICIPALITY = ZoneId.of("Europe/Stockholm");
 
-    private final ServiceCalls services;
+    private final Downstream downstream;
     private final Callers callers;
     private final Clock clock;
 
-    ReportPages(ServiceCalls services, Callers callers) {
-        this.services = services;
+    ReportPages(Downstream downstream, Callers callers) {
+        this.downstream = downstream;
         this.callers = callers;
         this.clock = Clock.system(MUNICIPALITY);
     }
@@ -41,12 +45,12 @@ class ReportPages {
         int year = filters.containsKey("year") && filters.get("year").matches("\\d{4}")
                 ? Integer.parseInt(filters.get("year")) : Year.now(clock).getValue();
         return callers.current(exchange).flatMap(caller -> Mono.zip(
-                        services.report(caller, ListFilters.query("/api/reports/portfolio", filters)),
-                        services.report(caller, ListFilters.query("/api/reports/coverage", filters)),
-                        services.report(caller, ListFilters.query("/api/reports/funding", filters)),
-                        services.report(caller, ListFilters.query("/api/reports/partnerships/twin-cities", filters))))
+                        report(caller, "/api/reports/portfolio", filters),
+                        report(caller, "/api/reports/coverage", filters),
+                        report(caller, "/api/reports/funding", filters),
+                        report(caller, "/api/reports/partnerships/twin-cities", filters)))
                 .flatMap(reports -> {
-                    Reply portfolio = reports.getT1();
+                    Answer portfolio = reports.getT1();
                     if (!portfolio.ok()) {
                         return ProblemPage.of(portfolio.status());
                     }
@@ -60,5 +64,9 @@ class ReportPages {
                             .build());
                 })
                 .onErrorResume(ProblemPage::of);
+    }
+
+    private Mono<Answer> report(Caller caller, String path, Map<String, String> filters) {
+        return downstream.call(Service.REPORTING, caller, Request.get(ListFilters.query(path, filters)));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StringUtils;
@@ -14,6 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import se.samverka.gateway.downstream.Downstream;
+import se.samverka.gateway.downstream.Request;
+import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.identity.Callers;
 import tools.jackson.databind.node.ArrayNode;
@@ -32,63 +36,66 @@ class SubscriptionPages {
             "se.samverka.project.fundingLineAdded", "se.samverka.project.activityRecorded",
             "se.samverka.project.updated");
 
-    private final ServiceCalls services;
+    private final Downstream downstream;
     private final Callers callers;
 
-    SubscriptionPages(ServiceCalls services, Callers callers) {
-        this.services = services;
+    SubscriptionPages(Downstream downstream, Callers callers) {
+        this.downstream = downstream;
         this.callers = callers;
     }
 
     @GetMapping("/subscriptions")
     Mono<Rendering> list(ServerWebExchange exchange) {
-        return callers.current(exchange).flatMap(caller -> page(caller, null, List.of(), HttpStatus.OK));
+        return callers.current(exchange).flatMap(caller -> page(caller, null, List.of(), HttpStatus.OK))
+                .onErrorResume(ProblemPage::of);
     }
 
     @PostMapping("/subscriptions")
     Mono<Rendering> subscribe(ServerWebExchange exchange) {
         return Mono.zip(callers.current(exchange), exchange.getFormData()).flatMap(both -> {
             Caller caller = both.getT1();
-            return services.subscription(caller, HttpMethod.POST, "/api/subscriptions", null, details(both.getT2()))
-                    .flatMap(reply -> reply.ok()
-                            ? Mono.just(Rendering.view("subscription-secret").modelAttribute("subscription", reply.body())
+            return downstream.call(Service.SUBSCRIPTION, caller,
+                            Request.change(HttpMethod.POST, "/api/subscriptions", null, details(both.getT2())))
+                    .flatMap(answer -> answer.ok()
+                            ? Mono.just(Rendering.view("subscription-secret").modelAttribute("subscription", answer.body())
                                     .status(HttpStatus.CREATED).build())
-                            : page(caller, both.getT2(), ProjectForms.errors(reply), HttpStatus.valueOf(reply.status())));
-        });
+                            : page(caller, both.getT2(), ProjectForms.errors(answer), answer.status()));
+        }).onErrorResume(ProblemPage::of);
     }
 
     @GetMapping("/subscriptions/{id}")
     Mono<Rendering> subscription(@PathVariable String id, ServerWebExchange exchange) {
         return callers.current(exchange).flatMap(caller -> Mono.zip(
-                        services.subscription(caller, HttpMethod.GET, "/api/subscriptions/" + id, null, null),
-                        services.subscription(caller, HttpMethod.GET,
-                                "/api/subscriptions/" + id + "/deliveries?size=50&sort=createdAt,desc", null, null)))
-                .flatMap(replies -> !replies.getT1().ok() ? ProblemPage.of(replies.getT1().status())
+                        downstream.call(Service.SUBSCRIPTION, caller, Request.get("/api/subscriptions/" + id)),
+                        downstream.call(Service.SUBSCRIPTION, caller,
+                                Request.get("/api/subscriptions/" + id + "/deliveries?size=50&sort=createdAt,desc"))))
+                .flatMap(answers -> !answers.getT1().ok() ? ProblemPage.of(answers.getT1().status())
                         : Mono.just(Rendering.view("subscription")
-                                .modelAttribute("subscription", replies.getT1().body())
-                                .modelAttribute("etag", replies.getT1().etag())
-                                .modelAttribute("deliveries", replies.getT2().body())
+                                .modelAttribute("subscription", answers.getT1().body())
+                                .modelAttribute("etag", answers.getT1().etag())
+                                .modelAttribute("deliveries", answers.getT2().body())
                                 .build()))
                 .onErrorResume(ProblemPage::of);
     }
 
     @PostMapping("/subscriptions/{id}/secret")
     Mono<Rendering> rotate(@PathVariable String id, ServerWebExchange exchange) {
-        return Mono.zip(callers.current(exchange), exchange.getFormData()).flatMap(both -> services.subscription(
-                        both.getT1(), HttpMethod.POST, "/api/subscriptions/" + id + "/secret", both.getT2().getFirst("version"),
-                        null))
-                .flatMap(reply -> reply.ok()
-                        ? Mono.just(Rendering.view("subscription-secret").modelAttribute("subscription", reply.body())
+        return Mono.zip(callers.current(exchange), exchange.getFormData())
+                .flatMap(both -> downstream.call(Service.SUBSCRIPTION, both.getT1(), Request.change(HttpMethod.POST,
+                        "/api/subscriptions/" + id + "/secret", both.getT2().getFirst("version"), null)))
+                .flatMap(answer -> answer.ok()
+                        ? Mono.just(Rendering.view("subscription-secret").modelAttribute("subscription", answer.body())
                                 .modelAttribute("rotated", true).build())
-                        : ProblemPage.of(reply.status()));
+                        : ProblemPage.of(answer.status()))
+                .onErrorResume(ProblemPage::of);
     }
 
     private Mono<Rendering> page(Caller caller, MultiValueMap<String, String> form,
-                                 List<ProjectForms.FieldError> errors, HttpStatus status) {
-        return services.subscription(caller, HttpMethod.GET, "/api/subscriptions?size=100", null, null)
-                .flatMap(reply -> !reply.ok() ? ProblemPage.of(reply.status())
+                                 List<ProjectForms.FieldError> errors, HttpStatusCode status) {
+        return downstream.call(Service.SUBSCRIPTION, caller, Request.get("/api/subscriptions?size=100"))
+                .flatMap(answer -> !answer.ok() ? ProblemPage.of(answer.status())
                         : Mono.just(Rendering.view("subscriptions")
-                                .modelAttribute("subscriptions", reply.body().path("items"))
+                                .modelAttribute("subscriptions", answer.body().path("items"))
                                 .modelAttribute("types", TYPES)
                                 .modelAttribute("sink", form == null ? "" : form.getFirst("sink"))
                                 .modelAttribute("countries", form == null ? "" : form.getFirst("countries"))

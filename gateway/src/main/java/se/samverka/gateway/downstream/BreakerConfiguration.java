@@ -1,4 +1,4 @@
-package se.samverka.gateway.views;
+package se.samverka.gateway.downstream;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
@@ -8,13 +8,16 @@ import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One breaker per service; its time limiter is the per-call timeout of the views. */
+/**
+ * One breaker per service, which views and pages share, so that both stop waiting for a service that keeps failing.
+ * Its time limiter bounds every call; {@link Downstream#leg} gives a view's leg less.
+ */
 @Configuration(proxyBeanMethods = false)
 class BreakerConfiguration {
 
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> breakers(ViewSettings settings) {
-        ViewSettings.Breaker breaker = settings.breaker();
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> breakers(DownstreamSettings settings) {
+        DownstreamSettings.Breaker breaker = settings.breaker();
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
                 .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(settings.timeout()).build())
                 .circuitBreakerConfig(CircuitBreakerConfig.custom()
