@@ -1,7 +1,6 @@
 package se.samverka.gateway.portal;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,8 +67,7 @@ class ContactPersonForms {
                             Request.change(method, path, form.getFirst("version"), body))
                     .flatMap(answer -> answer.ok()
                             ? OrganisationForms.redirect(id)
-                            : page.render(caller, id, new PageForms(name, ProjectForms.errors(answer),
-                                    answer.is(HttpStatus.PRECONDITION_FAILED), form.toSingleValueMap()),
+                            : page.render(caller, id, PageForms.refused(name, answer, form.toSingleValueMap()),
                                     answer.status()));
         }).onErrorResume(ProblemPage::of);
     }

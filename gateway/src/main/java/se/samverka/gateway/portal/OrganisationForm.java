@@ -5,9 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.UnaryOperator;
 import org.springframework.util.MultiValueMap;
-import org.springframework.util.StringUtils;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.platform.tokens.Role;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +32,6 @@ final class OrganisationForm {
     static final List<String> TYPES = List.of("DEPARTMENT", "MUNICIPAL_COMPANY", "MUNICIPALITY", "REGION", "COMPANY",
             "SOCIAL_ECONOMY", "UNIVERSITY", "NETWORK", "GOVERNMENT_AGENCY", "FOREIGN_CITY", "FOREIGN_REGION",
             "FOREIGN_ORGANISATION");
-    static final List<String> SECTORS = ProjectForm.ENUMERATIONS.sectors();
 
     /** A country as the form offers it: its ISO 3166-1 alpha-2 code, and its name in the reader's language. */
     record Country(String code, String name) {
@@ -45,32 +42,20 @@ final class OrganisationForm {
 
     /** The description to send: the organisation's current one (none for a new one) with what the form says. */
     static ObjectNode details(MultiValueMap<String, String> form, JsonNode current) {
-        ObjectNode body = ProjectForm.object();
+        ObjectNode body = Forms.object();
         if (current != null) {
-            KEPT.stream().filter(field -> current.path(field).isValueNode() && !current.path(field).isNull())
-                    .forEach(field -> body.set(field, current.get(field)));
+            Forms.keep(body, current, KEPT);
         }
-        put(body, form, TEXTS, String::strip);
-        put(body, form, CODES, code -> code.strip().toUpperCase(Locale.ROOT));
+        Forms.put(body, form, String::strip, TEXTS);
+        Forms.put(body, form, code -> code.strip().toUpperCase(Locale.ROOT), CODES);
         return body;
     }
 
     /** A contact person's work details (partnership-service's ContactPersonDetails), from the person's form. */
     static ObjectNode contactPerson(MultiValueMap<String, String> form) {
-        ObjectNode body = ProjectForm.object();
-        put(body, form, CONTACT_PERSON, String::strip);
+        ObjectNode body = Forms.object();
+        Forms.put(body, form, String::strip, CONTACT_PERSON);
         return body;
-    }
-
-    /** What is left empty is left out, so the service names what it needs. */
-    private static void put(ObjectNode body, MultiValueMap<String, String> form, List<String> fields,
-                            UnaryOperator<String> written) {
-        fields.forEach(field -> {
-            String value = form.getFirst(field);
-            if (StringUtils.hasText(value)) {
-                body.put(field, written.apply(value));
-            }
-        });
     }
 
     /** Every ISO country, by its name in the reader's language, in that language's order. */

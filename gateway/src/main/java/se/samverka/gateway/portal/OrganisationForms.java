@@ -98,8 +98,7 @@ class OrganisationForms {
         if (ProblemPage.isOwnPage(answer.status())) {
             return ProblemPage.of(answer.status());
         }
-        PageForms forms = new PageForms(FORM, ProjectForms.errors(answer), answer.is(HttpStatus.PRECONDITION_FAILED),
-                form.toSingleValueMap());
+        PageForms forms = PageForms.refused(FORM, answer, form.toSingleValueMap());
         return form(exchange, organisation, forms, forms.form(FORM), answer.status());
     }
 
@@ -112,12 +111,12 @@ class OrganisationForms {
                                         PageForms.Form f, HttpStatusCode status) {
         Locale locale = exchange.getLocaleContext().getLocale();
         return Mono.just(Rendering.view("organisation-form")
-                .modelAttribute("organisation", organisation == null ? ProjectForm.object() : organisation)
+                .modelAttribute("organisation", organisation == null ? Forms.object() : organisation)
                 .modelAttribute("editing", organisation != null)
                 .modelAttribute("forms", forms)
                 .modelAttribute("f", f)
                 .modelAttribute("types", OrganisationForm.TYPES)
-                .modelAttribute("sectors", OrganisationForm.SECTORS)
+                .modelAttribute("sectors", Forms.SECTORS)
                 .modelAttribute("countries", OrganisationForm.countries(locale == null ? PortalLocale.SWEDISH : locale))
                 .status(status)
                 .build());
@@ -125,6 +124,6 @@ class OrganisationForms {
 
     /** To the organisation's page, after a change. */
     static Mono<Rendering> redirect(String id) {
-        return ProjectForms.redirect("/organisations/" + id);
+        return Forms.redirect("/organisations/" + id);
     }
 }

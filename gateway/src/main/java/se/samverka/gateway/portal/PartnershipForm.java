@@ -49,15 +49,13 @@ final class PartnershipForm {
      * the form says with the parties chosen (the rows left empty are no one).
      */
     static ObjectNode details(MultiValueMap<String, String> form, JsonNode current) {
-        ObjectNode body = ProjectForm.object();
+        ObjectNode body = Forms.object();
         if (current != null) {
-            DESCRIPTION.stream().filter(field -> current.has(field) && !current.get(field).isNull())
-                    .forEach(field -> body.set(field, current.get(field)));
+            Forms.keep(body, current, DESCRIPTION);
         }
         TEXTS.forEach(field -> body.remove(field));
-        ProjectForm.texts(body, form, TEXTS.toArray(String[]::new));
-        ArrayNode strategies = body.putArray(STRATEGIES);
-        form.getOrDefault(STRATEGIES, List.of()).stream().filter(StringUtils::hasText).forEach(strategies::add);
+        Forms.put(body, form, String::strip, TEXTS);
+        Forms.chosen(body, form, STRATEGIES);
         if (current == null) {
             ArrayNode parties = body.putArray(PARTIES);
             PARTY_ROWS.stream().filter(row -> StringUtils.hasText(form.getFirst(partyField(row, "organisationId"))))
@@ -92,13 +90,12 @@ final class PartnershipForm {
      *             {@code decisions} or {@code transitions}
      */
     static ObjectNode part(String part, MultiValueMap<String, String> form) {
-        ObjectNode body = ProjectForm.object();
+        ObjectNode body = Forms.object();
         switch (part) {
-            case "parties" -> ProjectForm.texts(body, form, "organisationId", "role");
-            case "agreement" -> ProjectForm.texts(body, form, "type", "signedOn", "validFrom", "validTo", "renewalOn");
-            case "decisions" -> ProjectForm.texts(body, form, "body", "decidedOn", "paragraph", "registrationNumber",
-                    "note");
-            case "transitions" -> ProjectForm.texts(body, form, "to", "reason", "decisionId");
+            case "parties" -> Forms.texts(body, form, "organisationId", "role");
+            case "agreement" -> Forms.texts(body, form, "type", "signedOn", "validFrom", "validTo", "renewalOn");
+            case "decisions" -> Forms.texts(body, form, "body", "decidedOn", "paragraph", "registrationNumber", "note");
+            case "transitions" -> Forms.texts(body, form, "to", "reason", "decisionId");
             default -> throw new IllegalArgumentException("No form for " + part);
         }
         return body;

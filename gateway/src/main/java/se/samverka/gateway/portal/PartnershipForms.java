@@ -21,7 +21,6 @@ import se.samverka.gateway.downstream.Request;
 import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.identity.Callers;
-import se.samverka.gateway.portal.ProjectForms.FieldError;
 import se.samverka.gateway.views.Views;
 import se.samverka.platform.tokens.Role;
 import tools.jackson.databind.JsonNode;
@@ -74,7 +73,7 @@ class PartnershipForms {
             return downstream.call(Service.PARTNERSHIP, caller, Request.change(HttpMethod.POST, "/api/partnerships",
                             null, PartnershipForm.details(form, null)))
                     .flatMap(answer -> answer.ok()
-                            ? ProjectForms.redirect("/partnerships/" + answer.body().path("id").asString())
+                            ? Forms.redirect("/partnerships/" + answer.body().path("id").asString())
                             : refused(caller, null, form, answer));
         }).onErrorResume(ProblemPage::of);
     }
@@ -100,7 +99,7 @@ class PartnershipForms {
                 }
                 return downstream.call(Service.PARTNERSHIP, caller, Request.change(HttpMethod.PUT, PARTNERSHIPS + id,
                                 form.getFirst("version"), PartnershipForm.details(form, current.body())))
-                        .flatMap(answer -> answer.ok() ? ProjectForms.redirect("/partnerships/" + id)
+                        .flatMap(answer -> answer.ok() ? Forms.redirect("/partnerships/" + id)
                                 : refused(caller, current.body(), form, answer));
             });
         }).onErrorResume(ProblemPage::of);
@@ -138,10 +137,9 @@ class PartnershipForms {
             MultiValueMap<String, String> form = both.getT2();
             return downstream.call(Service.PARTNERSHIP, caller, Request.change(method, PARTNERSHIPS + id + path,
                             form.getFirst("version"), part == null ? null : PartnershipForm.part(part, form)))
-                    .flatMap(answer -> answer.ok() ? ProjectForms.redirect("/partnerships/" + id)
+                    .flatMap(answer -> answer.ok() ? Forms.redirect("/partnerships/" + id)
                             : views.partnership(id, caller).flatMap(view -> page.render(view, caller, Map.of("forms",
-                                            new PageForms(name, ProjectForms.errors(answer),
-                                                    answer.is(HttpStatus.PRECONDITION_FAILED), form.toSingleValueMap())),
+                                            PageForms.refused(name, answer, form.toSingleValueMap())),
                                     answer.status())))
                     .onErrorResume(ProblemPage::of);
         });
@@ -152,7 +150,7 @@ class PartnershipForms {
         if (ProblemPage.isOwnPage(answer.status())) {
             return ProblemPage.of(answer.status());
         }
-        return form(caller, partnership, form, ProjectForms.errors(answer), answer.is(HttpStatus.PRECONDITION_FAILED),
+        return form(caller, partnership, form, FieldError.of(answer), PageForms.isConflict(answer),
                 answer.status());
     }
 
@@ -170,9 +168,9 @@ class PartnershipForms {
         Mono<JsonNode> reference = downstream.call(Service.PROJECT, caller, Request.get("/api/reference"))
                 .map(Answer::body);
         PageForms.Form fields = new PageForms.Form("", !errors.isEmpty() || conflict, errors, sent == null
-                ? ProjectForm.partValues(partnership) : sent.toSingleValueMap());
+                ? Forms.values(partnership) : sent.toSingleValueMap());
         return Mono.zip(reference, page.organisations(caller)).map(loaded -> Rendering.view("partnership-form")
-                .modelAttribute("partnership", partnership == null ? ProjectForm.object() : partnership)
+                .modelAttribute("partnership", partnership == null ? Forms.object() : partnership)
                 .modelAttribute("editing", partnership != null)
                 .modelAttribute("f", fields)
                 .modelAttribute("strategies", sent == null ? PartnershipForm.strategies(partnership)

@@ -5,11 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StringUtils;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,7 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ProjectForm {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Every field of a project's description (project-service's ProjectDescription). */
     private static final List<String> DESCRIPTION = List.of("acronym", "title", "titleEn", "summary", "summaryEn",
             "registrationNumber", "ownerOrganisationId", "contactPersonIds", "visibility", "partnershipIds",
@@ -38,10 +35,8 @@ final class ProjectForm {
             List.of("OUTPUT", "RESULT"),
             List.of("STUDY_VISIT", "DELEGATION", "CONFERENCE", "EXCHANGE", "PROJECT_WORKSHOP", "MEETING_PLACE"),
             List.of("ON_TRACK", "AT_RISK", "OFF_TRACK"),
-            List.of("PUBLIC", "PRIVATE", "SOCIAL_ECONOMY"),
+            Forms.SECTORS,
             List.of("WOMEN", "MEN", "OTHER"));
-    /** An activity's participants, and the prefix of its form's counts: {@code participants-PUBLIC-WOMEN}. */
-    private static final String PARTICIPANTS = "participants";
 
     /** The values of PartnerRole, IndicatorKind, ActivityType, HealthStatus, Sector and Gender. */
     record Enumerations(List<String> roles, List<String> indicatorKinds, List<String> activityTypes,
@@ -53,10 +48,9 @@ final class ProjectForm {
 
     /** The description to send: the project's current one (none for a new project) with what the form says. */
     static ObjectNode description(MultiValueMap<String, String> form, JsonNode current) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = Forms.object();
         if (current != null) {
-            DESCRIPTION.stream().filter(field -> current.has(field) && !current.get(field).isNull())
-                    .forEach(field -> body.set(field, current.get(field)));
+            Forms.keep(body, current, DESCRIPTION);
         }
         TEXTS.forEach(field -> {
             String value = form.getFirst(field);
@@ -66,10 +60,7 @@ final class ProjectForm {
                 body.remove(field);
             }
         });
-        CHOICES.forEach(field -> {
-            ArrayNode values = body.putArray(field);
-            form.getOrDefault(field, List.of()).stream().filter(StringUtils::hasText).forEach(values::add);
-        });
+        CHOICES.forEach(field -> Forms.chosen(body, form, field));
         return body;
     }
 
@@ -102,86 +93,49 @@ final class ProjectForm {
      *             {@code funding-lines} or {@code transitions}
      */
     static ObjectNode part(String part, MultiValueMap<String, String> form) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = Forms.object();
         switch (part) {
-            case "partners" -> texts(body, form, "organisationId", "role");
+            case "partners" -> Forms.texts(body, form, "organisationId", "role");
             case "funding-lines" -> {
-                texts(body, form, "programme");
+                Forms.texts(body, form, "programme");
                 body.set("applied", money(form.getFirst("applied"), form.getFirst("currency")));
                 body.set("granted", money(form.getFirst("granted"), form.getFirst("currency")));
                 body.put("internal", form.containsKey("internal"));
             }
-            case "transitions" -> texts(body, form, "to", "reason");
+            case "transitions" -> Forms.texts(body, form, "to", "reason");
             case "indicators" -> {
-                texts(body, form, "kind", "name", "unit");
+                Forms.texts(body, form, "kind", "name", "unit");
                 numbers(body, form, "baseline", "target");
             }
             case "reports" -> {
-                texts(body, form, "reportedOn", "note");
+                Forms.texts(body, form, "reportedOn", "note");
                 numbers(body, form, "value");
             }
             case "activities" -> {
-                texts(body, form, "type", "title", "heldOn", "place");
-                put(body, form, country -> country.strip().toUpperCase(Locale.ROOT), "country");
-                body.set(PARTICIPANTS, participants(form));
+                Forms.texts(body, form, "type", "title", "heldOn", "place");
+                Forms.put(body, form, country -> country.strip().toUpperCase(Locale.ROOT), List.of("country"));
+                participants(body.putArray(Forms.PARTICIPANTS), form);
             }
-            case "health" -> texts(body, form, "status", "note");
-            case "final-report" -> texts(body, form, "submittedOn", "summary");
+            case "health" -> Forms.texts(body, form, "status", "note");
+            case "final-report" -> Forms.texts(body, form, "submittedOn", "summary");
             default -> throw new IllegalArgumentException("No form for " + part);
         }
         return body;
     }
 
-    /**
-     * What a part's form shows when it changes the part (an indicator, an activity, the health, the final report):
-     * the part's own values, named as its form names them, which are the names project-service gives them.
-     */
-    static Map<String, String> partValues(JsonNode part) {
-        Map<String, String> values = new HashMap<>();
-        part.properties().forEach(field -> {
-            if (field.getValue().isValueNode() && !field.getValue().isNull()) {
-                values.put(field.getKey(), field.getValue().asString());
-            }
-        });
-        part.path(PARTICIPANTS).forEach(participation -> values.put(participantsField(
-                participation.path("sector").asString(), participation.path("gender").asString()),
-                participation.path("count").asString()));
-        return values;
-    }
-
-    /** The name of the activity form's count of one sector and gender. */
-    private static String participantsField(String sector, String gender) {
-        return PARTICIPANTS + "-" + sector + "-" + gender;
-    }
-
     /** Who took part, from the counts given; a count left empty is no one. */
-    private static ArrayNode participants(MultiValueMap<String, String> form) {
-        ArrayNode participants = JSON.createArrayNode();
+    private static void participants(ArrayNode participants, MultiValueMap<String, String> form) {
         ENUMERATIONS.sectors().forEach(sector -> ENUMERATIONS.genders().forEach(gender -> {
-            String count = form.getFirst(participantsField(sector, gender));
+            String count = form.getFirst(Forms.participantsField(sector, gender));
             if (StringUtils.hasText(count)) {
                 participants.addObject().put("sector", sector).put("gender", gender).put("count", count.strip());
             }
         }));
-        return participants;
     }
 
-    static void texts(ObjectNode body, MultiValueMap<String, String> form, String... fields) {
-        put(body, form, String::strip, fields);
-    }
-
+    /** Numbers as written, a decimal comma allowed. */
     private static void numbers(ObjectNode body, MultiValueMap<String, String> form, String... fields) {
-        put(body, form, ProjectForm::decimal, fields);
-    }
-
-    private static void put(ObjectNode body, MultiValueMap<String, String> form, UnaryOperator<String> written,
-                            String... fields) {
-        for (String field : fields) {
-            String value = form.getFirst(field);
-            if (StringUtils.hasText(value)) {
-                body.put(field, written.apply(value));
-            }
-        }
+        Forms.put(body, form, ProjectForm::decimal, List.of(fields));
     }
 
     /** A decimal as a Swede may write it ({@code 1 200,5}) as JSON takes it ({@code 1200.5}). */
@@ -194,13 +148,9 @@ final class ProjectForm {
         if (!StringUtils.hasText(amount)) {
             return null;
         }
-        ObjectNode money = JSON.createObjectNode();
+        ObjectNode money = Forms.object();
         money.put("amount", decimal(amount));
         money.put("currency", StringUtils.hasText(currency) ? currency.strip() : "SEK");
         return money;
-    }
-
-    static ObjectNode object() {
-        return JSON.createObjectNode();
     }
 }

@@ -1,7 +1,5 @@
 package se.samverka.gateway.portal;
 
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
@@ -68,7 +66,7 @@ class ProjectForms {
             MultiValueMap<String, String> form = both.getT2();
             return downstream.call(Service.PROJECT, caller,
                             Request.change(HttpMethod.POST, "/api/projects", null, ProjectForm.description(form, null)))
-                    .flatMap(answer -> answer.ok() ? redirect("/projects/" + answer.body().path("id").asString())
+                    .flatMap(answer -> answer.ok() ? Forms.redirect("/projects/" + answer.body().path("id").asString())
                             : refused(caller, null, form, answer));
         }).onErrorResume(ProblemPage::of);
     }
@@ -76,7 +74,8 @@ class ProjectForms {
     @GetMapping("/projects/{id}/edit")
     Mono<Rendering> edit(@PathVariable String id, ServerWebExchange exchange) {
         return callers.current(exchange).flatMap(caller -> project(caller, id).flatMap(answer -> answer.ok()
-                        ? form(caller, answer.body(), ProjectForm.values(answer.body()), List.of(), false, HttpStatus.OK)
+                        ? form(caller, answer.body(), ProjectForm.values(answer.body()), List.of(), false,
+                                HttpStatus.OK)
                         : ProblemPage.of(answer.status())))
                 .onErrorResume(ProblemPage::of);
     }
@@ -94,7 +93,7 @@ class ProjectForms {
                 }
                 return downstream.call(Service.PROJECT, caller, Request.change(HttpMethod.PUT, "/api/projects/" + id,
                                 form.getFirst("version"), ProjectForm.description(form, current.body())))
-                        .flatMap(answer -> answer.ok() ? redirect("/projects/" + id)
+                        .flatMap(answer -> answer.ok() ? Forms.redirect("/projects/" + id)
                                 : refused(caller, current.body(), form, answer));
             });
         }).onErrorResume(ProblemPage::of);
@@ -146,16 +145,16 @@ class ProjectForms {
             MultiValueMap<String, String> form = both.getT2();
             return downstream.call(Service.PROJECT, caller, Request.change(method, "/api/projects/" + id + path,
                             form.getFirst("version"), part == null ? null : ProjectForm.part(part, form)))
-                    .flatMap(answer -> answer.ok() ? redirect("/projects/" + id)
+                    .flatMap(answer -> answer.ok() ? Forms.redirect("/projects/" + id)
                             : views.project(id, caller).flatMap(view -> page.render(view, caller, Map.of("forms",
-                                            new PageForms(name, errors(answer),
-                                                    answer.is(HttpStatus.PRECONDITION_FAILED), form.toSingleValueMap())),
+                                            PageForms.refused(name, answer, form.toSingleValueMap())),
                                     answer.status())))
                     .onErrorResume(ProblemPage::of);
         });
     }
 
-    private Mono<Rendering> refused(Caller caller, JsonNode project, MultiValueMap<String, String> form, Answer answer) {
+    private Mono<Rendering> refused(Caller caller, JsonNode project, MultiValueMap<String, String> form,
+                                    Answer answer) {
         if (ProblemPage.isOwnPage(answer.status())) {
             return ProblemPage.of(answer.status());
         }
@@ -163,7 +162,7 @@ class ProjectForms {
         // The version the reader's text was written against, not the project's newest: sent again after someone
         // else's change, it must be refused again rather than overwrite that change unseen.
         values.put("version", form.getFirst("version"));
-        return form(caller, project, values, errors(answer), answer.is(HttpStatus.PRECONDITION_FAILED),
+        return form(caller, project, values, FieldError.of(answer), PageForms.isConflict(answer),
                 answer.status());
     }
 
@@ -194,7 +193,7 @@ class ProjectForms {
         Mono<JsonNode> reference = downstream.call(Service.PROJECT, caller, Request.get("/api/reference"))
                 .map(Answer::body);
         return Mono.zip(reference, owners(caller)).map(loaded -> Rendering.view("project-form")
-                .modelAttribute("project", project == null ? ProjectForm.object() : project)
+                .modelAttribute("project", project == null ? Forms.object() : project)
                 .modelAttribute("editing", project != null)
                 .modelAttribute("values", values)
                 .modelAttribute("reference", loaded.getT1())
@@ -207,34 +206,5 @@ class ProjectForms {
 
     private Mono<Answer> project(Caller caller, String id) {
         return downstream.call(Service.PROJECT, caller, Request.get("/api/projects/" + id));
-    }
-
-    /** What a problem document says of each field. */
-    static List<FieldError> errors(Answer answer) {
-        List<FieldError> errors = new ArrayList<>();
-        answer.body().path("errors").forEach(error -> errors.add(new FieldError(error.path("field").asString(),
-                error.path("reason").asString())));
-        if (errors.isEmpty() && !answer.is(HttpStatus.PRECONDITION_FAILED)) {
-            errors.add(new FieldError(null, answer.body().path("detail").asString(
-                    answer.body().path("title").asString(null))));
-        }
-        return errors;
-    }
-
-    /** @param field the field the service names, e.g. {@code title} or {@code applied.amount}; null for the whole */
-    record FieldError(String field, String reason) {
-
-        /**
-         * The form control the field is shown at: the first name of its path ({@code applied} of
-         * {@code applied.amount}, {@code participants} of {@code participants[0].count}); null for the whole.
-         */
-        public String control() {
-            return field == null ? null : field.split("[.\\[]", 2)[0];
-        }
-    }
-
-    /** Back to the page of what was changed: a POST answered with a redirect, so a reload does not send it again. */
-    static Mono<Rendering> redirect(String location) {
-        return Mono.just(Rendering.redirectTo(URI.create(location).toString()).build());
     }
 }

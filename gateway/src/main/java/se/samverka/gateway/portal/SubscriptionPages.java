@@ -59,7 +59,7 @@ class SubscriptionPages {
                     .flatMap(answer -> answer.ok()
                             ? Mono.just(Rendering.view("subscription-secret").modelAttribute("subscription", answer.body())
                                     .status(HttpStatus.CREATED).build())
-                            : page(caller, both.getT2(), ProjectForms.errors(answer), answer.status()));
+                            : page(caller, both.getT2(), FieldError.of(answer), answer.status()));
         }).onErrorResume(ProblemPage::of);
     }
 
@@ -91,7 +91,7 @@ class SubscriptionPages {
     }
 
     private Mono<Rendering> page(Caller caller, MultiValueMap<String, String> form,
-                                 List<ProjectForms.FieldError> errors, HttpStatusCode status) {
+                                 List<FieldError> errors, HttpStatusCode status) {
         return downstream.call(Service.SUBSCRIPTION, caller, Request.get("/api/subscriptions?size=100"))
                 .flatMap(answer -> !answer.ok() ? ProblemPage.of(answer.status())
                         : Mono.just(Rendering.view("subscriptions")
@@ -106,7 +106,7 @@ class SubscriptionPages {
 
     /** The subscription a form describes: its sink, the event types chosen, and the countries written. */
     private static ObjectNode details(MultiValueMap<String, String> form) {
-        ObjectNode details = ProjectForm.object();
+        ObjectNode details = Forms.object();
         details.put("sink", form.getFirst("sink") == null ? "" : form.getFirst("sink").strip());
         ArrayNode types = details.putArray("types");
         form.getOrDefault("types", List.of()).forEach(types::add);
