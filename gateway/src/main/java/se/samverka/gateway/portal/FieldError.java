@@ -9,13 +9,13 @@ import se.samverka.gateway.downstream.Answer;
  *
  * @param field the field the service names, e.g. {@code title} or {@code applied.amount}; null for the whole
  */
-record FieldError(String field, String reason) {
+public record FieldError(String field, String reason) {
 
     /**
      * What a problem document says of each field; of a refusal that names none, what it says of the whole, but for
      * a version conflict (412), which the page says in its own words.
      */
-    static List<FieldError> of(Answer refusal) {
+    public static List<FieldError> of(Answer refusal) {
         List<FieldError> errors = new ArrayList<>();
         refusal.body().path("errors").forEach(error -> errors.add(new FieldError(error.path("field").asString(),
                 error.path("reason").asString())));

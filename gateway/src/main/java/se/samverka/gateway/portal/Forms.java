@@ -18,12 +18,12 @@ import tools.jackson.databind.node.ObjectNode;
  * What the portal's forms share: the values a form shows of what a service holds, the body a service takes made of
  * what a form sent, and the way back after a change.
  */
-final class Forms {
+public final class Forms {
 
     /** The values of Sector, by which both organisations and an activity's participants are told apart. */
-    static final List<String> SECTORS = List.of("PUBLIC", "PRIVATE", "SOCIAL_ECONOMY");
+    public static final List<String> SECTORS = List.of("PUBLIC", "PRIVATE", "SOCIAL_ECONOMY");
     /** An activity's participants, and the prefix of its form's counts: {@code participants-PUBLIC-WOMEN}. */
-    static final String PARTICIPANTS = "participants";
+    public static final String PARTICIPANTS = "participants";
 
     private Forms() {
     }
@@ -33,7 +33,7 @@ final class Forms {
      * values, named as its form names them, which are the names its service gives them; an activity's participants
      * one count per sector and gender.
      */
-    static Map<String, String> values(JsonNode current) {
+    public static Map<String, String> values(JsonNode current) {
         Map<String, String> values = new HashMap<>();
         current.properties().forEach(field -> {
             if (field.getValue().isValueNode() && !field.getValue().isNull()) {
@@ -47,11 +47,11 @@ final class Forms {
     }
 
     /** The name of the activity form's count of one sector and gender. */
-    static String participantsField(String sector, String gender) {
+    public static String participantsField(String sector, String gender) {
         return PARTICIPANTS + "-" + sector + "-" + gender;
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }
 
@@ -59,18 +59,18 @@ final class Forms {
      * The fields of a description the form does not show, kept as they are: a service replaces the whole description,
      * so nothing the form leaves out is lost.
      */
-    static void keep(ObjectNode body, JsonNode current, List<String> fields) {
+    public static void keep(ObjectNode body, JsonNode current, List<String> fields) {
         fields.stream().filter(field -> current.has(field) && !current.get(field).isNull())
                 .forEach(field -> body.set(field, current.get(field)));
     }
 
     /** The texts the form's fields hold, trimmed. */
-    static void texts(ObjectNode body, MultiValueMap<String, String> form, String... fields) {
+    public static void texts(ObjectNode body, MultiValueMap<String, String> form, String... fields) {
         put(body, form, String::strip, List.of(fields));
     }
 
     /** What is left empty is left out, so the service names what it needs. */
-    static void put(ObjectNode body, MultiValueMap<String, String> form, UnaryOperator<String> written,
+    public static void put(ObjectNode body, MultiValueMap<String, String> form, UnaryOperator<String> written,
                     List<String> fields) {
         fields.forEach(field -> {
             String value = form.getFirst(field);
@@ -81,13 +81,13 @@ final class Forms {
     }
 
     /** The values chosen of a choice of several, as an array; none chosen is an empty one. */
-    static void chosen(ObjectNode body, MultiValueMap<String, String> form, String field) {
+    public static void chosen(ObjectNode body, MultiValueMap<String, String> form, String field) {
         ArrayNode values = body.putArray(field);
         form.getOrDefault(field, List.of()).stream().filter(StringUtils::hasText).forEach(values::add);
     }
 
     /** Back to the page of what was changed: a POST answered with a redirect, so a reload does not send it again. */
-    static Mono<Rendering> redirect(String location) {
+    public static Mono<Rendering> redirect(String location) {
         return Mono.just(Rendering.redirectTo(URI.create(location).toString()).build());
     }
 }

@@ -16,14 +16,14 @@ import tools.jackson.databind.JsonNode;
  * @param refused the form the service refused, e.g. {@code indicators} or {@code reports-i-1a2b3c4d}; null if none
  * @param sent    what the refused form sent
  */
-record PageForms(String refused, List<FieldError> errors, boolean conflict, Map<String, String> sent) {
+public record PageForms(String refused, List<FieldError> errors, boolean conflict, Map<String, String> sent) {
 
     /**
      * What an id in a form's path may be, for a controller's path pattern: it goes on into a service's path, so
      * nothing that leaves that path or adds a query to it.
      */
-    static final String ID = "[A-Za-z0-9_-]+";
-    static final PageForms NONE = new PageForms(null, List.of(), false, Map.of());
+    public static final String ID = "[A-Za-z0-9_-]+";
+    public static final PageForms NONE = new PageForms(null, List.of(), false, Map.of());
     /** Forms whose fields no other form of the page has: their controls keep plain ids, as they had before. */
     private static final Set<String> PLAIN = Set.of("partners", "funding-lines", "transitions");
 
@@ -32,12 +32,12 @@ record PageForms(String refused, List<FieldError> errors, boolean conflict, Map<
      *
      * @param sent what the form sent
      */
-    static PageForms refused(String name, Answer refusal, Map<String, String> sent) {
+    public static PageForms refused(String name, Answer refusal, Map<String, String> sent) {
         return new PageForms(name, FieldError.of(refusal), isConflict(refusal), sent);
     }
 
     /** Whether a refusal is a version conflict: someone changed the thing since the form was opened. */
-    static boolean isConflict(Answer refusal) {
+    public static boolean isConflict(Answer refusal) {
         return refusal.is(HttpStatus.PRECONDITION_FAILED);
     }
 
@@ -70,7 +70,7 @@ record PageForms(String refused, List<FieldError> errors, boolean conflict, Map<
      *
      * @param failed whether the service refused it, so that a form folded away is shown open
      */
-    record Form(String prefix, boolean failed, List<FieldError> errors, Map<String, String> values) {
+    public record Form(String prefix, boolean failed, List<FieldError> errors, Map<String, String> values) {
 
         public String id(String name) {
             return prefix + name;

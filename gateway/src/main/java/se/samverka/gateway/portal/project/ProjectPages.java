@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.project;
 
 import java.util.List;
 import java.util.Map;
@@ -11,6 +11,8 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import se.samverka.gateway.identity.Callers;
+import se.samverka.gateway.portal.ListFilters;
+import se.samverka.gateway.portal.ProblemPage;
 import se.samverka.gateway.views.Views;
 
 /**
@@ -23,7 +25,8 @@ import se.samverka.gateway.views.Views;
 class ProjectPages {
 
     /** The list's filters, as project-service names them. */
-    static final List<String> FILTERS = List.of("q", "status", "strategy", "growthArea", "country", "programme", "page");
+    private static final List<String> FILTERS = List.of("q", "status", "strategy", "growthArea", "country",
+            "programme", "page");
     private static final String PAGE_SIZE = "20";
 
     private final Views views;

@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.organisation;
 
 import java.util.List;
 import java.util.Map;
@@ -14,6 +14,9 @@ import se.samverka.gateway.downstream.Downstream;
 import se.samverka.gateway.downstream.Request;
 import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Callers;
+import se.samverka.gateway.portal.ListFilters;
+import se.samverka.gateway.portal.PageForms;
+import se.samverka.gateway.portal.ProblemPage;
 
 /**
  * The organisation directory: who the municipality works with, searchable by name, type and country, and an

@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.organisation;
 
 import java.util.Locale;
 import org.springframework.http.HttpMethod;
@@ -18,6 +18,10 @@ import se.samverka.gateway.downstream.Request;
 import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.identity.Callers;
+import se.samverka.gateway.portal.Forms;
+import se.samverka.gateway.portal.PageForms;
+import se.samverka.gateway.portal.PortalLocale;
+import se.samverka.gateway.portal.ProblemPage;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.dashboard;
 
 import java.text.Collator;
 import java.util.Comparator;
@@ -30,8 +30,8 @@ record CountryMap(String viewBox, List<Area> areas, List<Row> rows, long abroad,
     private static final double SPOT = 3;
 
     /** The classes of the scale: projects and partnerships together, from, up to (null: and more). */
-    static final List<Band> BANDS = List.of(new Band("b1", 1, 1L), new Band("b2", 2, 3L), new Band("b3", 4, 7L),
-            new Band("b4", 8, null));
+    private static final List<Band> BANDS = List.of(new Band("b1", 1, 1L), new Band("b2", 2, 3L),
+            new Band("b3", 4, 7L), new Band("b4", 8, null));
 
     /**
      * A country's outline, or the spot that marks a small one.

@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.dashboard;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import se.samverka.gateway.portal.PublicProject;
 import se.samverka.gateway.views.DashboardView;
 import tools.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.project;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StringUtils;
+import se.samverka.gateway.portal.Forms;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,11 +25,11 @@ final class ProjectForm {
             "strategies", "actions", "growthAreas", "themes", "sdgs", "plannedStart", "plannedEnd", "actualStart",
             "actualEnd", "mutualInterest");
     /** The fields the form shows as text. */
-    static final List<String> TEXTS = List.of("title", "acronym", "titleEn", "summary", "summaryEn",
+    private static final List<String> TEXTS = List.of("title", "acronym", "titleEn", "summary", "summaryEn",
             "registrationNumber", "mutualInterest", "plannedStart", "plannedEnd", "actualStart", "actualEnd",
             "ownerOrganisationId", "visibility");
     /** The fields the form shows as choices of several. */
-    static final List<String> CHOICES = List.of("strategies", "growthAreas");
+    private static final List<String> CHOICES = List.of("strategies", "growthAreas");
     /** The values of project-service's enumerations that the project page's forms offer, in the order shown. */
     static final Enumerations ENUMERATIONS = new Enumerations(
             List.of("PARTNER", "LEAD", "ASSOCIATED", "FUNDER"),

@@ -1,9 +1,10 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.partnership;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StringUtils;
+import se.samverka.gateway.portal.Forms;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -78,7 +79,7 @@ final class PartnershipForm {
     }
 
     /** The name of a party's control on the registration form, e.g. {@code parties-1-role}. */
-    static String partyField(int row, String name) {
+    private static String partyField(int row, String name) {
         return PARTIES + "-" + row + "-" + name;
     }
 

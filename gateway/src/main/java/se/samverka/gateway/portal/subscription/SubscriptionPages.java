@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.subscription;
 
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +20,9 @@ import se.samverka.gateway.downstream.Request;
 import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.identity.Callers;
+import se.samverka.gateway.portal.FieldError;
+import se.samverka.gateway.portal.Forms;
+import se.samverka.gateway.portal.ProblemPage;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,9 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
 class SubscriptionPages {
 
     /** The project events a person subscribes to, as the form offers them. */
-    static final List<String> TYPES = List.of("se.samverka.project.registered", "se.samverka.project.statusChanged",
-            "se.samverka.project.fundingLineAdded", "se.samverka.project.activityRecorded",
-            "se.samverka.project.updated");
+    private static final List<String> TYPES = List.of("se.samverka.project.registered",
+            "se.samverka.project.statusChanged", "se.samverka.project.fundingLineAdded",
+            "se.samverka.project.activityRecorded", "se.samverka.project.updated");
 
     private final Downstream downstream;
     private final Callers callers;

@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.organisation;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
@@ -13,6 +13,8 @@ import se.samverka.gateway.downstream.Request;
 import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.identity.Callers;
+import se.samverka.gateway.portal.PageForms;
+import se.samverka.gateway.portal.ProblemPage;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.report;
 
 import java.time.Clock;
 import java.time.Year;
@@ -17,6 +17,8 @@ import se.samverka.gateway.downstream.Request;
 import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.identity.Callers;
+import se.samverka.gateway.portal.ListFilters;
+import se.samverka.gateway.portal.ProblemPage;
 
 /**
  * The reports for the municipality's staff: the portfolio's figures, department coverage (who has no international
@@ -26,7 +28,7 @@ import se.samverka.gateway.identity.Callers;
 @Controller
 class ReportPages {
 
-    static final List<String> FILTERS = List.of("year", "department", "strategy", "country");
+    private static final List<String> FILTERS = List.of("year", "department", "strategy", "country");
     private static final ZoneId MUNICIPALITY = ZoneId.of("Europe/Stockholm");
 
     private final Downstream downstream;

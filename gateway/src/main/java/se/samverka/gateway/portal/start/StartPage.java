@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.start;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 import se.samverka.gateway.identity.Caller;
+import se.samverka.gateway.portal.PublicProject;
 import se.samverka.gateway.views.CatalogueView;
 import se.samverka.gateway.views.Views;
 

@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.partnership;
 
 import java.util.List;
 import java.util.Map;
@@ -14,6 +14,8 @@ import se.samverka.gateway.downstream.Downstream;
 import se.samverka.gateway.downstream.Request;
 import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Callers;
+import se.samverka.gateway.portal.ListFilters;
+import se.samverka.gateway.portal.ProblemPage;
 import se.samverka.gateway.views.Views;
 
 /**

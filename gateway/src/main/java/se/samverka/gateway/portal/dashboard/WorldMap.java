@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.dashboard;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.organisation;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +10,8 @@ import se.samverka.gateway.downstream.Downstream;
 import se.samverka.gateway.downstream.Request;
 import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
+import se.samverka.gateway.portal.PageForms;
+import se.samverka.gateway.portal.ProblemPage;
 import se.samverka.platform.tokens.Role;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 class OrganisationPage {
 
     /** The values of partnership-service's LawfulBasis (GDPR art. 6(1)), in the order the form offers them. */
-    static final List<String> LAWFUL_BASES = List.of("CONSENT", "CONTRACT", "LEGAL_OBLIGATION", "PUBLIC_TASK",
+    private static final List<String> LAWFUL_BASES = List.of("CONSENT", "CONTRACT", "LEGAL_OBLIGATION", "PUBLIC_TASK",
             "LEGITIMATE_INTEREST");
 
     private final Downstream downstream;

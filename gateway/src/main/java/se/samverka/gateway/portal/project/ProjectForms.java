@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.project;
 
 import java.util.List;
 import java.util.Map;
@@ -21,6 +21,10 @@ import se.samverka.gateway.downstream.Request;
 import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.identity.Callers;
+import se.samverka.gateway.portal.FieldError;
+import se.samverka.gateway.portal.Forms;
+import se.samverka.gateway.portal.PageForms;
+import se.samverka.gateway.portal.ProblemPage;
 import se.samverka.gateway.views.Views;
 import se.samverka.platform.tokens.Role;
 import tools.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.organisation;
 
 import java.text.Collator;
 import java.util.Arrays;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.util.MultiValueMap;
 import se.samverka.gateway.identity.Caller;
+import se.samverka.gateway.portal.Forms;
 import se.samverka.platform.tokens.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

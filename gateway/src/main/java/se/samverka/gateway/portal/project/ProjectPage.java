@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal;
+package se.samverka.gateway.portal.project;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,7 @@ import se.samverka.gateway.downstream.Downstream;
 import se.samverka.gateway.downstream.Request;
 import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
+import se.samverka.gateway.portal.PageForms;
 import se.samverka.gateway.views.ProjectView;
 import tools.jackson.databind.JsonNode;
 
