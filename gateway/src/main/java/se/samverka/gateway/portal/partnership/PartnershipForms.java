@@ -21,6 +21,7 @@ import se.samverka.gateway.downstream.Request;
 import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.identity.Callers;
+import se.samverka.gateway.portal.Choices;
 import se.samverka.gateway.portal.FieldError;
 import se.samverka.gateway.portal.Forms;
 import se.samverka.gateway.portal.PageForms;
@@ -48,12 +49,14 @@ class PartnershipForms {
     private final Views views;
     private final Callers callers;
     private final PartnershipPage page;
+    private final Choices choices;
 
-    PartnershipForms(Downstream downstream, Views views, Callers callers, PartnershipPage page) {
+    PartnershipForms(Downstream downstream, Views views, Callers callers, PartnershipPage page, Choices choices) {
         this.downstream = downstream;
         this.views = views;
         this.callers = callers;
         this.page = page;
+        this.choices = choices;
     }
 
     @GetMapping("/partnerships/new")
@@ -173,7 +176,7 @@ class PartnershipForms {
                 .map(Answer::body);
         PageForms.Form fields = new PageForms.Form("", !errors.isEmpty() || conflict, errors, sent == null
                 ? Forms.values(partnership) : sent.toSingleValueMap());
-        return Mono.zip(reference, page.organisations(caller)).map(loaded -> Rendering.view("partnership-form")
+        return Mono.zip(reference, choices.organisations(caller)).map(loaded -> Rendering.view("partnership-form")
                 .modelAttribute("partnership", partnership == null ? Forms.object() : partnership)
                 .modelAttribute("editing", partnership != null)
                 .modelAttribute("f", fields)

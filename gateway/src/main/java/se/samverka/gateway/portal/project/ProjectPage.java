@@ -13,6 +13,7 @@ import se.samverka.gateway.downstream.Downstream;
 import se.samverka.gateway.downstream.Request;
 import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
+import se.samverka.gateway.portal.Choices;
 import se.samverka.gateway.portal.PageForms;
 import se.samverka.gateway.views.ProjectView;
 import tools.jackson.databind.JsonNode;
@@ -32,25 +33,25 @@ class ProjectPage {
     private static final Set<String> FINAL_REPORT_DUE = Set.of("ONGOING", "SUSPENDED", "FINAL_REPORTED");
 
     private final Downstream downstream;
+    private final Choices choices;
 
-    ProjectPage(Downstream downstream) {
+    ProjectPage(Downstream downstream, Choices choices) {
         this.downstream = downstream;
+        this.choices = choices;
     }
 
     Mono<Rendering> render(ProjectView view, Caller caller, Map<String, Object> more, HttpStatusCode status) {
         boolean mayChange = !view.project().path("allowedTransitions").isEmpty();
-        Mono<List<JsonNode>> organisations = !mayChange ? Mono.just(List.of())
-                : downstream.call(Service.PARTNERSHIP, caller, Request.get("/api/organisations?size=200&sort=name"))
-                        .map(answer -> list(answer.body().path("items")));
+        Mono<List<JsonNode>> organisations = mayChange ? choices.organisations(caller) : Mono.just(List.of());
         // Every reader needs the programmes' names: a funding line names its programme by code.
         Mono<List<JsonNode>> programmes = downstream.call(Service.PROJECT, caller, Request.get("/api/reference"))
                 .map(answer -> list(answer.body().path("fundingProgrammes").path("programmes")));
-        return Mono.zip(organisations, programmes).map(choices -> Rendering.view("project")
+        return Mono.zip(organisations, programmes).map(offered -> Rendering.view("project")
                 .modelAttribute("view", view)
                 .modelAttribute("title", view.project().path("title").asString())
-                .modelAttribute("organisations", choices.getT1())
-                .modelAttribute("programmes", choices.getT2())
-                .modelAttribute("programmeNames", choices.getT2().stream().collect(Collectors.toMap(
+                .modelAttribute("organisations", offered.getT1())
+                .modelAttribute("programmes", offered.getT2())
+                .modelAttribute("programmeNames", offered.getT2().stream().collect(Collectors.toMap(
                         programme -> programme.path("code").asString(), programme -> programme.path("name"))))
                 .modelAttribute("enumerations", ProjectForm.ENUMERATIONS)
                 .modelAttribute("finalReportDue", FINAL_REPORT_DUE.contains(view.project().path("status").asString()))
