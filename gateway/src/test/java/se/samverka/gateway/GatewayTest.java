@@ -23,10 +23,10 @@ import se.samverka.platform.test.TestTokens;
         "logging.level.root=WARN",
         "samverka.portal.client-secret=test-secret",
         "samverka.gateway.rate-limit.capacity=100000",
-        "samverka.gateway.views.timeout=500ms",
-        "samverka.gateway.views.breaker.minimum-number-of-calls=4",
-        "samverka.gateway.views.breaker.sliding-window-size=4",
-        "samverka.gateway.views.breaker.wait-in-open-state=60s"})
+        "samverka.gateway.downstream.leg-timeout=500ms",
+        "samverka.gateway.downstream.breaker.minimum-number-of-calls=4",
+        "samverka.gateway.downstream.breaker.sliding-window-size=4",
+        "samverka.gateway.downstream.breaker.wait-in-open-state=60s"})
 public abstract class GatewayTest {
 
     protected static final StubService PARTNERSHIP = new StubService("partnership");

@@ -8,13 +8,13 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.util.UriUtils;
 
 /** The filters a list or report page passes on to a service: those the page knows, as the reader gave them. */
-final class ListFilters {
+public final class ListFilters {
 
     private ListFilters() {
     }
 
     /** The named filters the reader filled in, trimmed, in the order named; empty ones are no filter. */
-    static Map<String, String> chosen(Map<String, String> parameters, List<String> names) {
+    public static Map<String, String> chosen(Map<String, String> parameters, List<String> names) {
         Map<String, String> filters = new LinkedHashMap<>();
         names.stream().filter(name -> StringUtils.hasText(parameters.get(name)))
                 .forEach(name -> filters.put(name, parameters.get(name).strip()));
@@ -22,7 +22,7 @@ final class ListFilters {
     }
 
     /** A service's path with the filters added to its query, encoded. */
-    static String query(String path, Map<String, String> filters) {
+    public static String query(String path, Map<String, String> filters) {
         if (filters.isEmpty()) {
             return path;
         }

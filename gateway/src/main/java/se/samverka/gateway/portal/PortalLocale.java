@@ -18,10 +18,10 @@ import org.springframework.web.server.i18n.LocaleContextResolver;
  * municipality's language policy, and English is one click away on every page.
  */
 @Configuration(proxyBeanMethods = false)
-class PortalLocale {
+public class PortalLocale {
 
-    static final Locale SWEDISH = Locale.forLanguageTag("sv");
-    static final String PARAMETER = "lang";
+    public static final Locale SWEDISH = Locale.forLanguageTag("sv");
+    private static final String PARAMETER = "lang";
     private static final String COOKIE = "samverka-lang";
     private static final Set<String> LANGUAGES = Set.of("sv", "en");
 

@@ -10,7 +10,8 @@ import se.samverka.gateway.identity.Me;
 
 /**
  * What every page of the portal shows besides its own content: who is signed in (the header's name and logout), and
- * the CSRF token its forms carry, since a signed-in browser's changes come with the session cookie.
+ * the CSRF token its forms carry, since a signed-in browser's changes come with the session cookie. Every page: the
+ * controllers of this package and of the features' packages below it.
  */
 @ControllerAdvice(basePackageClasses = PortalModel.class)
 class PortalModel {

@@ -10,7 +10,7 @@ import se.samverka.gateway.views.ViewProblem;
  * A page that cannot be shown, said in words with the status a browser and a screen reader understand: not found
  * (also what may not be seen, so hidden objects stay hidden), not for this role, or not available right now.
  */
-final class ProblemPage {
+public final class ProblemPage {
 
     private ProblemPage() {
     }
@@ -19,19 +19,16 @@ final class ProblemPage {
      * Whether a service's refusal of a form is a page of its own (not signed in, not allowed, not found) rather than
      * the form shown again with what was refused at its fields.
      */
-    static boolean isOwnPage(int status) {
-        return status == 401 || status == 403 || status == 404;
+    public static boolean isOwnPage(HttpStatusCode status) {
+        return status.value() == 401 || status.value() == 403 || status.value() == 404;
     }
 
-    static Mono<Rendering> of(Throwable failure) {
+    /** A view that cannot be given ({@link ViewProblem}), or a service that gave no answer. */
+    public static Mono<Rendering> of(Throwable failure) {
         return of(failure instanceof ViewProblem problem ? problem.status() : HttpStatus.SERVICE_UNAVAILABLE);
     }
 
-    static Mono<Rendering> of(int status) {
-        return of(HttpStatusCode.valueOf(status));
-    }
-
-    private static Mono<Rendering> of(HttpStatusCode status) {
+    public static Mono<Rendering> of(HttpStatusCode status) {
         String kind = switch (status.value()) {
             case 404 -> "notFound";
             case 401, 403 -> "notAllowed";

@@ -11,10 +11,10 @@ import tools.jackson.databind.JsonNode;
  * @param status    the lifecycle status code, e.g. ONGOING (the page names it in the reader's language)
  * @param countries ISO 3166-1 alpha-2 codes of the owner and partners
  */
-record PublicProject(String id, String acronym, String title, String summary, String owner, String status,
+public record PublicProject(String id, String acronym, String title, String summary, String owner, String status,
                      List<String> countries) {
 
-    static PublicProject of(JsonNode project, Locale locale) {
+    public static PublicProject of(JsonNode project, Locale locale) {
         boolean english = "en".equals(locale.getLanguage());
         List<String> countries = new ArrayList<>();
         project.path("countries").forEach(country -> countries.add(country.asString()));

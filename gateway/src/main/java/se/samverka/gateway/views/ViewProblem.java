@@ -4,6 +4,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import se.samverka.gateway.Problems;
+import se.samverka.gateway.downstream.Answer;
+import se.samverka.gateway.downstream.Service;
 import tools.jackson.databind.JsonNode;
 
 /** A view that cannot be given, with the problem document to answer instead. */
@@ -23,13 +25,13 @@ public class ViewProblem extends RuntimeException {
     }
 
     /** What the required call came back with decides the view's answer. */
-    static ViewProblem from(Answer required) {
-        return switch (required.outcome()) {
+    static ViewProblem from(Leg required) {
+        Answer answer = required.answer();
+        if (answer.is(HttpStatus.NOT_FOUND)) {
             // Hidden and absent look the same, so that a hidden object stays hidden.
-            case MISSING -> of(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is nothing here, or not for you.");
-            case REFUSED -> passedOn(required.status(), required.body());
-            case FAILED, FOUND -> unavailable(required.leg());
-        };
+            return of(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is nothing here, or not for you.");
+        }
+        return answer.refused() ? passedOn(answer.status(), answer.body()) : unavailable(required.name());
     }
 
     static ViewProblem unavailable(String what) {
@@ -38,7 +40,7 @@ public class ViewProblem extends RuntimeException {
     }
 
     private static ViewProblem passedOn(HttpStatusCode status, JsonNode body) {
-        if (body != null && body.isObject() && body.has("title")) {
+        if (body.isObject() && body.has("title")) {
             return new ViewProblem(status, body);
         }
         HttpStatus known = HttpStatus.resolve(status.value());

@@ -6,16 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import se.samverka.gateway.downstream.Answer;
+import se.samverka.gateway.downstream.Downstream;
+import se.samverka.gateway.downstream.Request;
+import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.identity.Me;
-import se.samverka.gateway.views.Downstream.Service;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
 
 /**
  * Composes views from several services, calling them in parallel as the caller. A view has at most one required
@@ -36,29 +41,26 @@ public class Views {
     }
 
     public Mono<ProjectView> project(String id, Caller caller) {
-        return downstream.get("project", Service.PROJECT, caller, uri -> uri.path("/api/projects/{id}").build(id))
+        return leg("project", Service.PROJECT, caller, Request.get("/api/projects/{id}", id))
                 .map(Views::required)
                 .flatMap(project -> Mono.zip(
                         each(ids(project.path("partners"), "organisationId"), organisationId ->
                                 organisation(organisationId, caller)),
-                        each(ids(project.path("partnershipIds"), null), partnershipId -> downstream.get(
+                        each(ids(project.path("partnershipIds"), null), partnershipId -> leg(
                                 "partnership:" + partnershipId, Service.PARTNERSHIP, caller,
-                                uri -> uri.path("/api/partnerships/{id}").build(partnershipId))),
-                        downstream.get("reporting", Service.REPORTING, caller,
-                                uri -> uri.path("/api/reports/projects/{id}").build(id)))
+                                Request.get("/api/partnerships/{id}", partnershipId))),
+                        leg("reporting", Service.REPORTING, caller, Request.get("/api/reports/projects/{id}", id)))
                         .map(legs -> new ProjectView(project, found(legs.getT1()), found(legs.getT2()),
                                 legs.getT3().bodyIfFound(), degraded(legs.getT1(), legs.getT2(), List.of(legs.getT3())))));
     }
 
     public Mono<PartnershipView> partnership(String id, Caller caller) {
-        return downstream.get("partnership", Service.PARTNERSHIP, caller,
-                        uri -> uri.path("/api/partnerships/{id}").build(id))
+        return leg("partnership", Service.PARTNERSHIP, caller, Request.get("/api/partnerships/{id}", id))
                 .map(Views::required)
                 .flatMap(partnership -> Mono.zip(
                         each(ids(partnership.path("parties"), "organisationId"), organisationId ->
                                 organisation(organisationId, caller)),
-                        downstream.get("projects", Service.PROJECT, caller, uri -> uri.path("/api/projects")
-                                .queryParam("partnership", "{id}").build(id)))
+                        leg("projects", Service.PROJECT, caller, Request.get("/api/projects?partnership={id}", id)))
                         .map(legs -> new PartnershipView(partnership, found(legs.getT1()),
                                 items(legs.getT2().bodyIfFound()), degraded(legs.getT1(), List.of(legs.getT2())))));
     }
@@ -71,19 +73,18 @@ public class Views {
             throw ViewProblem.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
                     "The dashboard is for the municipality's staff.");
         }
-        Mono<Answer> portfolio = downstream.get("portfolio", Service.REPORTING, caller,
-                uri -> uri.path("/api/reports/portfolio").build());
-        // A coordinator need not act for an organisation: then there is no "mine" to show.
-        Mono<Answer> mine = caller.organisationId() == null
-                ? Mono.just(new Answer("myProjects", Answer.Outcome.MISSING, null, null))
-                : downstream.get("myProjects", Service.PROJECT, caller, uri -> uri.path("/api/projects")
-                        .queryParam("owner", "{owner}").build(caller.organisationId()));
-        Mono<Answer> activity = downstream.get("activity", Service.REPORTING, caller, uri -> uri
-                .path("/api/reports/activity").queryParam("limit", "{limit}").build(DASHBOARD_ACTIVITY));
+        Mono<Leg> portfolio = leg("portfolio", Service.REPORTING, caller, Request.get("/api/reports/portfolio"));
+        // A coordinator need not act for an organisation: then there is no "mine" to show, as if none were found.
+        Mono<Leg> mine = caller.organisationId() == null
+                ? Mono.just(new Leg("myProjects", new Answer(HttpStatus.NOT_FOUND, NullNode.getInstance(), null)))
+                : leg("myProjects", Service.PROJECT, caller,
+                        Request.get("/api/projects?owner={owner}", caller.organisationId()));
+        Mono<Leg> activity = leg("activity", Service.REPORTING, caller,
+                Request.get("/api/reports/activity?limit={limit}", DASHBOARD_ACTIVITY));
         return Mono.zip(portfolio, mine, activity).map(legs -> {
-            List<Answer> all = List.of(legs.getT1(), legs.getT2(), legs.getT3());
-            List<Answer> asked = caller.organisationId() == null ? List.of(legs.getT1(), legs.getT3()) : all;
-            if (asked.stream().allMatch(Answer::failed)) {
+            List<Leg> all = List.of(legs.getT1(), legs.getT2(), legs.getT3());
+            List<Leg> asked = caller.organisationId() == null ? List.of(legs.getT1(), legs.getT3()) : all;
+            if (asked.stream().allMatch(Leg::failed)) {
                 throw ViewProblem.unavailable("dashboard");
             }
             return new DashboardView(Me.of(caller), legs.getT1().bodyIfFound(), legs.getT2().bodyIfFound(),
@@ -92,10 +93,10 @@ public class Views {
     }
 
     public Mono<CatalogueView> catalogue(Map<String, String> filters, Caller caller) {
-        return downstream.get("projects", Service.PROJECT, caller, uri -> {
-                    filters.keySet().forEach(name -> uri.queryParam(name, "{" + name + "}"));
-                    return uri.path("/api/projects").build(filters);
-                })
+        String query = filters.keySet().stream().map(name -> name + "={" + name + "}")
+                .collect(Collectors.joining("&"));
+        return leg("projects", Service.PROJECT, caller, Request.get(
+                        query.isEmpty() ? "/api/projects" : "/api/projects?" + query, filters.values().toArray()))
                 .map(Views::required)
                 .flatMap(page -> {
                     List<JsonNode> items = items(page);
@@ -113,19 +114,23 @@ public class Views {
                 });
     }
 
-    private Mono<Answer> organisation(String organisationId, Caller caller) {
-        return downstream.get("organisation:" + organisationId, Service.PARTNERSHIP, caller,
-                uri -> uri.path("/api/organisations/{id}").build(organisationId));
+    private Mono<Leg> organisation(String organisationId, Caller caller) {
+        return leg("organisation:" + organisationId, Service.PARTNERSHIP, caller,
+                Request.get("/api/organisations/{id}", organisationId));
     }
 
-    private static JsonNode required(Answer answer) {
-        if (!answer.found()) {
-            throw ViewProblem.from(answer);
+    private Mono<Leg> leg(String name, Service service, Caller caller, Request request) {
+        return downstream.leg(service, caller, request).map(answer -> new Leg(name, answer));
+    }
+
+    private static JsonNode required(Leg leg) {
+        if (!leg.found()) {
+            throw ViewProblem.from(leg);
         }
-        return answer.body();
+        return leg.answer().body();
     }
 
-    private static Mono<List<Answer>> each(List<String> ids, Function<String, Mono<Answer>> call) {
+    private static Mono<List<Leg>> each(List<String> ids, Function<String, Mono<Leg>> call) {
         return Flux.fromIterable(ids).flatMapSequential(call, FAN_OUT).collectList();
     }
 
@@ -147,22 +152,22 @@ public class Views {
         return node.isString() ? node.asString() : null;
     }
 
-    private static List<JsonNode> found(List<Answer> answers) {
-        return answers.stream().filter(Answer::found).map(Answer::body).toList();
+    private static List<JsonNode> found(List<Leg> legs) {
+        return legs.stream().filter(Leg::found).map(Leg::bodyIfFound).toList();
     }
 
-    private static Map<String, JsonNode> byId(List<Answer> organisations) {
+    private static Map<String, JsonNode> byId(List<Leg> organisations) {
         Map<String, JsonNode> byId = new LinkedHashMap<>();
-        organisations.stream().filter(Answer::found)
-                .forEach(answer -> byId.put(answer.leg().substring("organisation:".length()), answer.body()));
+        organisations.stream().filter(Leg::found)
+                .forEach(leg -> byId.put(leg.name().substring("organisation:".length()), leg.bodyIfFound()));
         return byId;
     }
 
     @SafeVarargs
-    private static List<String> degraded(List<Answer>... groups) {
+    private static List<String> degraded(List<Leg>... groups) {
         List<String> degraded = new ArrayList<>();
-        for (List<Answer> group : groups) {
-            group.stream().filter(Answer::failed).map(Answer::leg).forEach(degraded::add);
+        for (List<Leg> group : groups) {
+            group.stream().filter(Leg::failed).map(Leg::name).forEach(degraded::add);
         }
         return degraded;
     }

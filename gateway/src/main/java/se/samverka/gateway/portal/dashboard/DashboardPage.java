@@ -1,0 +1,67 @@
+package se.samverka.gateway.portal.dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import se.samverka.gateway.downstream.Downstream;
+import se.samverka.gateway.downstream.Request;
+import se.samverka.gateway.downstream.Service;
+import se.samverka.gateway.identity.Callers;
+import se.samverka.gateway.views.Views;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The staff dashboard: the portfolio at a glance, the reader's own organisation's projects and the latest activity,
+ * from the same view the API serves ({@code /api/views/dashboard}), and the departments and municipal companies with
+ * no international dimension yet. It is the municipality's: other roles are told so.
+ */
+@Controller
+class DashboardPage {
+
+    private final Views views;
+    private final Callers callers;
+    private final Downstream downstream;
+    private final WorldMap world;
+
+    DashboardPage(Views views, Callers callers, Downstream downstream, WorldMap world) {
+        this.views = views;
+        this.callers = callers;
+        this.downstream = downstream;
+        this.world = world;
+    }
+
+    private static List<String> names(JsonNode units) {
+        List<String> names = new ArrayList<>();
+        units.forEach(unit -> names.add(unit.path("name").asString()));
+        return names;
+    }
+
+    @GetMapping("/dashboard")
+    Mono<Rendering> dashboard(ServerWebExchange exchange, Locale locale) {
+        return callers.current(exchange).flatMap(caller -> {
+            if (!caller.isMunicipality()) {
+                return Mono.just(Rendering.view("not-allowed").status(HttpStatus.FORBIDDEN).build());
+            }
+            // Who has no international dimension yet: each department head answers for one (the strategy).
+            Mono<List<String>> without = downstream.call(Service.REPORTING, caller,
+                            Request.get("/api/reports/coverage"))
+                    .map(answer -> answer.ok() ? names(answer.body().path("without")) : List.<String>of())
+                    .onErrorReturn(List.of());
+            return Mono.zip(views.dashboard(caller), without)
+                    .map(both -> Rendering.view("dashboard")
+                            .modelAttribute("dashboard", Dashboard.of(both.getT1(), locale, world))
+                            .modelAttribute("withoutInternationalDimension", both.getT2())
+                            .build())
+                    .onErrorResume(failure -> Mono.just(Rendering.view("dashboard")
+                            .modelAttribute("unavailable", true)
+                            .status(HttpStatus.SERVICE_UNAVAILABLE)
+                            .build()));
+        });
+    }
+}
