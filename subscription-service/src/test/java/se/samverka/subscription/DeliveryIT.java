@@ -22,10 +22,10 @@ import se.samverka.platform.test.WebhookReceiver;
 import se.samverka.platform.tokens.Role;
 import se.samverka.subscription.project.Directory;
 import se.samverka.subscription.project.ProjectEvents;
-import se.samverka.subscription.subscription.ProjectCriteria;
-import se.samverka.subscription.subscription.Subscription;
-import se.samverka.subscription.subscription.SubscriptionStatus;
-import se.samverka.subscription.subscription.SubscriptionStore;
+import se.samverka.subscription.register.ProjectCriteria;
+import se.samverka.subscription.register.Subscription;
+import se.samverka.subscription.register.SubscriptionStatus;
+import se.samverka.subscription.register.SubscriptionStore;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

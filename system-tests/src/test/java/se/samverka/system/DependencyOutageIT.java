@@ -14,9 +14,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.test.KafkaTopicReader;
-import se.samverka.runtime.Platform;
-import se.samverka.runtime.RuntimeSettings;
-import se.samverka.runtime.StartupException;
+import se.samverka.platform.runtime.Platform;
+import se.samverka.platform.runtime.RuntimeSettings;
+import se.samverka.platform.runtime.StartupException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
-import se.samverka.runtime.RuntimeSettings;
+import se.samverka.platform.runtime.RuntimeSettings;
 
 /**
  * docker-compose.yml cannot run on a machine without a Docker engine, so its wiring is checked here instead: every

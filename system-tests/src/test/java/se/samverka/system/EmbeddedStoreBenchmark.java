@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.samverka.runtime.Platform;
-import se.samverka.runtime.RuntimeSettings;
+import se.samverka.platform.runtime.Platform;
+import se.samverka.platform.runtime.RuntimeSettings;
 
 /**
  * What durability costs the embedded store: inserts per second and their latency at 1, 4 and 16 concurrent writers

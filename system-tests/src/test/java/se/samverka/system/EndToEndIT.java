@@ -15,7 +15,7 @@ import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.test.Api;
 import se.samverka.platform.test.KafkaTopicReader;
 import se.samverka.project.contracts.ProjectContracts;
-import se.samverka.runtime.Platform;
+import se.samverka.platform.runtime.Platform;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

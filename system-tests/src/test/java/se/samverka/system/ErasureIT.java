@@ -16,7 +16,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import se.samverka.platform.test.Api;
 import se.samverka.platform.test.KafkaTopicReader;
-import se.samverka.runtime.Platform;
+import se.samverka.platform.runtime.Platform;
 
 /**
  * An erased contact person leaves no trace anywhere in the platform: not in any service's database (the reporting

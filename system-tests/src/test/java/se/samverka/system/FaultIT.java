@@ -31,8 +31,8 @@ import se.samverka.platform.test.Api;
 import se.samverka.platform.test.KafkaRecordWriter;
 import se.samverka.platform.test.WebhookReceiver;
 import se.samverka.project.contracts.ProjectContracts;
-import se.samverka.runtime.Platform;
-import se.samverka.runtime.RuntimeSettings;
+import se.samverka.platform.runtime.Platform;
+import se.samverka.platform.runtime.RuntimeSettings;
 import tools.jackson.databind.JsonNode;
 
 /**

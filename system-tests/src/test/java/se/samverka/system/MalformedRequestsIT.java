@@ -27,7 +27,7 @@ import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.test.Api;
 import se.samverka.platform.test.KafkaTopicReader;
 import se.samverka.project.contracts.ProjectContracts;
-import se.samverka.runtime.Platform;
+import se.samverka.platform.runtime.Platform;
 import se.samverka.system.MalformedRequests.Probe;
 import se.samverka.system.MalformedRequests.Targets;
 import tools.jackson.databind.JsonNode;

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import se.samverka.platform.test.Api;
-import se.samverka.runtime.Platform;
-import se.samverka.runtime.ReadModelRebuild;
+import se.samverka.platform.runtime.Platform;
+import se.samverka.platform.runtime.ReadModelRebuild;
 import tools.jackson.databind.JsonNode;
 
 /** {@code ./samverka rebuild} against the running platform: the reports come back the same, from a new generation. */

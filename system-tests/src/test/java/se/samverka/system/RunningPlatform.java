@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import se.samverka.platform.test.Api;
-import se.samverka.runtime.Directories;
-import se.samverka.runtime.Platform;
-import se.samverka.runtime.RuntimeSettings;
-import se.samverka.runtime.StartupException;
+import se.samverka.platform.runtime.Directories;
+import se.samverka.platform.runtime.Platform;
+import se.samverka.platform.runtime.RuntimeSettings;
+import se.samverka.platform.runtime.StartupException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import se.samverka.platform.test.Api;
-import se.samverka.runtime.Platform;
-import se.samverka.runtime.StartupException;
+import se.samverka.platform.runtime.Platform;
+import se.samverka.platform.runtime.StartupException;
 import tools.jackson.databind.JsonNode;
 
 /** The gateway's views on the whole platform: composed from every service, and still served with one of them down. */

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import se.samverka.platform.web.NotFoundException;
 import se.samverka.platform.web.PageResponse;
 import se.samverka.platform.web.Paging;
-import se.samverka.subscription.subscription.SubscriptionRemoved;
-import se.samverka.subscription.subscription.Subscriptions;
+import se.samverka.subscription.register.SubscriptionRemoved;
+import se.samverka.subscription.register.Subscriptions;
 
 /** A subscription's delivery log, and manual redelivery. Who may see the subscription may see and redeliver these. */
 @RestController

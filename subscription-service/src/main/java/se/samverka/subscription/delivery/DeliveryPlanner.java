@@ -11,8 +11,8 @@ import se.samverka.subscription.project.DisclosedEvent;
 import se.samverka.subscription.project.Disclosure;
 import se.samverka.subscription.project.ProjectEvent;
 import se.samverka.subscription.project.ProjectEventListener;
-import se.samverka.subscription.subscription.Subscription;
-import se.samverka.subscription.subscription.SubscriptionStore;
+import se.samverka.subscription.register.Subscription;
+import se.samverka.subscription.register.SubscriptionStore;
 
 /**
  * Turns each project event into a delivery for every active subscription that wants it and whose subscriber may read

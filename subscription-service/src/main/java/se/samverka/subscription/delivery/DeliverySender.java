@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 import se.samverka.subscription.SubscriptionSettings;
 import se.samverka.subscription.sink.SinkAnswer;
 import se.samverka.subscription.sink.SinkClient;
-import se.samverka.subscription.subscription.Subscription;
-import se.samverka.subscription.subscription.SubscriptionStatus;
-import se.samverka.subscription.subscription.SubscriptionStore;
+import se.samverka.subscription.register.Subscription;
+import se.samverka.subscription.register.SubscriptionStatus;
+import se.samverka.subscription.register.SubscriptionStore;
 
 /**
  * Sends due deliveries: takes each with a lease (so that two instances never send one at once, and one that crashed

@@ -1,0 +1,151 @@
+package se.samverka.platform.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads demo data through the gateway's public API, as a user would, so that it produces events like any other
+ * data. The data is a list of requests ({@code demo/*.json}); a request may name its result ({@code key}) and later
+ * requests refer to its id as {@code ${key}} and send its current ETag with {@code "ifMatch": "key"}. A request that
+ * adds a part to something (an indicator to a project) names the part's id in the answer with {@code "idAt"}, a JSON
+ * pointer. A request a service refuses with 422 because it has not yet learnt of something just created elsewhere is
+ * tried again.
+ */
+public final class DemoData {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String KEY = "[a-z0-9-]+";
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(" + KEY + ")}");
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String gateway;
+    private final String token;
+    private final Map<String, String> ids = new HashMap<>();
+    private final Map<String, String> etags = new HashMap<>();
+
+    private DemoData(String gateway, String token) {
+        this.gateway = gateway;
+        this.token = token;
+    }
+
+    /**
+     * What was loaded.
+     *
+     * @param requests how many requests were made
+     * @param ids      the ids of what was created, by the data's keys
+     */
+    public record Loaded(int requests, Map<String, String> ids) {
+    }
+
+    /**
+     * @param resource e.g. {@code demo/ostersund.json}
+     * @param token    an access token of the coordinator, who loads it
+     */
+    public static Loaded load(String gateway, String resource, String token) {
+        try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no demo data at " + resource);
+            }
+            DemoData demo = new DemoData(gateway, token);
+            int count = 0;
+            for (JsonNode step : JSON.readTree(in).path("steps")) {
+                demo.send(step);
+                count++;
+            }
+            return new Loaded(count, Map.copyOf(demo.ids));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void send(JsonNode step) {
+        if (step.has("key") && !step.path("key").asString().matches(KEY)) {
+            throw new IllegalStateException("demo data key '" + step.path("key").asString() + "' is not " + KEY);
+        }
+        String method = step.path("method").asString();
+        String path = resolve(step.path("path").asString());
+        String body = step.has("body") ? resolve(step.path("body").toString()) : null;
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        while (true) {
+            HttpResponse<String> response = request(method, path, body, step.path("ifMatch").asString(null));
+            int status = response.statusCode();
+            if (status / 100 == 2) {
+                remember(step, response);
+                return;
+            }
+            if (status != 422 || Instant.now().isAfter(giveUp)) {
+                throw new IllegalStateException(method + " " + path + " answered " + status + ": " + response.body());
+            }
+            pause();
+        }
+    }
+
+    private HttpResponse<String> request(String method, String path, String body, String ifMatchKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token);
+        if (ifMatchKey != null) {
+            request.header("If-Match", etags.get(ifMatchKey));
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private void remember(JsonNode step, HttpResponse<String> response) {
+        String versioned = step.has("ifMatch") ? step.path("ifMatch").asString() : step.path("key").asString(null);
+        if (step.has("key")) {
+            String id = JSON.readTree(response.body()).at(step.path("idAt").asString("/id")).asString(null);
+            if (id == null) {
+                throw new IllegalStateException("no id at " + step.path("idAt").asString("/id") + " in " + response.body());
+            }
+            ids.put(step.path("key").asString(), id);
+        }
+        if (versioned != null) {
+            response.headers().firstValue("ETag").ifPresent(etag -> etags.put(versioned, etag));
+        }
+    }
+
+    private String resolve(String text) {
+        Matcher matcher = REFERENCE.matcher(text);
+        StringBuilder resolved = new StringBuilder();
+        while (matcher.find()) {
+            String id = ids.get(matcher.group(1));
+            if (id == null) {
+                throw new IllegalStateException("demo data refers to '" + matcher.group(1) + "' before creating it");
+            }
+            matcher.appendReplacement(resolved, Matcher.quoteReplacement(id));
+        }
+        return matcher.appendTail(resolved).toString();
+    }
+
+    /** The other service learns of what was just created within moments; a pause of a fifth of a second will do. */
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

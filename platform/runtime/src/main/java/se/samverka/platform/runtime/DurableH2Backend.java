@@ -1,0 +1,60 @@
+package se.samverka.platform.runtime;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend that answers a write only once it is on disk: every command that may change data
+ * runs through {@link GroupCommit}. A command is taken for a read only if it is known to be one, so a command this
+ * class has not heard of is made durable rather than answered early.
+ */
+final class DurableH2Backend extends H2Backend {
+
+    private static final Set<String> READS = Set.of("find", "getmore", "killcursors", "count", "distinct",
+            "aggregate", "listcollections", "listindexes", "listdatabases", "dbstats", "collstats", "validate",
+            "ping", "hello", "ismaster", "buildinfo", "whatsmyuri", "serverstatus", "getlasterror",
+            "connectionstatus", "hostinfo", "getcmdlineopts", "getfreemonitoringstatus", "replsetgetstatus", "getlog",
+            "getparameter", "endsessions", "saslstart", "saslcontinue", "explain");
+    private static final Set<String> WRITING_STAGES = Set.of("$out", "$merge");
+
+    private final GroupCommit commits;
+
+    DurableH2Backend(MVStore store, GroupCommit commits) {
+        super(store);
+        this.commits = commits;
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (isRead(command, query)) {
+            return super.handleCommand(channel, database, command, query);
+        }
+        return commits.write(() -> super.handleCommand(channel, database, command, query));
+    }
+
+    /** The server calls this once its connections are closed: what is left is committed, then the file closed. */
+    @Override
+    public void close() {
+        commits.close();
+        super.close();
+    }
+
+    static boolean isRead(String command, Document query) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (!READS.contains(name)) {
+            return false;
+        }
+        return !name.equals("aggregate") || !writesOut(query.get("pipeline"));
+    }
+
+    private static boolean writesOut(Object pipeline) {
+        return pipeline instanceof List<?> stages && stages.stream()
+                .anyMatch(stage -> stage instanceof Document document
+                        && document.keySet().stream().anyMatch(WRITING_STAGES::contains));
+    }
+}

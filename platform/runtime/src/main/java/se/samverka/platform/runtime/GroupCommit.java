@@ -1,0 +1,195 @@
+package se.samverka.platform.runtime;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes writes to an MVStore durable before they are answered, committing for many writers at once.
+ *
+ * <p>A writer runs its write inside {@link #write}, which returns once a commit that includes the write has been
+ * written and forced to the device. One thread commits: it takes every write finished so far, commits them in one
+ * chunk and syncs the file, then releases all their writers together; writes that finish meanwhile wait for the next
+ * round. So a lone writer pays one commit, and many writers share one.
+ *
+ * <p>The MVStore has no transactions across its maps, and one write of the Mongo-wire server changes several (the
+ * documents and each index). A commit therefore never runs while a write is under way: writes hold a shared lock,
+ * the commit an exclusive one, and the store's own background commits are off. A crash thus leaves each write on
+ * disk whole or not at all.
+ */
+final class GroupCommit implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    /** How long the committer waits for writes before it looks after the file anyway (compaction). */
+    private static final Duration IDLE = Duration.ofSeconds(5);
+    private static final int COMPACT_FILL_RATE = 50;
+    private static final int COMPACT_WRITE_BYTES = 4 * 1024 * 1024;
+
+    /** What the store cannot survive: the process must end, so that a restart recovers from the file. */
+    interface Failure {
+        void failed(RuntimeException cause);
+    }
+
+    /** A write to the store, run under the shared lock. */
+    interface Write<T> {
+        T run();
+    }
+
+    private final MVStore store;
+    private final Failure failure;
+    private final ReentrantReadWriteLock writing = new ReentrantReadWriteLock();
+    private final AtomicLong finished = new AtomicLong();
+    private final ReentrantLock rounds = new ReentrantLock();
+    private final Condition writesWaiting = rounds.newCondition();
+    private final Condition committed = rounds.newCondition();
+    private final Thread committer;
+    private long durable;
+    private long commits;
+    private volatile boolean closing;
+
+    GroupCommit(MVStore store, Failure failure) {
+        this.store = store;
+        this.failure = failure;
+        this.committer = new Thread(this::commitRounds, "group-commit");
+        this.committer.setDaemon(true);
+        this.committer.start();
+    }
+
+    /** Runs the write and returns its result once it is on disk; if the write fails, once what it did is on disk. */
+    <T> T write(Write<T> write) {
+        long ticket;
+        writing.readLock().lock();
+        try {
+            return write.run();
+        } finally {
+            ticket = finished.incrementAndGet();
+            writing.readLock().unlock();
+            awaitDurable(ticket);
+        }
+    }
+
+    /** How many commits were made; with concurrent writers, fewer than writes. */
+    long commits() {
+        rounds.lock();
+        try {
+            return commits;
+        } finally {
+            rounds.unlock();
+        }
+    }
+
+    /** Commits what is left and stops the committer; the store stays open. */
+    @Override
+    public void close() {
+        closing = true;
+        committer.interrupt();
+        try {
+            committer.join(IDLE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        commitRound();
+    }
+
+    private void awaitDurable(long ticket) {
+        rounds.lock();
+        try {
+            writesWaiting.signal();
+            while (durable < ticket) {
+                if (closing && !committer.isAlive()) {
+                    throw new IllegalStateException("the store closed before the write was committed");
+                }
+                committed.awaitUninterruptibly();
+            }
+        } finally {
+            rounds.unlock();
+        }
+    }
+
+    private void commitRounds() {
+        while (!closing) {
+            boolean idle;
+            rounds.lock();
+            try {
+                idle = durable == finished.get() && !awaitWrites();
+            } finally {
+                rounds.unlock();
+            }
+            if (closing) {
+                return;
+            }
+            try {
+                if (idle) {
+                    compact();
+                } else {
+                    commitRound();
+                }
+            } catch (RuntimeException e) {
+                log.error("Committing the store failed; stopping, so that a restart recovers from the file", e);
+                failure.failed(e);
+                return;
+            }
+        }
+    }
+
+    /** Waits for a finished write; false if none came within the idle time. The caller holds {@code rounds}. */
+    private boolean awaitWrites() {
+        long until = System.nanoTime() + IDLE.toNanos();
+        try {
+            while (durable == finished.get()) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                writesWaiting.awaitNanos(left);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            // close() interrupts to end the loop; what is finished is committed there
+            return false;
+        }
+    }
+
+    private void commitRound() {
+        long covered;
+        writing.writeLock().lock();
+        try {
+            covered = finished.get();
+            store.commit();
+        } finally {
+            writing.writeLock().unlock();
+        }
+        // Only the committer writes to the file, so the sync may run while new writes fill the next round.
+        store.sync();
+        rounds.lock();
+        try {
+            durable = covered;
+            commits++;
+            committed.signalAll();
+        } finally {
+            rounds.unlock();
+        }
+    }
+
+    /** Rewrites sparse chunks while no one writes, as the store's own background thread would have. */
+    private void compact() {
+        boolean rewritten;
+        writing.writeLock().lock();
+        try {
+            rewritten = store.compact(COMPACT_FILL_RATE, COMPACT_WRITE_BYTES);
+            if (rewritten) {
+                store.commit();
+            }
+        } finally {
+            writing.writeLock().unlock();
+        }
+        if (rewritten) {
+            store.sync();
+        }
+    }
+}

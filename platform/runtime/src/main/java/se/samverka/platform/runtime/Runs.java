@@ -1,0 +1,108 @@
+package se.samverka.platform.runtime;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The process ids of a running platform, kept in {@code <home>/run}: how {@code stop} and {@code status} find it
+ * from another terminal, and how {@code run} finds processes left over when a launcher was killed.
+ */
+final class Runs {
+
+    /** How long {@code stop} waits for a launcher to stop everything. */
+    static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
+    private static final String LAUNCHER = "samverka";
+
+    private final Path directory;
+
+    Runs(Path directory) {
+        this.directory = directory;
+    }
+
+    Optional<ProcessHandle> launcher() {
+        return alive(LAUNCHER, "platform-runtime");
+    }
+
+    Optional<ProcessHandle> child(String component) {
+        return alive(component, component.equals(RuntimeSettings.KAFKA) || component.equals(RuntimeSettings.MONGO)
+                ? "platform-runtime" : component);
+    }
+
+    void recordLauncher() {
+        write(LAUNCHER, ProcessHandle.current().pid());
+    }
+
+    void record(ManagedProcess process) {
+        write(process.name(), process.pid());
+    }
+
+    void clear() {
+        try (Stream<Path> files = Files.isDirectory(directory) ? Files.list(directory) : Stream.empty()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stops processes of an earlier run whose launcher is gone: applications first, then MongoDB, then Kafka.
+     *
+     * @return whether there were any
+     */
+    boolean stopLeftovers(PrintStream out) {
+        List<String> order = new ArrayList<>(List.of(RuntimeSettings.GATEWAY));
+        order.addAll(RuntimeSettings.SERVICES);
+        order.addAll(List.of(RuntimeSettings.MONGO, RuntimeSettings.KAFKA));
+        boolean found = false;
+        for (String component : order) {
+            Optional<ProcessHandle> leftover = child(component);
+            if (leftover.isPresent()) {
+                found = true;
+                out.println("Stopping " + component + " (pid " + leftover.get().pid() + ") left over from an earlier run...");
+                leftover.get().destroy();
+                try {
+                    leftover.get().onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    leftover.get().destroyForcibly();
+                }
+            }
+        }
+        clear();
+        return found;
+    }
+
+    private Optional<ProcessHandle> alive(String name, String commandMarker) {
+        Path file = directory.resolve(name + ".pid");
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(file).trim());
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(handle -> handle.info().commandLine().map(line -> line.contains(commandMarker)).orElse(false));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void write(String name, long pid) {
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve(name + ".pid"), Long.toString(pid));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

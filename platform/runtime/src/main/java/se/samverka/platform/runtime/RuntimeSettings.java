@@ -1,0 +1,134 @@
+package se.samverka.platform.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where the platform's files are and which ports its parts listen on. Every port can be set from the environment,
+ * as {@code SAMVERKA_<COMPONENT>_PORT} (e.g. {@code SAMVERKA_GATEWAY_PORT=8090}); {@code SAMVERKA_HOME} moves the
+ * data and logs (default: {@code .samverka} in the checkout).
+ *
+ * @param root  the checkout, where the built jars are
+ * @param home  data, logs and process ids
+ * @param ports by component name
+ * @param demoData whether a first start (one that finds no data) loads the demo data; {@code SAMVERKA_DEMO_DATA=false}
+ *                 turns it off
+ */
+public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, boolean demoData) {
+
+    public static final String KAFKA = "kafka";
+    public static final String KAFKA_CONTROLLER = "kafka-controller";
+    public static final String MONGO = "mongo";
+    public static final String GATEWAY = "gateway";
+    public static final String IDENTITY_PROVIDER = "identity-provider";
+    public static final List<String> SERVICES =
+            List.of("partnership-service", "project-service", "reporting-service", "subscription-service");
+
+    private static final Map<String, Integer> DEFAULT_PORTS = defaults();
+
+    public RuntimeSettings {
+        ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
+    }
+
+    public static RuntimeSettings fromEnvironment(Path root, Map<String, String> environment) throws StartupException {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (var entry : DEFAULT_PORTS.entrySet()) {
+            String variable = portVariable(entry.getKey());
+            String value = environment.get(variable);
+            ports.put(entry.getKey(), value == null || value.isBlank() ? entry.getValue() : parsePort(variable, value));
+        }
+        String home = environment.get("SAMVERKA_HOME");
+        boolean demoData = !"false".equalsIgnoreCase(environment.getOrDefault("SAMVERKA_DEMO_DATA", "true").trim());
+        return new RuntimeSettings(root, home == null || home.isBlank() ? root.resolve(".samverka") : Path.of(home), ports,
+                demoData);
+    }
+
+    /** Settings on ports that are free right now: for tests that start a platform beside anything else. */
+    public static RuntimeSettings onFreePorts(Path root, Path home) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        DEFAULT_PORTS.keySet().forEach(component -> ports.put(component, freePort()));
+        return new RuntimeSettings(root, home, ports, true);
+    }
+
+    public static String portVariable(String component) {
+        return "SAMVERKA_" + component.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT";
+    }
+
+    public int port(String component) {
+        Integer port = ports.get(component);
+        if (port == null) {
+            throw new IllegalArgumentException("no component " + component);
+        }
+        return port;
+    }
+
+    public Path dataDir(String component) {
+        return home.resolve("data").resolve(component);
+    }
+
+    public Path logFile(String component) {
+        return home.resolve("logs").resolve(component + ".log");
+    }
+
+    public Path runDir() {
+        return home.resolve("run");
+    }
+
+    public String kafkaBootstrapServers() {
+        return "localhost:" + port(KAFKA);
+    }
+
+    public String mongoUri(String database) {
+        return "mongodb://localhost:" + port(MONGO) + "/" + database;
+    }
+
+    /** The demo's users and machine clients, which the identity provider reads (and re-reads when it changes). */
+    public Path accountsFile() {
+        return home.resolve("accounts.json");
+    }
+
+    public String url(String component) {
+        return "http://localhost:" + port(component);
+    }
+
+    private static Map<String, Integer> defaults() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put(KAFKA, 9092);
+        ports.put(KAFKA_CONTROLLER, 9093);
+        ports.put(MONGO, 27017);
+        ports.put("partnership-service", 8081);
+        ports.put("project-service", 8082);
+        ports.put("reporting-service", 8083);
+        ports.put("subscription-service", 8084);
+        ports.put(GATEWAY, 8080);
+        ports.put(IDENTITY_PROVIDER, 9000);
+        return ports;
+    }
+
+    private static int parsePort(String variable, String value) throws StartupException {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StartupException(variable + "=" + value + " is not a port number (1-65535).");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

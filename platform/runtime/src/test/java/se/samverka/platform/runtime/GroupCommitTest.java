@@ -1,0 +1,91 @@
+package se.samverka.platform.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+
+    private final MVStore store = new MVStore.Builder().autoCommitDisabled().autoCommitBufferSize(0).open();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final GroupCommit commits = new GroupCommit(store, failure::set);
+
+    @AfterEach
+    void close() {
+        commits.close();
+        store.close();
+    }
+
+    @Test
+    void aWriteReturnsOnlyOnceACommitHoldsIt() {
+        MVMap<String, String> projects = store.openMap("projects");
+
+        String answer = commits.write(() -> projects.put("p-1", "Vinterstaden"));
+
+        assertThat(answer).isNull();
+        assertThat(store.hasUnsavedChanges()).isFalse();
+        assertThat(commits.commits()).isEqualTo(1);
+        assertThat(failure).hasNullValue();
+    }
+
+    @Test
+    void writersThatFinishTogetherShareOneCommit() throws Exception {
+        MVMap<String, String> projects = store.openMap("projects");
+        int writers = 4;
+        CyclicBarrier allWriting = new CyclicBarrier(writers);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<String>> done = java.util.stream.IntStream.range(0, writers)
+                    .mapToObj(n -> pool.submit(() -> commits.write(() -> {
+                        projects.put("p-" + n, "project " + n);
+                        await(allWriting);
+                        return "p-" + n;
+                    })))
+                    .toList();
+            for (Future<String> write : done) {
+                write.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // No commit may run while a write is under way, so the four writes, all under way at once, share one.
+        assertThat(commits.commits()).isEqualTo(1);
+        assertThat(projects).hasSize(writers);
+        assertThat(store.hasUnsavedChanges()).isFalse();
+    }
+
+    @Test
+    void aFailedWriteStillWaitsForWhatItChangedToBeCommitted() {
+        MVMap<String, String> projects = store.openMap("projects");
+
+        try {
+            commits.write(() -> {
+                projects.put("p-1", "written before the failure");
+                throw new IllegalStateException("duplicate key");
+            });
+        } catch (IllegalStateException expected) {
+            assertThat(expected).hasMessage("duplicate key");
+        }
+
+        assertThat(store.hasUnsavedChanges()).isFalse();
+        assertThat(commits.commits()).isEqualTo(1);
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,5 +1,0 @@
-package se.samverka.subscription.subscription;
-
-/** A subscription was deleted: what belongs to it (its deliveries) goes too. */
-public record SubscriptionRemoved(String subscriptionId) {
-}

@@ -1,7 +1,0 @@
-package se.samverka.subscription.subscription;
-
-/** Whether events are delivered: a receiver that answers 410 Gone disables its subscription; an update re-enables it. */
-public enum SubscriptionStatus {
-    ACTIVE,
-    DISABLED
-}
