@@ -28,7 +28,7 @@ import se.samverka.platform.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Who may do what in the register (DESIGN.md §4). A partnership belongs to its responsible department; an
+ * Who may do what in the register (docs/architecture.md §4). A partnership belongs to its responsible department; an
  * organisation is kept up to date by itself, by the organisation whose staff registered it and by the coordinator;
  * contact persons are personal data, handled by the municipality's staff and the organisation itself, erased and
  * exported by the coordinator. What a caller may not read answers 404; what it reads but may not change, 403; a change

@@ -28,7 +28,7 @@ import se.samverka.project.directory.Directory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Who may do what to a project (DESIGN.md §4): every endpoint, every role, the owner's organisation or another one,
+ * Who may do what to a project (docs/architecture.md §4): every endpoint, every role, the owner's organisation or another one,
  * an internal project and a shared one. What a caller may not read answers 404, as if it did not exist; what it may
  * read but not change answers 403; a change without a token answers 401. A list leaves out what the caller may not
  * read: there the table writes 404 for "not listed".

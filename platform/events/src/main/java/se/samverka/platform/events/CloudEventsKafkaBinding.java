@@ -96,7 +96,7 @@ public final class CloudEventsKafkaBinding {
                 new String(value, StandardCharsets.UTF_8));
     }
 
-    /** Zero-padded to ten digits so that sequences also sort as text (DESIGN.md §2). */
+    /** Zero-padded to ten digits so that sequences also sort as text (docs/architecture.md §2). */
     public static String formatSequence(long sequence) {
         return String.format("%010d", sequence);
     }

@@ -7,7 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Event data to and from JSON. Consumers ignore fields they do not know, so a producer may add optional fields
- * without breaking anyone (DESIGN.md §2); producers leave out optional fields that have no value.
+ * without breaking anyone (docs/architecture.md §2); producers leave out optional fields that have no value.
  */
 public final class EventCodec {
 

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 
 /**
- * One CloudEvent 1.0 as Samverka publishes it: the context attributes of DESIGN.md §2 and the event data as JSON.
+ * One CloudEvent 1.0 as Samverka publishes it: the context attributes of docs/architecture.md §2 and the event data as JSON.
  *
  * @param id          unique per event (UUID); consumers that cause side effects deduplicate by it
  * @param source      the publishing service, e.g. {@code /project-service}

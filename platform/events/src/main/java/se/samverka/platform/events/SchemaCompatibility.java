@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Whether a schema may replace the one published before it. The log keeps every event forever and is replayed into
  * new read models, so a published schema may only grow: new optional properties are fine; removing, retyping or
  * constraining a property, or changing what is required, breaks either old events or existing consumers. Such a
- * change needs a new type with a {@code .v2} suffix (DESIGN.md §2). Each contract module checks its schemas against
+ * change needs a new type with a {@code .v2} suffix (docs/architecture.md §2). Each contract module checks its schemas against
  * the baselines it keeps of them as published.
  */
 public final class SchemaCompatibility {

@@ -3,7 +3,7 @@ package se.samverka.platform.events;
 import java.util.List;
 
 /**
- * The event topics, one per aggregate type (DESIGN.md §2), each named by the contract module that publishes on it.
+ * The event topics, one per aggregate type (docs/architecture.md §2), each named by the contract module that publishes on it.
  * Retention is unlimited: read models are rebuilt from them.
  */
 public final class Topics {

@@ -6,7 +6,7 @@ import se.samverka.platform.tokens.Role;
 
 /**
  * Who makes a request, as the access token says: its subject, a name for histories, its role and organisation. The
- * rules of DESIGN.md §4 are here, so that every service decides alike: access to an object follows from its owner and
+ * rules of docs/architecture.md §4 are here, so that every service decides alike: access to an object follows from its owner and
  * visibility, never from the role alone.
  *
  * @param subject        the token's subject; null when anonymous

@@ -1,6 +1,6 @@
 package se.samverka.platform.tokens;
 
-/** What a caller may do (DESIGN.md §4). A caller with none is anonymous: the public catalogue only. */
+/** What a caller may do (docs/architecture.md §4). A caller with none is anonymous: the public catalogue only. */
 public enum Role {
     /** The international coordinator: everything, including reference data and erasure requests. */
     ADMIN,

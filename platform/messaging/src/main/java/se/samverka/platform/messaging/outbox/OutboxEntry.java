@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * An event waiting in its aggregate's document to be published. It is written in the same single-document update
- * as the state change it announces, so the two cannot part (DESIGN.md §3).
+ * as the state change it announces, so the two cannot part (docs/architecture.md §3).
  *
  * @param sequence    the aggregate's version after the change
  * @param data        the event data as JSON, fixed at the moment of the change
