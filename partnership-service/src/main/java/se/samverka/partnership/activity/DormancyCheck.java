@@ -10,9 +10,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import se.samverka.partnership.partnership.Partnership;
-import se.samverka.partnership.partnership.PartnershipRegister;
-import se.samverka.partnership.partnership.PartnershipStatus;
+import se.samverka.partnership.register.Partnership;
+import se.samverka.partnership.register.PartnershipRegister;
+import se.samverka.partnership.register.PartnershipStatus;
 import se.samverka.platform.messaging.outbox.Versioned;
 
 /**

@@ -2,7 +2,6 @@ package se.samverka.partnership.contact;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -13,9 +12,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import se.samverka.partnership.contracts.ContactPersonAdded;
-import se.samverka.partnership.contracts.ContactPersonChanged;
-import se.samverka.partnership.contracts.ContactPersonRemoved;
+import se.samverka.partnership.Change;
 import se.samverka.partnership.organisation.Organisation;
 import se.samverka.partnership.organisation.OrganisationDirectory;
 import se.samverka.platform.messaging.outbox.AggregateStore;
@@ -81,11 +78,8 @@ public class ContactPersons {
             Versioned<Organisation> organisation = directory.get(organisationId);
             ContactPerson person = new ContactPerson(id, 1, details.name().strip(), details.role(), details.email(),
                     details.phone(), details.lawfulBasis(), details.retainUntil(), clock.instant());
-            List<ContactPerson> persons = new ArrayList<>(organisation.state().contactPersons());
-            persons.add(person);
-            Versioned<Organisation> stored = organisations.update(organisation,
-                    organisation.state().withContactPersons(persons), new ContactPersonAdded(organisationId, id));
-            return new Located(stored, person);
+            return new Located(store(organisation, organisation.state().addContactPerson(organisationId, person)),
+                    person);
         });
     }
 
@@ -121,11 +115,9 @@ public class ContactPersons {
             ContactPerson changed = new ContactPerson(personId, expectedVersion + 1, details.name().strip(),
                     details.role(), details.email(), details.phone(), details.lawfulBasis(), details.retainUntil(),
                     current.person().registeredAt());
-            String organisationId = current.organisation().id();
-            Versioned<Organisation> stored = organisations.update(current.organisation(),
-                    replace(current.organisation().state(), personId, changed),
-                    new ContactPersonChanged(organisationId, personId));
-            return new Located(stored, changed);
+            Versioned<Organisation> organisation = current.organisation();
+            return new Located(store(organisation,
+                    organisation.state().changeContactPerson(organisation.id(), changed)), changed);
         });
     }
 
@@ -168,20 +160,15 @@ public class ContactPersons {
     }
 
     private Located remove(Located located, String reason) {
-        Organisation organisation = located.organisation().state();
-        List<ContactPerson> persons = organisation.contactPersons().stream()
-                .filter(person -> !person.id().equals(located.person().id()))
-                .toList();
-        Versioned<Organisation> stored = organisations.update(located.organisation(),
-                organisation.withContactPersons(persons),
-                new ContactPersonRemoved(located.organisation().id(), located.person().id(), reason));
-        return new Located(stored, located.person());
+        Versioned<Organisation> organisation = located.organisation();
+        return new Located(store(organisation,
+                organisation.state().removeContactPerson(organisation.id(), located.person().id(), reason)),
+                located.person());
     }
 
-    private static Organisation replace(Organisation organisation, String personId, ContactPerson changed) {
-        return organisation.withContactPersons(organisation.contactPersons().stream()
-                .map(person -> person.id().equals(personId) ? changed : person)
-                .toList());
+    /** The change stored over the version of the organisation it was made from, its events in the same write. */
+    private Versioned<Organisation> store(Versioned<Organisation> current, Change<Organisation> change) {
+        return organisations.update(current, change.state(), change.events().toArray());
     }
 
     /** Repeats a read-modify-write whose organisation changed meanwhile (another person, its description). */

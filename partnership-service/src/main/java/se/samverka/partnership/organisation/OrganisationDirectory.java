@@ -16,10 +16,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import se.samverka.partnership.contact.ContactPerson;
-import se.samverka.partnership.contracts.OrganisationDescription;
-import se.samverka.partnership.contracts.OrganisationRegistered;
-import se.samverka.partnership.contracts.OrganisationUpdated;
+import se.samverka.partnership.Change;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.security.Caller;
@@ -52,9 +49,9 @@ public class OrganisationDirectory {
     public Versioned<Organisation> register(OrganisationDetails details) {
         Caller caller = callers.require(Caller::mayCreate, "access.organisation.register");
         String id = UUID.randomUUID().toString();
-        Organisation organisation = validated(id, details, details.active() == null || details.active(), List.of(),
+        Change<Organisation> registered = Organisation.register(id, details, validatedSector(id, details),
                 caller.is(Role.ADMIN) ? null : caller.organisationId());
-        return uniqueNumber(() -> organisations.create(id, organisation, registered(id, organisation)));
+        return uniqueNumber(() -> organisations.create(id, registered.state(), registered.events().toArray()));
     }
 
     /** @throws AccessDeniedException 403 unless the caller may keep this organisation up to date */
@@ -62,10 +59,8 @@ public class OrganisationDirectory {
         Versioned<Organisation> current = get(id);
         requireChangeableBy(callers.current(), current);
         Preconditions.requireVersion(current.version(), expectedVersion);
-        boolean active = details.active() == null ? current.state().active() : details.active();
-        Organisation organisation = validated(id, details, active, current.state().contactPersons(),
-                current.state().registeredBy());
-        return uniqueNumber(() -> organisations.update(current, organisation, updated(id, organisation)));
+        Change<Organisation> described = current.state().describe(id, details, validatedSector(id, details));
+        return uniqueNumber(() -> organisations.update(current, described.state(), described.events().toArray()));
     }
 
     public Versioned<Organisation> get(String id) {
@@ -97,8 +92,8 @@ public class OrganisationDirectory {
         }
     }
 
-    private Organisation validated(String id, OrganisationDetails details, boolean active,
-                                   List<ContactPerson> contactPersons, String registeredBy) {
+    /** The sector the details come to, once they are found sound: 422 with every problem otherwise. */
+    private Sector validatedSector(String id, OrganisationDetails details) {
         List<FieldProblem> problems = new ArrayList<>(Codes.problems(details));
         Sector sector = sector(details, problems);
         if (details.parentOrganisationId() != null) {
@@ -107,9 +102,7 @@ public class OrganisationDirectory {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return new Organisation(details.name().strip(), blankToNull(details.nameEn()), details.type(), sector,
-                details.country(), details.region(), details.nutsCode(), blankToNull(details.organisationNumber()),
-                blankToNull(details.website()), details.parentOrganisationId(), active, contactPersons, registeredBy);
+        return sector;
     }
 
     private static Sector sector(OrganisationDetails details, List<FieldProblem> problems) {
@@ -153,23 +146,5 @@ public class OrganisationDirectory {
         } catch (DuplicateKeyException e) {
             throw new InvalidRequestException("organisationNumber", "reason.organisation-number.taken");
         }
-    }
-
-    private static OrganisationRegistered registered(String id, Organisation o) {
-        return new OrganisationRegistered(id, published(o));
-    }
-
-    private static OrganisationUpdated updated(String id, Organisation o) {
-        return new OrganisationUpdated(id, published(o));
-    }
-
-    /** An organisation as its events describe it: codes as text, never its organisation number. */
-    private static OrganisationDescription published(Organisation o) {
-        return new OrganisationDescription(o.name(), o.nameEn(), o.type().name(), o.sector().name(), o.country(),
-                o.region(), o.nutsCode(), o.website(), o.parentOrganisationId(), o.active());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,7 +1,6 @@
-package se.samverka.partnership.partnership;
+package se.samverka.partnership.register;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,15 +14,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import se.samverka.partnership.contracts.PartnershipAgreementRecorded;
-import se.samverka.partnership.contracts.PartnershipDecisionRecorded;
-import se.samverka.partnership.contracts.PartnershipDescription;
-import se.samverka.partnership.contracts.PartnershipPartyAdded;
-import se.samverka.partnership.contracts.PartnershipPartyRemoved;
-import se.samverka.partnership.contracts.PartnershipRegistered;
-import se.samverka.partnership.contracts.PartnershipStatusChanged;
-import se.samverka.partnership.contracts.PartnershipUpdated;
-import se.samverka.partnership.contracts.Party;
+import se.samverka.partnership.Change;
 import se.samverka.partnership.organisation.Organisation;
 import se.samverka.partnership.organisation.OrganisationDirectory;
 import se.samverka.platform.messaging.outbox.AggregateStore;
@@ -46,9 +37,6 @@ import se.samverka.reference.MunicipalStrategy;
  */
 @Service
 public class PartnershipRegister {
-
-    /** Who takes the steps the platform takes by itself. */
-    static final String PLATFORM = "samverka";
 
     private final AggregateStore<Partnership> partnerships;
     private final OrganisationDirectory directory;
@@ -77,17 +65,8 @@ public class PartnershipRegister {
             throw new InvalidRequestException(problems);
         }
         String id = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        StatusChange registered = new StatusChange(null, PartnershipStatus.EXPLORING, now, actor.name(), "Registered",
-                null, false);
-        Partnership partnership = new Partnership(details.name().strip(), details.nameEn(), details.description(),
-                details.type(), PartnershipStatus.EXPLORING, details.visibilityOrDefault(), details.parties(),
-                details.responsibleDepartmentId(), details.themes(), details.strategies(), null, List.of(),
-                List.of(registered), now);
-        return partnerships.create(id, partnership, new PartnershipRegistered(id, partnership.status().name(),
-                partnership.partyIds(),
-                partnership.parties().stream().map(p -> new Party(p.organisationId(), p.role().name())).toList(),
-                published(partnership)));
+        Change<Partnership> registered = Partnership.register(id, details, clock.instant(), actor.name());
+        return partnerships.create(id, registered.state(), registered.events().toArray());
     }
 
     public Versioned<Partnership> describe(String id, long expectedVersion, PartnershipDetails details) {
@@ -101,75 +80,48 @@ public class PartnershipRegister {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        Partnership changed = current.state().describedAs(details);
-        return partnerships.update(current, changed, new PartnershipUpdated(id, published(changed)));
+        return store(current, current.state().describe(id, details));
     }
 
     public Versioned<Partnership> addParty(String id, long expectedVersion, PartnershipParty party) {
         Versioned<Partnership> current = current(id, expectedVersion);
-        if (current.state().partyIds().contains(party.organisationId())) {
-            throw new InvalidRequestException("organisationId", "reason.party.already");
-        }
+        Change<Partnership> added = current.state().addParty(id, party);
         List<FieldProblem> problems = organisationProblems(List.of(party.organisationId()), index -> "organisationId");
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        List<PartnershipParty> parties = new ArrayList<>(current.state().parties());
-        parties.add(party);
-        return partnerships.update(current, current.state().withParties(parties),
-                new PartnershipPartyAdded(id, party.organisationId(), party.role().name()));
+        return store(current, added);
     }
 
     public Versioned<Partnership> removeParty(String id, long expectedVersion, String organisationId) {
         Versioned<Partnership> current = current(id, expectedVersion);
-        if (!current.state().partyIds().contains(organisationId)) {
-            throw new NotFoundException("not-found.party", organisationId);
-        }
-        if (current.state().parties().size() <= 2) {
-            throw new InvalidRequestException("organisationId", "reason.parties.keep-two");
-        }
-        List<PartnershipParty> parties = current.state().parties().stream()
-                .filter(party -> !party.organisationId().equals(organisationId))
-                .toList();
-        return partnerships.update(current, current.state().withParties(parties),
-                new PartnershipPartyRemoved(id, organisationId));
+        return store(current, current.state().removeParty(id, organisationId));
     }
 
     public Versioned<Partnership> recordAgreement(String id, long expectedVersion, Agreement agreement) {
         Versioned<Partnership> current = current(id, expectedVersion);
-        return partnerships.update(current, current.state().withAgreement(agreement),
-                new PartnershipAgreementRecorded(id, agreement.type().name(), agreement.signedOn(), agreement.validFrom(),
-                        agreement.validTo(), agreement.renewalOn()));
+        return store(current, current.state().recordAgreement(id, agreement));
     }
 
     public Versioned<Partnership> recordDecision(String id, long expectedVersion, DecisionDetails details) {
         Versioned<Partnership> current = current(id, expectedVersion);
-        Decision decision = new Decision("d" + (current.state().decisions().size() + 1), details.body().strip(),
-                details.decidedOn(), details.paragraph(), details.registrationNumber(), details.note(), clock.instant(),
-                actor.name());
-        return partnerships.update(current, current.state().withDecision(decision),
-                new PartnershipDecisionRecorded(id, decision.id(), decision.body(), decision.decidedOn(),
-                        decision.paragraph(), decision.registrationNumber()));
+        return store(current, current.state().recordDecision(id, details, clock.instant(), actor.name()));
     }
 
     /** A step someone takes in the lifecycle; 409 when it is not allowed now. */
     public Versioned<Partnership> transition(String id, long expectedVersion, Transition transition) {
         Versioned<Partnership> current = current(id, expectedVersion);
-        PartnershipLifecycle.check(current.state(), transition);
-        return move(current, new StatusChange(current.state().status(), transition.to(), clock.instant(), actor.name(),
-                transition.reason(), transition.decisionId(), false));
+        return store(current, current.state().transition(id, transition, clock.instant(), actor.name()));
     }
 
     /** The platform's step: no activity seen for too long. */
     public void markDormant(Versioned<Partnership> partnership, String why) {
-        move(partnership, new StatusChange(PartnershipStatus.ACTIVE, PartnershipStatus.DORMANT, clock.instant(), PLATFORM,
-                why, null, true));
+        store(partnership, partnership.state().markDormant(partnership.id(), clock.instant(), why));
     }
 
     /** The platform's step: a dormant partnership shows activity again. */
     public void reactivate(Versioned<Partnership> partnership, String why) {
-        move(partnership, new StatusChange(PartnershipStatus.DORMANT, PartnershipStatus.ACTIVE, clock.instant(), PLATFORM,
-                why, null, true));
+        store(partnership, partnership.state().reactivate(partnership.id(), clock.instant(), why));
     }
 
     /** A partnership the caller may read; one it may not is answered as if it did not exist. */
@@ -194,9 +146,9 @@ public class PartnershipRegister {
         return partnerships.find(filter.toQuery(inCountry, callers.current()), paging.pageable());
     }
 
-    private Versioned<Partnership> move(Versioned<Partnership> current, StatusChange change) {
-        return partnerships.update(current, current.state().movedTo(change), new PartnershipStatusChanged(current.id(),
-                change.from().name(), change.to().name(), change.decisionId(), change.automatic()));
+    /** The change stored over the version it was made from, its events in the same write. */
+    private Versioned<Partnership> store(Versioned<Partnership> current, Change<Partnership> change) {
+        return partnerships.update(current, change.state(), change.events().toArray());
     }
 
     /** The partnership as the caller read it, to be changed: 404 if it may not read it, 403 if it may not change it. */
@@ -263,15 +215,5 @@ public class PartnershipRegister {
             }
         }
         return problems;
-    }
-
-    /** A partnership as its events describe it: codes as text. */
-    private static PartnershipDescription published(Partnership p) {
-        return new PartnershipDescription(p.name(), p.nameEn(), p.description(), p.type().name(), p.visibility().name(),
-                p.responsibleDepartmentId(), names(p.themes()), p.strategies());
-    }
-
-    private static List<String> names(List<? extends Enum<?>> values) {
-        return values.stream().map(Enum::name).toList();
     }
 }

@@ -1,4 +1,4 @@
-package se.samverka.partnership.partnership;
+package se.samverka.partnership.register;
 
 /** How binding a partnership's agreement is, from the weakest. */
 public enum AgreementType {

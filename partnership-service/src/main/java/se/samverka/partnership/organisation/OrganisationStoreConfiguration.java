@@ -6,7 +6,7 @@ import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.AggregateStores;
 
 @Configuration(proxyBeanMethods = false)
-class OrganisationStore {
+class OrganisationStoreConfiguration {
 
     /** Organisation numbers are unique in the directory, enforced by the database so that no race slips through. */
     @Bean

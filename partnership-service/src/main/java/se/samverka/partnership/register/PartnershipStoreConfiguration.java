@@ -1,4 +1,4 @@
-package se.samverka.partnership.partnership;
+package se.samverka.partnership.register;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -6,7 +6,7 @@ import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.AggregateStores;
 
 @Configuration(proxyBeanMethods = false)
-class PartnershipStore {
+class PartnershipStoreConfiguration {
 
     @Bean
     AggregateStore<Partnership> partnerships(AggregateStores stores) {

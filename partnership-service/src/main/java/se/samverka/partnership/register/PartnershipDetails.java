@@ -1,4 +1,4 @@
-package se.samverka.partnership.partnership;
+package se.samverka.partnership.register;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package se.samverka.partnership.partnership;
+package se.samverka.partnership.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,8 +29,8 @@ class PartnershipLifecycleTest {
         assertThatThrownBy(() -> PartnershipLifecycle.check(exploring, step(PartnershipStatus.LETTER_OF_INTENT, null)))
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("transition.partnership.agreement");
-        PartnershipLifecycle.check(exploring.withAgreement(
-                new Agreement(AgreementType.LETTER_OF_INTENT, LocalDate.of(2007, 3, 1), null, null, null)),
+        PartnershipLifecycle.check(exploring.recordAgreement("p1",
+                new Agreement(AgreementType.LETTER_OF_INTENT, LocalDate.of(2007, 3, 1), null, null, null)).state(),
                 step(PartnershipStatus.LETTER_OF_INTENT, null));
     }
 

@@ -1,4 +1,4 @@
-package se.samverka.partnership.partnership;
+package se.samverka.partnership.register;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package se.samverka.partnership.partnership;
+package se.samverka.partnership.register;
 
 /** The kinds of lasting relation the municipality has (see the glossary). */
 public enum PartnershipType {

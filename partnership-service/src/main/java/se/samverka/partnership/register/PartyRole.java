@@ -1,4 +1,4 @@
-package se.samverka.partnership.partnership;
+package se.samverka.partnership.register;
 
 /** What an organisation is in a partnership. */
 public enum PartyRole {

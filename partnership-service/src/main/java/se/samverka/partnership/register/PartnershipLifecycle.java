@@ -1,11 +1,11 @@
-package se.samverka.partnership.partnership;
+package se.samverka.partnership.register;
 
-import static se.samverka.partnership.partnership.PartnershipStatus.ACTIVE;
-import static se.samverka.partnership.partnership.PartnershipStatus.DORMANT;
-import static se.samverka.partnership.partnership.PartnershipStatus.ENDED;
-import static se.samverka.partnership.partnership.PartnershipStatus.EXPLORING;
-import static se.samverka.partnership.partnership.PartnershipStatus.LETTER_OF_INTENT;
-import static se.samverka.partnership.partnership.PartnershipStatus.UNDER_REVIEW;
+import static se.samverka.partnership.register.PartnershipStatus.ACTIVE;
+import static se.samverka.partnership.register.PartnershipStatus.DORMANT;
+import static se.samverka.partnership.register.PartnershipStatus.ENDED;
+import static se.samverka.partnership.register.PartnershipStatus.EXPLORING;
+import static se.samverka.partnership.register.PartnershipStatus.LETTER_OF_INTENT;
+import static se.samverka.partnership.register.PartnershipStatus.UNDER_REVIEW;
 
 import java.util.EnumMap;
 import java.util.EnumSet;

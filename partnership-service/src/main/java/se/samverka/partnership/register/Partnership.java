@@ -1,0 +1,177 @@
+package se.samverka.partnership.register;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import se.samverka.partnership.Change;
+import se.samverka.partnership.contracts.PartnershipAgreementRecorded;
+import se.samverka.partnership.contracts.PartnershipDecisionRecorded;
+import se.samverka.partnership.contracts.PartnershipDescription;
+import se.samverka.partnership.contracts.PartnershipPartyAdded;
+import se.samverka.partnership.contracts.PartnershipPartyRemoved;
+import se.samverka.partnership.contracts.PartnershipRegistered;
+import se.samverka.partnership.contracts.PartnershipStatusChanged;
+import se.samverka.partnership.contracts.PartnershipUpdated;
+import se.samverka.partnership.contracts.Party;
+import se.samverka.platform.web.IllegalTransitionException;
+import se.samverka.platform.web.InvalidRequestException;
+import se.samverka.platform.web.NotFoundException;
+import se.samverka.reference.GlobalTheme;
+import se.samverka.reference.Visibility;
+
+/**
+ * A lasting relation between the municipality and places or organisations abroad or in the region. Each command
+ * gives back the partnership it leaves and the events that announce it; the partnership does not know its own id
+ * (its document does), so commands are told it for their events.
+ *
+ * @param responsibleDepartmentId the department or municipal company that answers for it
+ * @param strategies              codes of the municipality's strategies it serves
+ * @param statusSince             when it entered its current status
+ * @param history                 every status change, oldest first
+ */
+public record Partnership(
+        String name,
+        String nameEn,
+        String description,
+        PartnershipType type,
+        PartnershipStatus status,
+        Visibility visibility,
+        List<PartnershipParty> parties,
+        String responsibleDepartmentId,
+        List<GlobalTheme> themes,
+        List<String> strategies,
+        Agreement agreement,
+        List<Decision> decisions,
+        List<StatusChange> history,
+        Instant statusSince) {
+
+    public Partnership {
+        parties = List.copyOf(parties);
+        themes = themes == null ? List.of() : List.copyOf(themes);
+        strategies = strategies == null ? List.of() : List.copyOf(strategies);
+        decisions = decisions == null ? List.of() : List.copyOf(decisions);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** Who takes the steps the platform takes by itself. */
+    static final String PLATFORM = "samverka";
+
+    /** A partnership entering the register: EXPLORING from {@code at}, which is the first step of its history. */
+    static Change<Partnership> register(String id, PartnershipDetails details, Instant at, String by) {
+        StatusChange registered = new StatusChange(null, PartnershipStatus.EXPLORING, at, by, "Registered", null, false);
+        Partnership partnership = new Partnership(details.name().strip(), details.nameEn(), details.description(),
+                details.type(), PartnershipStatus.EXPLORING, details.visibilityOrDefault(), details.parties(),
+                details.responsibleDepartmentId(), details.themes(), details.strategies(), null, List.of(),
+                List.of(registered), at);
+        return Change.of(partnership, new PartnershipRegistered(id, partnership.status().name(), partnership.partyIds(),
+                partnership.parties().stream().map(p -> new Party(p.organisationId(), p.role().name())).toList(),
+                partnership.published()));
+    }
+
+    /** Its description replaced; parties, agreement, decisions and status stay. Announced even when nothing differs. */
+    Change<Partnership> describe(String id, PartnershipDetails d) {
+        Partnership described = new Partnership(d.name().strip(), d.nameEn(), d.description(), d.type(), status,
+                d.visibilityOrDefault(), parties, d.responsibleDepartmentId(), d.themes(), d.strategies(), agreement,
+                decisions, history, statusSince);
+        return Change.of(described, new PartnershipUpdated(id, described.published()));
+    }
+
+    /** @throws InvalidRequestException 422 when the organisation is a party already */
+    Change<Partnership> addParty(String id, PartnershipParty party) {
+        if (partyIds().contains(party.organisationId())) {
+            throw new InvalidRequestException("organisationId", "reason.party.already");
+        }
+        List<PartnershipParty> all = new ArrayList<>(parties);
+        all.add(party);
+        return Change.of(withParties(all), new PartnershipPartyAdded(id, party.organisationId(), party.role().name()));
+    }
+
+    /**
+     * @throws NotFoundException        404 when the organisation is no party
+     * @throws InvalidRequestException 422 when it would leave fewer than two parties
+     */
+    Change<Partnership> removeParty(String id, String organisationId) {
+        if (!partyIds().contains(organisationId)) {
+            throw new NotFoundException("not-found.party", organisationId);
+        }
+        if (parties.size() <= 2) {
+            throw new InvalidRequestException("organisationId", "reason.parties.keep-two");
+        }
+        List<PartnershipParty> left = parties.stream()
+                .filter(party -> !party.organisationId().equals(organisationId))
+                .toList();
+        return Change.of(withParties(left), new PartnershipPartyRemoved(id, organisationId));
+    }
+
+    /** Records the agreement, replacing the one recorded before. */
+    Change<Partnership> recordAgreement(String id, Agreement newAgreement) {
+        Partnership recorded = new Partnership(name, nameEn, description, type, status, visibility, parties,
+                responsibleDepartmentId, themes, strategies, newAgreement, decisions, history, statusSince);
+        return Change.of(recorded, new PartnershipAgreementRecorded(id, newAgreement.type().name(),
+                newAgreement.signedOn(), newAgreement.validFrom(), newAgreement.validTo(), newAgreement.renewalOn()));
+    }
+
+    /** Records a decision under the next id (d1, d2, …); its note stays here, out of the event. */
+    Change<Partnership> recordDecision(String id, DecisionDetails details, Instant at, String by) {
+        Decision decision = new Decision("d" + (decisions.size() + 1), details.body().strip(), details.decidedOn(),
+                details.paragraph(), details.registrationNumber(), details.note(), at, by);
+        List<Decision> all = new ArrayList<>(decisions);
+        all.add(decision);
+        Partnership recorded = new Partnership(name, nameEn, description, type, status, visibility, parties,
+                responsibleDepartmentId, themes, strategies, agreement, all, history, statusSince);
+        return Change.of(recorded, new PartnershipDecisionRecorded(id, decision.id(), decision.body(),
+                decision.decidedOn(), decision.paragraph(), decision.registrationNumber()));
+    }
+
+    /**
+     * A step someone takes in the lifecycle.
+     *
+     * @throws IllegalTransitionException 409 when the step is not allowed now
+     * @throws InvalidRequestException    422 when the decision named does not exist
+     */
+    Change<Partnership> transition(String id, Transition transition, Instant at, String by) {
+        PartnershipLifecycle.check(this, transition);
+        return movedTo(id, new StatusChange(status, transition.to(), at, by, transition.reason(),
+                transition.decisionId(), false));
+    }
+
+    /** The platform's step: an ACTIVE partnership has shown no activity for too long. */
+    Change<Partnership> markDormant(String id, Instant at, String why) {
+        return movedTo(id, new StatusChange(PartnershipStatus.ACTIVE, PartnershipStatus.DORMANT, at, PLATFORM, why, null,
+                true));
+    }
+
+    /** The platform's step: a DORMANT partnership shows activity again. */
+    Change<Partnership> reactivate(String id, Instant at, String why) {
+        return movedTo(id, new StatusChange(PartnershipStatus.DORMANT, PartnershipStatus.ACTIVE, at, PLATFORM, why, null,
+                true));
+    }
+
+    List<String> partyIds() {
+        return parties.stream().map(PartnershipParty::organisationId).toList();
+    }
+
+    boolean hasDecision(String decisionId) {
+        return decisions.stream().anyMatch(decision -> decision.id().equals(decisionId));
+    }
+
+    private Partnership withParties(List<PartnershipParty> newParties) {
+        return new Partnership(name, nameEn, description, type, status, visibility, newParties, responsibleDepartmentId,
+                themes, strategies, agreement, decisions, history, statusSince);
+    }
+
+    private Change<Partnership> movedTo(String id, StatusChange change) {
+        List<StatusChange> all = new ArrayList<>(history);
+        all.add(change);
+        Partnership moved = new Partnership(name, nameEn, description, type, change.to(), visibility, parties,
+                responsibleDepartmentId, themes, strategies, agreement, decisions, all, change.at());
+        return Change.of(moved, new PartnershipStatusChanged(id, change.from().name(), change.to().name(),
+                change.decisionId(), change.automatic()));
+    }
+
+    /** The partnership as its events describe it: codes as text. */
+    private PartnershipDescription published() {
+        return new PartnershipDescription(name, nameEn, description, type.name(), visibility.name(),
+                responsibleDepartmentId, themes.stream().map(Enum::name).toList(), strategies);
+    }
+}
