@@ -1,4 +1,4 @@
-package se.samverka.project.project;
+package se.samverka.project.portfolio;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -49,12 +49,12 @@ import se.samverka.project.contracts.ProjectRegistered;
 import se.samverka.project.contracts.ProjectStatusChanged;
 import se.samverka.project.contracts.ProjectUpdated;
 import se.samverka.project.directory.Directory;
-import se.samverka.project.project.ProjectRequests.ActivityDetails;
-import se.samverka.project.project.ProjectRequests.FundingLineDetails;
-import se.samverka.project.project.ProjectRequests.HealthDetails;
-import se.samverka.project.project.ProjectRequests.IndicatorDetails;
-import se.samverka.project.project.ProjectRequests.IndicatorReportDetails;
-import se.samverka.project.project.ProjectRequests.TransitionDetails;
+import se.samverka.project.portfolio.ProjectRequests.ActivityDetails;
+import se.samverka.project.portfolio.ProjectRequests.FundingLineDetails;
+import se.samverka.project.portfolio.ProjectRequests.HealthDetails;
+import se.samverka.project.portfolio.ProjectRequests.IndicatorDetails;
+import se.samverka.project.portfolio.ProjectRequests.IndicatorReportDetails;
+import se.samverka.project.portfolio.ProjectRequests.TransitionDetails;
 
 /**
  * The project portfolio. Every change is based on the version the caller read (If-Match), re-computes the priority

@@ -1,4 +1,4 @@
-package se.samverka.project.project;
+package se.samverka.project.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
