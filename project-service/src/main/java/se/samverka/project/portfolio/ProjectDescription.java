@@ -55,6 +55,14 @@ public record ProjectDescription(
                 actualEnd, blank(mutualInterest));
     }
 
+    /** The description as the project's events carry it: codes as text, the mutual interest left here. */
+    se.samverka.project.contracts.ProjectDescription published() {
+        return new se.samverka.project.contracts.ProjectDescription(acronym, title, titleEn, summary, summaryEn,
+                registrationNumber, ownerOrganisationId, contactPersonIds, visibility.name(), partnershipIds,
+                strategies, actions, growthAreas, themes.stream().map(Enum::name).toList(), sdgs, plannedStart,
+                plannedEnd, actualStart, actualEnd);
+    }
+
     ProjectDescription withoutContactPerson(String contactPersonId) {
         return new ProjectDescription(acronym, title, titleEn, summary, summaryEn, registrationNumber,
                 ownerOrganisationId, contactPersonIds.stream().filter(id -> !id.equals(contactPersonId)).toList(),
