@@ -1,6 +1,8 @@
 package se.samverka.project.assessment;
 
 import java.util.List;
+import se.samverka.project.contracts.AssessedCriterion;
+import se.samverka.project.contracts.ProjectAssessed;
 
 /**
  * How a project serves the priorities of the municipality's strategy: a score, and for each criterion its points and
@@ -10,6 +12,12 @@ public record Assessment(double score, double maxScore, List<Criterion> criteria
 
     public Assessment {
         criteria = List.copyOf(criteria);
+    }
+
+    /** The assessment as the project's events carry it: the explanations stay in this service. */
+    public ProjectAssessed published(String projectId) {
+        return new ProjectAssessed(projectId, score, maxScore, criteria.stream()
+                .map(c -> new AssessedCriterion(c.criterion(), c.points(), c.maxPoints(), c.met())).toList());
     }
 
     /**

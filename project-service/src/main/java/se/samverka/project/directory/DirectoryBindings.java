@@ -9,7 +9,7 @@ import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventHandlers;
 import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ReadModelBinding;
-import se.samverka.project.project.ProjectPortfolio;
+import se.samverka.project.portfolio.ProjectPortfolio;
 
 /** The consumer bindings of the directory (bound to their topics in application.yml). */
 @Configuration(proxyBeanMethods = false)

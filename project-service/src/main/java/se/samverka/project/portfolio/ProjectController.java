@@ -1,4 +1,4 @@
-package se.samverka.project.project;
+package se.samverka.project.portfolio;
 
 import static se.samverka.platform.web.Preconditions.expectedVersion;
 
@@ -23,12 +23,12 @@ import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.web.PageResponse;
 import se.samverka.platform.web.Paging;
 import se.samverka.platform.web.VersionedResponses;
-import se.samverka.project.project.ProjectRequests.ActivityDetails;
-import se.samverka.project.project.ProjectRequests.FundingLineDetails;
-import se.samverka.project.project.ProjectRequests.HealthDetails;
-import se.samverka.project.project.ProjectRequests.IndicatorDetails;
-import se.samverka.project.project.ProjectRequests.IndicatorReportDetails;
-import se.samverka.project.project.ProjectRequests.TransitionDetails;
+import se.samverka.project.portfolio.ProjectRequests.ActivityDetails;
+import se.samverka.project.portfolio.ProjectRequests.FundingLineDetails;
+import se.samverka.project.portfolio.ProjectRequests.HealthDetails;
+import se.samverka.project.portfolio.ProjectRequests.IndicatorDetails;
+import se.samverka.project.portfolio.ProjectRequests.IndicatorReportDetails;
+import se.samverka.project.portfolio.ProjectRequests.TransitionDetails;
 import se.samverka.reference.Visibility;
 
 @RestController

@@ -1,4 +1,4 @@
-package se.samverka.project.project;
+package se.samverka.project.portfolio;
 
 /** How a project is doing, apart from where it stands in its lifecycle. */
 public enum HealthStatus {

@@ -1,4 +1,4 @@
-package se.samverka.project.project;
+package se.samverka.project.portfolio;
 
 /** How participants are counted by gender: women, men, and other or not stated. */
 public enum Gender {

@@ -1,4 +1,4 @@
-package se.samverka.project.project;
+package se.samverka.project.portfolio;
 
 /** The kinds of activity a project holds with people. */
 public enum ActivityType {

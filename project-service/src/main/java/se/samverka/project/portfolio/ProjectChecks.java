@@ -1,4 +1,4 @@
-package se.samverka.project.project;
+package se.samverka.project.portfolio;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,8 +17,8 @@ import se.samverka.project.contracts.Money;
 import se.samverka.project.directory.Directory;
 import se.samverka.project.directory.KnownOrganisation;
 import se.samverka.project.directory.KnownPartnership;
-import se.samverka.project.project.ProjectRequests.FundingLineDetails;
-import se.samverka.project.project.ProjectRequests.MoneyDetails;
+import se.samverka.project.portfolio.ProjectRequests.FundingLineDetails;
+import se.samverka.project.portfolio.ProjectRequests.MoneyDetails;
 import se.samverka.reference.FundingProgrammes;
 import se.samverka.reference.MunicipalStrategy;
 

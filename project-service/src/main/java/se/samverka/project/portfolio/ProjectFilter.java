@@ -1,4 +1,4 @@
-package se.samverka.project.project;
+package se.samverka.project.portfolio;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package se.samverka.project.project;
+package se.samverka.project.portfolio;
 
 /** What an indicator measures: what the project delivers, or the change it brings. */
 public enum IndicatorKind {

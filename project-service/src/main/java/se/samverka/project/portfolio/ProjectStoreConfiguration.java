@@ -1,4 +1,4 @@
-package se.samverka.project.project;
+package se.samverka.project.portfolio;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -6,7 +6,7 @@ import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.AggregateStores;
 
 @Configuration(proxyBeanMethods = false)
-class ProjectStore {
+class ProjectStoreConfiguration {
 
     @Bean
     AggregateStore<Project> projects(AggregateStores stores) {

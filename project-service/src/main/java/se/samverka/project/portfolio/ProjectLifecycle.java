@@ -1,17 +1,17 @@
-package se.samverka.project.project;
+package se.samverka.project.portfolio;
 
-import static se.samverka.project.project.ProjectStatus.APPLICATION_DRAFT;
-import static se.samverka.project.project.ProjectStatus.APPROVED;
-import static se.samverka.project.project.ProjectStatus.CANCELLED;
-import static se.samverka.project.project.ProjectStatus.CLOSED;
-import static se.samverka.project.project.ProjectStatus.FINAL_REPORTED;
-import static se.samverka.project.project.ProjectStatus.IDEA;
-import static se.samverka.project.project.ProjectStatus.ONGOING;
-import static se.samverka.project.project.ProjectStatus.PRE_STUDY;
-import static se.samverka.project.project.ProjectStatus.REJECTED;
-import static se.samverka.project.project.ProjectStatus.SUBMITTED;
-import static se.samverka.project.project.ProjectStatus.SUSPENDED;
-import static se.samverka.project.project.ProjectStatus.WITHDRAWN;
+import static se.samverka.project.portfolio.ProjectStatus.APPLICATION_DRAFT;
+import static se.samverka.project.portfolio.ProjectStatus.APPROVED;
+import static se.samverka.project.portfolio.ProjectStatus.CANCELLED;
+import static se.samverka.project.portfolio.ProjectStatus.CLOSED;
+import static se.samverka.project.portfolio.ProjectStatus.FINAL_REPORTED;
+import static se.samverka.project.portfolio.ProjectStatus.IDEA;
+import static se.samverka.project.portfolio.ProjectStatus.ONGOING;
+import static se.samverka.project.portfolio.ProjectStatus.PRE_STUDY;
+import static se.samverka.project.portfolio.ProjectStatus.REJECTED;
+import static se.samverka.project.portfolio.ProjectStatus.SUBMITTED;
+import static se.samverka.project.portfolio.ProjectStatus.SUSPENDED;
+import static se.samverka.project.portfolio.ProjectStatus.WITHDRAWN;
 
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package se.samverka.project.project;
+package se.samverka.project.portfolio;
 
 /** What an organisation is in a project. */
 public enum PartnerRole {

@@ -1,4 +1,4 @@
-package se.samverka.project.project;
+package se.samverka.project.portfolio;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -53,6 +53,14 @@ public record ProjectDescription(
                 visibility == null ? Visibility.INTERNAL : visibility, list(partnershipIds), list(strategies),
                 list(actions), list(growthAreas), list(themes), list(sdgs), plannedStart, plannedEnd, actualStart,
                 actualEnd, blank(mutualInterest));
+    }
+
+    /** The description as the project's events carry it: codes as text, the mutual interest left here. */
+    se.samverka.project.contracts.ProjectDescription published() {
+        return new se.samverka.project.contracts.ProjectDescription(acronym, title, titleEn, summary, summaryEn,
+                registrationNumber, ownerOrganisationId, contactPersonIds, visibility.name(), partnershipIds,
+                strategies, actions, growthAreas, themes.stream().map(Enum::name).toList(), sdgs, plannedStart,
+                plannedEnd, actualStart, actualEnd);
     }
 
     ProjectDescription withoutContactPerson(String contactPersonId) {

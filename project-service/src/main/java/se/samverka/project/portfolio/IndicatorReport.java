@@ -1,4 +1,4 @@
-package se.samverka.project.project;
+package se.samverka.project.portfolio;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

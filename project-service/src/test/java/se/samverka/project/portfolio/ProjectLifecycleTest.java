@@ -1,4 +1,4 @@
-package se.samverka.project.project;
+package se.samverka.project.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,13 +38,14 @@ class ProjectLifecycleTest {
         Project started = project(ProjectStatus.APPROVED, LocalDate.of(2027, 1, 1), List.of());
         assertThatThrownBy(() -> ProjectLifecycle.check(started, ProjectStatus.ONGOING))
                 .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("transition.project.partner");
-        ProjectLifecycle.check(started.withPartners(List.of(new Partner("trd", PartnerRole.PARTNER))), ProjectStatus.ONGOING);
+        ProjectLifecycle.check(started.addPartner("p-1", new Partner("trd", PartnerRole.PARTNER)).state(),
+                ProjectStatus.ONGOING);
 
         Project submitted = project(ProjectStatus.SUBMITTED, null, List.of());
         assertThatThrownBy(() -> ProjectLifecycle.check(submitted, ProjectStatus.APPROVED))
                 .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("transition.project.granted");
         FundingLine granted = new FundingLine("f-1", "OWN_BUDGET", null, sek("100"), sek("100"), null, null, null, false);
-        ProjectLifecycle.check(submitted.withFundingLines(List.of(granted)), ProjectStatus.APPROVED);
+        ProjectLifecycle.check(submitted.addFundingLine("p-1", granted).state(), ProjectStatus.APPROVED);
     }
 
     @Test
@@ -64,9 +65,7 @@ class ProjectLifecycleTest {
     private static Project project(ProjectStatus status, LocalDate actualStart, List<Partner> partners) {
         ProjectDescription description = new ProjectDescription(null, "Projekt", null, null, null, null, "kff", null,
                 null, null, null, null, null, null, null, null, null, actualStart, null, null).normalized();
-        Project registered = Project.registered(description, new StatusChange(null, ProjectStatus.IDEA, Instant.now(),
-                "test", "Registered", null));
-        return registered.movedTo(new StatusChange(ProjectStatus.IDEA, status, Instant.now(), "test", "test", null))
-                .withPartners(partners);
+        return new Project(description, status, Instant.now(), List.of(), null, partners, List.of(), List.of(),
+                List.of(), List.of(), null, null, null, null);
     }
 }

@@ -1,4 +1,4 @@
-package se.samverka.project.project;
+package se.samverka.project.portfolio;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
