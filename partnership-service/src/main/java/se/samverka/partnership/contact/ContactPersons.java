@@ -12,7 +12,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import se.samverka.partnership.Change;
 import se.samverka.partnership.organisation.Organisation;
 import se.samverka.partnership.organisation.OrganisationDirectory;
 import se.samverka.platform.messaging.outbox.AggregateStore;
@@ -78,8 +77,8 @@ public class ContactPersons {
             Versioned<Organisation> organisation = directory.get(organisationId);
             ContactPerson person = new ContactPerson(id, 1, details.name().strip(), details.role(), details.email(),
                     details.phone(), details.lawfulBasis(), details.retainUntil(), clock.instant());
-            return new Located(store(organisation, organisation.state().addContactPerson(organisationId, person)),
-                    person);
+            return new Located(organisations.update(organisation,
+                    organisation.state().addContactPerson(organisationId, person)), person);
         });
     }
 
@@ -116,7 +115,7 @@ public class ContactPersons {
                     details.role(), details.email(), details.phone(), details.lawfulBasis(), details.retainUntil(),
                     current.person().registeredAt());
             Versioned<Organisation> organisation = current.organisation();
-            return new Located(store(organisation,
+            return new Located(organisations.update(organisation,
                     organisation.state().changeContactPerson(organisation.id(), changed)), changed);
         });
     }
@@ -161,15 +160,11 @@ public class ContactPersons {
 
     private Located remove(Located located, String reason) {
         Versioned<Organisation> organisation = located.organisation();
-        return new Located(store(organisation,
+        return new Located(organisations.update(organisation,
                 organisation.state().removeContactPerson(organisation.id(), located.person().id(), reason)),
                 located.person());
     }
 
-    /** The change stored over the version of the organisation it was made from, its events in the same write. */
-    private Versioned<Organisation> store(Versioned<Organisation> current, Change<Organisation> change) {
-        return organisations.update(current, change.state(), change.events().toArray());
-    }
 
     /** Repeats a read-modify-write whose organisation changed meanwhile (another person, its description). */
     private static <T> T retrying(Supplier<T> change) {

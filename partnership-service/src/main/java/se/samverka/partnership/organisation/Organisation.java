@@ -2,7 +2,7 @@ package se.samverka.partnership.organisation;
 
 import java.util.ArrayList;
 import java.util.List;
-import se.samverka.partnership.Change;
+import se.samverka.platform.messaging.outbox.Change;
 import se.samverka.partnership.contact.ContactPerson;
 import se.samverka.partnership.contracts.ContactPersonAdded;
 import se.samverka.partnership.contracts.ContactPersonChanged;

@@ -16,7 +16,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import se.samverka.partnership.Change;
+import se.samverka.platform.messaging.outbox.Change;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.security.Caller;
@@ -51,7 +51,7 @@ public class OrganisationDirectory {
         String id = UUID.randomUUID().toString();
         Change<Organisation> registered = Organisation.register(id, details, validatedSector(id, details),
                 caller.is(Role.ADMIN) ? null : caller.organisationId());
-        return uniqueNumber(() -> organisations.create(id, registered.state(), registered.events().toArray()));
+        return uniqueNumber(() -> organisations.create(id, registered));
     }
 
     /** @throws AccessDeniedException 403 unless the caller may keep this organisation up to date */
@@ -60,7 +60,7 @@ public class OrganisationDirectory {
         requireChangeableBy(callers.current(), current);
         Preconditions.requireVersion(current.version(), expectedVersion);
         Change<Organisation> described = current.state().describe(id, details, validatedSector(id, details));
-        return uniqueNumber(() -> organisations.update(current, described.state(), described.events().toArray()));
+        return uniqueNumber(() -> organisations.update(current, described));
     }
 
     public Versioned<Organisation> get(String id) {

@@ -3,7 +3,7 @@ package se.samverka.partnership.register;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import se.samverka.partnership.Change;
+import se.samverka.platform.messaging.outbox.Change;
 import se.samverka.partnership.contracts.PartnershipAgreementRecorded;
 import se.samverka.partnership.contracts.PartnershipDecisionRecorded;
 import se.samverka.partnership.contracts.PartnershipDescription;

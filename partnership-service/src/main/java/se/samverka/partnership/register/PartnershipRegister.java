@@ -14,7 +14,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import se.samverka.partnership.Change;
+import se.samverka.platform.messaging.outbox.Change;
 import se.samverka.partnership.organisation.Organisation;
 import se.samverka.partnership.organisation.OrganisationDirectory;
 import se.samverka.platform.messaging.outbox.AggregateStore;
@@ -66,7 +66,7 @@ public class PartnershipRegister {
         }
         String id = UUID.randomUUID().toString();
         Change<Partnership> registered = Partnership.register(id, details, clock.instant(), actor.name());
-        return partnerships.create(id, registered.state(), registered.events().toArray());
+        return partnerships.create(id, registered);
     }
 
     public Versioned<Partnership> describe(String id, long expectedVersion, PartnershipDetails details) {
@@ -80,7 +80,7 @@ public class PartnershipRegister {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return store(current, current.state().describe(id, details));
+        return partnerships.update(current, current.state().describe(id, details));
     }
 
     public Versioned<Partnership> addParty(String id, long expectedVersion, PartnershipParty party) {
@@ -90,38 +90,38 @@ public class PartnershipRegister {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return store(current, added);
+        return partnerships.update(current, added);
     }
 
     public Versioned<Partnership> removeParty(String id, long expectedVersion, String organisationId) {
         Versioned<Partnership> current = current(id, expectedVersion);
-        return store(current, current.state().removeParty(id, organisationId));
+        return partnerships.update(current, current.state().removeParty(id, organisationId));
     }
 
     public Versioned<Partnership> recordAgreement(String id, long expectedVersion, Agreement agreement) {
         Versioned<Partnership> current = current(id, expectedVersion);
-        return store(current, current.state().recordAgreement(id, agreement));
+        return partnerships.update(current, current.state().recordAgreement(id, agreement));
     }
 
     public Versioned<Partnership> recordDecision(String id, long expectedVersion, DecisionDetails details) {
         Versioned<Partnership> current = current(id, expectedVersion);
-        return store(current, current.state().recordDecision(id, details, clock.instant(), actor.name()));
+        return partnerships.update(current, current.state().recordDecision(id, details, clock.instant(), actor.name()));
     }
 
     /** A step someone takes in the lifecycle; 409 when it is not allowed now. */
     public Versioned<Partnership> transition(String id, long expectedVersion, Transition transition) {
         Versioned<Partnership> current = current(id, expectedVersion);
-        return store(current, current.state().transition(id, transition, clock.instant(), actor.name()));
+        return partnerships.update(current, current.state().transition(id, transition, clock.instant(), actor.name()));
     }
 
     /** The platform's step: no activity seen for too long. */
     public void markDormant(Versioned<Partnership> partnership, String why) {
-        store(partnership, partnership.state().markDormant(partnership.id(), clock.instant(), why));
+        partnerships.update(partnership, partnership.state().markDormant(partnership.id(), clock.instant(), why));
     }
 
     /** The platform's step: a dormant partnership shows activity again. */
     public void reactivate(Versioned<Partnership> partnership, String why) {
-        store(partnership, partnership.state().reactivate(partnership.id(), clock.instant(), why));
+        partnerships.update(partnership, partnership.state().reactivate(partnership.id(), clock.instant(), why));
     }
 
     /** A partnership the caller may read; one it may not is answered as if it did not exist. */
@@ -146,10 +146,6 @@ public class PartnershipRegister {
         return partnerships.find(filter.toQuery(inCountry, callers.current()), paging.pageable());
     }
 
-    /** The change stored over the version it was made from, its events in the same write. */
-    private Versioned<Partnership> store(Versioned<Partnership> current, Change<Partnership> change) {
-        return partnerships.update(current, change.state(), change.events().toArray());
-    }
 
     /** The partnership as the caller read it, to be changed: 404 if it may not read it, 403 if it may not change it. */
     private Versioned<Partnership> current(String id, long expectedVersion) {

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import se.samverka.partnership.Change;
+import se.samverka.platform.messaging.outbox.Change;
 import se.samverka.partnership.contact.ContactPerson;
 import se.samverka.partnership.contact.LawfulBasis;
 import se.samverka.partnership.contracts.ContactPersonAdded;

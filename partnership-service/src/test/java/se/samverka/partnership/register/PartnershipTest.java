@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import se.samverka.partnership.Change;
+import se.samverka.platform.messaging.outbox.Change;
 import se.samverka.partnership.contracts.PartnershipDecisionRecorded;
 import se.samverka.partnership.contracts.PartnershipDescription;
 import se.samverka.partnership.contracts.PartnershipPartyAdded;

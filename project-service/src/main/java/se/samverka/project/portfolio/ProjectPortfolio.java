@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import se.samverka.platform.messaging.outbox.AggregateStore;
+import se.samverka.platform.messaging.outbox.Change;
 import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.security.Caller;
 import se.samverka.platform.security.Callers;
@@ -76,7 +77,7 @@ public class ProjectPortfolio {
         String id = UUID.randomUUID().toString();
         Change<Project> change = Project.register(id, description, clock.instant(), actor.name())
                 .then(project -> project.assess(id, assessment(project)));
-        return projects.create(id, change.state(), change.events().toArray());
+        return projects.create(id, change);
     }
 
     public Versioned<Project> describe(String id, long expectedVersion, ProjectDescription request) {
@@ -200,7 +201,7 @@ public class ProjectPortfolio {
     /** Stores what a command made of the project read at {@code current}, re-assessed, with the events of both. */
     private Versioned<Project> commit(Versioned<Project> current, Change<Project> change) {
         Change<Project> assessed = change.then(project -> project.assess(current.id(), assessment(project)));
-        return projects.update(current, assessed.state(), assessed.events().toArray());
+        return projects.update(current, assessed);
     }
 
     private Assessment assessment(Project project) {

@@ -84,6 +84,16 @@ public class AggregateStore<S> {
         return mongo.exists(Query.query(Criteria.where("_id").is(id)), collection);
     }
 
+    /** Creates the aggregate as a command's {@link Change} made it, with the events that announce it. */
+    public Versioned<S> create(String id, Change<S> change) {
+        return create(id, change.state(), change.events().toArray());
+    }
+
+    /** Stores a command's {@link Change} of the aggregate read at {@code current}: its state and its events. */
+    public Versioned<S> update(Versioned<S> current, Change<S> change) {
+        return update(current, change.state(), change.events().toArray());
+    }
+
     /**
      * Creates the aggregate with the events that announce it: version 1 after the first event, one more per event.
      *

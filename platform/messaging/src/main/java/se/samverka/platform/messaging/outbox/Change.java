@@ -1,4 +1,4 @@
-package se.samverka.project.portfolio;
+package se.samverka.platform.messaging.outbox;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +7,13 @@ import java.util.function.Function;
 
 /**
  * What a command on an aggregate comes to: its new state and the events that announce the change, in the order they
- * are to be published. The aggregate makes both, so the application service stores and publishes them without
+ * are to be published. The aggregate's domain makes both, so an application service stores and publishes them in one
+ * write ({@link AggregateStore#create(String, Change)}, {@link AggregateStore#update(Versioned, Change)}) without
  * knowing the events' shape.
  *
  * @param state  the aggregate after the command
- * @param events the event payloads of the contract module, e.g. a ProjectRegistered; none when nothing is to be
- *               announced
+ * @param events the event payloads, records of the producer's contract module; a change that is stored must have at
+ *               least one, since every change is announced
  */
 public record Change<S>(S state, List<Object> events) {
 
@@ -21,12 +22,12 @@ public record Change<S>(S state, List<Object> events) {
         events = List.copyOf(events);
     }
 
-    static <S> Change<S> of(S state, Object... events) {
+    public static <S> Change<S> of(S state, Object... events) {
         return new Change<>(state, List.of(events));
     }
 
     /** This change followed by what {@code next} makes of its state: the state after both, the events of both. */
-    Change<S> then(Function<S, Change<S>> next) {
+    public Change<S> then(Function<S, Change<S>> next) {
         Change<S> after = next.apply(state);
         List<Object> all = new ArrayList<>(events);
         all.addAll(after.events());
