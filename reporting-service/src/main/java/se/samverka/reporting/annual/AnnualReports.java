@@ -73,7 +73,7 @@ public class AnnualReports {
         long countries = Stream.concat(organisations.stream(), activePartnerships.stream()
                         .flatMap(id -> snapshot.partnerships().get(id).partyIds().stream()))
                 .map(snapshot::organisation).flatMap(Optional::stream)
-                .map(OrganisationEntry::country).filter(Objects::nonNull).distinct().count();
+                .map(organisation -> organisation.description().country()).filter(Objects::nonNull).distinct().count();
         List<Activity> activities = entries.stream().flatMap(project -> project.activities().stream())
                 .filter(activity -> activity.heldOn().getYear() == year).toList();
         return new AnnualReport.KeyFigures(

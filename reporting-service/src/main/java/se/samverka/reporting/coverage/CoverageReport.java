@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import se.samverka.partnership.contracts.OrganisationDescription;
 import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.readmodel.OrganisationEntry;
 import se.samverka.reporting.readmodel.Snapshot;
@@ -21,7 +22,8 @@ public class CoverageReport implements Report<Coverage> {
     public Coverage of(Snapshot snapshot, ReportFilter filter, Freshness freshness) {
         ReportFilter others = filter.withDepartment(null);
         List<Coverage.Department> departments = snapshot.organisations().entrySet().stream()
-                .filter(organisation -> organisation.getValue().isMunicipalOperation() && organisation.getValue().active())
+                .filter(organisation -> organisation.getValue().isMunicipalOperation()
+                        && organisation.getValue().description().takesPart())
                 .filter(organisation -> filter.department() == null || filter.department().equals(organisation.getKey()))
                 .map(organisation -> department(organisation, snapshot, others))
                 .sorted(Comparator.comparing(Coverage.Department::name, Names.ORDER))
@@ -41,14 +43,14 @@ public class CoverageReport implements Report<Coverage> {
                 .toList();
         List<PartnershipRef> partnerships = snapshot.partnerships().entrySet().stream()
                 .filter(partnership -> "ACTIVE".equals(partnership.getValue().status()))
-                .filter(partnership -> id.equals(partnership.getValue().responsibleDepartmentId())
+                .filter(partnership -> id.equals(partnership.getValue().description().responsibleDepartmentId())
                         || partnership.getValue().partyIds().contains(id))
                 .filter(partnership -> filter.includes(partnership.getValue(), snapshot))
                 .map(PartnershipRef::of)
                 .sorted(Comparator.comparing(PartnershipRef::name, Names.ORDER))
                 .toList();
         long ongoing = projects.stream().filter(project -> "ONGOING".equals(project.status())).count();
-        return new Coverage.Department(id, organisation.getValue().name(), organisation.getValue().type(), ongoing,
-                projects, partnerships);
+        OrganisationDescription department = organisation.getValue().description();
+        return new Coverage.Department(id, department.name(), department.type(), ongoing, projects, partnerships);
     }
 }

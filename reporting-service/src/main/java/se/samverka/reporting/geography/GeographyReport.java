@@ -38,7 +38,8 @@ public class GeographyReport implements Report<Geography> {
         Map<String, Place> countries = new TreeMap<>();
         Map<String, Place> regions = new TreeMap<>();
         snapshot.organisations().forEach((id, organisation) -> {
-            if (organisation.active() && (filter.country() == null || filter.country().equals(organisation.country()))) {
+            if (organisation.description().takesPart()
+                    && (filter.country() == null || filter.country().equals(organisation.description().country()))) {
                 place(organisation, countries, regions).forEach(place -> place.organisations.add(id));
             }
         });
@@ -78,8 +79,8 @@ public class GeographyReport implements Report<Geography> {
     private static List<Place> place(OrganisationEntry organisation, Map<String, Place> countries,
                                      Map<String, Place> regions) {
         Function<String, Place> newPlace = key -> new Place();
-        Place country = countries.computeIfAbsent(organisation.country(), newPlace);
-        return organisation.region() == null ? List.of(country)
-                : List.of(country, regions.computeIfAbsent(organisation.region(), newPlace));
+        Place country = countries.computeIfAbsent(organisation.description().country(), newPlace);
+        return organisation.description().region() == null ? List.of(country)
+                : List.of(country, regions.computeIfAbsent(organisation.description().region(), newPlace));
     }
 }

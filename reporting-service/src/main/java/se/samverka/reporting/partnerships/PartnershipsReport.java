@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
+import se.samverka.partnership.contracts.OrganisationDescription;
+import se.samverka.partnership.contracts.PartnershipDescription;
 import se.samverka.project.contracts.Activity;
 import se.samverka.project.contracts.Participation;
 import se.samverka.reporting.freshness.Freshness;
@@ -31,7 +33,7 @@ public class PartnershipsReport implements Report<Partnerships> {
 
     /** The twin cities only, side by side. */
     public Partnerships twinCities(Snapshot snapshot, ReportFilter filter, Freshness freshness) {
-        return of(snapshot, filter, freshness, partnership -> "TWIN_CITY".equals(partnership.type()));
+        return of(snapshot, filter, freshness, partnership -> "TWIN_CITY".equals(partnership.description().type()));
     }
 
     private static Partnerships of(Snapshot snapshot, ReportFilter filter, Freshness freshness,
@@ -61,13 +63,16 @@ public class PartnershipsReport implements Report<Partnerships> {
                         projects.stream().map(project -> project.getValue().lastChangedAt()))
                 .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
         List<Partnerships.PartyRow> parties = partnership.parties().stream().map(party -> {
-            OrganisationEntry organisation = snapshot.organisation(party.organisationId()).orElse(null);
+            OrganisationDescription organisation = snapshot.organisation(party.organisationId())
+                    .map(OrganisationEntry::description).orElse(null);
             return new Partnerships.PartyRow(party.organisationId(), snapshot.nameOf(party.organisationId()),
-                    organisation == null ? null : organisation.nameEn(), organisation == null ? null : organisation.type(),
+                    organisation == null ? null : organisation.nameEn(),
+                    organisation == null ? null : organisation.type(),
                     organisation == null ? null : organisation.country(), party.role());
         }).toList();
-        return new Partnerships.Row(entry.getKey(), partnership.name(), partnership.type(), partnership.status(),
-                partnership.statusSince(), "DORMANT".equals(partnership.status()), partnership.visibility(), parties,
+        PartnershipDescription described = partnership.description();
+        return new Partnerships.Row(entry.getKey(), described.name(), described.type(), partnership.status(),
+                partnership.statusSince(), "DORMANT".equals(partnership.status()), described.visibility(), parties,
                 snapshot.countriesOf(partnership.partyIds()), partnership.agreementType(),
                 partnership.agreementValidTo(), projects.stream().map(ProjectRef::of).toList(),
                 projects.stream().filter(project -> project.getValue().isOpen()).count(), activities.size(),

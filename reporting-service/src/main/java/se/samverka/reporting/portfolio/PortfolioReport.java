@@ -83,13 +83,13 @@ public class PortfolioReport implements Report<Portfolio> {
         by.put("visibility", Tally.plain());
         for (PartnershipEntry partnership : partnerships) {
             by.get("status").add(partnership.status());
-            by.get("type").add(partnership.type());
-            by.get("strategy").addEach(partnership.strategies());
-            by.get("theme").addEach(partnership.themes());
-            by.get("responsibleDepartment").add(partnership.responsibleDepartmentId());
+            by.get("type").add(partnership.description().type());
+            by.get("strategy").addEach(partnership.description().strategies());
+            by.get("theme").addEach(partnership.description().themes());
+            by.get("responsibleDepartment").add(partnership.description().responsibleDepartmentId());
             by.get("country").addEach(snapshot.countriesOf(partnership.partyIds()));
             by.get("sector").addEach(snapshot.sectorsOf(partnership.partyIds()));
-            by.get("visibility").add(partnership.visibility());
+            by.get("visibility").add(partnership.description().visibility());
         }
         return part(partnerships.size(), by);
     }
@@ -100,9 +100,9 @@ public class PortfolioReport implements Report<Portfolio> {
         by.put("sector", Tally.plain());
         by.put("country", Tally.named(Names::country));
         for (OrganisationEntry organisation : organisations) {
-            by.get("type").add(organisation.type());
-            by.get("sector").add(organisation.sector());
-            by.get("country").add(organisation.country());
+            by.get("type").add(organisation.description().type());
+            by.get("sector").add(organisation.description().sector());
+            by.get("country").add(organisation.description().country());
         }
         return part(organisations.size(), by);
     }

@@ -1,5 +1,7 @@
 package se.samverka.reporting.readmodel;
 
+import static se.samverka.reporting.readmodel.Lists.orEmpty;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +12,7 @@ import se.samverka.project.contracts.Activity;
 import se.samverka.project.contracts.AssessedCriterion;
 import se.samverka.project.contracts.FundingLine;
 import se.samverka.project.contracts.Indicator;
+import se.samverka.project.contracts.ProjectDescription;
 
 /**
  * A project as the reports know it, from its own events only: what other aggregates say of it (the names and
@@ -23,7 +26,7 @@ import se.samverka.project.contracts.Indicator;
  * @param lastChangedAt when its latest event happened
  */
 public record ProjectEntry(
-        Description description,
+        ProjectDescription description,
         String status,
         String health,
         List<PartnerEntry> partners,
@@ -48,39 +51,6 @@ public record ProjectEntry(
         indicators = List.copyOf(indicators);
         activities = List.copyOf(activities);
         criteria = criteria == null ? List.of() : List.copyOf(criteria);
-    }
-
-    /** What describes a project, as its registration and each update carry it. */
-    public record Description(
-            String acronym,
-            String title,
-            String titleEn,
-            String registrationNumber,
-            String ownerOrganisationId,
-            String visibility,
-            List<String> partnershipIds,
-            List<String> strategies,
-            List<String> actions,
-            List<String> growthAreas,
-            List<String> themes,
-            List<Integer> sdgs,
-            LocalDate plannedStart,
-            LocalDate plannedEnd,
-            LocalDate actualStart,
-            LocalDate actualEnd) {
-
-        public Description {
-            partnershipIds = copy(partnershipIds);
-            strategies = copy(strategies);
-            actions = copy(actions);
-            growthAreas = copy(growthAreas);
-            themes = copy(themes);
-            sdgs = copy(sdgs);
-        }
-
-        private static <T> List<T> copy(List<T> values) {
-            return values == null ? List.of() : List.copyOf(values);
-        }
     }
 
     public record PartnerEntry(String organisationId, String role) {
@@ -117,13 +87,13 @@ public record ProjectEntry(
         }
     }
 
-    static ProjectEntry registered(Description description, String status, Instant at) {
-        return new ProjectEntry(description, status, null, List.of(), List.of(), List.of(), List.of(), null, List.of(),
-                null, at, at, at);
+    static ProjectEntry registered(ProjectDescription description, String status, Instant at) {
+        return new ProjectEntry(kept(description), status, null, List.of(), List.of(), List.of(), List.of(), null,
+                List.of(), null, at, at, at);
     }
 
-    ProjectEntry describedAs(Description newDescription, Instant at) {
-        return new ProjectEntry(newDescription, status, health, partners, funding, indicators, activities, score,
+    ProjectEntry describedAs(ProjectDescription newDescription, Instant at) {
+        return new ProjectEntry(kept(newDescription), status, health, partners, funding, indicators, activities, score,
                 criteria, finalReportOn, registeredAt, statusSince, at);
     }
 
@@ -198,5 +168,16 @@ public record ProjectEntry(
     public List<String> organisationIds() {
         return Stream.concat(Stream.of(description.ownerOrganisationId()),
                 partners.stream().map(PartnerEntry::organisationId)).distinct().toList();
+    }
+
+    /**
+     * What the reports keep of a description: neither its summaries nor its contact persons; the lists that
+     * registrations published before them lack, as empty lists.
+     */
+    private static ProjectDescription kept(ProjectDescription d) {
+        return new ProjectDescription(d.acronym(), d.title(), d.titleEn(), null, null, d.registrationNumber(),
+                d.ownerOrganisationId(), null, d.visibility(), orEmpty(d.partnershipIds()), orEmpty(d.strategies()),
+                orEmpty(d.actions()), orEmpty(d.growthAreas()), orEmpty(d.themes()), orEmpty(d.sdgs()),
+                d.plannedStart(), d.plannedEnd(), d.actualStart(), d.actualEnd());
     }
 }

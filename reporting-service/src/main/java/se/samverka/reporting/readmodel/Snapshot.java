@@ -20,18 +20,20 @@ public record Snapshot(
 
     /** The organisation's name, or its id while its registration has not been read. */
     public String nameOf(String organisationId) {
-        return organisation(organisationId).map(OrganisationEntry::name).orElse(organisationId);
+        return organisation(organisationId).map(organisation -> organisation.description().name())
+                .orElse(organisationId);
     }
 
     /** The countries of the organisations, each once, in the order of the ids. */
     public List<String> countriesOf(List<String> organisationIds) {
         return organisationIds.stream().map(this::organisation).flatMap(Optional::stream)
-                .map(OrganisationEntry::country).distinct().toList();
+                .map(organisation -> organisation.description().country()).distinct().toList();
     }
 
     /** The sectors of the organisations that have one, each once. */
     public List<String> sectorsOf(List<String> organisationIds) {
         return organisationIds.stream().map(this::organisation).flatMap(Optional::stream)
-                .map(OrganisationEntry::sector).filter(sector -> sector != null).distinct().toList();
+                .map(organisation -> organisation.description().sector()).filter(sector -> sector != null).distinct()
+                .toList();
     }
 }

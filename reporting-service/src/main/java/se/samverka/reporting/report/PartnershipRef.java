@@ -7,7 +7,8 @@ import se.samverka.reporting.readmodel.PartnershipEntry;
 public record PartnershipRef(String partnershipId, String name, String type, String status) {
 
     public static PartnershipRef of(Map.Entry<String, PartnershipEntry> partnership) {
-        return new PartnershipRef(partnership.getKey(), partnership.getValue().name(), partnership.getValue().type(),
-                partnership.getValue().status());
+        PartnershipEntry entry = partnership.getValue();
+        return new PartnershipRef(partnership.getKey(), entry.description().name(), entry.description().type(),
+                entry.status());
     }
 }

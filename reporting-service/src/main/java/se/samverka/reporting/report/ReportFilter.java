@@ -53,8 +53,8 @@ public record ReportFilter(Integer year, String department, String strategy, Str
     }
 
     public boolean includes(PartnershipEntry partnership, Snapshot snapshot) {
-        return (department == null || department.equals(partnership.responsibleDepartmentId()))
-                && (strategy == null || partnership.strategies().contains(strategy))
+        return (department == null || department.equals(partnership.description().responsibleDepartmentId()))
+                && (strategy == null || partnership.description().strategies().contains(strategy))
                 && (country == null || snapshot.countriesOf(partnership.partyIds()).contains(country));
     }
 
