@@ -374,7 +374,10 @@ class PortalIT {
         await("the identity provider's login page").atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver().findElements(By.id("username")).size() == 1);
         tabTo("the user name", focused -> "username".equals(focused.get("id"))).sendKeys("staff");
-        tabTo("the password", focused -> "password".equals(focused.get("id"))).sendKeys("demo-staff", Keys.ENTER);
+        tabTo("the password", focused -> "password".equals(focused.get("id"))).sendKeys("demo-staff");
+        // Enter on the button, not in the field: typing and submitting in one command left Chromium's renderer
+        // unanswering for the command's whole 30 s in one CI run, while the same login by the button never did.
+        tabTo("the login button", focused -> "BUTTON".equals(focused.get("tag"))).sendKeys(Keys.ENTER);
         await("the registration form").atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver().findElements(By.id("title")).size() == 1);
 
