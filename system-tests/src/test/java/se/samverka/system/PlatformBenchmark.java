@@ -169,7 +169,9 @@ class PlatformBenchmark {
     }
 
     private static String row(String path, String measured, String machine, double ratio) {
-        return "| %s | %s | %s | %.1f %% |".formatted(path, measured, machine, 100 * ratio);
+        // Far below the machine's figure, whole percents would all read 0.
+        return "| %s | %s | %s | %s |".formatted(path, measured, machine,
+                ratio >= 0.1 ? "%.0f %%".formatted(100 * ratio) : "%.2f %%".formatted(100 * ratio));
     }
 
     /** Latencies of one run and how many answers per second it had. */
