@@ -57,8 +57,9 @@ final class EventDispatch {
         }
         Object data = decoder.apply(event, contract.get());
         // The line is told before the store writes the entry, so a crash between the two cannot lose it: the event,
-        // coming again, writes the entry and finds its line told. Should the store compute the change once more
-        // (another consumer wrote the aggregate meanwhile), the line, keyed by the event's id, is still told once.
+        // coming again, writes the entry and finds its line told; the entry's journaled write takes the line to disk.
+        // Should the store compute the change once more (another consumer wrote the aggregate meanwhile), the line,
+        // keyed by the event's id, is still told once.
         return table.store().apply(event, current -> {
             V changed = row.get().changed(current, data, event);
             if (changed != null) {

@@ -26,6 +26,10 @@ public final class ReadModelSet {
     private final FeedStore feed;
     private final EventDispatch dispatch;
 
+    /**
+     * @param mongo the store of the feed's lines, unjournaled: the journaled write of their entry, which follows each
+     *              line, takes it to disk
+     */
     ReadModelSet(int generation, MongoOperations mongo, ProjectionStores stores, ZoneId zone) {
         this.generation = generation;
         this.mongo = mongo;

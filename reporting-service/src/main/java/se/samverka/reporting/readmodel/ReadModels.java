@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.messaging.UnjournaledWrites;
 import se.samverka.platform.messaging.consumer.ApplyOutcome;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
 import se.samverka.reporting.ReportingSettings;
@@ -30,17 +31,21 @@ public class ReadModels {
     private static final String ACTIVE = "active";
 
     private final MongoOperations mongo;
+    private final MongoOperations unjournaled;
     private final ProjectionStores stores;
+    private final ProjectionStores rebuilding;
     private final ZoneId zone;
     private final ReadWriteLock switching = new ReentrantReadWriteLock();
     private volatile ReadModelSet current;
 
     public ReadModels(MongoOperations mongo, ProjectionStores stores, ReportingSettings settings) {
         this.mongo = mongo;
+        this.unjournaled = UnjournaledWrites.of(mongo);
         this.stores = stores;
+        this.rebuilding = stores.unjournaled();
         this.zone = settings.zone();
         Document state = mongo.findById(ACTIVE, Document.class, STATE);
-        this.current = set(state == null ? 1 : state.getInteger("generation"));
+        this.current = serving(state == null ? 1 : state.getInteger("generation"));
     }
 
     /** The generation that serves now. */
@@ -60,14 +65,15 @@ public class ReadModels {
 
     /** An empty generation after the one in use, for a rebuild; what a failed rebuild left of it is dropped. */
     public ReadModelSet next() {
-        ReadModelSet next = set(current.generation() + 1);
+        ReadModelSet next = new ReadModelSet(current.generation() + 1, unjournaled, rebuilding, zone);
         next.drop();
         return next;
     }
 
     /**
      * Makes {@code next} the generation that serves. {@code catchUp} runs first, while no live event is applied: it
-     * brings {@code next} to the end of the topics. The generation replaced is dropped.
+     * brings {@code next} to the end of the topics. The journaled write that records the switch takes all of
+     * {@code next} to disk. The generation replaced is dropped.
      */
     public void switchTo(ReadModelSet next, Runnable catchUp) {
         ReadModelSet replaced;
@@ -77,7 +83,7 @@ public class ReadModels {
             mongo.upsert(Query.query(Criteria.where("_id").is(ACTIVE)), Update.update("generation", next.generation()),
                     STATE);
             replaced = current;
-            current = next;
+            current = serving(next.generation());
         } finally {
             switching.writeLock().unlock();
         }
@@ -92,7 +98,7 @@ public class ReadModels {
         }
     }
 
-    private ReadModelSet set(int generation) {
-        return new ReadModelSet(generation, mongo, stores, zone);
+    private ReadModelSet serving(int generation) {
+        return new ReadModelSet(generation, unjournaled, stores, zone);
     }
 }

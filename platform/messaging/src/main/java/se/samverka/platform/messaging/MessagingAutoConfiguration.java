@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -13,10 +14,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 import se.samverka.platform.messaging.consumer.EventConsumers;
@@ -29,8 +31,8 @@ import se.samverka.platform.messaging.kafka.TopicProvisioner;
 import se.samverka.platform.messaging.outbox.AggregateStores;
 import se.samverka.platform.messaging.outbox.EventPublisher;
 import se.samverka.platform.messaging.outbox.EventRecorder;
+import se.samverka.platform.messaging.outbox.KafkaEventPublisher;
 import se.samverka.platform.messaging.outbox.OutboxRelay;
-import se.samverka.platform.messaging.outbox.StreamBridgeEventPublisher;
 
 /** The event backbone of a Samverka service: outbox and relay, topics, consumers, dead letters. */
 @AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
@@ -64,10 +66,34 @@ public class MessagingAutoConfiguration {
         return new AggregateStores(mongo, recorder);
     }
 
+    /**
+     * The relay's producer: every send is answered within the relay's delivery timeout, while the aggregate is still
+     * leased; a short linger, because a pass sends its batch at once anyway.
+     */
     @Bean
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher(StreamBridge streamBridge) {
-        return new StreamBridgeEventPublisher(streamBridge);
+    EventPublisher eventPublisher(@Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
+                                  MessagingProperties properties, MeterRegistry meters) {
+        int linger = 1;
+        int deliveryTimeout = (int) properties.relay().deliveryTimeout().toMillis();
+        int requestTimeout = Math.min(5_000, deliveryTimeout - linger);
+        Map<String, Object> relay = new HashMap<>(acknowledgedByAll(bootstrapServers));
+        relay.put(ProducerConfig.LINGER_MS_CONFIG, linger);
+        relay.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeout);
+        relay.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
+        relay.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, requestTimeout);
+        DefaultKafkaProducerFactory<byte[], byte[]> producers = new DefaultKafkaProducerFactory<>(relay,
+                new ByteArraySerializer(), new ByteArraySerializer());
+        producers.addListener(new MicrometerProducerListener<>(meters));
+        return new KafkaEventPublisher(new KafkaTemplate<>(producers));
+    }
+
+    /** Every record this platform produces waits for all in-sync replicas, without duplicates from retries. */
+    private static Map<String, Object> acknowledgedByAll(String bootstrapServers) {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     }
 
     @Bean
@@ -76,7 +102,8 @@ public class MessagingAutoConfiguration {
                             @Value("${spring.application.name}") String application) {
         MessagingProperties.Relay relay = properties.relay();
         OutboxRelay outboxRelay = new OutboxRelay(mongo, stores, publisher, clock,
-                new OutboxRelay.Settings("/" + application, relay.pollInterval(), relay.lease(), relay.batchSize()),
+                new OutboxRelay.Settings("/" + application, relay.pollInterval(), relay.sweepInterval(), relay.lease(),
+                        relay.batchSize(), relay.deliveryTimeout()),
                 meters);
         stores.onEventRecorded(outboxRelay::wake);
         return outboxRelay;
@@ -97,11 +124,8 @@ public class MessagingAutoConfiguration {
     @Bean
     DeadLetterPolicy deadLetterPolicy(@Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
                                       TopicProvisioner topics, MessagingProperties properties, MeterRegistry meters) {
-        DefaultKafkaProducerFactory<byte[], byte[]> deadLetters = new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        DefaultKafkaProducerFactory<byte[], byte[]> deadLetters = new DefaultKafkaProducerFactory<>(
+                acknowledgedByAll(bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer());
         MessagingProperties.Consumer consumer = properties.consumer();
         ExponentialBackOff outage = new ExponentialBackOff(consumer.retryInterval().toMillis(), 2.0);
         outage.setMaxInterval(consumer.maxRetryInterval().toMillis());

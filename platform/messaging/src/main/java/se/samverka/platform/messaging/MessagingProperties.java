@@ -20,15 +20,21 @@ public record MessagingProperties(
         @DefaultValue Reconciliation reconciliation) {
 
     /**
-     * @param pollInterval how long the relay waits for a write before it looks for pending events anyway
+     * @param pollInterval how long the relay waits for a write before it tries again what it could not publish
+     * @param sweepInterval how often the relay reads every outbox collection for pending events no write told it of
+     *                     (another instance's, or left by a crash)
      * @param lease        how long an instance may hold an aggregate while publishing its events; after a crash,
      *                     another instance takes over its pending events once this has passed
      * @param batchSize    aggregates per collection and pass
+     * @param deliveryTimeout how long the broker has to acknowledge an event before the relay counts it as not
+     *                     published and sends it again in a later pass; shorter than the lease
      */
     public record Relay(
             @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("10s") Duration sweepInterval,
             @DefaultValue("10s") Duration lease,
-            @DefaultValue("200") int batchSize) {
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("8s") Duration deliveryTimeout) {
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -126,7 +127,7 @@ class OutboxRelayIT {
         store.create(id, new Project("Kajaani", "IDEA"), registered(id, "Kajaani"));
 
         EventPublisher dyingAfterPublish = (topic, event) -> {
-            publisher.publish(topic, event);
+            publisher.publish(topic, event).join();
             throw new ProcessKilled();
         };
         OutboxRelay first = relay(isolated, dyingAfterPublish, Duration.ofSeconds(2));
@@ -163,6 +164,82 @@ class OutboxRelayIT {
         assertThat(meters.get("samverka.outbox.pending").gauge().value()).isEqualTo(2);
         assertThat(relay(isolated, publisher, Duration.ZERO).relayPending()).isEqualTo(2);
         assertThat(reader().eventsOf(ProjectContracts.PROJECTS, id)).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aRunningRelayPublishesWhatItIsToldOfWithoutReadingTheCollection() {
+        AggregateStores isolated = new AggregateStores(mongo, recorder);
+        AggregateStore<Project> store = isolated.create("told_" + shortId(), Project.class);
+        OutboxRelay relay = new OutboxRelay(mongo, isolated, publisher, Clock.systemUTC(),
+                new OutboxRelay.Settings("/messaging-test", Duration.ofMillis(100), Duration.ofHours(1),
+                        Duration.ofSeconds(2), 100, Duration.ofSeconds(8)), new SimpleMeterRegistry());
+        isolated.onEventRecorded(relay::wake);
+        relay.start();
+        try {
+            String first = UUID.randomUUID().toString();
+            store.create(first, new Project("Kajaani", "IDEA"), registered(first, "Kajaani"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> pendingEvents(store.collection(), first).isEmpty());
+            // Its first pass, a sweep at its start, is over by now; the next sweep would be in an hour.
+            String id = UUID.randomUUID().toString();
+            store.create(id, new Project("Sanok", "IDEA"), registered(id, "Sanok"));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> pendingEvents(store.collection(), id).isEmpty());
+            assertThat(reader().eventsOf(ProjectContracts.PROJECTS, id)).extracting(EventEnvelope::sequence)
+                    .containsExactly(1L);
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void onePassPublishesAWholeBatchOfAggregatesEachInOrder() {
+        AggregateStores isolated = new AggregateStores(mongo, recorder);
+        AggregateStore<Project> store = isolated.create("batch_" + shortId(), Project.class);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            Versioned<Project> current = store.create(id, new Project("v1", "IDEA"), registered(id, "v1"));
+            store.update(current, new Project("v2", "IDEA"), registered(id, "v2"), registered(id, "v3"));
+        }
+
+        assertThat(relay(isolated, publisher, Duration.ofSeconds(2)).relayPending()).isEqualTo(120);
+
+        Map<String, List<Long>> sequences = new LinkedHashMap<>();
+        for (KafkaTopicReader.Record record : reader().readAll(ProjectContracts.PROJECTS)) {
+            if (ids.contains(record.key())) {
+                sequences.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record.event().sequence());
+            }
+        }
+        assertThat(sequences).hasSize(ids.size()).allSatisfy((id, published) ->
+                assertThat(published).as(id).containsExactly(1L, 2L, 3L));
+        ids.forEach(id -> assertThat(pendingEvents(store.collection(), id)).isEmpty());
+    }
+
+    @Test
+    void whatFollowsAnUnacknowledgedEventStaysPendingWithIt() {
+        AggregateStores isolated = new AggregateStores(mongo, recorder);
+        AggregateStore<Project> store = isolated.create("partly_" + shortId(), Project.class);
+        String id = UUID.randomUUID().toString();
+        Versioned<Project> created = store.create(id, new Project("Sanok", "IDEA"), registered(id, "Sanok"));
+        store.update(created, new Project("Sanok", "IDEA"), registered(id, "refused"), registered(id, "after"));
+        EventPublisher refusingTheSecond = (topic, event) -> event.sequence() == 2
+                ? CompletableFuture.failedFuture(new IllegalStateException("not acknowledged"))
+                : publisher.publish(topic, event);
+
+        assertThat(relay(isolated, refusingTheSecond, Duration.ZERO).relayPending()).isEqualTo(1);
+
+        assertThat(pendingEvents(store.collection(), id)).extracting(entry -> entry.get("sequence"))
+                .containsExactly(2L, 3L);
+        assertThat(relay(isolated, publisher, Duration.ZERO).relayPending()).isEqualTo(2);
+        List<Long> first = new ArrayList<>();
+        reader().eventsOf(ProjectContracts.PROJECTS, id).forEach(event -> {
+            if (!first.contains(event.sequence())) {
+                first.add(event.sequence());
+            }
+        });
+        assertThat(first).containsExactly(1L, 2L, 3L);
+        assertThat(pendingEvents(store.collection(), id)).isEmpty();
     }
 
     @Test
@@ -233,7 +310,8 @@ class OutboxRelayIT {
     }
 
     private static OutboxRelay.Settings settings(Duration lease) {
-        return new OutboxRelay.Settings("/messaging-test", Duration.ofMillis(100), lease, 100);
+        return new OutboxRelay.Settings("/messaging-test", Duration.ofMillis(100), Duration.ofSeconds(1), lease, 100,
+                Duration.ofSeconds(8));
     }
 
     @SuppressWarnings("unchecked")

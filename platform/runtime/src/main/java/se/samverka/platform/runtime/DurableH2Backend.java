@@ -1,6 +1,10 @@
 package se.samverka.platform.runtime;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.List;
@@ -11,7 +15,9 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server's H2 backend that answers a write only once it is on disk: every command that may change data
  * runs through {@link GroupCommit}. A command is taken for a read only if it is known to be one, so a command this
- * class has not heard of is made durable rather than answered early.
+ * class has not heard of is made durable rather than answered early. A write whose client asks for no journaling
+ * ({@code j: false}) is answered at once and committed with the next round. Its collections find a document by id also
+ * when a query says more than the id ({@link IdLookupCollection}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -34,7 +40,33 @@ final class DurableH2Backend extends H2Backend {
         if (isRead(command, query)) {
             return super.handleCommand(channel, database, command, query);
         }
+        if (unjournaled(query)) {
+            return commits.writeUnforced(() -> super.handleCommand(channel, database, command, query));
+        }
         return commits.write(() -> super.handleCommand(channel, database, command, query));
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IdLookupDatabase(databaseName);
+    }
+
+    /**
+     * H2's database with {@link IdLookupCollection}s in the maps H2Database names them by. An inner class: its super
+     * constructor already opens the existing collections, and the store is then reachable only through this backend.
+     */
+    private final class IdLookupDatabase extends H2Database {
+
+        IdLookupDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            return new IdLookupCollection(this, collectionName, options, getMvStore().openMap("databases." + fullName),
+                    getMvStore().openMap("meta." + fullName), cursorRegistry);
+        }
     }
 
     /** The server calls this once its connections are closed: what is left is committed, then the file closed. */
@@ -50,6 +82,15 @@ final class DurableH2Backend extends H2Backend {
             return false;
         }
         return !name.equals("aggregate") || !writesOut(query.get("pipeline"));
+    }
+
+    /**
+     * Whether the client asked to be answered before the write is journaled ({@code writeConcern: {j: false}}), as
+     * MongoDB allows: the write is committed with the next round, not waited for.
+     */
+    static boolean unjournaled(Document command) {
+        return command.get("writeConcern") instanceof Document writeConcern
+                && Boolean.FALSE.equals(writeConcern.get("j"));
     }
 
     private static boolean writesOut(Object pipeline) {

@@ -27,6 +27,11 @@ final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     /** How long the committer waits for writes before it looks after the file anyway (compaction). */
     private static final Duration IDLE = Duration.ofSeconds(5);
+    /**
+     * How long unforced writes wait for a durable one to share its commit with; committing each at once would make
+     * the durable writes that arrive meanwhile wait for one commit more.
+     */
+    private static final Duration UNFORCED_LINGER = Duration.ofMillis(100);
     private static final int COMPACT_FILL_RATE = 50;
     private static final int COMPACT_WRITE_BYTES = 4 * 1024 * 1024;
 
@@ -50,6 +55,10 @@ final class GroupCommit implements AutoCloseable {
     private final Thread committer;
     private long durable;
     private long commits;
+    /** Writers waiting for their commit; guarded by {@code rounds}. */
+    private int waitingWriters;
+    /** When the oldest unforced write not yet committed finished (nanoTime), or 0; guarded by {@code rounds}. */
+    private long unforcedSince;
     private volatile boolean closing;
 
     GroupCommit(MVStore store, Failure failure) {
@@ -62,6 +71,18 @@ final class GroupCommit implements AutoCloseable {
 
     /** Runs the write and returns its result once it is on disk; if the write fails, once what it did is on disk. */
     <T> T write(Write<T> write) {
+        return write(write, true);
+    }
+
+    /**
+     * Runs the write and returns at once; the next commit, moments later, takes it to disk, and so does the commit of
+     * any durable write that follows it. For writes whose loss in a crash costs only a repetition.
+     */
+    <T> T writeUnforced(Write<T> write) {
+        return write(write, false);
+    }
+
+    private <T> T write(Write<T> write, boolean durably) {
         long ticket;
         writing.readLock().lock();
         try {
@@ -69,7 +90,23 @@ final class GroupCommit implements AutoCloseable {
         } finally {
             ticket = finished.incrementAndGet();
             writing.readLock().unlock();
-            awaitDurable(ticket);
+            if (durably) {
+                awaitDurable(ticket);
+            } else {
+                askForCommit();
+            }
+        }
+    }
+
+    private void askForCommit() {
+        rounds.lock();
+        try {
+            if (unforcedSince == 0) {
+                unforcedSince = System.nanoTime();
+                writesWaiting.signal();
+            }
+        } finally {
+            rounds.unlock();
         }
     }
 
@@ -99,6 +136,7 @@ final class GroupCommit implements AutoCloseable {
     private void awaitDurable(long ticket) {
         rounds.lock();
         try {
+            waitingWriters++;
             writesWaiting.signal();
             while (durable < ticket) {
                 if (closing && !committer.isAlive()) {
@@ -107,16 +145,17 @@ final class GroupCommit implements AutoCloseable {
                 committed.awaitUninterruptibly();
             }
         } finally {
+            waitingWriters--;
             rounds.unlock();
         }
     }
 
     private void commitRounds() {
         while (!closing) {
-            boolean idle;
+            boolean commit;
             rounds.lock();
             try {
-                idle = durable == finished.get() && !awaitWrites();
+                commit = awaitReasonToCommit();
             } finally {
                 rounds.unlock();
             }
@@ -124,10 +163,10 @@ final class GroupCommit implements AutoCloseable {
                 return;
             }
             try {
-                if (idle) {
-                    compact();
-                } else {
+                if (commit) {
                     commitRound();
+                } else {
+                    compact();
                 }
             } catch (RuntimeException e) {
                 log.error("Committing the store failed; stopping, so that a restart recovers from the file", e);
@@ -137,14 +176,19 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Waits for a finished write; false if none came within the idle time. The caller holds {@code rounds}. */
-    private boolean awaitWrites() {
-        long until = System.nanoTime() + IDLE.toNanos();
+    /**
+     * Waits until a writer waits for its commit, or unforced writes have lingered long enough; false when nothing
+     * came to commit within the idle time. The caller holds {@code rounds}.
+     */
+    private boolean awaitReasonToCommit() {
+        long idleUntil = System.nanoTime() + IDLE.toNanos();
         try {
-            while (durable == finished.get()) {
-                long left = until - System.nanoTime();
+            // Writers that were answered may still count as waiting until they wake: only an uncommitted write counts.
+            while (waitingWriters == 0 || durable == finished.get()) {
+                boolean unforced = unforcedSince != 0;
+                long left = (unforced ? unforcedSince + UNFORCED_LINGER.toNanos() : idleUntil) - System.nanoTime();
                 if (left <= 0) {
-                    return false;
+                    return unforced;
                 }
                 writesWaiting.awaitNanos(left);
             }
@@ -170,6 +214,8 @@ final class GroupCommit implements AutoCloseable {
         try {
             durable = covered;
             commits++;
+            // Writes that finished during the commit wait for the next; unforced ones among them linger anew.
+            unforcedSince = durable == finished.get() ? 0 : System.nanoTime();
             committed.signalAll();
         } finally {
             rounds.unlock();

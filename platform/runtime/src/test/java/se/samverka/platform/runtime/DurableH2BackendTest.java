@@ -30,4 +30,13 @@ class DurableH2BackendTest {
     void aCommandItDoesNotKnowIsTakenForAWrite() {
         assertThat(DurableH2Backend.isRead("compact", new Document("compact", "projects"))).isFalse();
     }
+
+    @Test
+    void aWriteAskedNotToBeJournaledIsNotWaitedFor() {
+        assertThat(DurableH2Backend.unjournaled(new Document("update", "projects")
+                .append("writeConcern", new Document("w", 1).append("j", false)))).isTrue();
+        assertThat(DurableH2Backend.unjournaled(new Document("update", "projects")
+                .append("writeConcern", new Document("w", "majority").append("j", true)))).isFalse();
+        assertThat(DurableH2Backend.unjournaled(new Document("update", "projects"))).isFalse();
+    }
 }

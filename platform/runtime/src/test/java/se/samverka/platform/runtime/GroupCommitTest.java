@@ -2,12 +2,14 @@ package se.samverka.platform.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +36,22 @@ class GroupCommitTest {
         assertThat(answer).isNull();
         assertThat(store.hasUnsavedChanges()).isFalse();
         assertThat(commits.commits()).isEqualTo(1);
+        assertThat(failure).hasNullValue();
+    }
+
+    @Test
+    void anUnforcedWriteIsCommittedSoonAfterAndWithTheNextDurableOne() {
+        MVMap<String, String> projects = store.openMap("projects");
+
+        assertThat(commits.writeUnforced(() -> projects.put("lease", "relay-1"))).isNull();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> commits.commits() == 1);
+        assertThat(store.hasUnsavedChanges()).isFalse();
+
+        commits.writeUnforced(() -> projects.put("cleared", "yes"));
+        commits.write(() -> projects.put("p-1", "Vinterstaden"));
+
+        assertThat(store.hasUnsavedChanges()).isFalse();
+        assertThat(projects).containsKeys("lease", "cleared", "p-1");
         assertThat(failure).hasNullValue();
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -39,11 +40,11 @@ public class AggregateStore<S> {
 
     private final MongoOperations mongo;
     private final EventRecorder recorder;
-    private final Runnable onEventRecorded;
+    private final Consumer<String> onEventRecorded;
     private final String collection;
     private final Class<S> stateType;
 
-    AggregateStore(MongoOperations mongo, EventRecorder recorder, Runnable onEventRecorded, String collection,
+    AggregateStore(MongoOperations mongo, EventRecorder recorder, Consumer<String> onEventRecorded, String collection,
                    Class<S> stateType) {
         this.mongo = mongo;
         this.recorder = recorder;
@@ -109,7 +110,7 @@ public class AggregateStore<S> {
                 .append(CREATED_AT, now)
                 .append(UPDATED_AT, now);
         mongo.insert(document, collection);
-        onEventRecorded.run();
+        onEventRecorded.accept(id);
         return new Versioned<>(id, entries.size(), state);
     }
 
@@ -132,7 +133,7 @@ public class AggregateStore<S> {
             throw new OptimisticLockingFailureException("%s %s is no longer at version %d"
                     .formatted(collection, current.id(), current.version()));
         }
-        onEventRecorded.run();
+        onEventRecorded.accept(current.id());
         return new Versioned<>(current.id(), version, newState);
     }
 

@@ -2,6 +2,7 @@ package se.samverka.platform.messaging.outbox;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /** Makes {@link AggregateStore}s and knows their collections, which the {@link OutboxRelay} drains. */
@@ -10,7 +11,7 @@ public class AggregateStores {
     private final MongoOperations mongo;
     private final EventRecorder recorder;
     private final List<String> collections = new CopyOnWriteArrayList<>();
-    private volatile Runnable onEventRecorded = () -> { };
+    private volatile BiConsumer<String, String> onEventRecorded = (collection, id) -> { };
 
     public AggregateStores(MongoOperations mongo, EventRecorder recorder) {
         this.mongo = mongo;
@@ -22,15 +23,16 @@ public class AggregateStores {
             throw new IllegalStateException("collection " + collection + " already has an aggregate store");
         }
         collections.add(collection);
-        return new AggregateStore<>(mongo, recorder, () -> onEventRecorded.run(), collection, stateType);
+        return new AggregateStore<>(mongo, recorder, id -> onEventRecorded.accept(collection, id), collection,
+                stateType);
     }
 
     public List<String> collections() {
         return List.copyOf(collections);
     }
 
-    /** What to do after each write that recorded an event: wake the relay. */
-    public void onEventRecorded(Runnable action) {
+    /** What to do with the collection and the aggregate's id after each write that recorded an event: tell the relay. */
+    public void onEventRecorded(BiConsumer<String, String> action) {
         this.onEventRecorded = action;
     }
 }

@@ -1,13 +1,15 @@
 package se.samverka.platform.messaging.outbox;
 
+import java.util.concurrent.CompletableFuture;
 import se.samverka.platform.events.EventEnvelope;
 
-/** Hands one event to the broker. */
+/** Hands events to the broker without waiting for each. */
 public interface EventPublisher {
 
     /**
-     * Returns only once the broker has acknowledged the event (acks=all); throws when it has not, so the caller
-     * keeps the event and tries again.
+     * Sends one event. The future completes once the broker has acknowledged it (acks=all), and fails when it has
+     * not, so the caller keeps the event and tries again. Events sent one after another to the same partition are
+     * written in the order they were sent. May also throw at once when the event cannot even be sent.
      */
-    void publish(String topic, EventEnvelope event);
+    CompletableFuture<?> publish(String topic, EventEnvelope event);
 }

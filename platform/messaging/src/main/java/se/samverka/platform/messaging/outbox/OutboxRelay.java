@@ -10,17 +10,25 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,16 +36,22 @@ import org.springframework.data.mongodb.core.query.Update;
 import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventContract;
 import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.messaging.UnjournaledWrites;
 
 /**
  * Publishes the events waiting in aggregate documents, then clears them.
  *
- * <p>An aggregate's pending events are published in sequence order, each acknowledged by the broker before the next
- * is sent, and removed from the document only after their acknowledgement. A crash between publishing and clearing
- * leaves them pending, so they are published again (at least once, never lost); consumers skip the duplicates by
- * sequence. Several instances of a service may relay at once: an instance leases an aggregate before publishing
- * its events, so normally one publishes and the other waits; should a lease run out mid-way the worst outcome is a
- * duplicate, because every instance publishes an aggregate's events from its oldest pending one, in order.
+ * <p>The stores tell the relay which aggregates they wrote, so a pass takes those by id; every sweep interval, and
+ * after a failed pass, it sweeps instead: reads each collection for aggregates with pending events that no store told
+ * it of (another instance wrote them, or a crash left them). A pass takes up to a batch of aggregates per collection
+ * and leases them in one write. It
+ * publishes their events in rounds: the next event of every aggregate at once, then waits for the broker's
+ * acknowledgements, so an aggregate's event follows its predecessor's acknowledgement as before, while a whole batch
+ * of aggregates is in flight. It then removes, in one bulk write, each aggregate's acknowledged events. A crash between publishing and clearing leaves them pending, so they are published again (at
+ * least once, never lost); consumers skip the duplicates by sequence. Several instances of a service may relay at
+ * once: an instance leases an aggregate before publishing its events, so normally one publishes and the other waits;
+ * should a lease run out mid-way the worst outcome is a duplicate, because every instance publishes an aggregate's
+ * events from its oldest pending one, in order (docs/adr/0016).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -46,12 +60,16 @@ public class OutboxRelay implements SmartLifecycle {
     static final String LEASE_OWNER = "outboxLeaseOwner";
 
     private final MongoOperations mongo;
+    /** Leases and clearing: lost in a crash, they cost a wait for the lease or a republished event, nothing more. */
+    private final MongoOperations bookkeeping;
     private final AggregateStores stores;
     private final EventPublisher publisher;
     private final Clock clock;
     private final Settings settings;
     private final String owner = UUID.randomUUID().toString();
     private final Semaphore wakeUp = new Semaphore(0);
+    /** The aggregates the stores told of, by collection, not yet taken by a pass. */
+    private final Map<String, Set<Object>> told = new ConcurrentHashMap<>();
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingMillis = new AtomicLong();
     private final Counter published;
@@ -61,16 +79,21 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * @param source       the CloudEvents source of this service, e.g. {@code /project-service}
-     * @param pollInterval how long the relay waits for a write before it looks anyway
+     * @param pollInterval how long the relay waits for a write before it tries again what failed
+     * @param sweepInterval how often the relay reads every collection for pending events no store told it of
+     *                     (written by another instance, or left by a crash)
      * @param lease        how long an instance may hold an aggregate while publishing its events
      * @param batchSize    how many aggregates one pass takes per collection
+     * @param deliveryTimeout how long the publisher takes at most to answer a send (the producer's own timeout)
      */
-    public record Settings(String source, Duration pollInterval, Duration lease, int batchSize) {
+    public record Settings(String source, Duration pollInterval, Duration sweepInterval, Duration lease,
+                           int batchSize, Duration deliveryTimeout) {
     }
 
     public OutboxRelay(MongoOperations mongo, AggregateStores stores, EventPublisher publisher, Clock clock,
                        Settings settings, MeterRegistry meters) {
         this.mongo = mongo;
+        this.bookkeeping = UnjournaledWrites.of(mongo);
         this.stores = stores;
         this.publisher = publisher;
         this.clock = clock;
@@ -78,7 +101,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.published = Counter.builder("samverka.outbox.published")
                 .description("Events the relay published and the broker acknowledged").register(meters);
         this.failures = Counter.builder("samverka.outbox.publish.failures")
-                .description("Attempts to publish that failed; the events stay pending").register(meters);
+                .description("Aggregates whose events a pass could not all publish; they stay pending").register(meters);
         Gauge.builder("samverka.outbox.pending", pending, AtomicLong::get)
                 .description("Events stored but not yet published (the outbox backlog), as of the last pass")
                 .register(meters);
@@ -88,94 +111,203 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
     }
 
-    /** Asks the relay to look for pending events now rather than at its next poll. */
-    public void wake() {
+    /** Tells the relay of an aggregate that has events to publish now. */
+    public void wake(String collection, Object id) {
+        remember(collection, id);
         wakeUp.release();
     }
 
+    private void remember(String collection, Object id) {
+        told.computeIfAbsent(collection, c -> ConcurrentHashMap.newKeySet()).add(id);
+    }
+
     /**
-     * One pass over every outbox collection.
+     * One pass over every aggregate with pending events in every outbox collection.
      *
      * @return how many events were published
      */
     public int relayPending() {
-        int count = 0;
-        long backlog = 0;
-        Instant oldest = null;
-        for (String collection : stores.collections()) {
-            Query withPending = Query.query(Criteria.where(AggregateStore.OUTBOX + ".0").exists(true))
-                    .limit(settings.batchSize());
-            withPending.fields().include("_id");
-            for (Document aggregate : mongo.find(withPending, Document.class, collection)) {
-                RelayResult result = relayAggregate(collection, aggregate.get("_id"));
-                count += result.published();
-                backlog += result.left();
-                if (result.oldestLeft() != null && (oldest == null || result.oldestLeft().isBefore(oldest))) {
-                    oldest = result.oldestLeft();
-                }
-            }
-        }
-        pending.set(backlog);
-        oldestPendingMillis.set(oldest == null ? 0 : oldest.toEpochMilli());
-        return count;
+        return pass(true).published();
     }
 
-    private record RelayResult(int published, int left, Instant oldestLeft) {
-    }
+    private record Pass(int published, long left, Instant oldestLeft, boolean full) {
 
-    private RelayResult relayAggregate(String collection, Object id) {
-        Date now = Date.from(clock.instant());
-        Query claimable = Query.query(new Criteria().andOperator(
-                Criteria.where("_id").is(id),
-                Criteria.where(AggregateStore.OUTBOX + ".0").exists(true),
-                new Criteria().orOperator(Criteria.where(LEASE_UNTIL).exists(false), Criteria.where(LEASE_UNTIL).lt(now))));
-        Update lease = new Update()
-                .set(LEASE_UNTIL, Date.from(clock.instant().plus(settings.lease())))
-                .set(LEASE_OWNER, owner);
-        Document claimed = mongo.findAndModify(claimable, lease, FindAndModifyOptions.options().returnNew(true),
-                Document.class, collection);
-        if (claimed == null) {
-            return new RelayResult(0, 0, null);
+        static final Pass NONE = new Pass(0, 0, null, false);
+
+        Pass and(Pass other) {
+            Instant oldest = oldestLeft == null || (other.oldestLeft != null && other.oldestLeft.isBefore(oldestLeft))
+                    ? other.oldestLeft : oldestLeft;
+            return new Pass(published + other.published, left + other.left, oldest, full || other.full);
         }
-        List<OutboxEntry> entries = claimed.getList(AggregateStore.OUTBOX, Document.class).stream()
-                .map(entry -> mongo.getConverter().read(OutboxEntry.class, entry))
-                .sorted(Comparator.comparingLong(OutboxEntry::sequence))
-                .toList();
-        List<String> done = new ArrayList<>();
-        for (OutboxEntry entry : entries) {
-            try {
-                publisher.publish(entry.topic(), envelope(entry, String.valueOf(id)));
-            } catch (RuntimeException e) {
-                failures.increment();
-                log.warn("Could not publish {} {} of {} {}; it stays pending and is retried: {}",
-                        entry.type(), entry.eventId(), collection, id, e.toString());
-                break;
-            }
-            done.add(entry.eventId());
-            published.increment();
-        }
-        clear(collection, id, done);
-        List<OutboxEntry> left = entries.subList(done.size(), entries.size());
-        return new RelayResult(done.size(), left.size(), left.isEmpty() ? null : left.get(0).time());
     }
 
     /**
-     * Removes exactly the published events (others may have been appended meanwhile) and gives up the lease, unless
-     * it ran out and another instance holds it now.
+     * One pass: over the aggregates the stores told of, or, sweeping, over every aggregate with pending events, which
+     * means reading whole collections.
      */
-    private void clear(String collection, Object id, List<String> eventIds) {
-        Update release = new Update().unset(LEASE_UNTIL).unset(LEASE_OWNER);
-        Update pull = new Update();
-        if (!eventIds.isEmpty()) {
-            Document published = new Document("eventId", new Document("$in", eventIds));
-            release.pull(AggregateStore.OUTBOX, published);
-            pull.pull(AggregateStore.OUTBOX, published);
+    private Pass pass(boolean sweep) {
+        Pass pass = Pass.NONE;
+        for (String collection : stores.collections()) {
+            pass = pass.and(relayCollection(collection, sweep ? withPending(collection) : toldOf(collection)));
         }
-        Criteria aggregate = Criteria.where("_id").is(id);
-        if (mongo.updateFirst(Query.query(aggregate.and(LEASE_OWNER).is(owner)), release, collection).getMatchedCount() == 0
-                && !eventIds.isEmpty()) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection);
+        pending.set(pass.left());
+        oldestPendingMillis.set(pass.oldestLeft() == null ? 0 : pass.oldestLeft().toEpochMilli());
+        return pass;
+    }
+
+    /** An aggregate's pending events, in sequence order, and how many of them the broker has acknowledged. */
+    private static final class Sending {
+
+        private final Object id;
+        private final List<OutboxEntry> entries;
+        private int acknowledged;
+        private Throwable failure;
+
+        private Sending(Object id, List<OutboxEntry> entries) {
+            this.id = id;
+            this.entries = entries;
         }
+
+        private boolean hasNext() {
+            return failure == null && acknowledged < entries.size();
+        }
+
+        private OutboxEntry next() {
+            return entries.get(acknowledged);
+        }
+    }
+
+    private List<Object> withPending(String collection) {
+        Query withPending = Query.query(Criteria.where(AggregateStore.OUTBOX + ".0").exists(true))
+                .limit(settings.batchSize());
+        withPending.fields().include("_id");
+        return mongo.find(withPending, Document.class, collection).stream().map(d -> d.get("_id")).toList();
+    }
+
+    /** Takes up to a batch of the aggregates the store told of since the last pass. */
+    private List<Object> toldOf(String collection) {
+        Set<Object> told = this.told.getOrDefault(collection, Set.of());
+        List<Object> ids = new ArrayList<>();
+        for (Iterator<Object> it = told.iterator(); it.hasNext() && ids.size() < settings.batchSize(); ) {
+            Object id = it.next();
+            it.remove();
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private Pass relayCollection(String collection, List<Object> ids) {
+        if (ids.isEmpty()) {
+            return Pass.NONE;
+        }
+        List<Sending> sendings = claim(collection, ids).stream().map(this::pendingEvents).toList();
+        if (sendings.isEmpty()) {
+            return Pass.NONE; // other instances hold them
+        }
+        publish(sendings);
+        int published = 0;
+        long left = 0;
+        Instant oldestLeft = null;
+        List<Sending> failed = new ArrayList<>();
+        for (Sending sending : sendings) {
+            published += sending.acknowledged;
+            left += sending.entries.size() - sending.acknowledged;
+            if (sending.failure != null) {
+                failed.add(sending);
+                Instant time = sending.next().time();
+                oldestLeft = oldestLeft == null || time.isBefore(oldestLeft) ? time : oldestLeft;
+            }
+        }
+        if (!failed.isEmpty()) {
+            failures.increment(failed.size());
+            Sending first = failed.get(0);
+            log.warn("Could not publish the events of {} aggregates of {} (the first: {} from sequence {}); they stay "
+                    + "pending and are retried: {}", failed.size(), collection, first.id, first.next().sequence(),
+                    first.failure.toString());
+        }
+        clear(collection, sendings);
+        this.published.increment(published);
+        // Tried again at the next poll, without a sweep.
+        failed.forEach(sending -> remember(collection, sending.id));
+        return new Pass(published, left, oldestLeft, published > 0 && ids.size() == settings.batchSize());
+    }
+
+    /** Leases the aggregates that no other instance holds, in one write, and reads back those now this instance's. */
+    private List<Document> claim(String collection, List<Object> ids) {
+        Date now = Date.from(clock.instant());
+        Query claimable = Query.query(Criteria.where("_id").in(ids)
+                .and(AggregateStore.OUTBOX + ".0").exists(true)
+                .orOperator(Criteria.where(LEASE_UNTIL).exists(false), Criteria.where(LEASE_UNTIL).lt(now)));
+        Update lease = new Update()
+                .set(LEASE_UNTIL, Date.from(clock.instant().plus(settings.lease())))
+                .set(LEASE_OWNER, owner);
+        bookkeeping.updateMulti(claimable, lease, collection);
+        return mongo.find(Query.query(Criteria.where("_id").in(ids).and(LEASE_OWNER).is(owner)), Document.class,
+                collection);
+    }
+
+    private Sending pendingEvents(Document aggregate) {
+        return new Sending(aggregate.get("_id"), aggregate.getList(AggregateStore.OUTBOX, Document.class).stream()
+                .map(entry -> mongo.getConverter().read(OutboxEntry.class, entry))
+                .sorted(Comparator.comparingLong(OutboxEntry::sequence))
+                .toList());
+    }
+
+    /**
+     * Publishes in rounds: each round sends the next event of every aggregate at once and waits for the broker's
+     * answers, so an aggregate's event is sent only after its predecessor was acknowledged, and the log has each
+     * aggregate's events in order even when one of them fails. An aggregate stops at its first failure; a send still
+     * unanswered a moment after the producer's delivery timeout counts as one.
+     */
+    private void publish(List<Sending> sendings) {
+        List<Sending> open = sendings;
+        while (!open.isEmpty()) {
+            Map<Sending, CompletableFuture<?>> round = new LinkedHashMap<>();
+            for (Sending sending : open) {
+                try {
+                    round.put(sending, publisher.publish(sending.next().topic(),
+                            envelope(sending.next(), String.valueOf(sending.id))));
+                } catch (RuntimeException e) {
+                    round.put(sending, CompletableFuture.failedFuture(e));
+                }
+            }
+            try {
+                CompletableFuture.allOf(round.values().toArray(CompletableFuture[]::new))
+                        .get(settings.deliveryTimeout().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // Each send's own future says whether it was acknowledged.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            round.forEach((sending, answer) -> {
+                if (answer.isDone() && !answer.isCompletedExceptionally()) {
+                    sending.acknowledged++;
+                } else {
+                    sending.failure = answer.isDone() ? answer.handle((ok, e) -> e).join()
+                            : new TimeoutException("no acknowledgement within " + settings.deliveryTimeout());
+                }
+            });
+            open = open.stream().filter(Sending::hasNext).toList();
+        }
+    }
+
+    /**
+     * Removes exactly the acknowledged events (others may have been appended meanwhile) and gives up the leases,
+     * except those that ran out and another instance holds now; one bulk write for the whole batch.
+     */
+    private void clear(String collection, List<Sending> sendings) {
+        BulkOperations bulk = bookkeeping.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        for (Sending sending : sendings) {
+            List<String> published = sending.entries.subList(0, sending.acknowledged).stream()
+                    .map(OutboxEntry::eventId).toList();
+            if (!published.isEmpty()) {
+                bulk.updateOne(Query.query(Criteria.where("_id").is(sending.id)), new Update().pull(
+                        AggregateStore.OUTBOX, new Document("eventId", new Document("$in", published))));
+            }
+            bulk.updateOne(Query.query(Criteria.where("_id").is(sending.id).and(LEASE_OWNER).is(owner)),
+                    new Update().unset(LEASE_UNTIL).unset(LEASE_OWNER));
+        }
+        bulk.execute();
     }
 
     private EventEnvelope envelope(OutboxEntry entry, String aggregateId) {
@@ -191,11 +323,20 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void loop() {
+        long nextSweep = System.nanoTime();
         while (running) {
             try {
-                relayPending();
+                boolean sweep = System.nanoTime() - nextSweep >= 0;
+                Pass pass = pass(sweep);
+                if (sweep) {
+                    nextSweep = System.nanoTime() + settings.sweepInterval().toNanos();
+                }
+                if (pass.full()) {
+                    continue; // more are waiting
+                }
             } catch (RuntimeException e) {
                 log.warn("Outbox relay pass failed; retrying: {}", e.toString());
+                nextSweep = System.nanoTime(); // what it was told of may be lost with it
             }
             try {
                 if (wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -223,7 +364,7 @@ public class OutboxRelay implements SmartLifecycle {
     public synchronized void stop() {
         running = false;
         if (worker != null) {
-            wake();
+            wakeUp.release();
             try {
                 worker.join(settings.lease().toMillis());
             } catch (InterruptedException e) {

@@ -1,0 +1,113 @@
+package se.samverka.platform.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The id lookup answers every query exactly as mongo-java-server's own H2 backend does, which reads every document. */
+class IdLookupCollectionTest {
+
+    @TempDir
+    static Path data;
+    private static MongoServer durable;
+    private static MongoServer plain;
+    private static MongoClient durableClient;
+    private static MongoClient plainClient;
+
+    @BeforeAll
+    static void start() {
+        MVStore store = new MVStore.Builder().fileName(data.resolve("lookup.mv.db").toString())
+                .autoCommitDisabled().autoCommitBufferSize(0).open();
+        durable = new MongoServer(new DurableH2Backend(store, new GroupCommit(store, cause -> { })));
+        plain = new MongoServer(H2Backend.inMemory());
+        durableClient = MongoClients.create(connectionString(durable.bind()));
+        plainClient = MongoClients.create(connectionString(plain.bind()));
+        for (MongoClient client : List.of(durableClient, plainClient)) {
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                documents.add(new Document("_id", "p" + i).append("version", (long) i % 5)
+                        .append("state", new Document("title", "Projekt " + i).append("status", i % 2 == 0 ? "IDEA" : "ONGOING"))
+                        .append("outbox", i % 3 == 0 ? List.of(new Document("eventId", "e" + i)) : List.of()));
+            }
+            collection(client).insertMany(documents);
+            collection(client).insertOne(new Document("_id", new ObjectId("65a000000000000000000001")).append("version", 1L));
+            collection(client).insertOne(new Document("_id", 7).append("version", 1L));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        durableClient.close();
+        plainClient.close();
+        durable.shutdownNow();
+        plain.shutdownNow();
+    }
+
+    @Test
+    void findsWhatAFullReadFinds() {
+        List<Bson> queries = List.of(
+                Filters.and(Filters.eq("_id", "p10"), Filters.eq("version", 0L)),
+                Filters.and(Filters.eq("_id", "p10"), Filters.eq("version", 1L)),
+                Filters.and(Filters.eq("_id", "p3"), Filters.exists("outbox.0")),
+                Filters.and(Filters.eq("_id", "p4"), Filters.exists("outbox.0")),
+                Filters.and(Filters.eq("_id", "missing"), Filters.eq("version", 0L)),
+                new Document("$and", List.of(new Document("_id", "p12"), new Document("outbox.0", new Document("$exists", true)),
+                        new Document("$or", List.of(new Document("lease", new Document("$exists", false)))))),
+                Filters.and(Filters.eq("_id", new ObjectId("65a000000000000000000001")), Filters.eq("version", 1L)),
+                Filters.and(Filters.eq("_id", 7L), Filters.eq("version", 1L)),
+                Filters.and(Filters.in("_id", "p1", "p2", "p3"), Filters.eq("state.status", "ONGOING")),
+                Filters.or(Filters.eq("_id", "p1"), Filters.eq("_id", "p2")),
+                Filters.eq("state.status", "IDEA"));
+        for (Bson query : queries) {
+            Function<MongoClient, List<Document>> find = client -> collection(client).find(query).into(new ArrayList<>());
+            assertThat(find.apply(durableClient)).as(query.toString()).isEqualTo(find.apply(plainClient));
+        }
+    }
+
+    @Test
+    void updatesOnlyTheDocumentTheConditionHolds() {
+        for (MongoClient client : List.of(durableClient, plainClient)) {
+            MongoCollection<Document> projects = collection(client);
+            assertThat(projects.updateOne(Filters.and(Filters.eq("_id", "p20"), Filters.eq("version", 9L)),
+                    Updates.set("version", 10L)).getMatchedCount()).isZero();
+            assertThat(projects.updateOne(Filters.and(Filters.eq("_id", "p20"), Filters.eq("version", 0L)),
+                    Updates.set("version", 1L)).getMatchedCount()).isOne();
+            Document leased = projects.findOneAndUpdate(Filters.and(Filters.eq("_id", "p21"), Filters.exists("outbox.0")),
+                    Updates.set("lease", "mine"), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            assertThat(leased).isNotNull().extracting(document -> document.get("lease")).isEqualTo("mine");
+            assertThat(projects.deleteOne(Filters.and(Filters.eq("_id", "p22"), Filters.eq("version", 3L))).getDeletedCount())
+                    .isZero();
+        }
+        assertThat(collection(durableClient).find().into(new ArrayList<>()))
+                .isEqualTo(collection(plainClient).find().into(new ArrayList<>()));
+    }
+
+    private static MongoCollection<Document> collection(MongoClient client) {
+        return client.getDatabase("lookup").getCollection("projects");
+    }
+
+    private static String connectionString(InetSocketAddress address) {
+        return "mongodb://127.0.0.1:" + address.getPort();
+    }
+}
