@@ -1,5 +1,7 @@
 package se.samverka.reporting.readmodel;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -11,6 +13,7 @@ import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventContract;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.messaging.consumer.ApplyOutcome;
+import se.samverka.platform.messaging.consumer.MissingEventsException;
 
 /**
  * The one pass of an event through a generation of the read models: its data is decoded once, into the record of its
@@ -42,25 +45,54 @@ final class EventDispatch {
      *                                                                         missing; nothing is applied
      */
     ApplyOutcome apply(String topic, EventEnvelope event) {
+        return apply(table(topic), event);
+    }
+
+    private <V> ApplyOutcome apply(TopicTable<V> table, EventEnvelope event) {
+        return table.store().apply(event, change(table, event, feed));
+    }
+
+    /**
+     * Applies a batch of events read from {@code topic}, in their order, in one read and one bulk write of the entries,
+     * then one of the feed's lines: for a rebuild, whose generation no one reads until it is complete.
+     *
+     * @return the events not applied because earlier events of their aggregates are missing
+     */
+    List<MissingEventsException> applyAll(String topic, List<EventEnvelope> events, Consumer<List<FeedLine>> lines) {
+        return applyAll(table(topic), events, lines);
+    }
+
+    private <V> List<MissingEventsException> applyAll(TopicTable<V> table, List<EventEnvelope> events,
+                                                      Consumer<List<FeedLine>> lines) {
+        List<FeedLine> told = new ArrayList<>();
+        List<MissingEventsException> missing = table.store().applyAll(events, event -> change(table, event, told::add));
+        if (!told.isEmpty()) {
+            lines.accept(told);
+        }
+        return missing;
+    }
+
+    private TopicTable<?> table(String topic) {
         TopicTable<?> table = tables.get(topic);
         if (table == null) {
             throw new IllegalArgumentException("no read model is fed from " + topic);
         }
-        return apply(table, event);
+        return table;
     }
 
-    private <V> ApplyOutcome apply(TopicTable<V> table, EventEnvelope event) {
+    /** How the event changes its aggregate's entry, telling {@code feed} the line it makes, if it is news. */
+    private <V> Function<Optional<V>, V> change(TopicTable<V> table, EventEnvelope event, Consumer<FeedLine> feed) {
         Optional<EventContract<?>> contract = EventCatalog.forType(event.type());
         Optional<TopicTable.Row<V, ?>> row = contract.flatMap(c -> table.row(c.dataClass()));
         if (row.isEmpty()) {
-            return table.store().apply(event, current -> current.orElse(null));
+            return current -> current.orElse(null);
         }
         Object data = decoder.apply(event, contract.get());
         // The line is told before the store writes the entry, so a crash between the two cannot lose it: the event,
         // coming again, writes the entry and finds its line told; the entry's journaled write takes the line to disk.
         // Should the store compute the change once more (another consumer wrote the aggregate meanwhile), the line,
         // keyed by the event's id, is still told once.
-        return table.store().apply(event, current -> {
+        return current -> {
             V changed = row.get().changed(current, data, event);
             if (changed != null) {
                 row.get().details(data, changed).ifPresent(details -> feed.accept(new FeedLine(event.id(),
@@ -68,6 +100,6 @@ final class EventDispatch {
                         table.visibility().apply(changed), details)));
             }
             return changed;
-        });
+        };
     }
 }

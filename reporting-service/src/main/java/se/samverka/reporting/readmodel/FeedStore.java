@@ -3,12 +3,16 @@ package se.samverka.reporting.readmodel;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /** The activity feed's lines, one document per event, keyed by the event's id so that a redelivery adds nothing. */
 public class FeedStore {
+
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoOperations mongo;
     private final String collection;
@@ -23,6 +27,19 @@ public class FeedStore {
             mongo.insert(line, collection);
         } catch (DuplicateKeyException e) {
             // Told already: the event came again.
+        }
+    }
+
+    /** Adds lines in one bulk write; those told already stay as they are. */
+    void addAll(List<FeedLine> lines) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        bulk.insert(lines);
+        try {
+            bulk.execute();
+        } catch (BulkOperationException e) {
+            if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+                throw e;
+            }
         }
     }
 

@@ -3,12 +3,14 @@ package se.samverka.reporting.readmodel;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.data.mongodb.core.MongoOperations;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.messaging.consumer.ApplyOutcome;
+import se.samverka.platform.messaging.consumer.MissingEventsException;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
 
@@ -44,6 +46,16 @@ public final class ReadModelSet {
     /** Applies an event read from {@code topic}, and tells it in the feed if it is news. */
     public ApplyOutcome apply(String topic, EventEnvelope event) {
         return dispatch.apply(topic, event);
+    }
+
+    /**
+     * Applies a batch of events read from {@code topic} in one bulk write: for a rebuild, whose generation serves only
+     * once it is complete.
+     *
+     * @return the events not applied because earlier events of their aggregates are missing
+     */
+    public List<MissingEventsException> applyAll(String topic, List<EventEnvelope> events) {
+        return dispatch.applyAll(topic, events, feed::addAll);
     }
 
     public int generation() {

@@ -2,6 +2,9 @@ package se.samverka.reporting.rebuild;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +39,8 @@ public class Rebuilds implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
     /** How many rounds of reading to the end a rebuild takes before it switches and reads the rest exclusively. */
     private static final int CATCH_UP_ROUNDS = 3;
+    /** Events applied in one bulk write of each read model. */
+    private static final int BATCH_SIZE = 500;
 
     private final ReadModels models;
     private final String bootstrapServers;
@@ -108,24 +113,48 @@ public class Rebuilds implements DisposableBean {
     }
 
     private void replay(TopicLog topics, Map<TopicPartition, Long> end, ReadModelSet next, Progress progress) {
+        Batch batch = new Batch(next, progress);
         topics.readUntil(end, record -> {
-            EventEnvelope event;
             try {
-                event = record.event();
+                batch.add(record.topic(), record.event());
             } catch (PoisonEventException e) {
                 progress.skipped.incrementAndGet();
-                return;
             }
-            try {
-                next.apply(record.topic(), event);
-            } catch (MissingEventsException e) {
-                // The log is read from its start: what is missing before this event is not in it.
-                log.warn("Rebuild skips an event: {}", e.getMessage());
-                progress.skipped.incrementAndGet();
-                return;
-            }
-            progress.events.incrementAndGet();
         });
+        batch.apply();
+    }
+
+    /** Events read from the log, applied a batch at a time, each topic's in their order. */
+    private static final class Batch {
+
+        private final ReadModelSet next;
+        private final Progress progress;
+        private final Map<String, List<EventEnvelope>> byTopic = new LinkedHashMap<>();
+        private int size;
+
+        private Batch(ReadModelSet next, Progress progress) {
+            this.next = next;
+            this.progress = progress;
+        }
+
+        private void add(String topic, EventEnvelope event) {
+            byTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add(event);
+            if (++size == BATCH_SIZE) {
+                apply();
+            }
+        }
+
+        private void apply() {
+            byTopic.forEach((topic, events) -> {
+                List<MissingEventsException> missing = next.applyAll(topic, events);
+                // The log is read from its start: what is missing before these events is not in it.
+                missing.forEach(gap -> log.warn("Rebuild skips an event: {}", gap.getMessage()));
+                progress.skipped.addAndGet(missing.size());
+                progress.events.addAndGet(events.size() - missing.size());
+            });
+            byTopic.clear();
+            size = 0;
+        }
     }
 
     @Override

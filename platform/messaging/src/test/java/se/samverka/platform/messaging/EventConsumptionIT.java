@@ -1,6 +1,7 @@
 package se.samverka.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static se.samverka.project.contracts.TestEvents.projectRegistered;
 
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,7 +28,9 @@ import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.Topics;
 import se.samverka.platform.messaging.MessagingTestApplication.ProjectSummary;
 import se.samverka.platform.messaging.MessagingTestApplication.ProjectTitle;
+import se.samverka.platform.messaging.consumer.MissingEventsException;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
+import se.samverka.platform.messaging.consumer.ProjectionStores;
 import se.samverka.platform.messaging.consumer.ReadModelReconciliation;
 import se.samverka.platform.messaging.kafka.DeadLetterPolicy;
 import se.samverka.platform.test.IntegrationTest;
@@ -94,6 +98,27 @@ class EventConsumptionIT {
 
         await().atMost(WAIT).until(() -> counter("samverka.events.gaps") >= gapsBefore + 1);
         assertThat(titles.find(id)).map(ProjectTitle::title).contains("Trondheim");
+    }
+
+    @Test
+    void aBatchIsAppliedInSequenceInOneWriteAndItsGapsComeBack() {
+        ProjectionStore<ProjectTitle> batch = new ProjectionStores(mongo, meters)
+                .create("batch_titles_" + UUID.randomUUID().toString().substring(0, 8), ProjectTitle.class);
+        String known = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        batch.apply(event(known, 1, "Kajaani"), current -> new ProjectTitle("Kajaani", "IDEA", null));
+        List<EventEnvelope> events = List.of(event(fresh, 1, "Sanok"), event(known, 1, "Kajaani again"),
+                event(known, 2, "Kajaani 2"), event(fresh, 3, "Sanok after a lost event"), event(known, 3, "Kajaani 3"),
+                event(fresh, 2, "Sanok 2"));
+
+        List<MissingEventsException> missing = batch.applyAll(events, event -> current ->
+                new ProjectTitle(current.map(ProjectTitle::title).orElse("") + "|" + event.sequence(), "IDEA", null));
+
+        assertThat(missing).extracting(gap -> gap.event().aggregateId(), MissingEventsException::expectedSequence)
+                .containsExactly(tuple(fresh, 2L));
+        assertThat(batch.find(known)).map(ProjectTitle::title).contains("Kajaani|2|3");
+        assertThat(batch.find(fresh)).map(ProjectTitle::title).contains("|1|2");
+        assertThat(batch.sequences()).containsEntry(known, 3L).containsEntry(fresh, 2L);
     }
 
     @Test

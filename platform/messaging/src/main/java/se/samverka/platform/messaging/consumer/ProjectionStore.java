@@ -1,8 +1,10 @@
 package se.samverka.platform.messaging.consumer;
 
+import com.mongodb.bulk.BulkWriteResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.core.TypeInformation;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -86,6 +89,70 @@ public class ProjectionStore<V> {
             }
             // Another consumer wrote the aggregate meanwhile (a rebalance): read again and decide anew.
         }
+    }
+
+    /**
+     * Applies a batch of events in their order, with one read of the aggregates they concern and one bulk write of
+     * what changed: for a writer that no other writes beside, such as a rebuild of a generation no one reads yet.
+     * Each event is held to the sequence as in {@link #apply}; one whose predecessors are missing is not applied and
+     * comes back in the result.
+     *
+     * @param changes the change each event makes, as for {@link #apply}
+     * @return the events not applied because earlier events of their aggregates are missing
+     * @throws IllegalStateException when another writer changed an aggregate meanwhile; nothing of the batch is
+     *                               then known to be applied
+     */
+    public List<MissingEventsException> applyAll(List<EventEnvelope> events,
+                                                 Function<EventEnvelope, Function<Optional<V>, V>> changes) {
+        Map<String, Entry<V>> entries = new LinkedHashMap<>();
+        Query concerned = Query.query(Criteria.where("_id").in(events.stream().map(EventEnvelope::aggregateId)
+                .distinct().toList()));
+        for (Document document : mongo.find(concerned, Document.class, collection)) {
+            entries.put(document.getString("_id"), new Entry<>(((Number) document.get(SEQUENCE)).longValue(),
+                    document.getDate(EVENT_TIME).toInstant(), view(document).orElse(null)));
+        }
+        List<MissingEventsException> missing = new ArrayList<>();
+        Map<String, Entry<V>> changed = new LinkedHashMap<>();
+        for (EventEnvelope event : events) {
+            Entry<V> current = changed.getOrDefault(event.aggregateId(), entries.get(event.aggregateId()));
+            long last = current == null ? 0 : current.sequence();
+            if (event.sequence() <= last) {
+                duplicates.increment();
+            } else if (event.sequence() > last + 1) {
+                gaps.increment();
+                missing.add(new MissingEventsException(collection, event, last + 1));
+            } else {
+                V view = changes.apply(event).apply(Optional.ofNullable(current).map(Entry::view));
+                changed.put(event.aggregateId(), new Entry<>(event.sequence(), event.time().toInstant(), view));
+            }
+        }
+        if (!changed.isEmpty()) {
+            write(entries, changed);
+        }
+        return missing;
+    }
+
+    private record Entry<V>(long sequence, Instant eventTime, V view) {
+    }
+
+    private void write(Map<String, Entry<V>> before, Map<String, Entry<V>> after) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        after.forEach((id, entry) -> {
+            Entry<V> was = before.get(id);
+            if (was == null) {
+                bulk.insert(new Document("_id", id).append(SEQUENCE, entry.sequence())
+                        .append(EVENT_TIME, entry.eventTime()).append(VIEW, toDocument(entry.view())));
+            } else {
+                bulk.updateOne(Query.query(Criteria.where("_id").is(id).and(SEQUENCE).is(was.sequence())),
+                        new Update().set(SEQUENCE, entry.sequence()).set(EVENT_TIME, entry.eventTime())
+                                .set(VIEW, toDocument(entry.view())));
+            }
+        });
+        BulkWriteResult result = bulk.execute();
+        if (result.getInsertedCount() + result.getMatchedCount() != after.size()) {
+            throw new IllegalStateException("another writer changed " + collection + " while a batch was applied");
+        }
+        applied.increment(after.size());
     }
 
     public Optional<V> find(String aggregateId) {
