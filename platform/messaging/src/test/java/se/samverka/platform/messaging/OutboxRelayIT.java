@@ -232,13 +232,7 @@ class OutboxRelayIT {
         assertThat(pendingEvents(store.collection(), id)).extracting(entry -> entry.get("sequence"))
                 .containsExactly(2L, 3L);
         assertThat(relay(isolated, publisher, Duration.ZERO).relayPending()).isEqualTo(2);
-        List<Long> first = new ArrayList<>();
-        reader().eventsOf(ProjectContracts.PROJECTS, id).forEach(event -> {
-            if (!first.contains(event.sequence())) {
-                first.add(event.sequence());
-            }
-        });
-        assertThat(first).containsExactly(1L, 2L, 3L);
+        assertThat(firstOccurrences(List.of(id))).containsEntry(id, List.of(1L, 2L, 3L));
         assertThat(pendingEvents(store.collection(), id)).isEmpty();
     }
 
@@ -275,6 +269,18 @@ class OutboxRelayIT {
             threads.shutdownNow();
         }
 
+        Map<String, List<Long>> firstOccurrences = firstOccurrences(ids);
+        List<Long> expected = new ArrayList<>();
+        for (long sequence = 1; sequence <= changesPerAggregate; sequence++) {
+            expected.add(sequence);
+        }
+        assertThat(firstOccurrences).hasSize(ids.size());
+        firstOccurrences.forEach((id, sequences) -> assertThat(sequences).as(id).isEqualTo(expected));
+        ids.forEach(id -> assertThat(pendingEvents(store.collection(), id)).isEmpty());
+    }
+
+    /** Each aggregate's sequences on the topic in the order they first came, duplicates left out. */
+    private Map<String, List<Long>> firstOccurrences(List<String> ids) {
         Map<String, List<Long>> firstOccurrences = new LinkedHashMap<>();
         for (KafkaTopicReader.Record record : reader().readAll(ProjectContracts.PROJECTS)) {
             if (ids.contains(record.key())) {
@@ -285,13 +291,7 @@ class OutboxRelayIT {
                 }
             }
         }
-        List<Long> expected = new ArrayList<>();
-        for (long sequence = 1; sequence <= changesPerAggregate; sequence++) {
-            expected.add(sequence);
-        }
-        assertThat(firstOccurrences).hasSize(ids.size());
-        firstOccurrences.forEach((id, sequences) -> assertThat(sequences).as(id).isEqualTo(expected));
-        ids.forEach(id -> assertThat(pendingEvents(store.collection(), id)).isEmpty());
+        return firstOccurrences;
     }
 
     private Void relayUntilDone(OutboxRelay relay, AtomicBoolean writing, AggregateStore<Project> store) {

@@ -74,13 +74,8 @@ public class ProjectionStore<V> {
         while (true) {
             Document current = mongo.findById(event.aggregateId(), Document.class, collection);
             long last = current == null ? 0 : ((Number) current.get(SEQUENCE)).longValue();
-            if (event.sequence() <= last) {
-                duplicates.increment();
+            if (!isNext(event, last)) {
                 return ApplyOutcome.DUPLICATE;
-            }
-            if (event.sequence() > last + 1) {
-                gaps.increment();
-                throw new MissingEventsException(collection, event, last + 1);
             }
             V next = change.apply(Optional.ofNullable(current).flatMap(this::view));
             if (current == null ? insert(event, next) : replace(event, last, next)) {
@@ -115,21 +110,35 @@ public class ProjectionStore<V> {
         Map<String, Entry<V>> changed = new LinkedHashMap<>();
         for (EventEnvelope event : events) {
             Entry<V> current = changed.getOrDefault(event.aggregateId(), entries.get(event.aggregateId()));
-            long last = current == null ? 0 : current.sequence();
-            if (event.sequence() <= last) {
-                duplicates.increment();
-            } else if (event.sequence() > last + 1) {
-                gaps.increment();
-                missing.add(new MissingEventsException(collection, event, last + 1));
-            } else {
-                V view = changes.apply(event).apply(Optional.ofNullable(current).map(Entry::view));
-                changed.put(event.aggregateId(), new Entry<>(event.sequence(), event.time().toInstant(), view));
+            try {
+                if (isNext(event, current == null ? 0 : current.sequence())) {
+                    V view = changes.apply(event).apply(Optional.ofNullable(current).map(Entry::view));
+                    changed.put(event.aggregateId(), new Entry<>(event.sequence(), event.time().toInstant(), view));
+                }
+            } catch (MissingEventsException gap) {
+                missing.add(gap);
             }
         }
         if (!changed.isEmpty()) {
             write(entries, changed);
         }
         return missing;
+    }
+
+    /**
+     * Whether the event is the next of its aggregate, whose view reflects {@code last}: false for a duplicate, which
+     * is counted; a gap is counted and thrown.
+     */
+    private boolean isNext(EventEnvelope event, long last) {
+        if (event.sequence() <= last) {
+            duplicates.increment();
+            return false;
+        }
+        if (event.sequence() > last + 1) {
+            gaps.increment();
+            throw new MissingEventsException(collection, event, last + 1);
+        }
+        return true;
     }
 
     private record Entry<V>(long sequence, Instant eventTime, V view) {

@@ -135,9 +135,8 @@ public class OutboxRelay implements SmartLifecycle {
         static final Pass NONE = new Pass(0, 0, null, false);
 
         Pass and(Pass other) {
-            Instant oldest = oldestLeft == null || (other.oldestLeft != null && other.oldestLeft.isBefore(oldestLeft))
-                    ? other.oldestLeft : oldestLeft;
-            return new Pass(published + other.published, left + other.left, oldest, full || other.full);
+            return new Pass(published + other.published, left + other.left, earlier(oldestLeft, other.oldestLeft),
+                    full || other.full);
         }
     }
 
@@ -196,6 +195,11 @@ public class OutboxRelay implements SmartLifecycle {
         return ids;
     }
 
+    /** The earlier of two times, either of which may be unknown (null). */
+    private static Instant earlier(Instant one, Instant other) {
+        return one == null || other != null && other.isBefore(one) ? other : one;
+    }
+
     private Pass relayCollection(String collection, List<Object> ids) {
         if (ids.isEmpty()) {
             return Pass.NONE;
@@ -214,8 +218,7 @@ public class OutboxRelay implements SmartLifecycle {
             left += sending.entries.size() - sending.acknowledged;
             if (sending.failure != null) {
                 failed.add(sending);
-                Instant time = sending.next().time();
-                oldestLeft = oldestLeft == null || time.isBefore(oldestLeft) ? time : oldestLeft;
+                oldestLeft = earlier(oldestLeft, sending.next().time());
             }
         }
         if (!failed.isEmpty()) {
