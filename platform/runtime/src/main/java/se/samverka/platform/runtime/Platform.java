@@ -106,6 +106,7 @@ public final class Platform implements AutoCloseable {
     private final Progress progress;
     private final RestartBackoff.Policy restartPolicy;
     private final String java = ProcessHandle.current().info().command().orElse("java");
+    private final LaunchCache launchCache = new LaunchCache(java);
     private final Object lock = new Object();
     private final Map<String, Part> parts = new LinkedHashMap<>();
     private final ScheduledExecutorService supervisor = Executors.newScheduledThreadPool(4, runnable -> {
@@ -154,6 +155,7 @@ public final class Platform implements AutoCloseable {
             if (firstStart && settings.demoData()) {
                 loadDemoData();
             }
+            launchCache.archiveInBackground();
         } catch (StartupException | RuntimeException e) {
             stop();
             throw e;
@@ -230,6 +232,7 @@ public final class Platform implements AutoCloseable {
     public void restart(String component) throws StartupException {
         hold(component).ifPresent(process -> process.stop(STOP_GRACE));
         awaitReady(launch(component));
+        launchCache.archiveInBackground();
     }
 
     /**
@@ -296,6 +299,7 @@ public final class Platform implements AutoCloseable {
      * otherwise.
      */
     public void stop() {
+        launchCache.close();
         List<ManagedProcess> started = new ArrayList<>();
         synchronized (lock) {
             stopped = true;
@@ -365,7 +369,16 @@ public final class Platform implements AutoCloseable {
 
     /** Under the lock, so that a {@link #stop()} at the same time finds the new process. */
     private ManagedProcess launch(Part part) {
-        ManagedProcess process = ManagedProcess.launch(part.name, command(part.name), settings.logFile(part.name));
+        Command command = command(part.name);
+        // The broker and the store run from the runtime's jar, which is no Spring application to unpack.
+        LaunchCache.Launch launch = isInfrastructure(part.name) ? LaunchCache.plain(command.jar())
+                : launchCache.prepare(command.jar());
+        List<String> line = new ArrayList<>(List.of(java, "-Xms32m", "-Xmx" + command.heap(), "-XX:+UseSerialGC",
+                "-Xss512k", "-Dfile.encoding=UTF-8"));
+        line.addAll(launch.options());
+        line.addAll(List.of("-jar", launch.jar().toString()));
+        line.addAll(command.arguments());
+        ManagedProcess process = ManagedProcess.launch(part.name, line, settings.logFile(part.name));
         part.process = process;
         if (part.supervised) {
             watch(part, process);
@@ -449,6 +462,7 @@ public final class Platform implements AutoCloseable {
                 part.restarts++;
                 progress.recovered(part.name, address(part.name), Duration.between(part.downSince, now));
                 part.downSince = null;
+                launchCache.archiveInBackground();
                 return;
             }
         }
@@ -526,19 +540,19 @@ public final class Platform implements AutoCloseable {
                 : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
-    private List<String> command(String component) {
+    private Command command(String component) {
         long launcher = ProcessHandle.current().pid();
         String parent = "--parent=" + launcher;
         String parentPid = "--samverka.runtime.parent-pid=" + launcher;
         return switch (component) {
-            case RuntimeSettings.KAFKA -> jvm("512m", runtimeJar(), "kafka",
+            case RuntimeSettings.KAFKA -> new Command("512m", runtimeJar(), "kafka",
                     "--data=" + settings.dataDir(RuntimeSettings.KAFKA),
                     "--port=" + settings.port(RuntimeSettings.KAFKA),
                     "--controller-port=" + settings.port(RuntimeSettings.KAFKA_CONTROLLER), parent);
-            case RuntimeSettings.MONGO -> jvm("256m", runtimeJar(), "mongo",
+            case RuntimeSettings.MONGO -> new Command("256m", runtimeJar(), "mongo",
                     "--data=" + settings.dataDir(RuntimeSettings.MONGO),
                     "--port=" + settings.port(RuntimeSettings.MONGO), parent);
-            case RuntimeSettings.IDENTITY_PROVIDER -> jvm("192m", serviceJar(component),
+            case RuntimeSettings.IDENTITY_PROVIDER -> new Command("192m", serviceJar(component),
                     "--server.port=" + settings.port(component), "--server.address=127.0.0.1", parentPid,
                     "--samverka.identity.issuer=" + issuer(),
                     "--samverka.identity.key-file=" + identities.signingKeyFile(),
@@ -548,16 +562,17 @@ public final class Platform implements AutoCloseable {
                     "--samverka.identity.portal-redirect-uri=" + gatewayUrl() + "/login/oauth2/code/samverka",
                     "--samverka.identity.post-logout-redirect-uri=" + gatewayUrl() + "/");
             case RuntimeSettings.GATEWAY -> {
-                List<String> command = jvm("256m", serviceJar(component), "--server.port=" + settings.port(component),
+                Command command = new Command("256m", serviceJar(component), "--server.port=" + settings.port(component),
                         "--server.address=127.0.0.1", parentPid, "--samverka.security.issuer-uri=" + issuer(),
                         "--samverka.portal.client-secret=" + identities.portalClientSecret(),
                         "--samverka.gateway.rate-limit.exempt-subjects=" + Identities.RUNTIME_CLIENT);
                 for (String service : RuntimeSettings.SERVICES) {
-                    command.add("--samverka.services." + service.replace("-service", "") + "=" + settings.url(service));
+                    command.arguments().add("--samverka.services." + service.replace("-service", "") + "="
+                            + settings.url(service));
                 }
                 yield command;
             }
-            default -> jvm("384m", serviceJar(component), "--server.port=" + settings.port(component),
+            default -> new Command("384m", serviceJar(component), "--server.port=" + settings.port(component),
                     "--server.address=127.0.0.1", parentPid,
                     "--spring.mongodb.uri=" + settings.mongoUri(component),
                     "--samverka.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
@@ -569,12 +584,12 @@ public final class Platform implements AutoCloseable {
         return settings.url(RuntimeSettings.IDENTITY_PROVIDER);
     }
 
-    /** Small heaps and the quick compiler: a machine of two cores runs seven of these at once. */
-    private List<String> jvm(String heap, Path jar, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(java, "-Xms32m", "-Xmx" + heap, "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xss512k", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
-        command.addAll(List.of(arguments));
-        return command;
+    /** What one part runs: small heaps, since a machine of two cores runs seven of these at once. */
+    private record Command(String heap, Path jar, List<String> arguments) {
+
+        Command(String heap, Path jar, String... arguments) {
+            this(heap, jar, new ArrayList<>(List.of(arguments)));
+        }
     }
 
     /** Waits for a process that was started on purpose; it is supervised once it is ready. */
@@ -661,11 +676,15 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** Finds every jar, and unpacks those of a new build side by side rather than one by one as each part starts. */
     private void checkJars() throws StartupException {
         try {
             runtimeJar();
-            Stream.concat(RuntimeSettings.SERVICES.stream(),
-                    Stream.of(RuntimeSettings.GATEWAY, RuntimeSettings.IDENTITY_PROVIDER)).forEach(this::serviceJar);
+            List<Path> jars = Stream.concat(RuntimeSettings.SERVICES.stream(), Stream.of(RuntimeSettings.GATEWAY,
+                    RuntimeSettings.IDENTITY_PROVIDER)).map(this::serviceJar).toList();
+            CompletableFuture.allOf(jars.stream()
+                    .map(jar -> CompletableFuture.runAsync(() -> launchCache.unpack(jar)))
+                    .toArray(CompletableFuture[]::new)).join();
         } catch (MissingJarException e) {
             throw new StartupException(e.getMessage());
         }
