@@ -53,6 +53,7 @@ import se.samverka.gateway.Problems;
 import se.samverka.platform.tokens.Role;
 import se.samverka.platform.tokens.SecuritySettings;
 import se.samverka.platform.tokens.Tokens;
+import se.samverka.platform.tokens.VerifiedTokens;
 
 /**
  * Two ways in: an API client with a bearer token, validated here as the services validate it, and a browser with a
@@ -80,7 +81,9 @@ class SecurityConfiguration {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(Tokens.validator(settings));
-        return decoder;
+        VerifiedTokens verified = new VerifiedTokens(Tokens.validator(settings), VerifiedTokens.CAPACITY);
+        return token -> Mono.defer(() -> verified.recall(token).map(Mono::just)
+                .orElseGet(() -> decoder.decode(token).map(jwt -> verified.remember(token, jwt))));
     }
 
     /** Set out in full rather than discovered, so the gateway starts while the identity provider is still down. */

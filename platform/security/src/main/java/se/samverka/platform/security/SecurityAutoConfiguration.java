@@ -20,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.LocaleResolver;
 import se.samverka.platform.tokens.SecuritySettings;
 import se.samverka.platform.tokens.Tokens;
+import se.samverka.platform.tokens.VerifiedTokens;
 import se.samverka.platform.web.CurrentActor;
 import se.samverka.platform.web.WebAutoConfiguration;
 
@@ -45,7 +46,7 @@ public class SecurityAutoConfiguration {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(Tokens.validator(settings));
-        return decoder;
+        return new VerifiedTokens(Tokens.validator(settings), VerifiedTokens.CAPACITY).decoder(decoder);
     }
 
     @Bean
