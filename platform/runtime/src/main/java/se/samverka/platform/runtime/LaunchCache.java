@@ -93,7 +93,7 @@ final class LaunchCache implements AutoCloseable {
 
     /** Makes the archives that the parts started so far lack, one after the other, in a thread of its own. */
     synchronized void archiveInBackground() {
-        if (closed || unarchived.isEmpty() || (archiver != null && archiver.isAlive())) {
+        if (closed || unarchived.isEmpty() || archiver != null) {
             return;
         }
         archiver = new Thread(this::archiveAll, "samverka-class-archives");
@@ -127,16 +127,21 @@ final class LaunchCache implements AutoCloseable {
             Launch launch;
             synchronized (this) {
                 if (closed || unarchived.isEmpty()) {
+                    // Under the lock: a part started from now on finds no archiver and starts one.
+                    archiver = null;
                     return;
                 }
                 launch = unarchived.remove(unarchived.keySet().iterator().next());
             }
             try {
                 archive(launch);
-            } catch (IOException e) {
-                // This part starts without an archive next time too, and lists its classes again.
+            } catch (IOException | RuntimeException e) {
+                // Best effort: this part starts without an archive next time too, and lists its classes again.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                synchronized (this) {
+                    archiver = null;
+                }
                 return;
             }
         }
