@@ -102,6 +102,19 @@ final class LaunchCache implements AutoCloseable {
         archiver.start();
     }
 
+    /** Waits at most this long until no archive is being made; true if none is. */
+    synchronized boolean awaitArchives(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (archiver != null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
     /** Ends an archive under way; a later start makes it again. */
     @Override
     public void close() {
@@ -129,6 +142,7 @@ final class LaunchCache implements AutoCloseable {
                 if (closed || unarchived.isEmpty()) {
                     // Under the lock: a part started from now on finds no archiver and starts one.
                     archiver = null;
+                    notifyAll();
                     return;
                 }
                 launch = unarchived.remove(unarchived.keySet().iterator().next());
@@ -141,6 +155,7 @@ final class LaunchCache implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 synchronized (this) {
                     archiver = null;
+                    notifyAll();
                 }
                 return;
             }

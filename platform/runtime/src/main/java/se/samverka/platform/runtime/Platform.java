@@ -295,6 +295,14 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
+     * Waits at most this long until the background work for quicker starts (ADR 0017) is done, so that a measurement
+     * does not share the machine with it; true if it is.
+     */
+    public boolean awaitClassArchives(Duration timeout) throws InterruptedException {
+        return launchCache.awaitArchives(timeout);
+    }
+
+    /**
      * Stops everything in the reverse order of the start; nothing is started again afterwards, by supervision or
      * otherwise.
      */

@@ -1,7 +1,6 @@
 package se.samverka.platform.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +42,8 @@ class LaunchCacheTest {
             assertThat(first.classList()).isNotEmptyFile();
 
             cache.archiveInBackground();
-            await().atMost(Duration.ofMinutes(2)).until(() -> Files.isRegularFile(unpacked.resolve("classes.jsa")));
+            assertThat(cache.awaitArchives(Duration.ofMinutes(2))).isTrue();
+            assertThat(unpacked.resolve("classes.jsa")).isNotEmptyFile();
 
             LaunchCache.Launch later = cache.prepare(jar);
             assertThat(later.options()).contains("-XX:SharedArchiveFile=" + unpacked.resolve("classes.jsa"));
