@@ -28,7 +28,9 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -80,8 +82,9 @@ class SecurityConfiguration {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(settings.effectiveJwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(Tokens.validator(settings));
-        VerifiedTokens verified = new VerifiedTokens(Tokens.validator(settings), VerifiedTokens.CAPACITY);
+        OAuth2TokenValidator<Jwt> validator = Tokens.validator(settings);
+        decoder.setJwtValidator(validator);
+        VerifiedTokens verified = new VerifiedTokens(validator, VerifiedTokens.CAPACITY);
         return token -> Mono.defer(() -> verified.recall(token).map(Mono::just)
                 .orElseGet(() -> decoder.decode(token).map(jwt -> verified.remember(token, jwt))));
     }

@@ -185,16 +185,12 @@ final class LaunchCache implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                process = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                process = start(command);
                 dump = process;
             }
-            boolean ended = process.waitFor(ARCHIVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (ended && process.exitValue() == 0 && Files.isRegularFile(archive)) {
+            if (endedWell(process, ARCHIVE_TIMEOUT) && Files.isRegularFile(archive)) {
                 Files.move(archive, launch.archive(), StandardCopyOption.ATOMIC_MOVE);
                 removeOlderLists(unpacked);
-            } else {
-                process.destroyForcibly();
             }
         } finally {
             synchronized (this) {
@@ -241,15 +237,10 @@ final class LaunchCache implements AutoCloseable {
 
     private void extract(Path jar, Path destination) throws IOException {
         Files.createDirectories(destination.getParent());
-        Process process = new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "extract",
-                "--destination", destination.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process process = start(List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+                destination.toString()));
         try {
-            if (!process.waitFor(EXTRACT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0
-                    || !Files.isRegularFile(destination.resolve(jar.getFileName()))) {
-                process.destroyForcibly();
+            if (!endedWell(process, EXTRACT_TIMEOUT) || !Files.isRegularFile(destination.resolve(jar.getFileName()))) {
                 Directories.delete(destination);
                 throw new ExtractionException();
             }
@@ -258,6 +249,21 @@ final class LaunchCache implements AutoCloseable {
             process.destroyForcibly();
             throw new ExtractionException();
         }
+    }
+
+    /** A java tool of our own, whose output no one reads. */
+    private static Process start(List<String> command) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    /** Whether the process ended within the time, and well; one that did not is ended. */
+    private static boolean endedWell(Process process, Duration timeout) throws InterruptedException {
+        if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return process.exitValue() == 0;
+        }
+        process.destroyForcibly();
+        return false;
     }
 
     private static void removeOlderBuilds(Path launch, String name) throws IOException {

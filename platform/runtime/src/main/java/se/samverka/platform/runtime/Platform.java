@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -690,9 +691,7 @@ public final class Platform implements AutoCloseable {
             runtimeJar();
             List<Path> jars = Stream.concat(RuntimeSettings.SERVICES.stream(), Stream.of(RuntimeSettings.GATEWAY,
                     RuntimeSettings.IDENTITY_PROVIDER)).map(this::serviceJar).toList();
-            CompletableFuture.allOf(jars.stream()
-                    .map(jar -> CompletableFuture.runAsync(() -> launchCache.unpack(jar)))
-                    .toArray(CompletableFuture[]::new)).join();
+            inParallel(jars, launchCache::unpack);
         } catch (MissingJarException e) {
             throw new StartupException(e.getMessage());
         }
@@ -733,8 +732,13 @@ public final class Platform implements AutoCloseable {
     }
 
     private static void stopInParallel(List<ManagedProcess> processes) {
-        CompletableFuture.allOf(processes.stream()
-                .map(process -> CompletableFuture.runAsync(() -> process.stop(STOP_GRACE)))
+        inParallel(processes, process -> process.stop(STOP_GRACE));
+    }
+
+    /** Does the action to every item at once, and returns when all are done. */
+    private static <T> void inParallel(List<T> items, Consumer<T> action) {
+        CompletableFuture.allOf(items.stream()
+                .map(item -> CompletableFuture.runAsync(() -> action.accept(item)))
                 .toArray(CompletableFuture[]::new)).join();
     }
 

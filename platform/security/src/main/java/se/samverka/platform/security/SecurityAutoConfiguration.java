@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -45,8 +47,9 @@ public class SecurityAutoConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.effectiveJwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(Tokens.validator(settings));
-        return new VerifiedTokens(Tokens.validator(settings), VerifiedTokens.CAPACITY).decoder(decoder);
+        OAuth2TokenValidator<Jwt> validator = Tokens.validator(settings);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(validator, VerifiedTokens.CAPACITY).decoder(decoder);
     }
 
     @Bean
