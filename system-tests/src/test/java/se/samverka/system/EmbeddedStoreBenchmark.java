@@ -31,13 +31,18 @@ import se.samverka.platform.runtime.RuntimeSettings;
  * What durability costs the embedded store: inserts per second and their latency at 1, 4 and 16 concurrent writers
  * against the Mongo-wire server as ./samverka runs it (every write committed and forced to the device before it is
  * answered), beside the same server keeping everything in memory, and beside how many forced writes the machine's
- * disk does in a second on its own. On demand, never in verify:
+ * disk does in a second on its own; then a steady mix of writes as the services make them (an aggregate inserted, then
+ * replaced twice on its version, with its outbox) from eight writers for a minute, window by window, to show that
+ * the store neither slows down nor grows beyond what lives in it. On demand, never in verify:
  * {@code ./mvnw -pl system-tests verify -Dit.test=EmbeddedStoreBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}
  */
 class EmbeddedStoreBenchmark {
 
     private static final Duration RUN = Duration.ofSeconds(5);
     private static final int[] WRITERS = {1, 4, 16};
+    private static final Duration STEADY = Duration.ofSeconds(60);
+    private static final Duration WINDOW = Duration.ofSeconds(10);
+    private static final int STEADY_WRITERS = 8;
 
     @TempDir
     Path home;
@@ -60,6 +65,11 @@ class EmbeddedStoreBenchmark {
                         durable.p50Millis(), durable.p99Millis(), inMemory.perSecond(),
                         100 * durable.perSecond() / inMemory.perSecond()));
             }
+            lines.add("");
+            lines.add("| steady mix, %d writers: seconds | writes/s | file MB |".formatted(STEADY_WRITERS));
+            lines.add("|---:|---:|---:|");
+            lines.addAll(steady(platform.settings().mongoUri(""),
+                    platform.settings().dataDir(RuntimeSettings.MONGO).resolve("samverka.mv.db")));
         } finally {
             memory.shutdownNow();
             platform.stop();
@@ -101,6 +111,65 @@ class EmbeddedStoreBenchmark {
         List<Long> sorted = new ArrayList<>(latencies);
         sorted.sort(Long::compare);
         return new Result(sorted.size() / (double) RUN.toSeconds(), percentile(sorted, 0.50), percentile(sorted, 0.99));
+    }
+
+    /** Writes as the services make them, from several writers at once; a table row per window. */
+    private static List<String> steady(String uri, Path file) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(STEADY_WRITERS);
+        AtomicLong writes = new AtomicLong();
+        AtomicLong aggregates = new AtomicLong();
+        List<String> rows = new ArrayList<>();
+        try (MongoClient client = MongoClients.create(uri)) {
+            List<MongoCollection<Document>> collections = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                collections.add(client.getDatabase("steady-" + i % 4).getCollection("aggregates-" + i));
+            }
+            long end = System.nanoTime() + STEADY.toNanos();
+            List<Future<?>> running = new ArrayList<>();
+            for (int writer = 0; writer < STEADY_WRITERS; writer++) {
+                running.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long number = aggregates.incrementAndGet();
+                        MongoCollection<Document> aggregatesOfKind = collections.get((int) (number % collections.size()));
+                        String id = "a-" + number;
+                        aggregatesOfKind.insertOne(aggregate(id, 1));
+                        for (long version = 1; version <= 2; version++) {
+                            aggregatesOfKind.replaceOne(new Document("_id", id).append("version", version),
+                                    aggregate(id, version + 1));
+                        }
+                        writes.addAndGet(3);
+                    }
+                    return null;
+                }));
+            }
+            long counted = 0;
+            for (long window = 1; window <= STEADY.dividedBy(WINDOW); window++) {
+                Thread.sleep(WINDOW.toMillis());
+                long now = writes.get();
+                rows.add("| %d | %.0f | %d |".formatted(window * WINDOW.toSeconds(),
+                        (now - counted) / (double) WINDOW.toSeconds(), Files.size(file) / (1024 * 1024)));
+                counted = now;
+            }
+            for (Future<?> writer : running) {
+                writer.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return rows;
+    }
+
+    /** About what project-service keeps of a project: its state and, every other version, an event waiting. */
+    private static Document aggregate(String id, long version) {
+        Document state = new Document("title", "Projekt " + id).append("status", "ONGOING")
+                .append("description", "Samverkan över gränserna. ".repeat(24))
+                .append("partners", List.of(
+                        new Document("organisationId", UUID.randomUUID().toString()).append("role", "LEAD"),
+                        new Document("organisationId", UUID.randomUUID().toString()).append("role", "PARTNER")))
+                .append("funding", List.of(new Document("source", "EU").append("amount", 125_000.5).append("year", 2026)));
+        return new Document("_id", id).append("version", version).append("state", state)
+                .append("outbox", version % 2 == 0 ? List.of()
+                        : List.of(new Document("eventId", UUID.randomUUID().toString()).append("payload", state)));
     }
 
     private static double percentile(List<Long> sorted, double fraction) {

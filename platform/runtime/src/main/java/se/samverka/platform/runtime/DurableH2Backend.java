@@ -3,6 +3,9 @@ package se.samverka.platform.runtime;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
@@ -10,6 +13,7 @@ import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -17,7 +21,8 @@ import org.h2.mvstore.MVStore;
  * runs through {@link GroupCommit}. A command is taken for a read only if it is known to be one, so a command this
  * class has not heard of is made durable rather than answered early. A write whose client asks for no journaling
  * ({@code j: false}) is answered at once and committed with the next round. Its collections find a document by id also
- * when a query says more than the id ({@link IdLookupCollection}).
+ * when a query says more than the id ({@link IdLookupCollection}), and keep documents and index keys in BSON
+ * ({@link BsonDataTypes}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -35,15 +40,24 @@ final class DurableH2Backend extends H2Backend {
         this.commits = commits;
     }
 
+    /**
+     * Runs a command, holding the store's version it began at until it is answered: the store then overwrites no
+     * chunk that version still needs, however long a read takes (the retention time alone would bound it).
+     */
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        if (isRead(command, query)) {
-            return super.handleCommand(channel, database, command, query);
+        MVStore.TxCounter reading = getMvStore().registerVersionUsage();
+        try {
+            if (isRead(command, query)) {
+                return super.handleCommand(channel, database, command, query);
+            }
+            if (unjournaled(query)) {
+                return commits.writeUnforced(() -> super.handleCommand(channel, database, command, query));
+            }
+            return commits.write(() -> super.handleCommand(channel, database, command, query));
+        } finally {
+            getMvStore().deregisterVersionUsage(reading);
         }
-        if (unjournaled(query)) {
-            return commits.writeUnforced(() -> super.handleCommand(channel, database, command, query));
-        }
-        return commits.write(() -> super.handleCommand(channel, database, command, query));
     }
 
     @Override
@@ -64,8 +78,46 @@ final class DurableH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
-            return new IdLookupCollection(this, collectionName, options, getMvStore().openMap("databases." + fullName),
+            MVMap<Object, Document> documents = getMvStore().openMap("databases." + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(new BsonDataTypes.Documents()));
+            return new IdLookupCollection(this, collectionName, options, documents,
                     getMvStore().openMap("meta." + fullName), cursorRegistry);
+        }
+
+        /**
+         * Keeps an index's keys in BSON, in a map of a name of its own. An index H2's default wrote is dropped when
+         * its database opens (this runs within the backend's constructor, before any write or commit), and the new
+         * one, empty, is built from the documents; a crash before the next commit leaves the old state on disk.
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            MVStore store = getMvStore();
+            String earlier = earlierIndexMap(collectionName, indexName);
+            if (store.hasMap(earlier)) {
+                store.removeMap(earlier);
+            }
+            MVMap<KeyValue, Object> map = store.openMap(indexMap(collectionName, indexName),
+                    new MVMap.Builder<KeyValue, Object>().keyType(new BsonDataTypes.Keys()));
+            return new StoredKeyIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            String name = indexMap(collection.getCollectionName(), indexName);
+            if (getMvStore().hasMap(name)) {
+                getMvStore().removeMap(name);
+            }
+        }
+
+        private String indexMap(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._keys_" + indexName;
+        }
+
+        /** The name mongo-java-server's H2 backend gives an index's map. */
+        private String earlierIndexMap(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
         }
     }
 

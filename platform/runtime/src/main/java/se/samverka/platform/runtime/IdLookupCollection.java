@@ -33,7 +33,8 @@ final class IdLookupCollection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
-        Optional<SortedSet<String>> ids = query.size() > 1 ? ids(query) : Optional.empty();
+        // A query of the id alone mongo-java-server answers from its index; a lone $and it would read in full.
+        Optional<SortedSet<String>> ids = query.size() > 1 || query.containsKey("$and") ? ids(query) : Optional.empty();
         if (ids.isEmpty()) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }

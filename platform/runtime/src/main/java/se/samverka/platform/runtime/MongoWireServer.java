@@ -21,6 +21,13 @@ final class MongoWireServer {
      * many loops keep the writers of different connections apart, so they can share one commit.
      */
     private static final int CONNECTION_THREADS = 64;
+    /**
+     * How long a chunk no commit needs any more stays unwritten over. H2's default, 45 s, is for writes that reach the
+     * disk in their own time; here every commit is forced before the next one writes, and every command holds the
+     * version it reads ({@link DurableH2Backend}), so what is left to wait for is only the odd reader between versions.
+     * Under load, 45 s of chunks was tens of thousands, each of which the commits keep track of.
+     */
+    private static final int RETENTION_MILLIS = 2_000;
 
     private MongoWireServer() {
     }
@@ -34,6 +41,7 @@ final class MongoWireServer {
         // Neither a timer nor a memory threshold may commit in the middle of a write: only GroupCommit commits.
         MVStore store = new MVStore.Builder().fileName(data.resolve("samverka.mv.db").toString())
                 .autoCommitDisabled().autoCommitBufferSize(0).open();
+        store.setRetentionTime(RETENTION_MILLIS);
         GroupCommit commits = new GroupCommit(store, cause -> Runtime.getRuntime().halt(70));
         MongoServer server = new MongoServer(new DurableH2Backend(store, commits));
         server.bind(new InetSocketAddress("127.0.0.1", port), 1, CONNECTION_THREADS);

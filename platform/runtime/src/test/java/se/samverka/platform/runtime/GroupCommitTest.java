@@ -2,18 +2,22 @@ package se.samverka.platform.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GroupCommitTest {
 
@@ -25,6 +29,33 @@ class GroupCommitTest {
     void close() {
         commits.close();
         store.close();
+    }
+
+    @Test
+    void underASteadyLoadTheFileKeepsNearWhatLivesInIt(@TempDir Path data) {
+        MVStore file = new MVStore.Builder().fileName(data.resolve("steady.mv.db").toString())
+                .autoCommitDisabled().autoCommitBufferSize(0).open();
+        file.setRetentionTime(0);
+        try (GroupCommit steady = new GroupCommit(file, failure::set)) {
+            MVMap<Integer, String> projects = file.openMap("projects");
+            String text = "Samverkan över gränserna ".repeat(8);
+            steady.write(() -> {
+                IntStream.range(0, 5_000).forEach(id -> projects.put(id, text));
+                return null;
+            });
+            Random random = new Random(14);
+            // One writer, never idle: each update its own commit, each leaving most of its chunk to later commits.
+            for (int update = 0; update < 4_000; update++) {
+                int id = random.nextInt(5_000);
+                steady.write(() -> projects.put(id, text + id));
+            }
+            // Without moving what lives on: 298 chunks of which 19 % lived, in 6.5 MB; with it: 51 and 2.5 MB.
+            assertThat(file.getLayoutMap().keySet().stream().filter(key -> key.startsWith("chunk.")).count())
+                    .isLessThan(150);
+            assertThat(file.getFileStore().getChunksFillRate()).isGreaterThan(40);
+            assertThat(projects).hasSize(5_000);
+        }
+        file.close();
     }
 
     @Test

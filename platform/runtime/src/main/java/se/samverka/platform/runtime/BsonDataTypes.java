@@ -1,0 +1,153 @@
+package se.samverka.platform.runtime;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.function.Function;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * How the store writes documents and index keys: in BSON, the wire's own encoding, so a stored value reads back as
+ * exactly what a client sent. H2's default writes them with Java serialization, a new object stream per value with
+ * its class descriptions, and orders index keys by serializing both on every comparison; that was half the server's
+ * CPU under writes, much of it inside the commit every writer waits for.
+ */
+final class BsonDataTypes {
+
+    /** Marks a value written here; H2's own format never starts with it (its tags end at 119). */
+    private static final byte BSON = 120;
+    /** Marks a key part that is absent from the document; BSON has no type 0. */
+    private static final byte MISSING = 0;
+
+    private BsonDataTypes() {
+    }
+
+    /**
+     * Documents in BSON. Reads also what H2's default wrote, so a store from before reads on; each page takes the new
+     * form when it is next written.
+     */
+    static final class Documents extends BasicDataType<Document> {
+
+        private final ObjectDataType earlier = new ObjectDataType();
+        /** A running average of the encoded size, for the cache's estimate of what a document holds in memory. */
+        private volatile int averageSize = 256;
+
+        @Override
+        public void write(WriteBuffer buffer, Document document) {
+            byte[] bson = encode(out -> BsonEncoder.encodeDocument(document, out));
+            averageSize = (averageSize * 15 + bson.length) / 16;
+            buffer.put(BSON).putVarInt(bson.length).put(bson);
+        }
+
+        @Override
+        public Document read(ByteBuffer buffer) {
+            if (buffer.get(buffer.position()) != BSON) {
+                return (Document) earlier.read(buffer);
+            }
+            buffer.get();
+            return decode(buffer, DataUtils.readVarInt(buffer), BsonDecoder::decodeBson);
+        }
+
+        @Override
+        public int getMemory(Document document) {
+            // Decoded, a document takes several times its encoded size: maps, boxed values, strings.
+            return averageSize * 4;
+        }
+
+        @Override
+        public Document[] createStorage(int size) {
+            return new Document[size];
+        }
+    }
+
+    /**
+     * A unique index's keys in BSON, ordered by their encoding: a total order in which two keys are equal exactly
+     * when every part is the same value of the same type, which is what the index asks.
+     */
+    static final class Keys extends BasicDataType<KeyValue> {
+
+        @Override
+        public int compare(KeyValue one, KeyValue other) {
+            if (one == other) {
+                return 0;
+            }
+            return Arrays.compareUnsigned(encode(one), encode(other));
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, KeyValue key) {
+            byte[] bytes = encode(key);
+            buffer.putVarInt(bytes.length).put(bytes);
+        }
+
+        @Override
+        public KeyValue read(ByteBuffer buffer) {
+            return decode(buffer, DataUtils.readVarInt(buffer), in -> {
+                int size = in.readInt();
+                Object[] parts = new Object[size];
+                for (int i = 0; i < size; i++) {
+                    byte type = in.readByte();
+                    parts[i] = type == MISSING ? Missing.getInstance() : BsonDecoder.decodeValue(type, in);
+                }
+                return new KeyValue(parts);
+            });
+        }
+
+        @Override
+        public int getMemory(KeyValue key) {
+            return 64 + 48 * key.size();
+        }
+
+        @Override
+        public KeyValue[] createStorage(int size) {
+            return new KeyValue[size];
+        }
+
+        private static byte[] encode(KeyValue key) {
+            return BsonDataTypes.encode(out -> {
+                out.writeInt(key.size());
+                for (Object part : key) {
+                    if (part instanceof Missing) {
+                        out.writeByte(MISSING);
+                    } else {
+                        byte type = BsonEncoder.determineType(part);
+                        out.writeByte(type);
+                        BsonEncoder.encodeValue(type, part, out);
+                    }
+                }
+            });
+        }
+    }
+
+    private interface Encoding {
+        void into(ByteBuf out);
+    }
+
+    private static byte[] encode(Encoding encoding) {
+        ByteBuf out = Unpooled.buffer(256);
+        try {
+            encoding.into(out);
+            byte[] bytes = new byte[out.readableBytes()];
+            out.readBytes(bytes);
+            return bytes;
+        } finally {
+            out.release();
+        }
+    }
+
+    private static <T> T decode(ByteBuffer buffer, int length, Function<ByteBuf, T> decoding) {
+        ByteBuffer slice = buffer.slice();
+        slice.limit(length);
+        buffer.position(buffer.position() + length);
+        return decoding.apply(Unpooled.wrappedBuffer(slice));
+    }
+}
