@@ -43,6 +43,9 @@ public class Directory {
     }
 
     public Map<String, KnownOrganisation> organisations(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         return organisations.find(Query.query(Criteria.where("_id").in(ids))).stream()
                 .collect(Collectors.toMap(KnownOrganisation::id, Function.identity()));
     }
@@ -57,7 +60,11 @@ public class Directory {
         return !organisations.find(Query.query(Criteria.where("view.contactPersonIds").is(contactPersonId))).isEmpty();
     }
 
+    /** No ids, no round trip to the store: most projects name no partnership. */
     public Map<String, KnownPartnership> partnerships(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         return partnerships.find(Query.query(Criteria.where("_id").in(ids))).stream()
                 .collect(Collectors.toMap(KnownPartnership::id, Function.identity()));
     }
