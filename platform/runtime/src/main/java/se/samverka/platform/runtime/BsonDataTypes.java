@@ -41,9 +41,19 @@ final class BsonDataTypes {
         /** A running average of the encoded size, for the cache's estimate of what a document holds in memory. */
         private volatile int averageSize = 256;
 
+        /**
+         * Runs within the commit, where a failure stops the store; a document BSON cannot hold (which no client can
+         * have sent) is therefore written in H2's own form, which the read tells apart.
+         */
         @Override
         public void write(WriteBuffer buffer, Document document) {
-            byte[] bson = encode(out -> BsonEncoder.encodeDocument(document, out));
+            byte[] bson;
+            try {
+                bson = encode(out -> BsonEncoder.encodeDocument(document, out));
+            } catch (RuntimeException e) {
+                earlier.write(buffer, document);
+                return;
+            }
             averageSize = (averageSize * 15 + bson.length) / 16;
             buffer.put(BSON).putVarInt(bson.length).put(bson);
         }

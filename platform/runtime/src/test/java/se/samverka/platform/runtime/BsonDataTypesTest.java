@@ -91,6 +91,20 @@ class BsonDataTypesTest {
         assertThat(keys.read(read)).isEqualTo(new KeyValue("next"));
     }
 
+    @Test
+    void aDocumentBsonCannotHoldIsWrittenInH2sOwnForm() {
+        BsonDataTypes.Documents documents = new BsonDataTypes.Documents();
+        de.bwaldvogel.mongo.bson.Document odd = new de.bwaldvogel.mongo.bson.Document("_id", "p1")
+                .append("count", new java.math.BigInteger("123456789012345678901234567890"));
+        de.bwaldvogel.mongo.bson.Document plain = new de.bwaldvogel.mongo.bson.Document("_id", "p2").append("title", "Två");
+        WriteBuffer buffer = new WriteBuffer();
+        documents.write(buffer, odd);
+        documents.write(buffer, plain);
+        ByteBuffer read = buffer.getBuffer().flip();
+        assertThat(documents.read(read)).isEqualTo(odd);
+        assertThat(documents.read(read)).isEqualTo(plain);
+    }
+
     private static List<Document> documents() {
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
