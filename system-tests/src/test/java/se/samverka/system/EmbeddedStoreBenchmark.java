@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,6 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -118,13 +121,14 @@ class EmbeddedStoreBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(STEADY_WRITERS);
         AtomicLong writes = new AtomicLong();
         AtomicLong aggregates = new AtomicLong();
-        List<String> rows = new ArrayList<>();
+        List<String> rows = Collections.synchronizedList(new ArrayList<>());
         try (MongoClient client = MongoClients.create(uri)) {
             List<MongoCollection<Document>> collections = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 collections.add(client.getDatabase("steady-" + i % 4).getCollection("aggregates-" + i));
             }
-            long end = System.nanoTime() + STEADY.toNanos();
+            // Half a window past the last, so that the last window counts whole.
+            long end = System.nanoTime() + STEADY.plus(WINDOW.dividedBy(2)).toNanos();
             List<Future<?>> running = new ArrayList<>();
             for (int writer = 0; writer < STEADY_WRITERS; writer++) {
                 running.add(pool.submit(() -> {
@@ -142,16 +146,25 @@ class EmbeddedStoreBenchmark {
                     return null;
                 }));
             }
-            long counted = 0;
-            for (long window = 1; window <= STEADY.dividedBy(WINDOW); window++) {
-                Thread.sleep(WINDOW.toMillis());
+            AtomicLong counted = new AtomicLong();
+            AtomicLong windows = new AtomicLong();
+            ScheduledExecutorService windowing = Executors.newSingleThreadScheduledExecutor();
+            windowing.scheduleAtFixedRate(() -> {
                 long now = writes.get();
-                rows.add("| %d | %.0f | %d |".formatted(window * WINDOW.toSeconds(),
-                        (now - counted) / (double) WINDOW.toSeconds(), Files.size(file) / (1024 * 1024)));
-                counted = now;
-            }
-            for (Future<?> writer : running) {
-                writer.get();
+                double perSecond = (now - counted.getAndSet(now)) / (double) WINDOW.toSeconds();
+                try {
+                    rows.add("| %d | %.0f | %d |".formatted(windows.incrementAndGet() * WINDOW.toSeconds(), perSecond,
+                            Files.size(file) / (1024 * 1024)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, WINDOW.toMillis(), WINDOW.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                for (Future<?> writer : running) {
+                    writer.get();
+                }
+            } finally {
+                windowing.shutdownNow();
             }
         } finally {
             pool.shutdownNow();

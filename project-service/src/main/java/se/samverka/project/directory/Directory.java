@@ -43,11 +43,7 @@ public class Directory {
     }
 
     public Map<String, KnownOrganisation> organisations(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return organisations.find(Query.query(Criteria.where("_id").in(ids))).stream()
-                .collect(Collectors.toMap(KnownOrganisation::id, Function.identity()));
+        return byId(organisations, ids, KnownOrganisation::id);
     }
 
     public List<String> organisationsIn(String country) {
@@ -60,13 +56,17 @@ public class Directory {
         return !organisations.find(Query.query(Criteria.where("view.contactPersonIds").is(contactPersonId))).isEmpty();
     }
 
-    /** No ids, no round trip to the store: most projects name no partnership. */
     public Map<String, KnownPartnership> partnerships(Collection<String> ids) {
+        return byId(partnerships, ids, KnownPartnership::id);
+    }
+
+    /** No ids, no round trip to the store: most projects name no partnership, many no partner. */
+    private static <V> Map<String, V> byId(ProjectionStore<V> store, Collection<String> ids, Function<V, String> id) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return partnerships.find(Query.query(Criteria.where("_id").in(ids))).stream()
-                .collect(Collectors.toMap(KnownPartnership::id, Function.identity()));
+        return store.find(Query.query(Criteria.where("_id").in(ids))).stream()
+                .collect(Collectors.toMap(id, Function.identity()));
     }
 
     Projection<KnownOrganisation> organisationProjection() {
