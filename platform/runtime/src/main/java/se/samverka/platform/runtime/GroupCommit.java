@@ -42,6 +42,7 @@ final class GroupCommit implements AutoCloseable {
      */
     private static final int COMPACT_UNDER_LOAD_EVERY_COMMITS = 32;
     private static final int COMPACT_UNDER_LOAD_WRITE_BYTES = 1024 * 1024;
+    private static final Duration SLOW_COMMIT = Duration.ofSeconds(1);
 
     /** What the store cannot survive: the process must end, so that a restart recovers from the file. */
     interface Failure {
@@ -209,10 +210,12 @@ final class GroupCommit implements AutoCloseable {
 
     private void commitRound() {
         long covered;
+        long started = System.nanoTime();
+        boolean compacting = commits % COMPACT_UNDER_LOAD_EVERY_COMMITS == COMPACT_UNDER_LOAD_EVERY_COMMITS - 1;
         writing.writeLock().lock();
         try {
             covered = finished.get();
-            if (commits % COMPACT_UNDER_LOAD_EVERY_COMMITS == COMPACT_UNDER_LOAD_EVERY_COMMITS - 1) {
+            if (compacting) {
                 store.compact(COMPACT_FILL_RATE, COMPACT_UNDER_LOAD_WRITE_BYTES);
             }
             store.commit();
@@ -221,6 +224,11 @@ final class GroupCommit implements AutoCloseable {
         }
         // Only the committer writes to the file, so the sync may run while new writes fill the next round.
         store.sync();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (took.compareTo(SLOW_COMMIT) > 0) {
+            // Every writer waited this long: worth a line when a caller's timeout needs explaining.
+            log.warn("A commit took {} ms{}", took.toMillis(), compacting ? ", compacting sparse chunks" : "");
+        }
         rounds.lock();
         try {
             durable = covered;
