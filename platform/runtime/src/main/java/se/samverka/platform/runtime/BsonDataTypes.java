@@ -93,6 +93,31 @@ final class BsonDataTypes {
             return Arrays.compareUnsigned(encode(one), encode(other));
         }
 
+        /** H2's own search, but the key sought is encoded once rather than at every comparison. */
+        @Override
+        public int binarySearch(KeyValue key, Object storage, int size, int initialGuess) {
+            byte[] sought = encode(key);
+            KeyValue[] keys = cast(storage);
+            int low = 0;
+            int high = size - 1;
+            int at = initialGuess - 1;
+            if (at < 0 || at > high) {
+                at = high >>> 1;
+            }
+            while (low <= high) {
+                int comparison = keys[at] == key ? 0 : Arrays.compareUnsigned(sought, encode(keys[at]));
+                if (comparison > 0) {
+                    low = at + 1;
+                } else if (comparison < 0) {
+                    high = at - 1;
+                } else {
+                    return at;
+                }
+                at = (low + high) >>> 1;
+            }
+            return -(low + 1);
+        }
+
         @Override
         public void write(WriteBuffer buffer, KeyValue key) {
             byte[] bytes = encode(key);

@@ -92,6 +92,24 @@ class BsonDataTypesTest {
     }
 
     @Test
+    void theSearchFindsEveryKeyAndWhereAMissingOneBelongsFromAnyGuess() {
+        BsonDataTypes.Keys keys = new BsonDataTypes.Keys();
+        KeyValue[] stored = new KeyValue[20];
+        for (int i = 0; i < stored.length; i++) {
+            stored[i] = new KeyValue(String.format("k%02d", i * 2));
+        }
+        for (int guess = -1; guess <= stored.length + 1; guess++) {
+            for (int i = 0; i < stored.length; i++) {
+                assertThat(keys.binarySearch(new KeyValue(String.format("k%02d", i * 2)), stored, stored.length, guess))
+                        .isEqualTo(i);
+                assertThat(keys.binarySearch(new KeyValue(String.format("k%02d", i * 2 + 1)), stored, stored.length,
+                        guess)).isEqualTo(-(i + 2));
+            }
+            assertThat(keys.binarySearch(new KeyValue("a"), stored, stored.length, guess)).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void aDocumentBsonCannotHoldIsWrittenInH2sOwnForm() {
         BsonDataTypes.Documents documents = new BsonDataTypes.Documents();
         de.bwaldvogel.mongo.bson.Document odd = new de.bwaldvogel.mongo.bson.Document("_id", "p1")
