@@ -60,6 +60,13 @@ final class KafkaBroker {
         config.put("share.coordinator.state.topic.replication.factor", "1");
         config.put("share.coordinator.state.topic.min.isr", "1");
         config.put("group.initial.rebalance.delay.ms", "0");
+        /*
+         * Started again after a crash, the broker may register only once its controller (the same process, restarted)
+         * has let the old registration's session expire: 9 s by default, 4 s here. Heartbeats every second leave a
+         * stall of 3 s before the broker would be fenced.
+         */
+        config.put("broker.session.timeout.ms", "4000");
+        config.put("broker.heartbeat.interval.ms", "1000");
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             writer.write("# Written by ./samverka at every start of the embedded broker.\n");
             for (var entry : config.entrySet()) {
