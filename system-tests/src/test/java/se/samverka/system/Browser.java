@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.Dimension;
@@ -17,6 +19,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Debian's headless Chromium, driven through its own chromedriver (both installed by {@code .ci/run}; nothing is
@@ -28,6 +34,8 @@ final class Browser implements AutoCloseable {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final int MAX_HEIGHT = 8000;
+    private static final int NETWORK_LINES = 200;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
     private final ChromeDriver driver;
@@ -44,6 +52,8 @@ final class Browser implements AutoCloseable {
                 // No password manager: after a login form it asks a desktop keyring over D-Bus, which these machines
                 // lack; suspected in pages that hung right after a login in a few runs.
                 "--password-store=basic", "--disable-features=PasswordLeakDetection");
+        // Chromium's network events, read only when a test fails: which request of a page was never answered.
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL"));
         options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false,
                 "profile.password_manager_enabled", false, "profile.password_manager_leak_detection", false));
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -96,14 +106,41 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** A screenshot and the HTML of the page shown now, to see what went wrong. */
+    /**
+     * A screenshot and the HTML of the page shown now, and the last requests the browser made with their answers, to
+     * see what went wrong.
+     */
     void keepPage(String name) {
         screenshot(name);
         try {
             Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+            List<String> network = network();
+            Files.write(SCREENSHOTS.resolve(name + ".network.txt"),
+                    network.subList(Math.max(0, network.size() - NETWORK_LINES), network.size()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Each request since the last look, redirect and answer (or failure), one line each, by Chromium's request id. */
+    private List<String> network() {
+        List<String> lines = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            JsonNode message = JSON.readTree(entry.getMessage()).path("message");
+            JsonNode params = message.path("params");
+            String at = Instant.ofEpochMilli(entry.getTimestamp()) + " [" + params.path("requestId").asString() + "] ";
+            switch (message.path("method").asString()) {
+                case "Network.requestWillBeSent" -> lines.add(at + (params.has("redirectResponse")
+                        ? "redirected by " + params.at("/redirectResponse/status").asInt() + " to " : "sent ")
+                        + params.at("/request/method").asString() + " " + params.at("/request/url").asString());
+                case "Network.responseReceived" -> lines.add(at + "answered " + params.at("/response/status").asInt());
+                case "Network.loadingFinished" -> lines.add(at + "finished");
+                case "Network.loadingFailed" -> lines.add(at + "failed: " + params.path("errorText").asString());
+                default -> {
+                }
+            }
+        }
+        return lines;
     }
 
     @Override
