@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +30,8 @@ class ProjectPortfolioIT extends ServiceIntegrationTest {
     Directory directory;
     @Autowired
     MongoOperations mongo;
+    @Autowired
+    MeterRegistry meters;
 
     private Announcements announce;
     private String municipality;
@@ -69,6 +73,21 @@ class ProjectPortfolioIT extends ServiceIntegrationTest {
         assertThat(events.get(0).data()).contains("\"partnershipIds\":[\"" + partnership + "\"]", "\"sdgs\":[8,11]",
                 "\"actions\":[\"S1.1\",\"S3.1\"]").doesNotContain("Trondheim får metoder");
         assertThat(events.get(1).data()).contains("\"score\":40.0", "\"criterion\":\"MUTUAL_INTEREST\"");
+    }
+
+    @Test
+    void aRegistrationReadsTheDirectoryOnceForItsChecksItsAssessmentAndItsAnswer() {
+        String partnership = announce.partnership("Vänort Kajaani", "ACTIVE");
+        long organisationsBefore = reads("known_organisations");
+        long partnershipsBefore = reads("known_partnerships");
+
+        JsonNode project = api.created("/api/projects", project("Ett besök i Kajaani", "partnershipIds",
+                List.of(partnership))).body();
+
+        assertThat(project.path("owner").path("name").asString()).isEqualTo("Kultur- och fritidsförvaltningen");
+        assertThat(project.path("partnerships").get(0).path("name").asString()).isEqualTo("Vänort Kajaani");
+        assertThat(reads("known_organisations") - organisationsBefore).as("reads of organisations").isEqualTo(1);
+        assertThat(reads("known_partnerships") - partnershipsBefore).as("reads of partnerships").isEqualTo(1);
     }
 
     @Test
@@ -202,6 +221,12 @@ class ProjectPortfolioIT extends ServiceIntegrationTest {
 
     private void refused(Map<String, Object> body, String field) {
         api.expectProblem("/api/projects", body, UNPROCESSABLE, field);
+    }
+
+    /** Queries of a collection this service has sent to the store, as its driver counted them. */
+    private long reads(String collection) {
+        return meters.find("mongodb.driver.commands").tags("collection", collection, "command", "find").timers().stream()
+                .mapToLong(Timer::count).sum();
     }
 
     private Map<String, Object> project(String title, Object... more) {

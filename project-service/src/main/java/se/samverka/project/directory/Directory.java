@@ -2,6 +2,7 @@ package se.samverka.project.directory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import se.samverka.partnership.contracts.ContactPersonAdded;
 import se.samverka.partnership.contracts.ContactPersonRemoved;
 import se.samverka.partnership.contracts.OrganisationDescription;
@@ -39,7 +42,7 @@ public class Directory {
     }
 
     public Optional<KnownOrganisation> organisation(String id) {
-        return organisations.find(id);
+        return Optional.ofNullable(organisations(List.of(id)).get(id));
     }
 
     public Map<String, KnownOrganisation> organisations(Collection<String> ids) {
@@ -60,13 +63,37 @@ public class Directory {
         return byId(partnerships, ids, KnownPartnership::id);
     }
 
-    /** No ids, no round trip to the store: most projects name no partnership, many no partner. */
+    /**
+     * What one request reads of the directory, it reads from the store once: a registration's checks, its assessment
+     * and the view in its answer ask for the same organisations, and get them from one round trip, all as of one
+     * moment. Outside a request (what an event sets off) each call reads the store. No ids, no round trip.
+     */
     private static <V> Map<String, V> byId(ProjectionStore<V> store, Collection<String> ids, Function<V, String> id) {
-        if (ids.isEmpty()) {
-            return Map.of();
+        Map<String, Optional<V>> read = readInThisRequest(store.collection());
+        List<String> unread = ids.stream().filter(wanted -> !read.containsKey(wanted)).distinct().toList();
+        if (!unread.isEmpty()) {
+            Map<String, V> found = store.find(Query.query(Criteria.where("_id").in(unread))).stream()
+                    .collect(Collectors.toMap(id, Function.identity()));
+            unread.forEach(wanted -> read.put(wanted, Optional.ofNullable(found.get(wanted))));
         }
-        return store.find(Query.query(Criteria.where("_id").in(ids))).stream()
-                .collect(Collectors.toMap(id, Function.identity()));
+        Map<String, V> known = new HashMap<>();
+        ids.forEach(wanted -> read.get(wanted).ifPresent(value -> known.put(wanted, value)));
+        return known;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, Optional<V>> readInThisRequest(String collection) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return new HashMap<>();
+        }
+        String name = Directory.class.getName() + "." + collection;
+        Object read = request.getAttribute(name, RequestAttributes.SCOPE_REQUEST);
+        if (read == null) {
+            read = new HashMap<String, Optional<V>>();
+            request.setAttribute(name, read, RequestAttributes.SCOPE_REQUEST);
+        }
+        return (Map<String, Optional<V>>) read;
     }
 
     Projection<KnownOrganisation> organisationProjection() {
