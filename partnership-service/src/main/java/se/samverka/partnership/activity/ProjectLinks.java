@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,9 +33,16 @@ public class ProjectLinks {
      * @param named the partnerships the event names, when it names them
      */
     List<String> apply(EventEnvelope event, List<String> named) {
-        links.apply(event, current -> new Links(event.aggregateId(),
-                named != null ? named : current.map(Links::partnershipIds).orElse(List.of())));
-        return named != null ? named : links.find(event.aggregateId()).map(Links::partnershipIds).orElse(List.of());
+        AtomicReference<List<String>> after = new AtomicReference<>(named);
+        links.apply(event, current -> {
+            Links next = new Links(event.aggregateId(),
+                    named != null ? named : current.map(Links::partnershipIds).orElse(List.of()));
+            after.set(next.partnershipIds());
+            return next;
+        });
+        // Only an event applied before (a redelivery) leaves them unknown here: then as stored.
+        return after.get() != null ? after.get()
+                : links.find(event.aggregateId()).map(Links::partnershipIds).orElse(List.of());
     }
 
     ProjectionStore<Links> store() {
