@@ -382,8 +382,10 @@ public final class Platform implements AutoCloseable {
         // The broker and the store run from the runtime's jar, which is no Spring application to unpack.
         LaunchCache.Launch launch = isInfrastructure(part.name) ? LaunchCache.plain(command.jar())
                 : launchCache.prepare(command.jar());
+        // A part out of memory ends, so that supervision starts it again: left running, it answers nothing and holds
+        // every writer waiting, while supervision sees it alive.
         List<String> line = new ArrayList<>(List.of(java, "-Xms32m", "-Xmx" + command.heap(), "-XX:+UseSerialGC",
-                "-Xss512k", "-Dfile.encoding=UTF-8"));
+                "-XX:+ExitOnOutOfMemoryError", "-Xss512k", "-Dfile.encoding=UTF-8"));
         line.addAll(launch.options());
         line.addAll(List.of("-jar", launch.jar().toString()));
         line.addAll(command.arguments());

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoSocketException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -68,6 +72,35 @@ class SupervisionIT {
             MongoCollection<Document> projects = client.getDatabase("project-service").getCollection("projects");
             projects.insertOne(new Document("_id", "p-1").append("title", "Vinterstaden"));
             assertThat(projects.find(new Document("_id", "p-1")).first()).containsEntry("title", "Vinterstaden");
+        }
+    }
+
+    @Test
+    void aMongoWireServerOutOfMemoryEndsAndIsStartedAgainWithWhatItAcknowledged() throws Exception {
+        platform = supervised(RestartBackoff.Policy.DEFAULT);
+        platform.restart(RuntimeSettings.MONGO);
+        long first = platform.process(RuntimeSettings.MONGO).orElseThrow().pid();
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(platform.settings().mongoUri("")))
+                .applyToSocketSettings(socket -> socket.readTimeout(30, TimeUnit.SECONDS))
+                .retryReads(false) // a retry would run the store out of memory once more
+                .build();
+        try (MongoClient client = MongoClients.create(settings)) {
+            MongoCollection<Document> projects = client.getDatabase("project-service").getCollection("projects");
+            projects.insertOne(new Document("_id", "p-1").append("title", "Vinterstaden"));
+            // More than the store's heap holds, as a sorted list over a very large collection once needed.
+            List<Document> tooMuch = List.of(new Document("$project",
+                    new Document("numbers", new Document("$range", List.of(0, 200_000_000)))));
+            assertThatThrownBy(() -> projects.aggregate(tooMuch).first()).isInstanceOf(MongoSocketException.class);
+        }
+
+        await().atMost(BACK_WITHIN).until(() -> platform.process(RuntimeSettings.MONGO)
+                .filter(process -> process.pid() != first).isPresent());
+        platform.awaitReady(RuntimeSettings.MONGO, BACK_WITHIN);
+        assertThat(platform.restarts(RuntimeSettings.MONGO)).isEqualTo(1);
+        try (MongoClient client = MongoClients.create(platform.settings().mongoUri(""))) {
+            assertThat(client.getDatabase("project-service").getCollection("projects").find(new Document("_id", "p-1"))
+                    .first()).containsEntry("title", "Vinterstaden");
         }
     }
 
