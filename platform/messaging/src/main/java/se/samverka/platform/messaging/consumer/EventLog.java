@@ -2,6 +2,7 @@ package se.samverka.platform.messaging.consumer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -119,10 +120,32 @@ public class EventLog {
         }
     }
 
-    /** Reads the assigned partitions, each from its position up to its end (exclusive). */
+    /**
+     * Reads the assigned partitions, each from its position up to its end (exclusive). Gives up when no partition gets
+     * further for a while: a consumer whose broker went away and came back may wait minutes for fresh metadata, and
+     * the reconciliation and gap filling that read here are better off failing and trying again with a new one.
+     */
     private static void read(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end,
                              Consumer<ConsumerRecord<byte[], byte[]>> reader) {
-        while (end.entrySet().stream().anyMatch(p -> consumer.position(p.getKey(), PATIENCE) < p.getValue())) {
+        long readUpTo = -1;
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        while (true) {
+            long position = 0;
+            boolean behind = false;
+            for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
+                long at = consumer.position(partition.getKey(), PATIENCE);
+                position += at;
+                behind |= at < partition.getValue();
+            }
+            if (!behind) {
+                return;
+            }
+            if (position > readUpTo) {
+                readUpTo = position;
+                giveUp = Instant.now().plus(PATIENCE);
+            } else if (Instant.now().isAfter(giveUp)) {
+                throw new IllegalStateException("the log of " + end.keySet() + " was read no further for " + PATIENCE);
+            }
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
                     reader.accept(record);
