@@ -81,7 +81,7 @@ public class ProjectActivity {
 
         /** Bound to {@code samverka.projects} in application.yml. */
         @Bean
-        Consumer<Message<byte[]>> projectEvents(EventConsumers consumers, ProjectActivity activity) {
+        Consumer<Message<List<byte[]>>> projectEvents(EventConsumers consumers, ProjectActivity activity) {
             return consumers.readModel(new ReadModelBinding("partnership-activity", "projectEvents",
                     activity.links::store, EventHandlers.builder().onEvery(activity::on).build()));
         }

@@ -1,5 +1,6 @@
 package se.samverka.project.directory;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,8 @@ class DirectoryBindings {
 
     /** A removed contact person is also dropped from every project that names them. */
     @Bean
-    Consumer<Message<byte[]>> organisationEvents(EventConsumers consumers, Directory directory, ProjectPortfolio portfolio) {
+    Consumer<Message<List<byte[]>>> organisationEvents(EventConsumers consumers, Directory directory,
+                                                       ProjectPortfolio portfolio) {
         Projection<KnownOrganisation> organisations = directory.organisationProjection();
         return consumers.readModel(new ReadModelBinding("known-organisations", "organisationEvents",
                 organisations::store, EventHandlers.builder()
@@ -27,7 +29,7 @@ class DirectoryBindings {
     }
 
     @Bean
-    Consumer<Message<byte[]>> partnershipEvents(EventConsumers consumers, Directory directory) {
+    Consumer<Message<List<byte[]>>> partnershipEvents(EventConsumers consumers, Directory directory) {
         Projection<KnownPartnership> partnerships = directory.partnershipProjection();
         return consumers.readModel(new ReadModelBinding("known-partnerships", "partnershipEvents",
                 partnerships::store, partnerships.handlers()));

@@ -54,7 +54,7 @@ final class EventDispatch {
 
     /**
      * Applies a batch of events read from {@code topic}, in their order, in one read and one bulk write of the entries,
-     * then one of the feed's lines: for a rebuild, whose generation no one reads until it is complete.
+     * the feed's lines written before the entries, as {@link #apply} does for one event.
      *
      * @return the events not applied because earlier events of their aggregates are missing
      */
@@ -65,11 +65,11 @@ final class EventDispatch {
     private <V> List<MissingEventsException> applyAll(TopicTable<V> table, List<EventEnvelope> events,
                                                       Consumer<List<FeedLine>> lines) {
         List<FeedLine> told = new ArrayList<>();
-        List<MissingEventsException> missing = table.store().applyAll(events, event -> change(table, event, told::add));
-        if (!told.isEmpty()) {
-            lines.accept(told);
-        }
-        return missing;
+        return table.store().applyAll(events, event -> change(table, event, told::add), () -> {
+            if (!told.isEmpty()) {
+                lines.accept(told);
+            }
+        });
     }
 
     private TopicTable<?> table(String topic) {

@@ -1,5 +1,6 @@
 package se.samverka.reporting.readmodel;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
@@ -17,25 +18,26 @@ import se.samverka.project.contracts.ProjectContracts;
 class ReadModelBindings {
 
     @Bean
-    Consumer<Message<byte[]>> organisationEvents(EventConsumers consumers, ReadModels models) {
+    Consumer<Message<List<byte[]>>> organisationEvents(EventConsumers consumers, ReadModels models) {
         return live(consumers, models, "organisationEvents", PartnershipContracts.ORGANISATIONS,
                 () -> models.current().organisations());
     }
 
     @Bean
-    Consumer<Message<byte[]>> partnershipEvents(EventConsumers consumers, ReadModels models) {
+    Consumer<Message<List<byte[]>>> partnershipEvents(EventConsumers consumers, ReadModels models) {
         return live(consumers, models, "partnershipEvents", PartnershipContracts.PARTNERSHIPS,
                 () -> models.current().partnerships());
     }
 
     @Bean
-    Consumer<Message<byte[]>> projectEvents(EventConsumers consumers, ReadModels models) {
+    Consumer<Message<List<byte[]>>> projectEvents(EventConsumers consumers, ReadModels models) {
         return live(consumers, models, "projectEvents", ProjectContracts.PROJECTS, () -> models.current().projects());
     }
 
-    private static Consumer<Message<byte[]>> live(EventConsumers consumers, ReadModels models, String function,
+    private static Consumer<Message<List<byte[]>>> live(EventConsumers consumers, ReadModels models, String function,
                                                   String topic, Supplier<ProjectionStore<?>> store) {
         return consumers.readModel(new ReadModelBinding("reporting-" + topic, function, store,
-                EventHandlers.builder().onEvery(event -> models.apply(topic, event)).build()));
+                EventHandlers.builder().onEvery(event -> models.apply(topic, event))
+                        .onBatch(events -> models.applyAll(topic, events)).build()));
     }
 }

@@ -49,8 +49,8 @@ public final class ReadModelSet {
     }
 
     /**
-     * Applies a batch of events read from {@code topic} in one bulk write: for a rebuild, whose generation serves only
-     * once it is complete.
+     * Applies a batch of events read from {@code topic} in one bulk write of the entries, after one of the feed's
+     * lines.
      *
      * @return the events not applied because earlier events of their aggregates are missing
      */

@@ -1,6 +1,7 @@
 package se.samverka.reporting.readmodel;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.bson.Document;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.messaging.UnjournaledWrites;
 import se.samverka.platform.messaging.consumer.ApplyOutcome;
+import se.samverka.platform.messaging.consumer.MissingEventsException;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
 import se.samverka.reporting.ReportingSettings;
 
@@ -58,6 +60,16 @@ public class ReadModels {
         switching.readLock().lock();
         try {
             return current.apply(topic, event);
+        } finally {
+            switching.readLock().unlock();
+        }
+    }
+
+    /** What a live consumer does with a batch of events of its topic: those it left for their gaps come back. */
+    public List<MissingEventsException> applyAll(String topic, List<EventEnvelope> events) {
+        switching.readLock().lock();
+        try {
+            return current.applyAll(topic, events);
         } finally {
             switching.readLock().unlock();
         }

@@ -64,26 +64,26 @@ public class ProjectEvents {
 
         /** Bound to {@code samverka.projects} in application.yml. */
         @Bean
-        Consumer<Message<byte[]>> projectEvents(EventConsumers consumers, ProjectEvents events) {
+        Consumer<Message<List<byte[]>>> projectEvents(EventConsumers consumers, ProjectEvents events) {
             return consumers.readModel(new ReadModelBinding("subscription-projects", "projectEvents",
                     () -> events.projects, EventHandlers.builder().onEvery(events::on).build()));
         }
 
         /** Bound to {@code samverka.organisations}. */
         @Bean
-        Consumer<Message<byte[]>> organisationEvents(EventConsumers consumers, Directory directory) {
+        Consumer<Message<List<byte[]>>> organisationEvents(EventConsumers consumers, Directory directory) {
             return readModel(consumers, "subscription-organisations", "organisationEvents",
                     directory.organisationProjection());
         }
 
         /** Bound to {@code samverka.partnerships}. */
         @Bean
-        Consumer<Message<byte[]>> partnershipEvents(EventConsumers consumers, Directory directory) {
+        Consumer<Message<List<byte[]>>> partnershipEvents(EventConsumers consumers, Directory directory) {
             return readModel(consumers, "subscription-partnerships", "partnershipEvents",
                     directory.partnershipProjection());
         }
 
-        private static Consumer<Message<byte[]>> readModel(EventConsumers consumers, String name, String function,
+        private static Consumer<Message<List<byte[]>>> readModel(EventConsumers consumers, String name, String function,
                                                            Projection<?> projection) {
             return consumers.readModel(new ReadModelBinding(name, function, projection::store, projection.handlers()));
         }

@@ -3,8 +3,11 @@ package se.samverka.platform.messaging;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Carries W3C trace context across Kafka: captured when a change is stored, written as the {@code traceparent} of
@@ -35,8 +38,7 @@ public class TraceContext {
 
     /** Runs work in a span that continues the given trace (or starts one when there is none). */
     public void continueTrace(String traceparent, String spanName, Runnable work) {
-        Map<String, String> carrier = traceparent == null ? Map.of() : Map.of(TRACEPARENT, traceparent);
-        Span span = propagator.extract(carrier, Map::get).name(spanName).kind(Span.Kind.CONSUMER).start();
+        Span span = consumerSpan(traceparent, spanName);
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             work.run();
         } catch (RuntimeException e) {
@@ -45,5 +47,32 @@ public class TraceContext {
         } finally {
             span.end();
         }
+    }
+
+    /**
+     * Runs work that handles several events at once in one span per event, each continuing the trace its event
+     * carries: every trace then shows its event applied, and how long the batch that applied it took.
+     *
+     * @param traceparents the events' {@code traceparent}s (null where one carries none), with {@code spanNames} in
+     *                     the same order
+     */
+    public <T> T continueTraces(List<String> traceparents, List<String> spanNames, Supplier<T> work) {
+        List<Span> spans = new ArrayList<>();
+        for (int i = 0; i < traceparents.size(); i++) {
+            spans.add(consumerSpan(traceparents.get(i), spanNames.get(i)));
+        }
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            spans.forEach(span -> span.error(e));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
+        }
+    }
+
+    private Span consumerSpan(String traceparent, String spanName) {
+        Map<String, String> carrier = traceparent == null ? Map.of() : Map.of(TRACEPARENT, traceparent);
+        return propagator.extract(carrier, Map::get).name(spanName).kind(Span.Kind.CONSUMER).start();
     }
 }

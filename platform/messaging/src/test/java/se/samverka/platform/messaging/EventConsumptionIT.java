@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,6 +44,7 @@ import se.samverka.project.contracts.ProjectContracts;
 class EventConsumptionIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String SUMMARIES = "projectSummaryEvents-in-0";
 
     @Autowired
     ProjectionStore<ProjectTitle> titles;
@@ -54,6 +56,8 @@ class EventConsumptionIT {
     MongoOperations mongo;
     @Autowired
     ReadModelReconciliation reconciliation;
+    @Autowired
+    BindingsLifecycleController bindings;
     @Value("${samverka.kafka.bootstrap-servers}")
     String bootstrapServers;
     @Value("${spring.cloud.stream.default.group}")
@@ -135,6 +139,48 @@ class EventConsumptionIT {
         await().atMost(WAIT).until(() -> summaries.find(id).map(ProjectSummary::eventsSeen).orElse(0) == 3);
         assertThat(summaries.find(id)).map(ProjectSummary::title).contains("Kajaani 3");
         assertThat(consumerCounter("samverka.events.gaps.filled")).isEqualTo(filledBefore + 1);
+    }
+
+    @Test
+    void whatOnePollBringsIsAppliedTogetherAndEachEventIsStillHeldToItsSequence() {
+        String healed = UUID.randomUUID().toString();
+        String twice = UUID.randomUUID().toString();
+        String poisonKey = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        writer.send(ProjectContracts.PROJECTS, event(healed, 1, "Harstad"));
+        writer.send(ProjectContracts.PROJECTS, event(healed, 2, "Harstad 2"));
+        await().atMost(WAIT).until(() -> summaries.find(healed).map(ProjectSummary::eventsSeen).orElse(0) == 2);
+        loseTheLastWrite(healed, new ProjectSummary("Harstad", 1));
+        double filledBefore = consumerCounter("samverka.events.gaps.filled");
+        double duplicatesBefore = summaryCounter("samverka.events.duplicates");
+        double splitBefore = consumerCounter("samverka.events.batches.split");
+
+        // Stopped, the consumer finds the records waiting when it starts, and takes them in one poll.
+        bindings.stop(SUMMARIES);
+        try {
+            writer.send(ProjectContracts.PROJECTS, event(healed, 3, "Harstad 3"));
+            writer.send(ProjectContracts.PROJECTS, event(twice, 1, "Narvik"));
+            writer.send(ProjectContracts.PROJECTS, event(twice, 2, "Narvik 2"));
+            writer.send(ProjectContracts.PROJECTS, event(twice, 1, "Narvik"));
+            writer.send(ProjectContracts.PROJECTS, poisonKey, Map.of("content-type", "application/json"), "{}");
+            writer.send(ProjectContracts.PROJECTS, event(after, 1, "Bodø"));
+        } finally {
+            bindings.start(SUMMARIES);
+        }
+
+        await().atMost(WAIT).until(() -> summaries.find(after).isPresent()
+                && summaries.find(healed).map(ProjectSummary::eventsSeen).orElse(0) == 3
+                && summaries.find(twice).map(ProjectSummary::eventsSeen).orElse(0) == 2);
+        assertThat(summaries.find(healed)).contains(new ProjectSummary("Harstad 3", 3));
+        assertThat(summaries.find(twice)).contains(new ProjectSummary("Narvik 2", 2));
+        assertThat(consumerCounter("samverka.events.gaps.filled")).isEqualTo(filledBefore + 1);
+        assertThat(summaryCounter("samverka.events.duplicates")).isEqualTo(duplicatesBefore + 1);
+        assertThat(meters.get("samverka.events.batch.size").tag("consumer", "project-summaries").summary().max())
+                .isGreaterThanOrEqualTo(4);
+        assertThat(consumerCounter("samverka.events.batches.split")).isEqualTo(splitBefore);
+        String deadLetters = Topics.deadLetter(ProjectContracts.PROJECTS, group + "-summaries");
+        await().atMost(WAIT).until(() -> new KafkaTopicReader(bootstrapServers).readAll(deadLetters).stream()
+                .anyMatch(record -> poisonKey.equals(record.key())));
     }
 
     @Test
@@ -265,7 +311,11 @@ class EventConsumptionIT {
     }
 
     private double summaryGaps() {
-        return meters.get("samverka.events.gaps").tag("projection", summaries.collection()).counter().count();
+        return summaryCounter("samverka.events.gaps");
+    }
+
+    private double summaryCounter(String name) {
+        return meters.get(name).tag("projection", summaries.collection()).counter().count();
     }
 
     private double deadLettered() {

@@ -1,5 +1,6 @@
 package se.samverka.platform.messaging;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,8 @@ public class MessagingTestApplication {
     }
 
     @Bean
-    Consumer<Message<byte[]>> projectSummaryEvents(EventConsumers consumers, ProjectionStore<ProjectSummary> summaries) {
+    Consumer<Message<List<byte[]>>> projectSummaryEvents(EventConsumers consumers,
+                                                         ProjectionStore<ProjectSummary> summaries) {
         Projection<ProjectSummary> projection = Projection.into(summaries)
                 .on(ProjectRegistered.class, (current, event, envelope) ->
                         new ProjectSummary(event.description().title(), (int) envelope.sequence()))
@@ -56,7 +58,7 @@ public class MessagingTestApplication {
     }
 
     @Bean
-    Consumer<Message<byte[]>> projectEvents(EventConsumers consumers, ProjectionStore<ProjectTitle> titles,
+    Consumer<Message<List<byte[]>>> projectEvents(EventConsumers consumers, ProjectionStore<ProjectTitle> titles,
                                             io.micrometer.tracing.Tracer tracer) {
         return consumers.consumer("project-titles", EventHandlers.builder()
                 .on(ProjectRegistered.class, (event, envelope) -> {

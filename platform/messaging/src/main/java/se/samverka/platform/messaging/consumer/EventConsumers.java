@@ -1,14 +1,24 @@
 package se.samverka.platform.messaging.consumer;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 import se.samverka.platform.events.CloudEventsKafkaBinding;
 import se.samverka.platform.events.EventCatalog;
@@ -19,10 +29,11 @@ import se.samverka.platform.events.PoisonEventException;
 import se.samverka.platform.messaging.TraceContext;
 
 /**
- * Builds the functions that Spring Cloud Stream binds to topics. Each reads the CloudEvent from the record,
- * decodes its data by contract and hands it to the handler for its type, inside a span that continues the trace of
- * the change that caused the event. Unknown types are skipped and counted; a record that is not a valid event
- * throws {@link PoisonEventException} and goes to the dead-letter topic.
+ * Builds the functions that Spring Cloud Stream binds to topics. Each takes what a poll brought (ADR 0020), reads
+ * the CloudEvent from each record, decodes its data by contract and hands it to the handler for its type, or the
+ * whole batch to the batch handler, inside spans that continue the traces of the changes that caused the events.
+ * Unknown types are skipped and counted; a record that is not a valid event throws {@link PoisonEventException} and
+ * goes to the dead-letter topic.
  *
  * <p>A gap heals itself: when a read model lacks the events before the one that came
  * ({@link MissingEventsException}), the consumer re-reads them from the record's partition (the log keeps every
@@ -44,16 +55,36 @@ public class EventConsumers {
         this.eventLog = eventLog;
     }
 
-    /** A function for a binding; {@code name} tags its metrics. */
-    public Consumer<Message<byte[]>> consumer(String name, EventHandlers handlers) {
+    /**
+     * A function for a binding, which the platform binds in batch mode: it gets what a poll of the topic brought;
+     * {@code name} tags its metrics. Where the handlers take batches, the events go to them together, else one by
+     * one. Should the batch fail, its events go one by one, and the first that fails is the one the error handler
+     * retries or dead-letters: what came before it is applied and committed, what comes after comes again.
+     */
+    public Consumer<Message<List<byte[]>>> consumer(String name, EventHandlers handlers) {
         return message -> {
-            EventEnvelope event = CloudEventsKafkaBinding.read(header -> header(message, header), message.getPayload());
-            deliver(name, handlers, event, LogPosition.of(message.getHeaders()));
+            List<byte[]> payloads = message.getPayload();
+            if (!payloads.isEmpty()) {
+                measure(name, payloads.size());
+            }
+            List<EventEnvelope> events = new ArrayList<>();
+            List<LogPosition> positions = new ArrayList<>();
+            for (int i = 0; i < payloads.size(); i++) {
+                Map<String, Object> headers = LogPosition.recordHeaders(message.getHeaders(), i);
+                try {
+                    events.add(CloudEventsKafkaBinding.read(header -> header(headers, header), payloads.get(i)));
+                } catch (PoisonEventException poison) {
+                    deliver(name, handlers, events, positions);
+                    throw new BatchListenerFailedException(poison.getMessage(), poison, i);
+                }
+                positions.add(LogPosition.of(message.getHeaders(), i));
+            }
+            deliver(name, handlers, events, positions);
         };
     }
 
     /** The function for a read model's binding, which is then also reconciled with the log. */
-    public Consumer<Message<byte[]>> readModel(ReadModelBinding readModel) {
+    public Consumer<Message<List<byte[]>>> readModel(ReadModelBinding readModel) {
         readModels.add(readModel);
         return consumer(readModel.name(), readModel.handlers());
     }
@@ -66,6 +97,42 @@ public class EventConsumers {
     /** Hands an event read back from the log to a read model's handlers, as if it came live. */
     public void redeliver(ReadModelBinding readModel, EventLog.LoggedEvent logged) {
         deliver(readModel.name(), readModel.handlers(), logged.event(), logged.position());
+    }
+
+    private void deliver(String name, EventHandlers handlers, List<EventEnvelope> events, List<LogPosition> positions) {
+        Optional<Function<List<EventEnvelope>, List<MissingEventsException>>> batch = handlers.batch();
+        if (batch.isPresent() && events.size() > 1) {
+            List<MissingEventsException> gaps;
+            try {
+                gaps = traces.continueTraces(events.stream().map(EventEnvelope::traceparent).toList(),
+                        events.stream().map(event -> name + " " + event.type()).toList(),
+                        () -> batch.get().apply(events));
+            } catch (RuntimeException e) {
+                count(name, "samverka.events.batches.split",
+                        "Batches applied one event at a time, because applying them together failed");
+                log.debug("{} applies a batch of {} one by one: {}", name, events.size(), e.toString());
+                deliverEach(name, handlers, events, positions, event -> true);
+                return;
+            }
+            Set<EventEnvelope> unapplied = Collections.newSetFromMap(new IdentityHashMap<>());
+            gaps.forEach(gap -> unapplied.add(gap.event()));
+            deliverEach(name, handlers, events, positions, unapplied::contains);
+        } else {
+            deliverEach(name, handlers, events, positions, event -> true);
+        }
+    }
+
+    private void deliverEach(String name, EventHandlers handlers, List<EventEnvelope> events,
+                             List<LogPosition> positions, Predicate<EventEnvelope> which) {
+        for (int i = 0; i < events.size(); i++) {
+            if (which.test(events.get(i))) {
+                try {
+                    deliver(name, handlers, events.get(i), positions.get(i));
+                } catch (RuntimeException e) {
+                    throw new BatchListenerFailedException(e.getMessage(), e, i);
+                }
+            }
+        }
     }
 
     private void deliver(String name, EventHandlers handlers, EventEnvelope event, LogPosition position) {
@@ -138,16 +205,11 @@ public class EventConsumers {
         }
     }
 
-    /**
-     * Spring Cloud Function rewrites the Kafka binding's {@code ce_} attribute headers to the canonical {@code ce-}
-     * before a function sees them; either spelling is read.
-     */
-    private static String header(Message<byte[]> message, String name) {
-        Object value = message.getHeaders().get(name);
-        if (value == null && name.startsWith("ce_")) {
-            value = message.getHeaders().get("ce-" + name.substring(3));
-        }
-        return value == null ? null : value.toString();
+    /** A record's header; CloudEvents attributes come as text, or as the bytes the record carries. */
+    private static String header(Map<String, Object> headers, String name) {
+        Object value = headers.get(name);
+        return value == null ? null
+                : value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
     }
 
     private void count(String consumer, String metric, String type, String description) {
@@ -157,6 +219,11 @@ public class EventConsumers {
 
     private void count(String consumer, String metric, String description) {
         Counter.builder(metric).tag("consumer", consumer).description(description).register(meters).increment();
+    }
+
+    private void measure(String consumer, int events) {
+        DistributionSummary.builder("samverka.events.batch.size").tag("consumer", consumer)
+                .description("Events a consumer took from one poll of its topic").register(meters).record(events);
     }
 
     private void unfilled(String consumer) {

@@ -1,16 +1,33 @@
 package se.samverka.platform.messaging.consumer;
 
+import java.util.List;
+import java.util.Map;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.MessageHeaders;
 
 /** Where a record lies in the log: what a consumer needs to re-read the events before it. */
 public record LogPosition(String topic, int partition, long offset) {
 
-    /** The position the Kafka binder gives a record it delivers, or null when the message carries none. */
-    static LogPosition of(MessageHeaders headers) {
-        String topic = headers.get(KafkaHeaders.RECEIVED_TOPIC, String.class);
-        Integer partition = headers.get(KafkaHeaders.RECEIVED_PARTITION, Integer.class);
-        Long offset = headers.get(KafkaHeaders.OFFSET, Long.class);
-        return topic == null || partition == null || offset == null ? null : new LogPosition(topic, partition, offset);
+    /**
+     * The position of the {@code index}th record of a batch the Kafka binder delivers (it gives each header as a list
+     * in the records' order), or null when the message carries none.
+     */
+    static LogPosition of(MessageHeaders headers, int index) {
+        Object topic = element(headers, KafkaHeaders.RECEIVED_TOPIC, index);
+        Object partition = element(headers, KafkaHeaders.RECEIVED_PARTITION, index);
+        Object offset = element(headers, KafkaHeaders.OFFSET, index);
+        return topic == null || partition == null || offset == null ? null
+                : new LogPosition(topic.toString(), ((Number) partition).intValue(), ((Number) offset).longValue());
+    }
+
+    /** The headers of the {@code index}th record of a batch, as the binder's header mapper made them. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> recordHeaders(MessageHeaders headers, int index) {
+        Object converted = element(headers, KafkaHeaders.BATCH_CONVERTED_HEADERS, index);
+        return converted == null ? Map.of() : (Map<String, Object>) converted;
+    }
+
+    private static Object element(MessageHeaders headers, String name, int index) {
+        return headers.get(name) instanceof List<?> values && index < values.size() ? values.get(index) : null;
     }
 }

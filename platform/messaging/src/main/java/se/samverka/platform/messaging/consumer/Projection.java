@@ -3,6 +3,7 @@ package se.samverka.platform.messaging.consumer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventContract;
@@ -42,20 +43,25 @@ public final class Projection<V> {
         return store;
     }
 
-    /** What a consumer binding does with each event of the topic. */
+    /** What a consumer binding does with each event of the topic, and with a batch of them. */
     public EventHandlers handlers() {
-        return EventHandlers.builder().onEvery(this::apply).build();
+        return EventHandlers.builder().onEvery(this::apply)
+                .onBatch(events -> store.applyAll(events, this::change)).build();
     }
 
     /** Applies one event of the topic, in its aggregate's sequence. */
     public ApplyOutcome apply(EventEnvelope event) {
+        return store.apply(event, change(event));
+    }
+
+    private Function<Optional<V>, V> change(EventEnvelope event) {
         Optional<EventContract<?>> contract = EventCatalog.forType(event.type());
         Change<V, Object> change = contract.map(c -> changes.get(c.dataClass())).orElse(null);
         if (change == null) {
-            return store.apply(event, current -> current.orElse(null));
+            return current -> current.orElse(null);
         }
         Object data = EventCodec.decode(event, contract.get());
-        return store.apply(event, current -> change.apply(current, data, event));
+        return current -> change.apply(current, data, event);
     }
 
     public static final class Builder<V> {

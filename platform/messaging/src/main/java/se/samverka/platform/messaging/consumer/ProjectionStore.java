@@ -88,17 +88,28 @@ public class ProjectionStore<V> {
 
     /**
      * Applies a batch of events in their order, with one read of the aggregates they concern and one bulk write of
-     * what changed: for a writer that no other writes beside, such as a rebuild of a generation no one reads yet.
-     * Each event is held to the sequence as in {@link #apply}; one whose predecessors are missing is not applied and
-     * comes back in the result.
+     * what changed. Each event is held to the sequence as in {@link #apply}; one whose predecessors are missing is not
+     * applied and comes back in the result. Should another writer change one of the aggregates meanwhile (a consumer
+     * after a rebalance, a gap being filled), the batch fails: applying its events again one by one with
+     * {@link #apply} then skips what it did write.
      *
      * @param changes the change each event makes, as for {@link #apply}
      * @return the events not applied because earlier events of their aggregates are missing
-     * @throws IllegalStateException when another writer changed an aggregate meanwhile; nothing of the batch is
-     *                               then known to be applied
+     * @throws IllegalStateException when another writer changed an aggregate meanwhile; part of the batch may be
+     *                               written
      */
     public List<MissingEventsException> applyAll(List<EventEnvelope> events,
                                                  Function<EventEnvelope, Function<Optional<V>, V>> changes) {
+        return applyAll(events, changes, () -> { });
+    }
+
+    /**
+     * As {@link #applyAll(List, Function)}, running {@code beforeWrite} once every change is made and before any is
+     * written: for what must be durable before the views that tell it were (a crash in between repeats the batch).
+     */
+    public List<MissingEventsException> applyAll(List<EventEnvelope> events,
+                                                 Function<EventEnvelope, Function<Optional<V>, V>> changes,
+                                                 Runnable beforeWrite) {
         Map<String, Entry<V>> entries = new LinkedHashMap<>();
         Query concerned = Query.query(Criteria.where("_id").in(events.stream().map(EventEnvelope::aggregateId)
                 .distinct().toList()));
@@ -108,19 +119,23 @@ public class ProjectionStore<V> {
         }
         List<MissingEventsException> missing = new ArrayList<>();
         Map<String, Entry<V>> changed = new LinkedHashMap<>();
+        int applicable = 0;
         for (EventEnvelope event : events) {
             Entry<V> current = changed.getOrDefault(event.aggregateId(), entries.get(event.aggregateId()));
             try {
                 if (isNext(event, current == null ? 0 : current.sequence())) {
                     V view = changes.apply(event).apply(Optional.ofNullable(current).map(Entry::view));
                     changed.put(event.aggregateId(), new Entry<>(event.sequence(), event.time().toInstant(), view));
+                    applicable++;
                 }
             } catch (MissingEventsException gap) {
                 missing.add(gap);
             }
         }
         if (!changed.isEmpty()) {
+            beforeWrite.run();
             write(entries, changed);
+            applied.increment(applicable);
         }
         return missing;
     }
@@ -161,7 +176,6 @@ public class ProjectionStore<V> {
         if (result.getInsertedCount() + result.getMatchedCount() != after.size()) {
             throw new IllegalStateException("another writer changed " + collection + " while a batch was applied");
         }
-        applied.increment(after.size());
     }
 
     public Optional<V> find(String aggregateId) {
