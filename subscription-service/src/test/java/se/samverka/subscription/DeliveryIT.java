@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.http.HttpMethod;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.test.Api;
@@ -45,6 +46,8 @@ class DeliveryIT extends SubscriptionServiceTest {
     MeterRegistry meters;
     @Autowired
     Directory directory;
+    @Autowired
+    BindingsLifecycleController bindings;
 
     private final String municipalityDepartment = "org-" + UUID.randomUUID();
 
@@ -95,6 +98,38 @@ class DeliveryIT extends SubscriptionServiceTest {
                 .isGreaterThanOrEqualTo(4);
         assertThat(meters.get("samverka.subscriptions.delivery.latency").timer().count()).isGreaterThanOrEqualTo(4);
         assertThat(meters.get("samverka.subscriptions.deliveries.pending").gauge()).isNotNull();
+    }
+
+    @Test
+    void eventsThatArriveTogetherAreAppliedTogetherAndDeliveredInTheirOrder() {
+        String sink = path("together");
+        api.as(TestTokens.partner("org-" + UUID.randomUUID())).create("/api/subscriptions", subscription(RECEIVER.sink(sink)));
+        String project = "p-" + UUID.randomUUID();
+        double splitBefore = split();
+        List<EventEnvelope> sent;
+
+        // Stopped, the consumer finds the events waiting when it starts, and takes them in one poll.
+        bindings.stop("projectEvents-in-0");
+        try {
+            sent = List.of(events.project(project, municipalityDepartment, "PUBLIC"),
+                    events.funding(project, "INTERREG_AURORA", false), events.status(project, "IDEA", "ONGOING"),
+                    events.status(project, "ONGOING", "COMPLETED"));
+        } finally {
+            bindings.start("projectEvents-in-0");
+        }
+
+        List<WebhookReceiver.Received> received = await().atMost(WAIT).until(() -> RECEIVER.at(sink), r -> r.size() >= 4);
+        assertThat(received).extracting(r -> r.headers().getFirst("webhook-id"))
+                .containsExactlyElementsOf(sent.stream().map(EventEnvelope::id).toList());
+        assertThat(projects.project(project)).hasValueSatisfying(view -> assertThat(view.status()).isEqualTo("COMPLETED"));
+        assertThat(meters.get("samverka.events.batch.size").tag("consumer", "subscription-projects").summary().max())
+                .isGreaterThanOrEqualTo(4);
+        assertThat(split()).isEqualTo(splitBefore);
+    }
+
+    private double split() {
+        var counter = meters.find("samverka.events.batches.split").tag("consumer", "subscription-projects").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

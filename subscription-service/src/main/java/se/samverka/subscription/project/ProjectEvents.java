@@ -1,8 +1,10 @@
 package se.samverka.subscription.project;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -14,6 +16,7 @@ import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.messaging.consumer.ApplyOutcome;
 import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventHandlers;
+import se.samverka.platform.messaging.consumer.MissingEventsException;
 import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
@@ -41,18 +44,35 @@ public class ProjectEvents {
     }
 
     void on(EventEnvelope envelope) {
+        List<ProjectEvent> seen = new ArrayList<>();
+        ApplyOutcome outcome = projects.apply(envelope, change(envelope, seen::add));
+        if (outcome == ApplyOutcome.APPLIED) {
+            announce(seen.subList(seen.size() - 1, seen.size()));
+        }
+    }
+
+    /** As {@link #on} for each event, with one read and one write of the views they change. */
+    List<MissingEventsException> onAll(List<EventEnvelope> envelopes) {
+        List<ProjectEvent> seen = new ArrayList<>();
+        List<MissingEventsException> missing = projects.applyAll(envelopes, envelope -> change(envelope, seen::add));
+        announce(seen);
+        return missing;
+    }
+
+    /** The event's change of its project's view, which first records it with every listener and tells {@code seen}. */
+    private Function<Optional<ProjectView>, ProjectView> change(EventEnvelope envelope, Consumer<ProjectEvent> seen) {
         Object data = EventCatalog.forType(envelope.type()).map(contract -> decode(envelope, contract)).orElse(null);
-        ProjectEvent[] seen = new ProjectEvent[1];
-        ApplyOutcome outcome = projects.apply(envelope, current -> {
+        return current -> {
             ProjectView after = data == null ? current.orElse(null) : ProjectViews.next(current, data);
             ProjectEvent event = new ProjectEvent(envelope, data, current.orElse(null), after);
             listeners.forEach(listener -> listener.record(event));
-            seen[0] = event;
+            seen.accept(event);
             return after;
-        });
-        if (outcome == ApplyOutcome.APPLIED) {
-            listeners.forEach(listener -> listener.announce(seen[0]));
-        }
+        };
+    }
+
+    private void announce(List<ProjectEvent> applied) {
+        applied.forEach(event -> listeners.forEach(listener -> listener.announce(event)));
     }
 
     private static Object decode(EventEnvelope envelope, EventContract<?> contract) {
@@ -66,7 +86,7 @@ public class ProjectEvents {
         @Bean
         Consumer<Message<List<byte[]>>> projectEvents(EventConsumers consumers, ProjectEvents events) {
             return consumers.readModel(new ReadModelBinding("subscription-projects", "projectEvents",
-                    () -> events.projects, EventHandlers.builder().onEvery(events::on).build()));
+                    () -> events.projects, EventHandlers.builder().onEvery(events::on).onBatch(events::onAll).build()));
         }
 
         /** Bound to {@code samverka.organisations}. */
