@@ -7,6 +7,7 @@ import static se.samverka.partnership.TestData.organisation;
 import static se.samverka.partnership.TestData.partnership;
 import static se.samverka.project.contracts.TestEvents.projectRegistered;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
@@ -43,6 +45,7 @@ import tools.jackson.databind.JsonNode;
 class TimeDependentIT extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String PROJECT_EVENTS = "projectEvents-in-0";
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Clocks {
@@ -60,6 +63,10 @@ class TimeDependentIT extends ServiceIntegrationTest {
     ActivityLog activity;
     @Autowired
     ContactPersons contactPersons;
+    @Autowired
+    BindingsLifecycleController bindings;
+    @Autowired
+    MeterRegistry meters;
 
     private String municipality;
 
@@ -94,6 +101,41 @@ class TimeDependentIT extends ServiceIntegrationTest {
                 .allMatch(data -> data.contains("\"automatic\":true"))
                 .anyMatch(data -> data.contains("\"to\":\"DORMANT\""))
                 .anyMatch(data -> data.contains("\"to\":\"ACTIVE\""));
+    }
+
+    @Test
+    void projectEventsThatArriveTogetherAreAppliedTogether() {
+        String id = activePartnership("Vänort Sanok");
+        clock.advance(Period.ofMonths(13));
+        dormancy.markDormant();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        Instant earlier = clock.instant().plusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        Instant later = earlier.plusSeconds(60);
+        double splitBefore = split();
+
+        // Stopped, the consumer finds the events waiting when it starts, and takes them in one poll.
+        bindings.stop(PROJECT_EVENTS);
+        try {
+            publishProject(first, 1, earlier, List.of(id));
+            publishProject(second, 1, later, List.of(id));
+            publishProject(first, 1, earlier, List.of(id));
+        } finally {
+            bindings.start(PROJECT_EVENTS);
+        }
+
+        await().atMost(WAIT).until(() -> status(id).equals("ACTIVE")
+                && activity.lastActivity(id).filter(later::equals).isPresent());
+        assertThat(api.get("/api/partnerships/{id}", id).body().path("projectIds").toString())
+                .contains(first).contains(second);
+        assertThat(meters.get("samverka.events.batch.size").tag("consumer", "partnership-activity").summary().max())
+                .isGreaterThanOrEqualTo(3);
+        assertThat(split()).isEqualTo(splitBefore);
+    }
+
+    private double split() {
+        var counter = meters.find("samverka.events.batches.split").tag("consumer", "partnership-activity").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package se.samverka.partnership.activity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +16,7 @@ import se.samverka.partnership.register.PartnershipStatus;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventHandlers;
+import se.samverka.platform.messaging.consumer.MissingEventsException;
 import se.samverka.platform.messaging.consumer.ReadModelBinding;
 import se.samverka.platform.messaging.outbox.Versioned;
 import tools.jackson.databind.JsonNode;
@@ -42,9 +45,24 @@ public class ProjectActivity {
 
     void on(EventEnvelope event) {
         for (String partnershipId : links.apply(event, partnershipIdsNamedBy(event))) {
-            activity.record(partnershipId, event.time().toInstant());
-            wakeIfDormant(partnershipId, event);
+            touch(partnershipId, event);
         }
+    }
+
+    /** As {@link #on} for each event: the links in one read and one write, each partnership touched once. */
+    List<MissingEventsException> onAll(List<EventEnvelope> events) {
+        ProjectLinks.Applied applied = links.applyAll(events, ProjectActivity::partnershipIdsNamedBy);
+        Map<String, EventEnvelope> latest = new HashMap<>();
+        applied.partnershipIds().forEach((event, partnershipIds) -> partnershipIds.forEach(partnershipId ->
+                latest.merge(partnershipId, event, (one, other) ->
+                        one.time().toInstant().isAfter(other.time().toInstant()) ? one : other)));
+        latest.forEach(this::touch);
+        return applied.missing();
+    }
+
+    private void touch(String partnershipId, EventEnvelope event) {
+        activity.record(partnershipId, event.time().toInstant());
+        wakeIfDormant(partnershipId, event);
     }
 
     private void wakeIfDormant(String partnershipId, EventEnvelope event) {
@@ -83,7 +101,8 @@ public class ProjectActivity {
         @Bean
         Consumer<Message<List<byte[]>>> projectEvents(EventConsumers consumers, ProjectActivity activity) {
             return consumers.readModel(new ReadModelBinding("partnership-activity", "projectEvents",
-                    activity.links::store, EventHandlers.builder().onEvery(activity::on).build()));
+                    activity.links::store, EventHandlers.builder().onEvery(activity::on).onBatch(activity::onAll)
+                    .build()));
         }
     }
 }

@@ -1,15 +1,21 @@
 package se.samverka.partnership.activity;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.messaging.consumer.MissingEventsException;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
 
@@ -27,6 +33,10 @@ public class ProjectLinks {
         this.links = stores.create("project_links", Links.class);
     }
 
+    /** What a batch of project events left: each event's partnerships after it, and the events left for gaps. */
+    record Applied(Map<EventEnvelope, List<String>> partnershipIds, List<MissingEventsException> missing) {
+    }
+
     /**
      * Applies a project event (in sequence) and returns the partnerships the project belongs to after it.
      *
@@ -34,15 +44,43 @@ public class ProjectLinks {
      */
     List<String> apply(EventEnvelope event, List<String> named) {
         AtomicReference<List<String>> after = new AtomicReference<>(named);
-        links.apply(event, current -> {
-            Links next = new Links(event.aggregateId(),
-                    named != null ? named : current.map(Links::partnershipIds).orElse(List.of()));
-            after.set(next.partnershipIds());
-            return next;
-        });
+        links.apply(event, change(event, named, after::set));
         // Only an event applied before (a redelivery) leaves them unknown here: then as stored.
         return after.get() != null ? after.get()
                 : links.find(event.aggregateId()).map(Links::partnershipIds).orElse(List.of());
+    }
+
+    /**
+     * Applies a batch of project events (in sequence) in one read and one write of the links; each event applied
+     * before (a redelivery) gets its project's partnerships as stored.
+     *
+     * @param named the partnerships an event names, or null when it names none
+     */
+    Applied applyAll(List<EventEnvelope> events, Function<EventEnvelope, List<String>> named) {
+        Map<EventEnvelope, List<String>> after = new IdentityHashMap<>();
+        List<MissingEventsException> missing = links.applyAll(events,
+                event -> change(event, named.apply(event), partnershipIds -> after.put(event, partnershipIds)));
+        Set<EventEnvelope> left = Collections.newSetFromMap(new IdentityHashMap<>());
+        missing.forEach(gap -> left.add(gap.event()));
+        List<EventEnvelope> again = events.stream().filter(event -> !after.containsKey(event) && !left.contains(event))
+                .toList();
+        if (!again.isEmpty()) {
+            Map<String, List<String>> stored = links.find(Query.query(Criteria.where("_id")
+                    .in(again.stream().map(EventEnvelope::aggregateId).distinct().toList()))).stream()
+                    .collect(Collectors.toMap(Links::projectId, Links::partnershipIds));
+            again.forEach(event -> after.put(event, stored.getOrDefault(event.aggregateId(), List.of())));
+        }
+        return new Applied(after, missing);
+    }
+
+    private static Function<Optional<Links>, Links> change(EventEnvelope event, List<String> named,
+                                                           Consumer<List<String>> after) {
+        return current -> {
+            Links next = new Links(event.aggregateId(),
+                    named != null ? named : current.map(Links::partnershipIds).orElse(List.of()));
+            after.accept(next.partnershipIds());
+            return next;
+        };
     }
 
     ProjectionStore<Links> store() {
