@@ -47,7 +47,7 @@ public class ProjectEvents {
         List<ProjectEvent> seen = new ArrayList<>();
         ApplyOutcome outcome = projects.apply(envelope, change(envelope, seen::add));
         if (outcome == ApplyOutcome.APPLIED) {
-            announce(seen.subList(seen.size() - 1, seen.size()));
+            announce(List.of(seen.get(seen.size() - 1)));
         }
     }
 
