@@ -37,7 +37,8 @@ import se.samverka.platform.runtime.RuntimeSettings;
  * disk does in a second on its own; then a steady mix of writes as the services make them (an aggregate inserted, then
  * replaced twice on its version, with its outbox) from eight writers for a minute, window by window, to show that
  * the store neither slows down nor grows beyond what lives in it. On demand, never in verify:
- * {@code ./mvnw -pl system-tests verify -Dit.test=EmbeddedStoreBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code ./mvnw -pl system-tests -am verify -Dit.test=EmbeddedStoreBenchmark -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}
  */
 class EmbeddedStoreBenchmark {
 

@@ -62,7 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
  * latency of each command and its projection lag: from the 201 to the project standing in the read model the reports
  * are computed from. On demand, never in verify; prints its tables and writes them to
  * {@code system-tests/target/platform-benchmark.md}:
- * {@code ./mvnw -pl system-tests verify -Dit.test=PlatformBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false};
+ * {@code ./mvnw -pl system-tests -am verify -Dit.test=PlatformBenchmark -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false};
  * {@code -Dbenchmark.parts=writes,reads,open,relay,rebuild} (any of them) measures only those.
  */
 class PlatformBenchmark {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * How fast the portal's pages render on the embedded runtime with the demo data: each page fetched many times, the
  * median and the 95th percentile printed, the median held to the issue's 300 ms. Run on demand, not by
  * {@code ./mvnw verify} (shared machines are too noisy for a time limit in the build):
- * {@code ./mvnw -pl system-tests verify -Dit.test=PortalPagesBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -pl system-tests -am verify -Dit.test=PortalPagesBenchmark -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}.
  */
 class PortalPagesBenchmark {
 
