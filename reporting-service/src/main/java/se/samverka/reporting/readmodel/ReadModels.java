@@ -2,6 +2,7 @@ package se.samverka.reporting.readmodel;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.bson.Document;
@@ -57,19 +58,19 @@ public class ReadModels {
 
     /** What a live consumer does with an event of its topic. */
     public ApplyOutcome apply(String topic, EventEnvelope event) {
-        switching.readLock().lock();
-        try {
-            return current.apply(topic, event);
-        } finally {
-            switching.readLock().unlock();
-        }
+        return whileServing(set -> set.apply(topic, event));
     }
 
     /** What a live consumer does with a batch of events of its topic: those it left for their gaps come back. */
     public List<MissingEventsException> applyAll(String topic, List<EventEnvelope> events) {
+        return whileServing(set -> set.applyAll(topic, events));
+    }
+
+    /** Applies to the generation in use under the shared lock, so that no switch falls in between. */
+    private <T> T whileServing(Function<ReadModelSet, T> work) {
         switching.readLock().lock();
         try {
-            return current.applyAll(topic, events);
+            return work.apply(current);
         } finally {
             switching.readLock().unlock();
         }

@@ -19,7 +19,9 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import se.samverka.platform.events.CloudEventsKafkaBinding;
 import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventCodec;
@@ -70,7 +72,7 @@ public class EventConsumers {
             List<EventEnvelope> events = new ArrayList<>();
             List<LogPosition> positions = new ArrayList<>();
             for (int i = 0; i < payloads.size(); i++) {
-                Map<String, Object> headers = LogPosition.recordHeaders(message.getHeaders(), i);
+                Map<String, Object> headers = recordHeaders(message.getHeaders(), i);
                 try {
                     events.add(CloudEventsKafkaBinding.read(header -> header(headers, header), payloads.get(i)));
                 } catch (PoisonEventException poison) {
@@ -203,6 +205,13 @@ public class EventConsumers {
         if (handler.isPresent()) {
             handler.get().accept(EventCodec.decode(event, contract.get()), event);
         }
+    }
+
+    /** The headers of the {@code index}th record of a batch, as the binder gives them. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> recordHeaders(MessageHeaders headers, int index) {
+        Object converted = LogPosition.element(headers, KafkaHeaders.BATCH_CONVERTED_HEADERS, index);
+        return converted == null ? Map.of() : (Map<String, Object>) converted;
     }
 
     /** A record's header; CloudEvents attributes come as text, or as the bytes the record carries. */

@@ -1,7 +1,6 @@
 package se.samverka.platform.messaging.consumer;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.MessageHeaders;
 
@@ -20,14 +19,8 @@ public record LogPosition(String topic, int partition, long offset) {
                 : new LogPosition(topic.toString(), ((Number) partition).intValue(), ((Number) offset).longValue());
     }
 
-    /** The headers of the {@code index}th record of a batch, as the binder's header mapper made them. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> recordHeaders(MessageHeaders headers, int index) {
-        Object converted = element(headers, KafkaHeaders.BATCH_CONVERTED_HEADERS, index);
-        return converted == null ? Map.of() : (Map<String, Object>) converted;
-    }
-
-    private static Object element(MessageHeaders headers, String name, int index) {
+    /** The {@code index}th element of a header the Kafka binder gives a batch as a list, or null. */
+    static Object element(MessageHeaders headers, String name, int index) {
         return headers.get(name) instanceof List<?> values && index < values.size() ? values.get(index) : null;
     }
 }
