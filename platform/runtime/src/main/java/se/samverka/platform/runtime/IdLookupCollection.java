@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -33,25 +34,61 @@ final class IdLookupCollection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
-        // A query of the id alone mongo-java-server answers from its index; a lone $and it would read in full.
-        Optional<SortedSet<String>> ids = query.size() > 1 || query.containsKey("$and") ? ids(query) : Optional.empty();
-        if (ids.isEmpty()) {
+        // A query of one id alone mongo-java-server answers from its index; a lone $and or $in it would read in full.
+        boolean byIdAlone = query.size() == 1 && !(query.get(getIdField()) instanceof Document);
+        Optional<IdCondition> byId = byIdAlone ? Optional.empty() : idCondition(query);
+        if (byId.isEmpty()) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
-        Stream<Document> candidates = ids.get().stream().map(this::getDocument).filter(Objects::nonNull);
-        return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        Stream<Document> candidates = byId.get().ids().stream().map(this::getDocument).filter(Objects::nonNull);
+        return matchDocumentsFromStream(candidates, byId.get().rest(), orderBy, numberToSkip, limit, batchSize,
+                fieldSelector);
     }
 
     /**
-     * The ids a query asks for, by equality or {@code $in}, at its top or in a top-level {@code $and}. Only string
+     * The ids a query asks for, and the rest of it, which the documents of those ids must also match. Matching them
+     * against the ids again would compare each document with every id of an {@code $in}: a batch's n ids, n² times.
+     */
+    private record IdCondition(SortedSet<String> ids, Document rest) {
+    }
+
+    /**
+     * The ids a query asks for by equality or {@code $in}, at its top or in a top-level {@code $and}. Only string
      * ids: a document is stored under exactly its id, where numbers of different types would compare equal.
      */
-    private Optional<SortedSet<String>> ids(Document query) {
+    private Optional<IdCondition> idCondition(Document query) {
         String idField = getIdField();
         if (idField == null) {
             return Optional.empty();
         }
         Object id = query.get(idField);
+        if (id != null) {
+            return ids(id).map(ids -> new IdCondition(ids, without(query, idField)));
+        }
+        if (!(query.get("$and") instanceof List<?> conditions)) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < conditions.size(); i++) {
+            if (conditions.get(i) instanceof Document condition) {
+                Optional<IdCondition> found = idCondition(condition);
+                if (found.isPresent()) {
+                    List<Object> others = new ArrayList<>(conditions);
+                    others.remove(i);
+                    if (!found.get().rest().isEmpty()) {
+                        others.add(i, found.get().rest());
+                    }
+                    Document rest = without(query, "$and");
+                    if (!others.isEmpty()) {
+                        rest.put("$and", others);
+                    }
+                    return Optional.of(new IdCondition(found.get().ids(), rest));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<SortedSet<String>> ids(Object id) {
         if (id instanceof String single) {
             return Optional.of(new TreeSet<>(Set.of(single)));
         }
@@ -60,13 +97,12 @@ final class IdLookupCollection extends H2Collection {
                 && values.stream().allMatch(String.class::isInstance)) {
             return Optional.of(values.stream().map(String.class::cast).collect(Collectors.toCollection(TreeSet::new)));
         }
-        if (id == null && query.get("$and") instanceof List<?> conditions) {
-            return conditions.stream()
-                    .filter(Document.class::isInstance)
-                    .map(condition -> ids((Document) condition))
-                    .flatMap(Optional::stream)
-                    .findFirst();
-        }
         return Optional.empty();
+    }
+
+    private static Document without(Document query, String key) {
+        Document rest = new Document(query);
+        rest.remove(key);
+        return rest;
     }
 }

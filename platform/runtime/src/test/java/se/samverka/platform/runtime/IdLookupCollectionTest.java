@@ -78,7 +78,13 @@ class IdLookupCollectionTest {
                 Filters.and(Filters.eq("_id", 7L), Filters.eq("version", 1L)),
                 Filters.and(Filters.in("_id", "p1", "p2", "p3"), Filters.eq("state.status", "ONGOING")),
                 Filters.or(Filters.eq("_id", "p1"), Filters.eq("_id", "p2")),
-                Filters.eq("state.status", "IDEA"));
+                Filters.eq("state.status", "IDEA"),
+                Filters.in("_id", "p9", "p1", "missing", "p150"),
+                Filters.and(Filters.in("_id", batch()), Filters.exists("outbox.0")),
+                new Document("$and", List.of(new Document("_id", new Document("$in", batch())),
+                        new Document("version", 2L))),
+                new Document("$and", List.of(new Document("_id", "p12"))),
+                new Document("_id", "p13").append("$and", List.of(new Document("version", 3L))));
         for (Bson query : queries) {
             Function<MongoClient, List<Document>> find = client -> collection(client).find(query).into(new ArrayList<>());
             assertThat(find.apply(durableClient)).as(query.toString()).isEqualTo(find.apply(plainClient));
@@ -101,6 +107,15 @@ class IdLookupCollectionTest {
         }
         assertThat(collection(durableClient).find().into(new ArrayList<>()))
                 .isEqualTo(collection(plainClient).find().into(new ArrayList<>()));
+    }
+
+    /** Ids of a consumer's batch: most of the collection, out of order, with some that are missing. */
+    private static List<String> batch() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 250; i >= 0; i -= 2) {
+            ids.add("p" + i);
+        }
+        return ids;
     }
 
     private static MongoCollection<Document> collection(MongoClient client) {
