@@ -237,6 +237,35 @@ class OutboxRelayIT {
     }
 
     @Test
+    void aRelayWhoseLeaseRanOutClearsWhatItPublishedAndLeavesTheNewHolderItsLease() {
+        AggregateStores isolated = new AggregateStores(mongo, recorder);
+        AggregateStore<Project> store = isolated.create("overtaken_" + shortId(), Project.class);
+        String overtaken = UUID.randomUUID().toString();
+        String kept = UUID.randomUUID().toString();
+        store.create(overtaken, new Project("Kajaani", "IDEA"), registered(overtaken, "Kajaani"));
+        store.create(kept, new Project("Sanok", "IDEA"), registered(kept, "Sanok"));
+        Document otherHolder = new Document("outboxLeaseOwner", "another instance");
+        // While this relay publishes, its lease on one aggregate runs out and another instance takes it.
+        EventPublisher overtakenWhilePublishing = (topic, event) -> {
+            if (event.aggregateId().equals(overtaken)) {
+                mongo.getCollection(store.collection()).updateOne(new Document("_id", overtaken),
+                        new Document("$set", otherHolder));
+            }
+            return publisher.publish(topic, event);
+        };
+
+        assertThat(relay(isolated, overtakenWhilePublishing, Duration.ofSeconds(2)).relayPending()).isEqualTo(2);
+
+        for (String id : List.of(overtaken, kept)) {
+            assertThat(pendingEvents(store.collection(), id)).as(id).isEmpty();
+        }
+        assertThat(mongo.findById(overtaken, Document.class, store.collection()))
+                .containsEntry("outboxLeaseOwner", "another instance");
+        assertThat(mongo.findById(kept, Document.class, store.collection()))
+                .doesNotContainKeys("outboxLeaseOwner", "outboxLeaseUntil");
+    }
+
+    @Test
     void twoInstancesRelayingAtOnceDeliverEveryEventInOrderPerAggregate() throws Exception {
         AggregateStores shared = new AggregateStores(mongo, recorder);
         AggregateStore<Project> store = shared.create("scaled_" + shortId(), Project.class);

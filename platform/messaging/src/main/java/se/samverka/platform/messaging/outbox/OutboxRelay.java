@@ -296,19 +296,22 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Removes exactly the acknowledged events (others may have been appended meanwhile) and gives up the leases,
-     * except those that ran out and another instance holds now; one bulk write for the whole batch.
+     * except those that ran out and another instance holds now; one bulk write for the whole batch, which changes each
+     * aggregate once (of the two updates per aggregate, one matches).
      */
     private void clear(String collection, List<Sending> sendings) {
         BulkOperations bulk = bookkeeping.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
         for (Sending sending : sendings) {
             List<String> published = sending.entries.subList(0, sending.acknowledged).stream()
                     .map(OutboxEntry::eventId).toList();
+            Update release = new Update().unset(LEASE_UNTIL).unset(LEASE_OWNER);
             if (!published.isEmpty()) {
-                bulk.updateOne(Query.query(Criteria.where("_id").is(sending.id)), new Update().pull(
-                        AggregateStore.OUTBOX, new Document("eventId", new Document("$in", published))));
+                Document acknowledged = new Document("eventId", new Document("$in", published));
+                release.pull(AggregateStore.OUTBOX, acknowledged);
+                bulk.updateOne(Query.query(Criteria.where("_id").is(sending.id).and(LEASE_OWNER).ne(owner)),
+                        new Update().pull(AggregateStore.OUTBOX, acknowledged));
             }
-            bulk.updateOne(Query.query(Criteria.where("_id").is(sending.id).and(LEASE_OWNER).is(owner)),
-                    new Update().unset(LEASE_UNTIL).unset(LEASE_OWNER));
+            bulk.updateOne(Query.query(Criteria.where("_id").is(sending.id).and(LEASE_OWNER).is(owner)), release);
         }
         bulk.execute();
     }
