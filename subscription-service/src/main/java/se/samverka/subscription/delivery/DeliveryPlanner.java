@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import se.samverka.subscription.SubscriptionSettings;
@@ -39,10 +40,16 @@ class DeliveryPlanner implements ProjectEventListener {
         this.clock = clock;
     }
 
+    /** The active subscriptions, read once for the events that arrived together. */
     @Override
-    public void record(ProjectEvent event) {
+    public Consumer<ProjectEvent> recording() {
+        List<Subscription> active = subscriptions.active();
+        return event -> plan(event, active);
+    }
+
+    private void plan(ProjectEvent event, List<Subscription> active) {
         Instant eventTime = event.envelope().time().toInstant();
-        List<Subscription> wanting = subscriptions.active().stream()
+        List<Subscription> wanting = active.stream()
                 .filter(s -> !eventTime.isBefore(s.createdAt()))
                 .filter(s -> s.types().isEmpty() || s.types().contains(event.envelope().type()))
                 .toList();

@@ -1,5 +1,7 @@
 package se.samverka.subscription.project;
 
+import java.util.function.Consumer;
+
 /** Does something with every project event, once the project's view after it is known. */
 public interface ProjectEventListener {
 
@@ -8,6 +10,14 @@ public interface ProjectEventListener {
      * repeats it, so it must be idempotent).
      */
     default void record(ProjectEvent event) {
+    }
+
+    /**
+     * What records the events that arrived together, in their order: a listener may read once what each of them
+     * needs.
+     */
+    default Consumer<ProjectEvent> recording() {
+        return this::record;
     }
 
     /** After the event was applied for the first time: what is live only (a stream to browsers). */

@@ -45,7 +45,7 @@ public class ProjectEvents {
 
     void on(EventEnvelope envelope) {
         List<ProjectEvent> seen = new ArrayList<>();
-        ApplyOutcome outcome = projects.apply(envelope, change(envelope, seen::add));
+        ApplyOutcome outcome = projects.apply(envelope, change(envelope, recording(), seen::add));
         if (outcome == ApplyOutcome.APPLIED) {
             announce(List.of(seen.get(seen.size() - 1)));
         }
@@ -54,18 +54,26 @@ public class ProjectEvents {
     /** As {@link #on} for each event, with one read and one write of the views they change. */
     List<MissingEventsException> onAll(List<EventEnvelope> envelopes) {
         List<ProjectEvent> seen = new ArrayList<>();
-        List<MissingEventsException> missing = projects.applyAll(envelopes, envelope -> change(envelope, seen::add));
+        List<Consumer<ProjectEvent>> recording = recording();
+        List<MissingEventsException> missing = projects.applyAll(envelopes,
+                envelope -> change(envelope, recording, seen::add));
         announce(seen);
         return missing;
     }
 
+    private List<Consumer<ProjectEvent>> recording() {
+        return listeners.stream().map(ProjectEventListener::recording).toList();
+    }
+
     /** The event's change of its project's view, which first records it with every listener and tells {@code seen}. */
-    private Function<Optional<ProjectView>, ProjectView> change(EventEnvelope envelope, Consumer<ProjectEvent> seen) {
+    private Function<Optional<ProjectView>, ProjectView> change(EventEnvelope envelope,
+                                                                List<Consumer<ProjectEvent>> recording,
+                                                                Consumer<ProjectEvent> seen) {
         Object data = EventCatalog.forType(envelope.type()).map(contract -> decode(envelope, contract)).orElse(null);
         return current -> {
             ProjectView after = data == null ? current.orElse(null) : ProjectViews.next(current, data);
             ProjectEvent event = new ProjectEvent(envelope, data, current.orElse(null), after);
-            listeners.forEach(listener -> listener.record(event));
+            recording.forEach(listener -> listener.accept(event));
             seen.accept(event);
             return after;
         };
