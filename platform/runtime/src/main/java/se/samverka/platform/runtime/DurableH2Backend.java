@@ -21,7 +21,7 @@ import org.h2.mvstore.MVStore;
  * runs through {@link GroupCommit}. A command is taken for a read only if it is known to be one, so a command this
  * class has not heard of is made durable rather than answered early. A write whose client asks for no journaling
  * ({@code j: false}) is answered at once and committed with the next round. Its collections find a document by id also
- * when a query says more than the id ({@link IdLookupCollection}), and keep documents and index keys in BSON
+ * when a query says more than the id ({@link StoreCollection}), and keep documents and index keys in BSON
  * ({@link BsonDataTypes}).
  */
 final class DurableH2Backend extends H2Backend {
@@ -66,7 +66,7 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * H2's database with {@link IdLookupCollection}s in the maps H2Database names them by. An inner class: its super
+     * H2's database with {@link StoreCollection}s in the maps H2Database names them by. An inner class: its super
      * constructor already opens the existing collections, and the store is then reachable only through this backend.
      */
     private final class IdLookupDatabase extends H2Database {
@@ -80,7 +80,7 @@ final class DurableH2Backend extends H2Backend {
             String fullName = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> documents = getMvStore().openMap("databases." + fullName,
                     new MVMap.Builder<Object, Document>().valueType(new BsonDataTypes.Documents()));
-            return new IdLookupCollection(this, collectionName, options, documents,
+            return new StoreCollection(this, collectionName, options, documents,
                     getMvStore().openMap("meta." + fullName), cursorRegistry);
         }
 

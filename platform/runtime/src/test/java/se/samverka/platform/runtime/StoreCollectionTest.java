@@ -2,12 +2,17 @@ package se.samverka.platform.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -26,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The id lookup answers every query exactly as mongo-java-server's own H2 backend does, which reads every document. */
-class IdLookupCollectionTest {
+class StoreCollectionTest {
 
     @TempDir
     static Path data;
@@ -89,6 +94,39 @@ class IdLookupCollectionTest {
             Function<MongoClient, List<Document>> find = client -> collection(client).find(query).into(new ArrayList<>());
             assertThat(find.apply(durableClient)).as(query.toString()).isEqualTo(find.apply(plainClient));
         }
+    }
+
+    @Test
+    void sortsAPageAsAFullSortDoes() {
+        List<Function<MongoCollection<Document>, FindIterable<Document>>> pages = List.of(
+                // A hundred documents share each status: which come first is the order they are kept in.
+                projects -> projects.find().sort(Sorts.ascending("state.status")).limit(7),
+                projects -> projects.find().sort(Sorts.descending("version")).skip(13).limit(5),
+                projects -> projects.find(Filters.eq("state.status", "IDEA"))
+                        .sort(Sorts.orderBy(Sorts.ascending("version"), Sorts.descending("state.title"))).limit(10),
+                projects -> projects.find().sort(Sorts.ascending("state.title")).skip(195).limit(20),
+                projects -> projects.find().sort(Sorts.ascending("version")).projection(Projections.include("version"))
+                        .limit(3),
+                projects -> projects.find().sort(Sorts.descending("state.title")));
+        for (int i = 0; i < pages.size(); i++) {
+            Function<MongoCollection<Document>, FindIterable<Document>> page = pages.get(i);
+            assertThat(page.apply(collection(durableClient)).into(new ArrayList<>())).as("page " + i)
+                    .isEqualTo(page.apply(collection(plainClient)).into(new ArrayList<>()));
+        }
+    }
+
+    @Test
+    void countsAndAggregatesAsAFullReadDoes() {
+        for (Bson filter : List.of(new Document(), Filters.eq("state.status", "IDEA"), Filters.exists("outbox.0"),
+                Filters.eq("missing", 1))) {
+            assertThat(collection(durableClient).countDocuments(filter)).as(filter.toString())
+                    .isEqualTo(collection(plainClient).countDocuments(filter));
+        }
+        List<Bson> pipeline = List.of(Aggregates.match(Filters.eq("state.status", "ONGOING")),
+                Aggregates.group("$version", Accumulators.sum("projects", 1)), Aggregates.sort(Sorts.ascending("_id")));
+        assertThat(collection(durableClient).aggregate(pipeline).into(new ArrayList<>()))
+                .isEqualTo(collection(plainClient).aggregate(pipeline).into(new ArrayList<>()))
+                .isNotEmpty();
     }
 
     @Test
