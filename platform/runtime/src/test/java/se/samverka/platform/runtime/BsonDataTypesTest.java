@@ -123,6 +123,23 @@ class BsonDataTypesTest {
         assertThat(documents.read(read)).isEqualTo(plain);
     }
 
+    @Test
+    void aDocumentIsCountedInThePageCacheByWhatItHolds() {
+        BsonDataTypes.Documents documents = new BsonDataTypes.Documents();
+        de.bwaldvogel.mongo.bson.Document small = new de.bwaldvogel.mongo.bson.Document("_id", "p1");
+        de.bwaldvogel.mongo.bson.Document project = new de.bwaldvogel.mongo.bson.Document("_id", "p2");
+        for (int i = 0; i < 20; i++) {
+            project.append("field" + i, "ett värde om trettio tecken...");
+        }
+        de.bwaldvogel.mongo.bson.Document nested = new de.bwaldvogel.mongo.bson.Document("_id", "p3")
+                .append("state", project).append("partners", List.of(project, project));
+
+        // Twenty fields of thirty characters: entries, keys and values take about 2.5 KB decoded.
+        assertThat(documents.getMemory(project)).isBetween(2_000, 4_000);
+        assertThat(documents.getMemory(small)).isLessThan(400);
+        assertThat(documents.getMemory(nested)).isGreaterThan(3 * documents.getMemory(project));
+    }
+
     private static List<Document> documents() {
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
