@@ -20,6 +20,12 @@ public class OutageAutoConfiguration {
         return new MongoClientDefaults(timeouts);
     }
 
+    /** Static: it post-processes the database factory, which other configurations need early. */
+    @Bean
+    static StoreOutageTranslator storeOutageTranslator() {
+        return new StoreOutageTranslator();
+    }
+
     /** Shown as {@code kafka} in /actuator/health, beside {@code mongo}. */
     @Bean
     KafkaHealthIndicator kafkaHealthIndicator(@Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
