@@ -3,15 +3,18 @@ package se.samverka.platform.runtime;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -73,6 +76,20 @@ final class DurableH2Backend extends H2Backend {
 
         IdLookupDatabase(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        /** A find that reads a collection in its own order is answered a batch at a time ({@link StoreCollection#find}). */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query,
+                                      DatabaseResolver databaseResolver, Oplog oplog) {
+            if (command.equalsIgnoreCase("find") && query.get(command) instanceof String collectionName
+                    && resolveCollection(collectionName, false) instanceof StoreCollection collection) {
+                Optional<Document> answer = collection.find(query, getFullCollectionNamespace(collectionName));
+                if (answer.isPresent()) {
+                    return answer.get();
+                }
+            }
+            return super.handleCommand(channel, command, query, databaseResolver, oplog);
         }
 
         @Override

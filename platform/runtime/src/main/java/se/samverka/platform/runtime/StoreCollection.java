@@ -1,6 +1,7 @@
 package se.samverka.platform.runtime;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractCursor;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -32,16 +34,143 @@ import org.h2.mvstore.MVMap;
  * sorted every matching document in memory, and handed an aggregation (a count of a filtered list is one) the whole
  * collection as a list, so the first page of a list of 80,000 projects took more heap than the server has, and ended
  * it. A sorted page now keeps only the documents that may be on it.</li>
+ * <li>It answers a find that reads the collection in its own order a batch at a time, as MongoDB does ({@link #find}):
+ * mongo-java-server put every matching document into its first answer, so a read model's every entry (80,000
+ * projects) was held twice over, as documents and as the answer's BSON, and ended the server.</li>
  * </ul>
  */
 final class StoreCollection extends H2Collection {
 
+    /** MongoDB's first batch when the client names none. */
+    private static final int FIRST_BATCH = 101;
+    /** How much a later batch holds when the client names no size; MongoDB's own limit is 16 MiB of BSON. */
+    private static final long BATCH_MEMORY = 4L << 20;
+    /** What a find may ask for that {@link #find} does not do; mongo-java-server's own answer serves it. */
+    private static final Set<String> NOT_SCANNED = Set.of("hint", "min", "max", "tailable", "awaitData",
+            "returnKey", "showRecordId", "collation");
+
     private final MVMap<Object, Document> documents;
+    private final CursorRegistry cursors;
 
     StoreCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                     MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         this.documents = dataMap;
+        this.cursors = cursorRegistry;
+    }
+
+    /**
+     * The answer to a find command that reads the collection in its own order (no sort, no index, no ids): its first
+     * batch, and a cursor that reads on from the last key returned when the client asks for more, so no answer holds
+     * more than a batch. Empty where mongo-java-server's own answer serves.
+     */
+    Optional<Document> find(Document command, String namespace) {
+        Object filter = command.getOrDefault("filter", new Document());
+        Object sort = command.get("sort");
+        long skip = number(command, "skip");
+        long limit = number(command, "limit");
+        long batchSize = number(command, "batchSize");
+        boolean scanned = filter instanceof Document query
+                && (sort == null || sort instanceof Document order && order.isEmpty())
+                && !Boolean.TRUE.equals(command.get("singleBatch"))
+                && command.keySet().stream().noneMatch(NOT_SCANNED::contains)
+                && skip >= 0 && limit >= 0 && batchSize >= 0 && batchSize <= Integer.MAX_VALUE
+                && !(query.get(getIdField()) instanceof String) && idCondition(query).isEmpty()
+                && getIndexes().stream().noneMatch(index -> index.canHandle(query));
+        if (!scanned) {
+            return Optional.empty();
+        }
+        Scan scan = new Scan((Document) filter, (Document) command.get("projection"), skip,
+                limit == 0 ? Long.MAX_VALUE : limit);
+        List<Document> firstBatch = scan.take(batchSize > 0 ? (int) batchSize : FIRST_BATCH, Long.MAX_VALUE);
+        long cursorId = 0;
+        if (!scan.isEmpty()) {
+            cursors.add(scan);
+            cursorId = scan.getId();
+        }
+        Document cursor = new Document("id", cursorId).append("ns", namespace).append("firstBatch", firstBatch);
+        return Optional.of(new Document("cursor", cursor).append("ok", 1.0));
+    }
+
+    private static long number(Document command, String field) {
+        return command.get(field) instanceof Number number ? number.longValue() : 0;
+    }
+
+    /**
+     * A find's reading of the collection in key order, resumed after the last key it returned. Each batch reads the
+     * collection as it is then, as MongoDB's cursors do: a document written meanwhile may or may not be seen, none
+     * twice, since a document's key is its id.
+     */
+    private final class Scan extends AbstractCursor {
+
+        private final Document filter;
+        private final Document fields;
+        private long toSkip;
+        private long left;
+        private Object after;
+        private boolean done;
+
+        Scan(Document filter, Document fields, long skip, long limit) {
+            super(cursors.generateCursorId());
+            this.filter = filter;
+            this.fields = fields;
+            this.toSkip = skip;
+            this.left = limit;
+        }
+
+        /** A later batch: as many documents as asked for, or where the client names no size, some MiB of them. */
+        @Override
+        public List<Document> takeDocuments(int numberToReturn) {
+            return numberToReturn > 0 ? take(numberToReturn, Long.MAX_VALUE) : take(Integer.MAX_VALUE, BATCH_MEMORY);
+        }
+
+        /** Under the collection's lock, as its own reads: its query matcher keeps state between matches. */
+        List<Document> take(int count, long memory) {
+            synchronized (StoreCollection.this) {
+                return projected(read(count, memory), fields);
+            }
+        }
+
+        private List<Document> read(int count, long memory) {
+            List<Document> batch = new ArrayList<>();
+            long held = 0;
+            Object from = after == null ? null : documents.higherKey(after);
+            done = left == 0 || after != null && from == null;
+            Cursor<Object, Document> reading = documents.cursor(from);
+            while (!done && batch.size() < count && held < memory) {
+                if (!reading.hasNext()) {
+                    done = true;
+                    break;
+                }
+                after = reading.next();
+                Document document = reading.getValue();
+                if (!documentMatchesQuery(document, filter)) {
+                    continue;
+                }
+                if (toSkip > 0) {
+                    toSkip--;
+                    continue;
+                }
+                batch.add(document);
+                held += BsonDataTypes.memoryOf(document);
+                done = --left == 0;
+            }
+            return batch;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return done;
+        }
+    }
+
+    /** The documents with only the fields a find's projection names, as mongo-java-server's own answer has them. */
+    private List<Document> projected(List<Document> batch, Document fields) {
+        if (fields == null || fields.isEmpty()) {
+            return batch;
+        }
+        return super.matchDocumentsFromStream(new Document(), batch.stream(), 0, 0, 0, null, fields)
+                .collectDocuments();
     }
 
     /** The collection's documents one at a time, as its own queries read them. */

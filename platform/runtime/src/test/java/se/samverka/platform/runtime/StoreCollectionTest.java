@@ -143,10 +143,67 @@ class StoreCollectionTest {
                 .isEqualTo(collection(plainClient).find().into(new ArrayList<>()));
     }
 
+    @Test
+    void readsACollectionInItsOwnOrderABatchAtATime() {
+        for (MongoClient client : List.of(durableClient, plainClient)) {
+            List<Document> entries = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                entries.add(new Document("_id", String.format("e%04d", i)).append("parity", i % 2 == 0 ? "even" : "odd")
+                        .append("text", "x".repeat(i % 10 == 0 ? 100_000 : 100)));
+            }
+            client.getDatabase("lookup").getCollection("entries").insertMany(entries);
+        }
+        List<Function<MongoCollection<Document>, FindIterable<Document>>> reads = List.of(
+                MongoCollection::find,
+                entries -> entries.find(Filters.eq("parity", "even")).batchSize(7),
+                entries -> entries.find().skip(150).limit(300).batchSize(40),
+                entries -> entries.find(Filters.eq("parity", "odd")).limit(120),
+                entries -> entries.find().projection(Projections.exclude("text")).skip(990));
+        for (int i = 0; i < reads.size(); i++) {
+            List<Document> read = assertAnsweredAlike("entries", "read " + i,
+                    reads.get(i).andThen(documents -> documents.into(new ArrayList<>())));
+            assertThat(read).as("read " + i).isNotEmpty();
+        }
+
+        com.mongodb.client.MongoDatabase database = durableClient.getDatabase("lookup");
+        Document first = database.runCommand(new Document("find", "entries")).get("cursor", Document.class);
+        assertThat(first.getList("firstBatch", Document.class)).hasSize(101);
+        Document more = database.runCommand(new Document("getMore", first.getLong("id")).append("collection", "entries"))
+                .get("cursor", Document.class);
+        // Some MiB a batch: a tenth of the documents hold 100 kB each, so not all the 899 left fit in one.
+        assertThat(more.getList("nextBatch", Document.class)).hasSizeBetween(1, 898);
+        assertThat(more.getLong("id")).isEqualTo(first.getLong("id"));
+        database.runCommand(new Document("killCursors", "entries").append("cursors", List.of(first.getLong("id"))));
+    }
+
+    @Test
+    void aReadGoesOnAfterTheLastDocumentItReturnedWhateverWasWrittenMeanwhile() {
+        MongoCollection<Document> written = durableClient.getDatabase("lookup").getCollection("written");
+        for (int i = 0; i < 50; i++) {
+            written.insertOne(new Document("_id", String.format("w%02d", i)));
+        }
+        List<Object> read = new ArrayList<>();
+        try (var cursor = written.find().batchSize(10).iterator()) {
+            for (int i = 0; i < 10; i++) {
+                read.add(cursor.next().get("_id"));
+            }
+            written.deleteOne(Filters.eq("_id", "w00"));
+            written.deleteOne(Filters.eq("_id", "w30"));
+            written.insertOne(new Document("_id", "w99"));
+            cursor.forEachRemaining(document -> read.add(document.get("_id")));
+        }
+        assertThat(read).doesNotHaveDuplicates().contains("w00", "w99").doesNotContain("w30").hasSize(50);
+    }
+
     /** Asks both stores the same; this store must answer as mongo-java-server's own backend does. Its answer. */
     private static <T> T assertAnsweredAlike(String question, Function<MongoCollection<Document>, T> ask) {
-        T answer = ask.apply(collection(durableClient));
-        assertThat(answer).as(question).isEqualTo(ask.apply(collection(plainClient)));
+        return assertAnsweredAlike("projects", question, ask);
+    }
+
+    private static <T> T assertAnsweredAlike(String collection, String question,
+                                             Function<MongoCollection<Document>, T> ask) {
+        T answer = ask.apply(durableClient.getDatabase("lookup").getCollection(collection));
+        assertThat(answer).as(question).isEqualTo(ask.apply(plainClient.getDatabase("lookup").getCollection(collection)));
         return answer;
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -187,11 +188,14 @@ public class ProjectionStore<V> {
         return mongo.find(query, Document.class, collection).stream().map(this::view).flatMap(Optional::stream).toList();
     }
 
-    /** Every view, by aggregate id in the order of the ids. */
+    /**
+     * Every view, by aggregate id in the order of the ids. Read unsorted and a batch at a time, each document made a
+     * view as it comes, so that neither the store nor this service holds the documents of all of them at once.
+     */
     public Map<String, V> findAll() {
-        Map<String, V> views = new LinkedHashMap<>();
-        for (Document document : mongo.find(new Query().with(Sort.by("_id")), Document.class, collection)) {
-            view(document).ifPresent(view -> views.put(document.getString("_id"), view));
+        Map<String, V> views = new TreeMap<>();
+        try (Stream<Document> documents = mongo.stream(new Query(), Document.class, collection)) {
+            documents.forEach(document -> view(document).ifPresent(view -> views.put(document.getString("_id"), view)));
         }
         return views;
     }
