@@ -25,7 +25,8 @@ import se.samverka.reference.Sector;
 @RequestMapping("/api/organisations")
 class OrganisationController {
 
-    private static final Map<String, String> SORTABLE = Map.of(
+    /** What a list may be sorted by, and the stored field each sorts on. */
+    static final Map<String, String> SORTABLE = Map.of(
             "name", "state.name", "type", "state.type", "country", "state.country",
             "createdAt", "createdAt", "updatedAt", "updatedAt");
 

@@ -13,6 +13,7 @@ class OrganisationStoreConfiguration {
     AggregateStore<Organisation> organisations(AggregateStores stores) {
         AggregateStore<Organisation> organisations = stores.create("organisations", Organisation.class);
         organisations.ensureUniqueIndex("organisationNumber");
+        organisations.ensureOrderIndexes(OrganisationController.SORTABLE.values());
         return organisations;
     }
 }

@@ -29,7 +29,8 @@ import se.samverka.reference.Visibility;
 @RequestMapping("/api/partnerships")
 class PartnershipController {
 
-    private static final Map<String, String> SORTABLE = Map.of(
+    /** What a list may be sorted by, and the stored field each sorts on. */
+    static final Map<String, String> SORTABLE = Map.of(
             "name", "state.name", "type", "state.type", "status", "state.status",
             "createdAt", "createdAt", "updatedAt", "updatedAt");
 

@@ -10,6 +10,8 @@ class PartnershipStoreConfiguration {
 
     @Bean
     AggregateStore<Partnership> partnerships(AggregateStores stores) {
-        return stores.create("partnerships", Partnership.class);
+        AggregateStore<Partnership> partnerships = stores.create("partnerships", Partnership.class);
+        partnerships.ensureOrderIndexes(PartnershipController.SORTABLE.values());
+        return partnerships;
     }
 }

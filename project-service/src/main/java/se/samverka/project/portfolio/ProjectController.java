@@ -36,7 +36,8 @@ import se.samverka.reference.Visibility;
 class ProjectController {
 
     private static final String IF_MATCH = HttpHeaders.IF_MATCH;
-    private static final Map<String, String> SORTABLE = Map.of(
+    /** What a list may be sorted by, and the stored field each sorts on. */
+    static final Map<String, String> SORTABLE = Map.of(
             "title", "state.description.title", "acronym", "state.description.acronym", "status", "state.status",
             "plannedStart", "state.description.plannedStart", "score", "state.assessment.score",
             "createdAt", "createdAt", "updatedAt", "updatedAt");

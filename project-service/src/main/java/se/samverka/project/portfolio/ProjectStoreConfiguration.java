@@ -10,6 +10,8 @@ class ProjectStoreConfiguration {
 
     @Bean
     AggregateStore<Project> projects(AggregateStores stores) {
-        return stores.create("projects", Project.class);
+        AggregateStore<Project> projects = stores.create("projects", Project.class);
+        projects.ensureOrderIndexes(ProjectController.SORTABLE.values());
+        return projects;
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -20,6 +21,7 @@ public class FeedStore {
     FeedStore(MongoOperations mongo, String collection) {
         this.mongo = mongo;
         this.collection = collection;
+        mongo.indexOps(collection).createIndex(new Index().on("time", Sort.Direction.DESC));
     }
 
     void add(FeedLine line) {

@@ -31,6 +31,10 @@ public class DeliveryStore {
         this.mongo = mongo;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("subscriptionId", Sort.Direction.ASC)
                 .on("eventId", Sort.Direction.ASC).unique().named("one_delivery_per_event"));
+        // What the sender and the lists read in order: a page read in order, not sorted from every delivery.
+        for (String ordered : List.of("nextAttemptAt", "createdAt", "eventTime")) {
+            mongo.indexOps(COLLECTION).createIndex(new Index().on(ordered, Sort.Direction.ASC));
+        }
     }
 
     /** Stores a new delivery, unless the subscription has one for the event already; true if it was new. */

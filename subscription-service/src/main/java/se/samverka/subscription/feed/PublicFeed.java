@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import se.samverka.platform.security.Caller;
@@ -43,6 +44,7 @@ class PublicFeed implements ProjectEventListener {
     PublicFeed(Disclosure disclosure, MongoOperations mongo) {
         this.disclosure = disclosure;
         this.mongo = mongo;
+        mongo.indexOps(FeedEntry.class).createIndex(new Index().on("time", Sort.Direction.DESC));
     }
 
     @Override

@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.AbstractCursor;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
@@ -191,6 +192,60 @@ final class StoreCollection extends H2Collection {
         Stream<Document> candidates = byId.get().ids().stream().map(this::getDocument).filter(Objects::nonNull);
         return matchDocumentsFromStream(candidates, byId.get().rest(), orderBy, numberToSkip, limit, batchSize,
                 fieldSelector);
+    }
+
+    /** A sorted page by a field with an {@link OrderIndex} reads the index in order until the page is full. */
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        Optional<List<Document>> page = limit > 0 && numberToSkip >= 0 && orderBy != null && !orderBy.isEmpty()
+                ? inIndexOrder(query, orderBy, (long) numberToSkip + limit) : Optional.empty();
+        if (page.isEmpty()) {
+            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        return super.matchDocumentsFromStream(new Document(), page.get().stream(), numberToSkip, limit, batchSize,
+                null, fieldSelector);
+    }
+
+    /**
+     * At least the first {@code wanted} matching documents in the order, read from the index of the order's first
+     * field: documents of one value of it are ordered by the rest of the order, then by position, as a full sort
+     * (which is stable) orders them. Empty where no index serves, and where a value is an array or an id not a
+     * string, whose orders a full sort decides otherwise.
+     */
+    private Optional<List<Document>> inIndexOrder(Document query, Document orderBy, long wanted) {
+        String first = orderBy.keySet().iterator().next();
+        Optional<OrderIndex> index = getIndexes().stream().filter(OrderIndex.class::isInstance)
+                .map(OrderIndex.class::cast).filter(candidate -> candidate.field().equals(first)).findFirst();
+        if (index.isEmpty() || !(orderBy.get(first) instanceof Number direction)) {
+            return Optional.empty();
+        }
+        Comparator<Document> order = deriveComparator(orderBy)
+                .thenComparing(document -> (String) document.get(getIdField()));
+        List<Document> page = new ArrayList<>();
+        List<Document> tied = new ArrayList<>();
+        Object tiedValue = null;
+        for (OrderIndex.Entry entry : index.get().inOrder(direction.intValue() > 0, this::streamAllDocumentsWithPosition)) {
+            if (!(entry.position() instanceof String) || entry.value() instanceof Collection<?>) {
+                return Optional.empty();
+            }
+            if (!tied.isEmpty() && ValueComparator.asc().compare(tiedValue, entry.value()) != 0) {
+                tied.sort(order);
+                page.addAll(tied);
+                tied.clear();
+                if (page.size() >= wanted) {
+                    return Optional.of(page);
+                }
+            }
+            Document document = getDocument(entry.position());
+            if (document != null && documentMatchesQuery(document, query)) {
+                tied.add(document);
+                tiedValue = entry.value();
+            }
+        }
+        tied.sort(order);
+        page.addAll(tied);
+        return Optional.of(page);
     }
 
     /**

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -141,6 +142,74 @@ class StoreCollectionTest {
         }
         assertThat(collection(durableClient).find().into(new ArrayList<>()))
                 .isEqualTo(collection(plainClient).find().into(new ArrayList<>()));
+    }
+
+    @Test
+    void sortsAPageFromAnIndexAsAFullSortDoes() {
+        for (MongoClient client : List.of(durableClient, plainClient)) {
+            MongoCollection<Document> ordered = client.getDatabase("lookup").getCollection("ordered");
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                Document document = new Document("_id", "o" + (i * 7919 % 300)).append("rank", (long) i % 13)
+                        .append("status", i % 3 == 0 ? "IDEA" : "ONGOING");
+                if (i % 17 != 0) {
+                    document.append("title", "Projekt " + (i % 40));
+                }
+                documents.add(document.append("tags", i == 150 ? List.of("b", "a") : "single"));
+            }
+            ordered.insertMany(documents);
+            ordered.createIndex(Indexes.ascending("title"));
+            ordered.createIndex(Indexes.descending("rank"));
+            ordered.createIndex(Indexes.ascending("tags"));
+            // Built when a page first reads them; what is written after, they keep up with.
+            for (String field : List.of("title", "rank", "tags")) {
+                assertThat(ordered.find().sort(Sorts.ascending(field)).limit(1).first()).isNotNull();
+            }
+            ordered.insertOne(new Document("_id", "o-late").append("rank", 4L).append("title", "Projekt 7"));
+            ordered.updateMany(Filters.eq("rank", 5L), Updates.set("title", "Omdöpt"));
+            ordered.deleteMany(Filters.eq("rank", 7L));
+            ordered.updateOne(Filters.eq("_id", "o3"), Updates.unset("title"));
+        }
+        List<Function<MongoCollection<Document>, FindIterable<Document>>> pages = List.of(
+                ordered -> ordered.find().sort(Sorts.ascending("title")).limit(25),
+                ordered -> ordered.find().sort(Sorts.descending("title")).skip(30).limit(10),
+                ordered -> ordered.find(Filters.eq("status", "IDEA")).sort(Sorts.ascending("title")).limit(15),
+                ordered -> ordered.find().sort(Sorts.orderBy(Sorts.ascending("title"), Sorts.descending("rank")))
+                        .limit(40),
+                ordered -> ordered.find().sort(Sorts.orderBy(Sorts.descending("rank"), Sorts.ascending("_id")))
+                        .skip(5).limit(20),
+                ordered -> ordered.find().sort(Sorts.ascending("rank")).limit(300),
+                ordered -> ordered.find(Filters.eq("status", "none")).sort(Sorts.ascending("title")).limit(5),
+                ordered -> ordered.find().sort(Sorts.ascending("tags")).limit(10),
+                ordered -> ordered.find().sort(Sorts.ascending("title")).projection(Projections.include("title"))
+                        .limit(3));
+        for (int i = 0; i < pages.size(); i++) {
+            assertAnsweredAlike("ordered", "page " + i, pages.get(i).andThen(page -> page.into(new ArrayList<>())));
+        }
+    }
+
+    @Test
+    void buildsItsOrderIndexesFromTheDocumentsWhenItOpens() {
+        Path file = data.resolve("reopened.mv.db");
+        for (int opening = 0; opening < 2; opening++) {
+            MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
+                    .autoCommitBufferSize(0).open();
+            MongoServer server = new MongoServer(new DurableH2Backend(store, new GroupCommit(store, cause -> { })));
+            try (MongoClient client = MongoClients.create(connectionString(server.bind()))) {
+                MongoCollection<Document> titled = client.getDatabase("reopened").getCollection("titled");
+                if (opening == 0) {
+                    titled.createIndex(Indexes.ascending("title"));
+                    titled.insertMany(List.of(new Document("_id", "a").append("title", "Cirkulär"),
+                            new Document("_id", "b").append("title", "Arktis"),
+                            new Document("_id", "c").append("title", "Bygd")));
+                }
+                List<Object> ids = titled.find().sort(Sorts.ascending("title")).limit(2)
+                        .map(document -> document.get("_id")).into(new ArrayList<>());
+                assertThat(ids).as("opening " + opening).containsExactly("b", "c");
+            } finally {
+                server.shutdownNow();
+            }
+        }
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -58,6 +59,8 @@ public class ProjectionStore<V> {
                 .description("Events skipped because the read model had them already").register(meters);
         this.gaps = Counter.builder("samverka.events.gaps").tag("projection", collection)
                 .description("Events not applied because earlier events of the aggregate are missing").register(meters);
+        // The newest event's time, which every report's freshness asks for, is read from the end of an index.
+        mongo.indexOps(collection).createIndex(new Index().on(EVENT_TIME, Sort.Direction.DESC));
     }
 
     public String collection() {

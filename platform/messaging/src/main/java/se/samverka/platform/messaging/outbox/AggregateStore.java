@@ -2,6 +2,7 @@ package se.samverka.platform.messaging.outbox;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -65,6 +66,16 @@ public class AggregateStore<S> {
         mongo.indexOps(collection).createIndex(new Index().on(STATE + "." + stateField, Sort.Direction.ASC).unique().sparse());
     }
 
+    /**
+     * Gives each field a list may be sorted by an index of its own, so that a page is read in order rather than
+     * sorted from every aggregate (the embedded store keeps such an index too).
+     *
+     * @param fields the fields' paths in the stored document, e.g. {@code state.name} or {@code createdAt}
+     */
+    public void ensureOrderIndexes(Collection<String> fields) {
+        fields.forEach(field -> mongo.indexOps(collection).createIndex(new Index().on(field, Sort.Direction.ASC)));
+    }
+
     public Optional<Versioned<S>> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Document.class, collection)).map(this::toVersioned);
     }
@@ -75,9 +86,13 @@ public class AggregateStore<S> {
         return mongo.find(query, Document.class, collection).stream().map(this::toVersioned).toList();
     }
 
-    /** One page of the aggregates matching a query, in the page's order. */
+    /**
+     * One page of the aggregates matching a query, in the page's order. Where the query asks for all of them, their
+     * number is the collection's, which the store keeps, rather than a count of every document.
+     */
     public Page<Versioned<S>> find(Query query, Pageable pageable) {
-        long total = mongo.count(Query.of(query).limit(0).skip(0), collection);
+        long total = query.getQueryObject().isEmpty() ? mongo.estimatedCount(collection)
+                : mongo.count(Query.of(query).limit(0).skip(0), collection);
         return new PageImpl<>(find(Query.of(query).with(pageable)), pageable, total);
     }
 

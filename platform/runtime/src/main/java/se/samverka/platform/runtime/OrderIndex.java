@@ -1,0 +1,130 @@
+package se.samverka.platform.runtime;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * A secondary index on one field, which mongo-java-server accepts but does not keep: the documents in the order a
+ * sort by the field puts them, by the value a sort compares (a missing field as such), ties by position. A sorted page
+ * reads it from one end until the page is full ({@link StoreCollection}) instead of sorting every document. It is
+ * held in memory, built from the documents when a page first needs it, not when the store opens: a store of 85,000
+ * projects took 37 s to open while it built its indexes. The documents alone are what is durable.
+ */
+final class OrderIndex extends Index<Object> {
+
+    private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::value, ValueComparator.asc())
+            .thenComparing(Entry::position, ValueComparator.asc());
+
+    private final String field;
+    private final NavigableSet<Entry> entries = new ConcurrentSkipListSet<>(ORDER);
+    private boolean built;
+
+    OrderIndex(String name, IndexKey key) {
+        super(name, List.of(key), false);
+        this.field = key.getKey();
+    }
+
+    /** An index entry: the value a sort by the field compares, and where the document is kept (its id). */
+    record Entry(Object value, Object position) {
+    }
+
+    String field() {
+        return field;
+    }
+
+    /**
+     * The entries from the lowest value up, or from the highest down; the first time, from the documents (with their
+     * positions) as they are. The caller holds the collection's lock, under which every write changes the index.
+     */
+    Iterable<Entry> inOrder(boolean ascending, Supplier<Stream<DocumentWithPosition<Object>>> documents) {
+        if (!built) {
+            documents.get().forEach(document -> entries.add(entry(document.getDocument(), document.getPosition())));
+            built = true;
+        }
+        return ascending ? entries : entries.descendingSet();
+    }
+
+    private Entry entry(Document document, Object position) {
+        return new Entry(Utils.getSubdocumentValueCollectionAware(document, field), position);
+    }
+
+    @Override
+    public Object getPosition(Document document) {
+        return null;
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+    }
+
+    @Override
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        if (built) {
+            entries.add(entry(document, position));
+        }
+    }
+
+    /** Where the document was kept, which mongo-java-server asks every index for when it removes one. */
+    @Override
+    public Object remove(Document document) {
+        Object position = Utils.getSubdocumentValue(document, "_id");
+        entries.remove(entry(document, position));
+        return position;
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return false;
+    }
+
+    @Override
+    public Iterable<Object> getPositions(Document query) {
+        throw new UnsupportedOperationException("an order index is read in order only");
+    }
+
+    @Override
+    public long getCount() {
+        return entries.size();
+    }
+
+    /** Not while it is not built: mongo-java-server would build it when the collection opens. */
+    @Override
+    public boolean isEmpty() {
+        return built && entries.isEmpty();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+                              MongoCollection<Object> collection) {
+        if (built) {
+            entries.remove(entry(oldDocument, position));
+            entries.add(entry(newDocument, position));
+        }
+    }
+
+    @Override
+    public void drop() {
+        entries.clear();
+        built = false;
+    }
+}
