@@ -126,10 +126,8 @@ class ReportsController {
     @GetMapping("/projects/{id}")
     ProjectFigures project(@PathVariable String id) {
         ReportSource.Reading reading = source.read();
-        ProjectEntry project = reading.snapshot().projects().get(id);
-        if (project == null) {
-            throw new NotFoundException("not-found.project", id);
-        }
+        ProjectEntry project = reading.models().projects().find(id)
+                .orElseThrow(() -> new NotFoundException("not-found.project", id));
         return new ProjectFigures(id, project.status(), project.health(), project.score(),
                 funding.total(project.funding()), project.activities().size(),
                 project.activities().stream().flatMap(activity -> activity.participants().stream())

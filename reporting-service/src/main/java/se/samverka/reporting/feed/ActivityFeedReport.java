@@ -22,8 +22,9 @@ public class ActivityFeedReport {
     }
 
     public ActivityFeed of(ReportSource.Reading reading, int limit) {
+        Snapshot directory = reading.models().directory();
         List<ActivityFeed.Line> lines = reading.models().feed().latest(new Criteria(), limit).stream()
-                .map(line -> line(line, reading.snapshot()))
+                .map(line -> line(line, directory))
                 .toList();
         return new ActivityFeed(lines, reading.freshness());
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -87,6 +88,11 @@ public final class ReadModelSet {
     /** Every entry of this generation, as it is now. */
     public Snapshot snapshot() {
         return new Snapshot(organisations.findAll(), partnerships.findAll(), projects.findAll());
+    }
+
+    /** The organisations alone, for what only names them. */
+    public Snapshot directory() {
+        return new Snapshot(organisations.findAll(), Map.of(), Map.of());
     }
 
     void drop() {

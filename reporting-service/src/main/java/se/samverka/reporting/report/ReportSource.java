@@ -22,12 +22,16 @@ public class ReportSource {
     /**
      * @param freshness taken before the entries are read, so that it never claims more than they include
      */
-    public record Reading(Snapshot snapshot, Freshness freshness, ReadModelSet models) {
+    public record Reading(Freshness freshness, ReadModelSet models) {
+
+        /** Every entry, read now: for a report that counts them all, not for one that needs a few. */
+        public Snapshot snapshot() {
+            return models.snapshot();
+        }
     }
 
     public Reading read() {
         ReadModelSet set = models.current();
-        Freshness taken = freshness.of(set);
-        return new Reading(set.snapshot(), taken, set);
+        return new Reading(freshness.of(set), set);
     }
 }
