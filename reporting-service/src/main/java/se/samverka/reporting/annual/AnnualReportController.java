@@ -72,8 +72,8 @@ class AnnualReportController {
     }
 
     private AnnualReport report(int year, ReportFilter filter) {
-        ReportSource.Reading reading = source.read();
-        return reports.of(reading.snapshot(), year, filter, reading.freshness());
+        ReportSource.Counting counting = source.counting();
+        return reports.of(counting.snapshot(), year, filter, counting.freshness());
     }
 
     private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {

@@ -136,7 +136,7 @@ class ReportsController {
     }
 
     private <T> T computed(Report<T> report, ReportFilter filter) {
-        ReportSource.Reading reading = source.read();
-        return report.of(reading.snapshot(), filter, reading.freshness());
+        ReportSource.Counting counting = source.counting();
+        return report.of(counting.snapshot(), filter, counting.freshness());
     }
 }
