@@ -1,6 +1,5 @@
 package se.samverka.reporting.annual;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,8 +48,7 @@ public class AnnualReports {
         ReportFilter ofYear = filter.withYear(year);
         List<Map.Entry<String, ProjectEntry>> projects = snapshot.projects().entrySet().stream()
                 .filter(project -> ofYear.includes(project.getValue(), snapshot))
-                .sorted(Comparator.comparing(project -> project.getValue().description().title(), Names.ORDER))
-                .toList();
+                .collect(Names.byName(project -> project.getValue().description().title()));
         Funding money = funding.of(snapshot, ofYear, freshness);
         Coverage departments = coverage.of(snapshot, ofYear, freshness);
         Priority priorities = priority.of(snapshot, ofYear, freshness);

@@ -1,7 +1,6 @@
 package se.samverka.reporting.indicators;
 
 import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,8 +23,7 @@ public class IndicatorsReport implements Report<Indicators> {
         List<Map.Entry<String, ProjectEntry>> projects = snapshot.projects().entrySet().stream()
                 .filter(project -> !project.getValue().indicators().isEmpty())
                 .filter(project -> filter.includes(project.getValue(), snapshot))
-                .sorted(Comparator.comparing(project -> project.getValue().description().title(), Names.ORDER))
-                .toList();
+                .collect(Names.byName(project -> project.getValue().description().title()));
         List<Indicators.ProjectIndicators> rows = projects.stream()
                 .map(project -> new Indicators.ProjectIndicators(project.getKey(),
                         project.getValue().description().title(), project.getValue().status(),

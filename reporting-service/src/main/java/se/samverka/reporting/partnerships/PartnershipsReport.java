@@ -42,8 +42,7 @@ public class PartnershipsReport implements Report<Partnerships> {
                 .filter(partnership -> which.test(partnership.getValue()))
                 .filter(partnership -> filter.includes(partnership.getValue(), snapshot))
                 .map(partnership -> row(partnership, snapshot, filter))
-                .sorted(Comparator.comparing(Partnerships.Row::name, Names.ORDER))
-                .toList();
+                .collect(Names.byName(Partnerships.Row::name));
         return new Partnerships(filter, rows, freshness);
     }
 
@@ -53,8 +52,7 @@ public class PartnershipsReport implements Report<Partnerships> {
         List<Map.Entry<String, ProjectEntry>> projects = snapshot.projects().entrySet().stream()
                 .filter(project -> project.getValue().description().partnershipIds().contains(entry.getKey()))
                 .filter(project -> filter.year() == null || project.getValue().runsIn(filter.year()))
-                .sorted(Comparator.comparing(project -> project.getValue().description().title(), Names.ORDER))
-                .toList();
+                .collect(Names.byName(project -> project.getValue().description().title()));
         List<Activity> activities = projects.stream()
                 .flatMap(project -> project.getValue().activities().stream())
                 .filter(activity -> filter.year() == null || activity.heldOn().getYear() == filter.year())

@@ -1,8 +1,13 @@
 package se.samverka.reporting.report;
 
+import java.text.CollationKey;
 import java.text.Collator;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import se.samverka.reference.FundingProgrammes;
 import se.samverka.reference.MunicipalStrategy;
@@ -15,6 +20,25 @@ public class Names {
     /** Names and titles in Swedish alphabetical order (å, ä, ö last), absent ones last. */
     public static final Comparator<String> ORDER =
             Comparator.nullsLast(Comparator.comparing(name -> name, Collator.getInstance(SWEDISH)));
+    private static final Comparator<Named<?>> BY_KEY =
+            Comparator.comparing(Named::key, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    /**
+     * Collects into a list in the order of {@link #ORDER} by a name, each name's collation key made once: comparing
+     * two names with the collator normalizes both at every comparison, which was most of a report's time with tens of
+     * thousands of projects. Equal names keep the order they came in.
+     */
+    public static <T> Collector<T, ?, List<T>> byName(Function<T, String> name) {
+        Collator collator = Collator.getInstance(SWEDISH);
+        return Collectors.collectingAndThen(Collectors.toList(), items -> items.stream()
+                .map(item -> new Named<>(collator.getCollationKey(name.apply(item)), item))
+                .sorted(BY_KEY)
+                .<T>map(Named::item)
+                .toList());
+    }
+
+    private record Named<T>(CollationKey key, T item) {
+    }
 
     private final MunicipalStrategy strategy;
     private final FundingProgrammes programmes;
