@@ -7,6 +7,10 @@ import static se.samverka.reporting.History.sek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
+import se.samverka.reporting.readmodel.ReadModelSet;
+import se.samverka.reporting.readmodel.ReadModels;
 import tools.jackson.databind.JsonNode;
 
 /** Rebuilding the read models from the topics, while the generation in use keeps serving and being fed. */
@@ -23,10 +29,12 @@ class RebuildIT extends ReportingIntegrationTest {
     private static final List<String> MODELS = List.of("organisations", "partnerships", "projects", "feed");
 
     private final MongoOperations mongo;
+    private final ReadModels models;
 
     @Autowired
-    RebuildIT(MongoOperations mongo) {
+    RebuildIT(MongoOperations mongo, ReadModels models) {
         this.mongo = mongo;
+        this.models = models;
     }
 
     @Test
@@ -66,6 +74,39 @@ class RebuildIT extends ReportingIntegrationTest {
         Map<String, List<Document>> first = contents(generation + 1);
         awaitCompleted(start());
         assertThat(contents(generation + 2)).isEqualTo(first);
+    }
+
+    @Test
+    void aReplacedGenerationIsDroppedOnlyOnceWhatReadsItIsDone() throws Exception {
+        String department = history.organisation("Socialförvaltningen", "DEPARTMENT", "SE", "SE-Z");
+        history.project("Läsning under bytet", department, List.of("S1"), List.of(), List.of(), null, null);
+        awaitReport("/api/reports/portfolio", report -> report.path("freshness").path("lagEvents").asLong(-1) == 0);
+        ReadModelSet serving = models.current();
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Optional<Long>> counted = CompletableFuture.supplyAsync(() -> serving.reading(set -> {
+            reading.countDown();
+            try {
+                release.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return set.projects().count();
+        }));
+        JsonNode rebuild;
+        try {
+            assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+            rebuild = start();
+            await().atMost(WAIT).until(() -> models.current() != serving);
+            assertThat(mongo.collectionExists(serving.projects().collection()))
+                    .as("a generation being read, though replaced").isTrue();
+        } finally {
+            release.countDown();
+        }
+        assertThat(counted.get(30, TimeUnit.SECONDS)).hasValueSatisfying(count -> assertThat(count).isPositive());
+        awaitCompleted(rebuild);
+        assertThat(mongo.collectionExists(serving.projects().collection())).isFalse();
+        assertThat(serving.reading(set -> set.projects().count())).isEmpty();
     }
 
     @Test

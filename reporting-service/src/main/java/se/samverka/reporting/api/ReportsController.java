@@ -119,20 +119,21 @@ class ReportsController {
         if (limit < 1 || limit > MAX_FEED_LINES) {
             throw new InvalidRequestException("limit", "reason.limit", MAX_FEED_LINES);
         }
-        return feed.of(source.read(), limit);
+        return source.read((models, freshness) -> feed.of(models, freshness, limit));
     }
 
     /** One project's figures; 404 when the reports have not heard of it (yet). */
     @GetMapping("/projects/{id}")
     ProjectFigures project(@PathVariable String id) {
-        ReportSource.Reading reading = source.read();
-        ProjectEntry project = reading.models().projects().find(id)
-                .orElseThrow(() -> new NotFoundException("not-found.project", id));
-        return new ProjectFigures(id, project.status(), project.health(), project.score(),
-                funding.total(project.funding()), project.activities().size(),
-                project.activities().stream().flatMap(activity -> activity.participants().stream())
-                        .mapToInt(Participation::count).sum(),
-                project.lastChangedAt(), reading.freshness());
+        return source.read((models, freshness) -> {
+            ProjectEntry project = models.projects().find(id)
+                    .orElseThrow(() -> new NotFoundException("not-found.project", id));
+            return new ProjectFigures(id, project.status(), project.health(), project.score(),
+                    funding.total(project.funding()), project.activities().size(),
+                    project.activities().stream().flatMap(activity -> activity.participants().stream())
+                            .mapToInt(Participation::count).sum(),
+                    project.lastChangedAt(), freshness);
+        });
     }
 
     private <T> T computed(Report<T> report, ReportFilter filter) {

@@ -5,11 +5,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
+import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.readmodel.FeedLine;
+import se.samverka.reporting.readmodel.ReadModelSet;
 import se.samverka.reporting.readmodel.Snapshot;
 import se.samverka.reporting.report.Labels;
 import se.samverka.reporting.report.Names;
-import se.samverka.reporting.report.ReportSource;
 
 /** Tells the feed's lines in Swedish and English, naming organisations as they are called now. */
 @Component
@@ -21,12 +22,12 @@ public class ActivityFeedReport {
         this.names = names;
     }
 
-    public ActivityFeed of(ReportSource.Reading reading, int limit) {
-        Snapshot directory = reading.models().directory();
-        List<ActivityFeed.Line> lines = reading.models().feed().latest(new Criteria(), limit).stream()
+    public ActivityFeed of(ReadModelSet models, Freshness freshness, int limit) {
+        Snapshot directory = models.directory();
+        List<ActivityFeed.Line> lines = models.feed().latest(new Criteria(), limit).stream()
                 .map(line -> line(line, directory))
                 .toList();
-        return new ActivityFeed(lines, reading.freshness());
+        return new ActivityFeed(lines, freshness);
     }
 
     private ActivityFeed.Line line(FeedLine line, Snapshot snapshot) {

@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.springframework.data.mongodb.core.MongoOperations;
 import se.samverka.platform.events.EventCodec;
@@ -28,6 +31,9 @@ public final class ReadModelSet {
     private final ProjectionStore<ProjectEntry> projects;
     private final FeedStore feed;
     private final EventDispatch dispatch;
+    /** Held shared by each reading of the entries, exclusively by the drop, which waits for the readings. */
+    private final ReadWriteLock readings = new ReentrantReadWriteLock();
+    private boolean dropped;
 
     /**
      * @param mongo the store of the feed's lines, unjournaled: the journaled write of their entry, which follows each
@@ -85,7 +91,21 @@ public final class ReadModelSet {
                 .flatMap(Optional::stream).max(Comparator.naturalOrder());
     }
 
-    /** Every entry of this generation, as it is now. */
+    /**
+     * What {@code read} reads of this generation; empty once the generation is dropped (replaced by a rebuild), for
+     * the caller to read the one that serves then. A drop waits for the readings under way: a report reading the
+     * entries a batch at a time would otherwise fail, or count a part, when the collections went in between.
+     */
+    public <T> Optional<T> reading(Function<ReadModelSet, T> read) {
+        readings.readLock().lock();
+        try {
+            return dropped ? Optional.empty() : Optional.of(read.apply(this));
+        } finally {
+            readings.readLock().unlock();
+        }
+    }
+
+    /** Every entry of this generation, as it is now; read within {@link #reading}. */
     public Snapshot snapshot() {
         return new Snapshot(organisations.findAll(), partnerships.findAll(), projects.findAll());
     }
@@ -96,7 +116,13 @@ public final class ReadModelSet {
     }
 
     void drop() {
-        Stream.of(organisations.collection(), partnerships.collection(), projects.collection(), feed.collection())
-                .forEach(mongo::dropCollection);
+        readings.writeLock().lock();
+        try {
+            dropped = true;
+            Stream.of(organisations.collection(), partnerships.collection(), projects.collection(),
+                    feed.collection()).forEach(mongo::dropCollection);
+        } finally {
+            readings.writeLock().unlock();
+        }
     }
 }

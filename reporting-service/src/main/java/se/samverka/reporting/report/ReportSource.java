@@ -1,5 +1,8 @@
 package se.samverka.reporting.report;
 
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.freshness.FreshnessReporter;
@@ -13,15 +16,11 @@ public class ReportSource {
 
     private final ReadModels models;
     private final FreshnessReporter freshness;
-    private final SharedReading<ReadModelSet, Counting> counting = new SharedReading<>();
+    private final SharedReading<ReadModelSet, Optional<Counting>> counting = new SharedReading<>();
 
     ReportSource(ReadModels models, FreshnessReporter freshness) {
         this.models = models;
         this.freshness = freshness;
-    }
-
-    /** The generation in use, for a report that reads the few entries it needs itself. */
-    public record Reading(Freshness freshness, ReadModelSet models) {
     }
 
     /**
@@ -32,17 +31,32 @@ public class ReportSource {
     public record Counting(Snapshot snapshot, Freshness freshness) {
     }
 
-    public Reading read() {
-        ReadModelSet set = models.current();
-        return new Reading(freshness.of(set), set);
+    /**
+     * What a report reads of the generation in use itself (the few entries it needs), with how fresh that is, taken
+     * before it reads.
+     */
+    public <T> T read(BiFunction<ReadModelSet, Freshness, T> report) {
+        return fromTheGenerationInUse(set -> {
+            Freshness taken = freshness.of(set);
+            return set.reading(readable -> report.apply(readable, taken));
+        });
     }
 
     /** Every entry and how fresh they are; requests that come while they are being read share that reading. */
     public Counting counting() {
-        ReadModelSet set = models.current();
-        return counting.read(set, () -> {
+        return fromTheGenerationInUse(set -> counting.read(set, () -> {
             Freshness taken = freshness.of(set);
-            return new Counting(set.snapshot(), taken);
-        });
+            return set.reading(ReadModelSet::snapshot).map(snapshot -> new Counting(snapshot, taken));
+        }));
+    }
+
+    /** Reads the generation in use; should a rebuild have replaced it before it was read, the one that serves then. */
+    private <T> T fromTheGenerationInUse(Function<ReadModelSet, Optional<T>> read) {
+        while (true) {
+            Optional<T> result = read.apply(models.current());
+            if (result.isPresent()) {
+                return result.get();
+            }
+        }
     }
 }
