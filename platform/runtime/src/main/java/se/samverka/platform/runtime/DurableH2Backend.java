@@ -78,7 +78,7 @@ final class DurableH2Backend extends H2Backend {
             super(databaseName, getMvStore(), getCursorRegistry());
         }
 
-        /** A find that reads a collection in its own order is answered a batch at a time ({@link StoreCollection#find}). */
+        /** A find reading a collection in its own order is answered a batch at a time ({@link StoreCollection#find}). */
         @Override
         public Document handleCommand(Channel channel, String command, Document query,
                                       DatabaseResolver databaseResolver, Oplog oplog) {

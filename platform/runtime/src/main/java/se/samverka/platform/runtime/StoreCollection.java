@@ -225,7 +225,8 @@ final class StoreCollection extends H2Collection {
         List<Document> page = new ArrayList<>();
         List<Document> tied = new ArrayList<>();
         Object tiedValue = null;
-        for (OrderIndex.Entry entry : index.get().inOrder(direction.intValue() > 0, this::streamAllDocumentsWithPosition)) {
+        boolean ascending = direction.intValue() > 0;
+        for (OrderIndex.Entry entry : index.get().inOrder(ascending, this::streamAllDocumentsWithPosition)) {
             if (!(entry.position() instanceof String) || entry.value() instanceof Collection<?>) {
                 return Optional.empty();
             }

@@ -237,8 +237,8 @@ class StoreCollectionTest {
         com.mongodb.client.MongoDatabase database = durableClient.getDatabase("lookup");
         Document first = database.runCommand(new Document("find", "entries")).get("cursor", Document.class);
         assertThat(first.getList("firstBatch", Document.class)).hasSize(101);
-        Document more = database.runCommand(new Document("getMore", first.getLong("id")).append("collection", "entries"))
-                .get("cursor", Document.class);
+        Document more = database.runCommand(new Document("getMore", first.getLong("id"))
+                .append("collection", "entries")).get("cursor", Document.class);
         // Some MiB a batch: a tenth of the documents hold 100 kB each, so not all the 899 left fit in one.
         assertThat(more.getList("nextBatch", Document.class)).hasSizeBetween(1, 898);
         assertThat(more.getLong("id")).isEqualTo(first.getLong("id"));
@@ -272,7 +272,8 @@ class StoreCollectionTest {
     private static <T> T assertAnsweredAlike(String collection, String question,
                                              Function<MongoCollection<Document>, T> ask) {
         T answer = ask.apply(durableClient.getDatabase("lookup").getCollection(collection));
-        assertThat(answer).as(question).isEqualTo(ask.apply(plainClient.getDatabase("lookup").getCollection(collection)));
+        T expected = ask.apply(plainClient.getDatabase("lookup").getCollection(collection));
+        assertThat(answer).as(question).isEqualTo(expected);
         return answer;
     }
 
