@@ -113,12 +113,18 @@ final class OrderIndex extends Index<Object> {
     public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
     }
 
+    /** Most writes leave the field as it was (the relay's lease and clearing do): the entry then stays. */
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, Object position,
                               MongoCollection<Object> collection) {
-        if (built) {
-            entries.remove(entry(oldDocument, position));
-            entries.add(entry(newDocument, position));
+        if (!built) {
+            return;
+        }
+        Entry before = entry(oldDocument, position);
+        Entry after = entry(newDocument, position);
+        if (ORDER.compare(before, after) != 0) {
+            entries.remove(before);
+            entries.add(after);
         }
     }
 
