@@ -119,11 +119,11 @@ final class DurableH2Backend extends H2Backend {
             return new StoredKeyIndex(map, indexName, keys, sparse);
         }
 
-        /** An index on one field is kept, for sorted pages ({@link OrderIndex}); others, as before, are not. */
+        /** An index on one field is kept ({@link OrderIndex}); others, as before, are not. */
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                            List<IndexKey> keys, boolean sparse) {
-            return keys.size() == 1 && !sparse ? new OrderIndex(indexName, keys.get(0))
+            return keys.size() == 1 ? new OrderIndex(indexName, keys.get(0), sparse)
                     : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
         }
 

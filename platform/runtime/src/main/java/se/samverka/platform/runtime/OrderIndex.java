@@ -1,9 +1,11 @@
 package se.samverka.platform.runtime;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
@@ -20,19 +22,29 @@ import java.util.stream.Stream;
  * reads it from one end until the page is full ({@link StoreCollection}) instead of sorting every document. It is
  * held in memory, built from the documents when a page first needs it, not when the store opens: a store of 85,000
  * projects took 37 s to open while it built its indexes. The documents alone are what is durable.
+ *
+ * <p>A sparse one holds only the documents that have the field, as a query for it ({@code $exists: true}) finds
+ * them, in the order of their positions: no page is sorted by it (it lacks the others), but it finds those documents
+ * without reading the rest, as the outbox relay's sweep asks for the few aggregates with pending events among all.
  */
 final class OrderIndex extends Index<Object> {
 
     private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::value, ValueComparator.asc())
             .thenComparing(Entry::position, ValueComparator.asc());
 
+    /** What a sparse index's entries hold for a value: only whether the document has the field matters. */
+    private static final String HAS_FIELD = "";
+
     private final String field;
+    private final Document hasField;
+    private final QueryMatcher matcher = new DefaultQueryMatcher();
     private final NavigableSet<Entry> entries = new ConcurrentSkipListSet<>(ORDER);
     private boolean built;
 
-    OrderIndex(String name, IndexKey key) {
-        super(name, List.of(key), false);
+    OrderIndex(String name, IndexKey key, boolean sparse) {
+        super(name, List.of(key), sparse);
         this.field = key.getKey();
+        this.hasField = new Document(field, new Document("$exists", true));
     }
 
     /** An index entry: the value a sort by the field compares, and where the document is kept (its id). */
@@ -43,20 +55,35 @@ final class OrderIndex extends Index<Object> {
         return field;
     }
 
+    boolean sparse() {
+        return isSparse();
+    }
+
     /**
      * The entries from the lowest value up, or from the highest down; the first time, from the documents (with their
      * positions) as they are. The caller holds the collection's lock, under which every write changes the index.
      */
     Iterable<Entry> inOrder(boolean ascending, Supplier<Stream<DocumentWithPosition<Object>>> documents) {
         if (!built) {
-            documents.get().forEach(document -> entries.add(entry(document.getDocument(), document.getPosition())));
+            documents.get().forEach(document -> add(document.getDocument(), document.getPosition()));
             built = true;
         }
         return ascending ? entries : entries.descendingSet();
     }
 
     private Entry entry(Document document, Object position) {
-        return new Entry(Utils.getSubdocumentValueCollectionAware(document, field), position);
+        return new Entry(isSparse() ? HAS_FIELD : Utils.getSubdocumentValueCollectionAware(document, field), position);
+    }
+
+    /** Whether the index holds the document: every one, or where it is sparse, one that has the field. */
+    private boolean holds(Document document) {
+        return !isSparse() || matcher.matches(document, hasField);
+    }
+
+    private void add(Document document, Object position) {
+        if (holds(document)) {
+            entries.add(entry(document, position));
+        }
     }
 
     @Override
@@ -71,7 +98,7 @@ final class OrderIndex extends Index<Object> {
     @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
         if (built) {
-            entries.add(entry(document, position));
+            add(document, position);
         }
     }
 
@@ -121,10 +148,9 @@ final class OrderIndex extends Index<Object> {
             return;
         }
         Entry before = entry(oldDocument, position);
-        Entry after = entry(newDocument, position);
-        if (ORDER.compare(before, after) != 0) {
+        if (ORDER.compare(before, entry(newDocument, position)) != 0 || holds(oldDocument) != holds(newDocument)) {
             entries.remove(before);
-            entries.add(after);
+            add(newDocument, position);
         }
     }
 

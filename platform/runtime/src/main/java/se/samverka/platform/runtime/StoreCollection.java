@@ -10,8 +10,12 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -49,6 +53,7 @@ final class StoreCollection extends H2Collection {
     /** What a find may ask for that {@link #find} does not do; mongo-java-server's own answer serves it. */
     private static final Set<String> NOT_SCANNED = Set.of("hint", "min", "max", "tailable", "awaitData",
             "returnKey", "showRecordId", "collation");
+    private static final Document EXISTS = new Document("$exists", true);
 
     private final MVMap<Object, Document> documents;
     private final CursorRegistry cursors;
@@ -63,9 +68,10 @@ final class StoreCollection extends H2Collection {
     /**
      * The answer to a find command that reads the collection in its own order (no sort, no index, no ids): its first
      * batch, and a cursor that reads on from the last key returned when the client asks for more, so no answer holds
-     * more than a batch. Empty where mongo-java-server's own answer serves.
+     * more than a batch. Empty where mongo-java-server's own answer serves. Under the collection's lock, as its own
+     * reads: the indexes it looks at change with every write.
      */
-    Optional<Document> find(Document command, String namespace) {
+    synchronized Optional<Document> find(Document command, String namespace) {
         Object filter = command.getOrDefault("filter", new Document());
         Object sort = command.get("sort");
         long skip = number(command, "skip");
@@ -82,7 +88,7 @@ final class StoreCollection extends H2Collection {
             return Optional.empty();
         }
         Scan scan = new Scan((Document) filter, (Document) command.get("projection"), skip,
-                limit == 0 ? Long.MAX_VALUE : limit);
+                limit == 0 ? Long.MAX_VALUE : limit, havingField((Document) filter).orElse(null));
         List<Document> firstBatch = scan.take(batchSize > 0 ? (int) batchSize : FIRST_BATCH, Long.MAX_VALUE);
         long cursorId = 0;
         if (!scan.isEmpty()) {
@@ -98,23 +104,49 @@ final class StoreCollection extends H2Collection {
     }
 
     /**
-     * A find's reading of the collection in key order, resumed after the last key it returned. Each batch reads the
-     * collection as it is then, as MongoDB's cursors do: a document written meanwhile may or may not be seen, none
-     * twice, since a document's key is its id.
+     * Where a query asks only for documents that have a field ({@code $exists: true}, at its top or in a top-level
+     * {@code $and}) a sparse index keeps: the positions of those documents, in key order.
+     */
+    private Optional<NavigableSet<Object>> havingField(Document query) {
+        List<Object> conditions = query.get("$and") instanceof List<?> all ? new ArrayList<>(all) : new ArrayList<>();
+        conditions.add(query);
+        for (Object condition : conditions) {
+            if (condition instanceof Document document) {
+                Optional<OrderIndex> index = getIndexes().stream().filter(OrderIndex.class::isInstance)
+                        .map(OrderIndex.class::cast).filter(OrderIndex::sparse)
+                        .filter(candidate -> EXISTS.equals(document.get(candidate.field()))).findFirst();
+                if (index.isPresent()) {
+                    NavigableSet<Object> positions = new TreeSet<>(ValueComparator.asc());
+                    index.get().inOrder(true, this::streamAllDocumentsWithPosition)
+                            .forEach(entry -> positions.add(entry.position()));
+                    return Optional.of(positions);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A find's reading of the collection in key order (or of the documents an index named), resumed after the last
+     * key it returned. Each batch reads the collection as it is then, as MongoDB's cursors do: a document written
+     * meanwhile may or may not be seen, none twice, since a document's key is its id.
      */
     private final class Scan extends AbstractCursor {
 
         private final Document filter;
         private final Document fields;
+        private final NavigableSet<Object> positions;
         private long toSkip;
         private long left;
         private Object after;
         private boolean done;
 
-        Scan(Document filter, Document fields, long skip, long limit) {
+        /** @param positions the documents to read, where an index named them; null for all of the collection */
+        Scan(Document filter, Document fields, long skip, long limit, NavigableSet<Object> positions) {
             super(cursors.generateCursorId());
             this.filter = filter;
             this.fields = fields;
+            this.positions = positions;
             this.toSkip = skip;
             this.left = limit;
         }
@@ -135,16 +167,16 @@ final class StoreCollection extends H2Collection {
         private List<Document> read(int count, long memory) {
             List<Document> batch = new ArrayList<>();
             long held = 0;
-            Object from = after == null ? null : documents.higherKey(after);
-            done = left == 0 || after != null && from == null;
-            Cursor<Object, Document> reading = documents.cursor(from);
+            done = left == 0;
+            Iterator<Map.Entry<Object, Document>> reading = positions == null ? collectionAfter() : namedAfter();
             while (!done && batch.size() < count && held < memory) {
                 if (!reading.hasNext()) {
                     done = true;
                     break;
                 }
-                after = reading.next();
-                Document document = reading.getValue();
+                Map.Entry<Object, Document> read = reading.next();
+                after = read.getKey();
+                Document document = read.getValue();
                 if (!documentMatchesQuery(document, filter)) {
                     continue;
                 }
@@ -157,6 +189,36 @@ final class StoreCollection extends H2Collection {
                 done = --left == 0;
             }
             return batch;
+        }
+
+        /** The collection's documents after the last key read, read along its map's pages. */
+        private Iterator<Map.Entry<Object, Document>> collectionAfter() {
+            Object from = after == null ? null : documents.higherKey(after);
+            if (after != null && from == null) {
+                return Collections.emptyIterator();
+            }
+            Cursor<Object, Document> cursor = documents.cursor(from);
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return cursor.hasNext();
+                }
+
+                @Override
+                public Map.Entry<Object, Document> next() {
+                    Object key = cursor.next();
+                    return Map.entry(key, cursor.getValue());
+                }
+            };
+        }
+
+        /** The documents the index named after the last key read, those still there. */
+        private Iterator<Map.Entry<Object, Document>> namedAfter() {
+            return (after == null ? positions : positions.tailSet(after, false)).stream()
+                    .map(position -> Optional.ofNullable(getDocument(position))
+                            .map(document -> Map.entry(position, document)))
+                    .flatMap(Optional::stream)
+                    .iterator();
         }
 
         @Override
@@ -216,7 +278,8 @@ final class StoreCollection extends H2Collection {
     private Optional<List<Document>> inIndexOrder(Document query, Document orderBy, long wanted) {
         String first = orderBy.keySet().iterator().next();
         Optional<OrderIndex> index = getIndexes().stream().filter(OrderIndex.class::isInstance)
-                .map(OrderIndex.class::cast).filter(candidate -> candidate.field().equals(first)).findFirst();
+                .map(OrderIndex.class::cast).filter(candidate -> !candidate.sparse() && candidate.field().equals(first))
+                .findFirst();
         if (index.isEmpty() || !(orderBy.get(first) instanceof Number direction)) {
             return Optional.empty();
         }

@@ -38,6 +38,8 @@ public class AggregateStore<S> {
     static final String OUTBOX = "outbox";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
+    /** The first pending event's id: an aggregate has it while it has events to publish. */
+    static final String FIRST_PENDING = OUTBOX + ".0.eventId";
 
     private final MongoOperations mongo;
     private final EventRecorder recorder;
@@ -52,6 +54,11 @@ public class AggregateStore<S> {
         this.onEventRecorded = onEventRecorded;
         this.collection = collection;
         this.stateType = stateType;
+        // The relay's sweep asks for the few aggregates with pending events among all of them: a sparse index holds
+        // just those, so the sweep does not read every aggregate (every ten seconds, 85,000 projects took a tenth of
+        // the embedded store's core while nothing happened).
+        mongo.indexOps(collection).createIndex(new Index().on(FIRST_PENDING, Sort.Direction.ASC).sparse()
+                .named("pending_events"));
     }
 
     public String collection() {

@@ -177,7 +177,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private List<Object> withPending(String collection) {
-        Query withPending = Query.query(Criteria.where(AggregateStore.OUTBOX + ".0").exists(true))
+        Query withPending = Query.query(Criteria.where(AggregateStore.FIRST_PENDING).exists(true))
                 .limit(settings.batchSize());
         withPending.fields().include("_id");
         return mongo.find(withPending, Document.class, collection).stream().map(d -> d.get("_id")).toList();
