@@ -13,7 +13,7 @@ class OrganisationStoreConfiguration {
     AggregateStore<Organisation> organisations(AggregateStores stores) {
         AggregateStore<Organisation> organisations = stores.create("organisations", Organisation.class);
         organisations.ensureUniqueIndex("organisationNumber");
-        organisations.ensureOrderIndexes(OrganisationController.SORTABLE.values());
+        organisations.ensureIndexes(OrganisationController.SORTABLE.values());
         return organisations;
     }
 }

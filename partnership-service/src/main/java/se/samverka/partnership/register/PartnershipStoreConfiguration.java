@@ -11,7 +11,7 @@ class PartnershipStoreConfiguration {
     @Bean
     AggregateStore<Partnership> partnerships(AggregateStores stores) {
         AggregateStore<Partnership> partnerships = stores.create("partnerships", Partnership.class);
-        partnerships.ensureOrderIndexes(PartnershipController.SORTABLE.values());
+        partnerships.ensureIndexes(PartnershipController.SORTABLE.values());
         return partnerships;
     }
 }

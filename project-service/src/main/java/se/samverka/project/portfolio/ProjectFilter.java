@@ -31,6 +31,12 @@ public record ProjectFilter(
         String q) {
 
     private static final String D = "state.description.";
+    /**
+     * The fields a filter compares with a value (the filters every caller outside the municipality gets among them),
+     * each indexed, so that a filtered list reads and counts only what matches; a portfolio's other filters are rare.
+     */
+    static final List<String> COMPARED = List.of("state.status", D + "visibility", D + "ownerOrganisationId",
+            D + "strategies", "state.partners.organisationId");
 
     /** @throws InvalidRequestException (422) for a year no date can be computed from */
     public ProjectFilter {

@@ -11,7 +11,8 @@ class ProjectStoreConfiguration {
     @Bean
     AggregateStore<Project> projects(AggregateStores stores) {
         AggregateStore<Project> projects = stores.create("projects", Project.class);
-        projects.ensureOrderIndexes(ProjectController.SORTABLE.values());
+        projects.ensureIndexes(ProjectController.SORTABLE.values());
+        projects.ensureIndexes(ProjectFilter.COMPARED);
         return projects;
     }
 }

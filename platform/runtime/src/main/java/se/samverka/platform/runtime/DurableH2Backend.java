@@ -35,6 +35,9 @@ final class DurableH2Backend extends H2Backend {
             "connectionstatus", "hostinfo", "getcmdlineopts", "getfreemonitoringstatus", "replsetgetstatus", "getlog",
             "getparameter", "endsessions", "saslstart", "saslcontinue", "explain");
     private static final Set<String> WRITING_STAGES = Set.of("$out", "$merge");
+    /** The last stage of a driver's {@code countDocuments}. */
+    private static final Document COUNTING = new Document("$group",
+            new Document("_id", 1).append("n", new Document("$sum", 1)));
 
     private final GroupCommit commits;
 
@@ -78,18 +81,56 @@ final class DurableH2Backend extends H2Backend {
             super(databaseName, getMvStore(), getCursorRegistry());
         }
 
-        /** A find reading a collection in its own order is answered a batch at a time ({@link StoreCollection#find}). */
+        /**
+         * A find reading a collection in its own order is answered a batch at a time ({@link StoreCollection#find}),
+         * and a count of what an index names from the index ({@link StoreCollection#count}).
+         */
         @Override
         public Document handleCommand(Channel channel, String command, Document query,
                                       DatabaseResolver databaseResolver, Oplog oplog) {
-            if (command.equalsIgnoreCase("find") && query.get(command) instanceof String collectionName
+            if (query.get(command) instanceof String collectionName
                     && resolveCollection(collectionName, false) instanceof StoreCollection collection) {
-                Optional<Document> answer = collection.find(query, getFullCollectionNamespace(collectionName));
+                String namespace = getFullCollectionNamespace(collectionName);
+                Optional<Document> answer = command.equalsIgnoreCase("find") ? collection.find(query, namespace)
+                        : command.equalsIgnoreCase("aggregate") ? counted(collection, query, namespace)
+                        : Optional.empty();
                 if (answer.isPresent()) {
                     return answer.get();
                 }
             }
             return super.handleCommand(channel, command, query, databaseResolver, oplog);
+        }
+
+        /**
+         * The answer to the pipeline a driver's {@code countDocuments} sends ({@code $match}, perhaps {@code $skip}
+         * and {@code $limit}, then a group counting into {@code n}), where an index names what the match may find.
+         */
+        private Optional<Document> counted(StoreCollection collection, Document command, String namespace) {
+            if (!(command.get("pipeline") instanceof List<?> stages) || stages.size() < 2
+                    || !(stages.get(0) instanceof Document first) || !(first.get("$match") instanceof Document match)
+                    || !COUNTING.equals(stages.get(stages.size() - 1))) {
+                return Optional.empty();
+            }
+            long skip = 0;
+            long limit = Long.MAX_VALUE;
+            for (Object stage : stages.subList(1, stages.size() - 1)) {
+                if (stage instanceof Document only && only.size() == 1 && only.get("$skip") instanceof Number n) {
+                    skip = n.longValue();
+                } else if (stage instanceof Document only && only.size() == 1
+                        && only.get("$limit") instanceof Number n) {
+                    limit = n.longValue();
+                } else {
+                    return Optional.empty();
+                }
+            }
+            long skipped = skip;
+            long limited = limit;
+            return collection.count(match).map(all -> {
+                long n = Math.min(Math.max(all - skipped, 0), limited);
+                List<Document> batch = n == 0 ? List.of() : List.of(new Document("_id", 1).append("n", n));
+                Document cursor = new Document("id", 0L).append("ns", namespace).append("firstBatch", batch);
+                return new Document("cursor", cursor).append("ok", 1.0);
+            });
         }
 
         @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,8 @@ final class StoreCollection extends H2Collection {
     private static final Set<String> NOT_SCANNED = Set.of("hint", "min", "max", "tailable", "awaitData",
             "returnKey", "showRecordId", "collation");
     private static final Document EXISTS = new Document("$exists", true);
+    /** Up to how many candidates an index names a page is sorted from them rather than read in an index's order. */
+    private static final int FEW = 5_000;
 
     private final MVMap<Object, Document> documents;
     private final CursorRegistry cursors;
@@ -87,8 +90,10 @@ final class StoreCollection extends H2Collection {
         if (!scanned) {
             return Optional.empty();
         }
+        Optional<NavigableSet<Object>> named = havingField((Document) filter)
+                .or(() -> candidates((Document) filter).map(Candidates::inKeyOrder));
         Scan scan = new Scan((Document) filter, (Document) command.get("projection"), skip,
-                limit == 0 ? Long.MAX_VALUE : limit, havingField((Document) filter).orElse(null));
+                limit == 0 ? Long.MAX_VALUE : limit, named.orElse(null));
         List<Document> firstBatch = scan.take(batchSize > 0 ? (int) batchSize : FIRST_BATCH, Long.MAX_VALUE);
         long cursorId = 0;
         if (!scan.isEmpty()) {
@@ -101,6 +106,81 @@ final class StoreCollection extends H2Collection {
 
     private static long number(Document command, String field) {
         return command.get(field) instanceof Number number ? number.longValue() : 0;
+    }
+
+    /**
+     * How many documents a query matches, where an index names the candidates: without reading any where the query
+     * is only conditions the indexes answer exactly, else reading the candidates alone. Empty where no index serves.
+     */
+    synchronized Optional<Long> count(Document query) {
+        return candidates(query).map(found -> found.exact() ? found.positions().size()
+                : found.positions().stream().map(this::getDocument)
+                        .filter(document -> document != null && documentMatchesQuery(document, query)).count());
+    }
+
+    /**
+     * The positions of the documents a query may match, from the indexes, and whether it matches exactly those: an
+     * equality or {@code $in} of plain values on a field with an index, at the query's top, in a top-level
+     * {@code $and} (one such condition suffices) or in every branch of an {@code $or}.
+     */
+    private record Candidates(Set<Object> positions, boolean exact) {
+
+        NavigableSet<Object> inKeyOrder() {
+            NavigableSet<Object> ordered = new TreeSet<>(ValueComparator.asc());
+            ordered.addAll(positions);
+            return ordered;
+        }
+    }
+
+    private Optional<Candidates> candidates(Document query) {
+        Optional<Candidates> found = Optional.empty();
+        for (Map.Entry<String, Object> condition : query.entrySet()) {
+            Optional<Candidates> these = switch (condition.getKey()) {
+                case "$and" -> condition.getValue() instanceof List<?> all ? all.stream()
+                        .filter(Document.class::isInstance).map(Document.class::cast).map(this::candidates)
+                        .flatMap(Optional::stream).findFirst()
+                        .map(any -> new Candidates(any.positions(), any.exact() && all.size() == 1))
+                        : Optional.empty();
+                case "$or" -> condition.getValue() instanceof List<?> branches ? anyOf(branches) : Optional.empty();
+                default -> equalTo(condition.getKey(), condition.getValue());
+            };
+            if (these.isPresent() && found.isEmpty()) {
+                found = these;
+            }
+        }
+        return found.map(any -> new Candidates(any.positions(), any.exact() && query.size() == 1));
+    }
+
+    private Optional<Candidates> anyOf(List<?> branches) {
+        Set<Object> positions = new HashSet<>();
+        boolean exact = true;
+        for (Object branch : branches) {
+            Optional<Candidates> these = branch instanceof Document document ? candidates(document) : Optional.empty();
+            if (these.isEmpty()) {
+                return Optional.empty();
+            }
+            positions.addAll(these.get().positions());
+            exact &= these.get().exact();
+        }
+        return Optional.of(new Candidates(positions, exact));
+    }
+
+    private Optional<Candidates> equalTo(String field, Object condition) {
+        List<?> values = condition instanceof Document operator && operator.keySet().equals(Set.of("$in"))
+                && operator.get("$in") instanceof Collection<?> in ? new ArrayList<>(in)
+                : Collections.singletonList(condition);
+        if (field.startsWith("$") || !values.stream().allMatch(StoreCollection::plain)) {
+            return Optional.empty();
+        }
+        return getIndexes().stream().filter(OrderIndex.class::isInstance).map(OrderIndex.class::cast)
+                .filter(index -> index.readsValues() && index.field().equals(field)).findFirst()
+                .map(index -> new Candidates(index.equalTo(values, this::streamAllDocumentsWithPosition), true));
+    }
+
+    /** A value an equality compares as itself: not null (which matches a missing field too), a document or an array. */
+    private static boolean plain(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof java.util.Date || value instanceof java.util.UUID;
     }
 
     /**
@@ -260,6 +340,11 @@ final class StoreCollection extends H2Collection {
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
+        Optional<Candidates> few = candidates(query).filter(found -> found.positions().size() <= FEW);
+        if (few.isPresent()) {
+            Stream<Document> candidates = few.get().inKeyOrder().stream().map(this::getDocument).filter(Objects::nonNull);
+            return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
         Optional<List<Document>> page = limit > 0 && numberToSkip >= 0 && orderBy != null && !orderBy.isEmpty()
                 ? inIndexOrder(query, orderBy, (long) numberToSkip + limit) : Optional.empty();
         if (page.isEmpty()) {
@@ -278,7 +363,7 @@ final class StoreCollection extends H2Collection {
     private Optional<List<Document>> inIndexOrder(Document query, Document orderBy, long wanted) {
         String first = orderBy.keySet().iterator().next();
         Optional<OrderIndex> index = getIndexes().stream().filter(OrderIndex.class::isInstance)
-                .map(OrderIndex.class::cast).filter(candidate -> !candidate.sparse() && candidate.field().equals(first))
+                .map(OrderIndex.class::cast).filter(candidate -> candidate.readsValues() && candidate.field().equals(first))
                 .findFirst();
         if (index.isEmpty() || !(orderBy.get(first) instanceof Number direction)) {
             return Optional.empty();

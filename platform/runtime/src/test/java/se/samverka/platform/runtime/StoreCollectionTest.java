@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -219,6 +220,70 @@ class StoreCollectionTest {
                     reads.get(i).andThen(documents -> documents.into(new ArrayList<>())));
             assertThat(read).as("read " + i).isNotEmpty();
         }
+    }
+
+    @Test
+    void countsAndFindsWhatAnIndexNamesAsAFullReadDoes() {
+        for (MongoClient client : List.of(durableClient, plainClient)) {
+            MongoCollection<Document> filtered = client.getDatabase("lookup").getCollection("filtered");
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                Document document = new Document("_id", "f" + (i * 7919 % 400))
+                        .append("status", List.of("IDEA", "ONGOING", "CLOSED").get(i % 3))
+                        .append("strategies", i % 5 == 0 ? List.of() : List.of("S" + (i % 4), "S" + (i % 3)))
+                        .append("partners", List.of(new Document("organisationId", "org" + (i % 7)),
+                                new Document("organisationId", "org" + (i % 11))))
+                        .append("version", i % 2 == 0 ? (Object) (long) (i % 6) : (Object) (i % 6));
+                if (i % 9 != 0) {
+                    document.append("owner", i % 13 == 0 ? null : "dep" + (i % 4));
+                }
+                documents.add(document);
+            }
+            filtered.insertMany(documents);
+            for (String field : List.of("status", "strategies", "partners.organisationId", "version", "owner")) {
+                filtered.createIndex(Indexes.ascending(field));
+            }
+            // Built when a count first needs them; what is written after, they keep up with.
+            assertThat(filtered.countDocuments(Filters.eq("status", "IDEA"))).isPositive();
+            assertThat(filtered.countDocuments(Filters.in("strategies", "S1", "S2"))).isPositive();
+            assertThat(filtered.countDocuments(Filters.eq("partners.organisationId", "org3"))).isPositive();
+            assertThat(filtered.countDocuments(Filters.eq("version", 2))).isPositive();
+            assertThat(filtered.countDocuments(Filters.eq("owner", "dep1"))).isPositive();
+            filtered.updateMany(Filters.eq("status", "CLOSED"), Updates.set("strategies", List.of("S9")));
+            filtered.updateMany(Filters.eq("owner", "dep2"), Updates.unset("owner"));
+            filtered.deleteMany(Filters.eq("version", 5L));
+            filtered.insertOne(new Document("_id", "f-late").append("status", "IDEA").append("version", 2.0)
+                    .append("strategies", List.of("S1")));
+        }
+        List<Bson> filters = List.of(
+                Filters.eq("status", "IDEA"),
+                Filters.and(Filters.eq("status", "ONGOING")),
+                Filters.in("status", "IDEA", "CLOSED"),
+                Filters.eq("strategies", "S9"),
+                Filters.in("strategies", "S1", "S2"),
+                Filters.eq("partners.organisationId", "org3"),
+                Filters.eq("version", 2L),
+                Filters.eq("version", 2),
+                Filters.eq("owner", "dep1"),
+                Filters.eq("owner", "dep2"),
+                Filters.eq("owner", null),
+                Filters.or(Filters.eq("owner", "dep3"), Filters.in("status", "CLOSED")),
+                Filters.or(Filters.eq("owner", "dep3"), Filters.regex("status", "^ID")),
+                Filters.and(Filters.eq("status", "IDEA"), Filters.eq("strategies", "S1")),
+                Filters.and(Filters.or(Filters.eq("owner", "dep0"), Filters.eq("owner", "dep1")),
+                        Filters.eq("status", "ONGOING")),
+                Filters.in("status", List.of()),
+                Filters.eq("status", "none"));
+        for (Bson filter : filters) {
+            assertAnsweredAlike("filtered", "count " + filter, documents -> documents.countDocuments(filter));
+            assertAnsweredAlike("filtered", "find " + filter,
+                    documents -> documents.find(filter).batchSize(17).into(new ArrayList<>()));
+            assertAnsweredAlike("filtered", "page " + filter, documents -> documents.find(filter)
+                    .sort(Sorts.orderBy(Sorts.descending("version"), Sorts.ascending("owner"))).skip(2).limit(9)
+                    .into(new ArrayList<>()));
+        }
+        assertAnsweredAlike("filtered", "skipped and limited count",
+                documents -> documents.countDocuments(Filters.eq("status", "IDEA"), new CountOptions().skip(5).limit(20)));
     }
 
     @Test

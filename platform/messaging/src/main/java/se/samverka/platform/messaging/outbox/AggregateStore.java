@@ -74,12 +74,12 @@ public class AggregateStore<S> {
     }
 
     /**
-     * Gives each field a list may be sorted by an index of its own, so that a page is read in order rather than
-     * sorted from every aggregate (the embedded store keeps such an index too).
+     * Gives each field a list is sorted or filtered by an index of its own, so that a page is read in order, and a
+     * filtered list reads only what matches, rather than every aggregate (the embedded store keeps such an index too).
      *
      * @param fields the fields' paths in the stored document, e.g. {@code state.name} or {@code createdAt}
      */
-    public void ensureOrderIndexes(Collection<String> fields) {
+    public void ensureIndexes(Collection<String> fields) {
         fields.forEach(field -> mongo.indexOps(collection).createIndex(new Index().on(field, Sort.Direction.ASC)));
     }
 
