@@ -118,7 +118,8 @@ final class OrderIndex extends Index<Object> {
         if (isSparse()) {
             return List.of();
         }
-        Collection<?> values = entry.value() instanceof Collection<?> held ? held : Collections.singletonList(entry.value());
+        Collection<?> values = entry.value() instanceof Collection<?> held ? held
+                : Collections.singletonList(entry.value());
         return values.stream().filter(value -> value != null && !(value instanceof Missing))
                 .map(Object.class::cast).toList();
     }

@@ -342,7 +342,8 @@ final class StoreCollection extends H2Collection {
                                          Document fieldSelector) {
         Optional<Candidates> few = candidates(query).filter(found -> found.positions().size() <= FEW);
         if (few.isPresent()) {
-            Stream<Document> candidates = few.get().inKeyOrder().stream().map(this::getDocument).filter(Objects::nonNull);
+            Stream<Document> candidates = few.get().inKeyOrder().stream().map(this::getDocument)
+                    .filter(Objects::nonNull);
             return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         Optional<List<Document>> page = limit > 0 && numberToSkip >= 0 && orderBy != null && !orderBy.isEmpty()
@@ -363,8 +364,8 @@ final class StoreCollection extends H2Collection {
     private Optional<List<Document>> inIndexOrder(Document query, Document orderBy, long wanted) {
         String first = orderBy.keySet().iterator().next();
         Optional<OrderIndex> index = getIndexes().stream().filter(OrderIndex.class::isInstance)
-                .map(OrderIndex.class::cast).filter(candidate -> candidate.readsValues() && candidate.field().equals(first))
-                .findFirst();
+                .map(OrderIndex.class::cast)
+                .filter(candidate -> candidate.readsValues() && candidate.field().equals(first)).findFirst();
         if (index.isEmpty() || !(orderBy.get(first) instanceof Number direction)) {
             return Optional.empty();
         }

@@ -283,7 +283,8 @@ class StoreCollectionTest {
                     .into(new ArrayList<>()));
         }
         assertAnsweredAlike("filtered", "skipped and limited count",
-                documents -> documents.countDocuments(Filters.eq("status", "IDEA"), new CountOptions().skip(5).limit(20)));
+                documents -> documents.countDocuments(Filters.eq("status", "IDEA"),
+                        new CountOptions().skip(5).limit(20)));
     }
 
     @Test
