@@ -148,8 +148,7 @@ class StoreCollectionTest {
 
     @Test
     void sortsAPageFromAnIndexAsAFullSortDoes() {
-        for (MongoClient client : List.of(durableClient, plainClient)) {
-            MongoCollection<Document> ordered = client.getDatabase("lookup").getCollection("ordered");
+        for (MongoCollection<Document> ordered : inBothStores("ordered")) {
             List<Document> documents = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 Document document = new Document("_id", "o" + (i * 7919 % 300)).append("rank", (long) i % 13)
@@ -192,8 +191,7 @@ class StoreCollectionTest {
 
     @Test
     void findsTheDocumentsThatHaveAFieldAsAFullReadDoes() {
-        for (MongoClient client : List.of(durableClient, plainClient)) {
-            MongoCollection<Document> aggregates = client.getDatabase("lookup").getCollection("aggregates");
+        for (MongoCollection<Document> aggregates : inBothStores("aggregates")) {
             List<Document> documents = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 documents.add(new Document("_id", "a" + (i * 7919 % 300)).append("version", (long) i % 4)
@@ -224,8 +222,7 @@ class StoreCollectionTest {
 
     @Test
     void countsAndFindsWhatAnIndexNamesAsAFullReadDoes() {
-        for (MongoClient client : List.of(durableClient, plainClient)) {
-            MongoCollection<Document> filtered = client.getDatabase("lookup").getCollection("filtered");
+        for (MongoCollection<Document> filtered : inBothStores("filtered")) {
             List<Document> documents = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 Document document = new Document("_id", "f" + (i * 7919 % 400))
@@ -364,6 +361,12 @@ class StoreCollectionTest {
     }
 
     /** Asks both stores the same; this store must answer as mongo-java-server's own backend does. Its answer. */
+    /** The collection of that name in this store and in mongo-java-server's own, to fill both alike. */
+    private static List<MongoCollection<Document>> inBothStores(String name) {
+        return List.of(durableClient.getDatabase("lookup").getCollection(name),
+                plainClient.getDatabase("lookup").getCollection(name));
+    }
+
     private static <T> T assertAnsweredAlike(String question, Function<MongoCollection<Document>, T> ask) {
         return assertAnsweredAlike("projects", question, ask);
     }
