@@ -135,7 +135,7 @@ final class OrderIndex extends Index<Object> {
 
     /** Keeps the document in what is built of the index. */
     private void add(Document document, Object position) {
-        if (holds(document)) {
+        if ((ordered || compared) && holds(document)) {
             Entry entry = entry(document, position);
             if (ordered) {
                 entries.add(entry);

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.h2.mvstore.Cursor;
@@ -172,9 +173,18 @@ final class StoreCollection extends H2Collection {
         if (field.startsWith("$") || !values.stream().allMatch(StoreCollection::plain)) {
             return Optional.empty();
         }
-        return getIndexes().stream().filter(OrderIndex.class::isInstance).map(OrderIndex.class::cast)
-                .filter(index -> index.readsValues() && index.field().equals(field)).findFirst()
+        return valuesIndexOn(field)
                 .map(index -> new Candidates(index.equalTo(values, this::streamAllDocumentsWithPosition), true));
+    }
+
+    /** The index on a field that pages and equalities may be read from, if the collection has one. */
+    private Optional<OrderIndex> valuesIndexOn(String field) {
+        return orderIndex(index -> index.readsValues() && index.field().equals(field));
+    }
+
+    private Optional<OrderIndex> orderIndex(Predicate<OrderIndex> which) {
+        return getIndexes().stream().filter(OrderIndex.class::isInstance).map(OrderIndex.class::cast).filter(which)
+                .findFirst();
     }
 
     /** A value an equality compares as itself: not null (which matches a missing field too), a document or an array. */
@@ -192,9 +202,8 @@ final class StoreCollection extends H2Collection {
         conditions.add(query);
         for (Object condition : conditions) {
             if (condition instanceof Document document) {
-                Optional<OrderIndex> index = getIndexes().stream().filter(OrderIndex.class::isInstance)
-                        .map(OrderIndex.class::cast).filter(OrderIndex::sparse)
-                        .filter(candidate -> EXISTS.equals(document.get(candidate.field()))).findFirst();
+                Optional<OrderIndex> index = orderIndex(candidate -> candidate.sparse()
+                        && EXISTS.equals(document.get(candidate.field())));
                 if (index.isPresent()) {
                     NavigableSet<Object> positions = new TreeSet<>(ValueComparator.asc());
                     index.get().inOrder(true, this::streamAllDocumentsWithPosition)
@@ -363,9 +372,7 @@ final class StoreCollection extends H2Collection {
      */
     private Optional<List<Document>> inIndexOrder(Document query, Document orderBy, long wanted) {
         String first = orderBy.keySet().iterator().next();
-        Optional<OrderIndex> index = getIndexes().stream().filter(OrderIndex.class::isInstance)
-                .map(OrderIndex.class::cast)
-                .filter(candidate -> candidate.readsValues() && candidate.field().equals(first)).findFirst();
+        Optional<OrderIndex> index = valuesIndexOn(first);
         if (index.isEmpty() || !(orderBy.get(first) instanceof Number direction)) {
             return Optional.empty();
         }
