@@ -47,6 +47,8 @@ class ProjectAccessIT extends ServiceIntegrationTest {
         row("GET /api/projects?q= (listed)",                          "PUBLIC",   OK,      OK,     OK,      OK,      OK,      OK,      OK),
         row("POST /api/projects (owner: the column's organisation)",  "-",        NONE,    CREATED, CREATED, CREATED, CREATED, CREATED, NO),
         row("POST /api/projects (owner: the object's owner)",         "-",        NONE,    CREATED, CREATED, NO,     CREATED, NO,      NO),
+        row("POST /api/projects/imports (owner: the column's organisation)", "-", NONE,   OK,     OK,      OK,      OK,      OK,      NO),
+        row("POST /api/projects/imports (owner: the object's owner)", "-",        NONE,    OK,     OK,      NO,      OK,      NO,      NO),
         row("PUT /api/projects/{id}",                                 "INTERNAL", NONE,    OK,     OK,      NO,      OK,      HIDDEN,  HIDDEN),
         row("PUT /api/projects/{id}",                                 "PUBLIC",   NONE,    OK,     OK,      NO,      OK,      NO,      NO),
         row("POST /api/projects/{id}/partners",                       "INTERNAL", NONE,    OK,     OK,      NO,      OK,      HIDDEN,  HIDDEN),
@@ -184,10 +186,13 @@ class ProjectAccessIT extends ServiceIntegrationTest {
     private int status(Row row, Who who) {
         String token = who.token(owner, other);
         String endpoint = row.endpoint();
-        if (endpoint.startsWith("POST /api/projects (")) {
+        if (endpoint.startsWith("POST /api/projects (") || endpoint.startsWith("POST /api/projects/imports (")) {
             String ownerOfNew = endpoint.contains("column's") ? (who == Who.STAFF_OF_OTHER || who == Who.OTHER_COMPANY
                     || who == Who.PARTNER ? other : owner) : owner;
-            return call(token, HttpMethod.POST, "/api/projects", null, description("INTERNAL", ownerOfNew));
+            Map<String, Object> description = description("INTERNAL", ownerOfNew);
+            return endpoint.contains("/imports") ? call(token, HttpMethod.POST, "/api/projects/imports", null,
+                    Map.of("projects", List.of(Map.of("key", description.get("title"), "description", description))))
+                    : call(token, HttpMethod.POST, "/api/projects", null, description);
         }
         boolean changes = !endpoint.startsWith("GET") && row.expected()[who.ordinal()] < 300;
         Fixture fixture = changes ? fixture(row.visibility())

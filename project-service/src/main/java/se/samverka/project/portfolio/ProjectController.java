@@ -3,6 +3,7 @@ package se.samverka.project.portfolio;
 import static se.samverka.platform.web.Preconditions.expectedVersion;
 
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -26,8 +27,10 @@ import se.samverka.platform.web.VersionedResponses;
 import se.samverka.project.portfolio.ProjectRequests.ActivityDetails;
 import se.samverka.project.portfolio.ProjectRequests.FundingLineDetails;
 import se.samverka.project.portfolio.ProjectRequests.HealthDetails;
+import se.samverka.project.portfolio.ProjectRequests.ImportedProject;
 import se.samverka.project.portfolio.ProjectRequests.IndicatorDetails;
 import se.samverka.project.portfolio.ProjectRequests.IndicatorReportDetails;
+import se.samverka.project.portfolio.ProjectRequests.ProjectImports;
 import se.samverka.project.portfolio.ProjectRequests.TransitionDetails;
 import se.samverka.reference.Visibility;
 
@@ -54,6 +57,12 @@ class ProjectController {
     ResponseEntity<ProjectResource> register(@Valid @RequestBody ProjectDescription description) {
         Versioned<Project> project = portfolio.register(description);
         return VersionedResponses.created("/api/projects/" + project.id(), project.version(), views.of(project));
+    }
+
+    /** Projects from the system the portfolio was kept in before: all accepted and stored, or none. */
+    @PostMapping("/imports")
+    Map<String, List<ImportedProject>> importProjects(@Valid @RequestBody ProjectImports imports) {
+        return Map.of("projects", portfolio.importAll(imports.projects()));
     }
 
     @GetMapping("/{id}")

@@ -1,11 +1,19 @@
 package se.samverka.project.portfolio;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -19,6 +27,8 @@ import se.samverka.platform.security.Caller;
 import se.samverka.platform.security.Callers;
 import se.samverka.platform.web.AccessDeniedException;
 import se.samverka.platform.web.CurrentActor;
+import se.samverka.platform.web.FieldProblem;
+import se.samverka.platform.web.IllegalTransitionException;
 import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.NotFoundException;
 import se.samverka.platform.web.Paging;
@@ -33,8 +43,11 @@ import se.samverka.project.directory.Directory;
 import se.samverka.project.portfolio.ProjectRequests.ActivityDetails;
 import se.samverka.project.portfolio.ProjectRequests.FundingLineDetails;
 import se.samverka.project.portfolio.ProjectRequests.HealthDetails;
+import se.samverka.project.portfolio.ProjectRequests.ImportedIndicator;
+import se.samverka.project.portfolio.ProjectRequests.ImportedProject;
 import se.samverka.project.portfolio.ProjectRequests.IndicatorDetails;
 import se.samverka.project.portfolio.ProjectRequests.IndicatorReportDetails;
+import se.samverka.project.portfolio.ProjectRequests.ProjectImport;
 import se.samverka.project.portfolio.ProjectRequests.TransitionDetails;
 
 /**
@@ -78,6 +91,118 @@ public class ProjectPortfolio {
         Change<Project> change = Project.register(id, description, clock.instant(), actor.name())
                 .then(project -> project.assess(id, assessment(project)));
         return projects.create(id, change);
+    }
+
+    /**
+     * Registers projects kept in another system before, each with its parts and its steps through the lifecycle, as
+     * the single requests would have, and each stored in one write with the events announcing all of it. A project
+     * whose key its owner has imported before is left as it is. Nothing is stored unless every project is accepted.
+     *
+     * @throws AccessDeniedException   403 unless the caller may register projects for every owner named
+     * @throws InvalidRequestException 422 naming each project's first problem, e.g. {@code projects[2].partners[0]
+     *                                 .organisationId}
+     */
+    public List<ImportedProject> importAll(List<ProjectImport> imports) {
+        Caller caller = callers.require(Caller::mayCreate, "access.project.register");
+        List<String> ids = new ArrayList<>();
+        for (ProjectImport item : imports) {
+            requireOwner(caller, item.description().normalized().ownerOrganisationId());
+            ids.add(importedId(item));
+        }
+        Map<String, Versioned<Project>> existing = projects.find(Query.query(Criteria.where("_id").in(ids))).stream()
+                .collect(Collectors.toMap(Versioned::id, Function.identity()));
+        Map<String, Change<Project>> changes = new LinkedHashMap<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < imports.size(); i++) {
+            String at = "projects[" + i + "]";
+            if (!seen.add(ids.get(i))) {
+                problems.add(new FieldProblem(at + ".key", "reason.import.key-repeated", imports.get(i).key()));
+            } else if (!existing.containsKey(ids.get(i))) {
+                try {
+                    changes.put(ids.get(i), imported(ids.get(i), imports.get(i), at));
+                } catch (InvalidRequestException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Map<String, Versioned<Project>> created = projects.createAll(changes).stream()
+                .collect(Collectors.toMap(Versioned::id, Function.identity()));
+        return IntStream.range(0, imports.size()).mapToObj(i -> {
+            Versioned<Project> made = created.get(ids.get(i));
+            Versioned<Project> project = made != null ? made : existing.get(ids.get(i));
+            return new ImportedProject(imports.get(i).key(), project.id(), project.version(), made != null);
+        }).toList();
+    }
+
+    /** The same key of the same owner names the same project, however often it is imported. */
+    private static String importedId(ProjectImport item) {
+        String name = "project-import:" + item.description().normalized().ownerOrganisationId() + ":" + item.key();
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The project as its import makes it: each part checked as its own request would be, and the field named. */
+    private Change<Project> imported(String id, ProjectImport item, String at) {
+        ProjectDescription description = item.description().normalized();
+        Change<Project> change = named(at + ".description", Project.register(id, description, clock.instant(),
+                actor.name()), project -> {
+                    checks.description(description, List.of());
+                    return Change.of(project);
+                });
+        for (int i = 0; i < item.partners().size(); i++) {
+            Partner partner = item.partners().get(i);
+            change = named(at + ".partners[" + i + "]", change, project -> {
+                checks.partner(project.description(), project.partners(), partner);
+                return project.addPartner(id, partner);
+            });
+        }
+        for (int i = 0; i < item.fundingLines().size(); i++) {
+            FundingLineDetails details = item.fundingLines().get(i);
+            change = named(at + ".fundingLines[" + i + "]", change,
+                    project -> project.addFundingLine(id, checks.fundingLine(shortId("f"), details)));
+        }
+        for (int i = 0; i < item.indicators().size(); i++) {
+            ImportedIndicator imported = item.indicators().get(i);
+            String indicatorId = shortId("i");
+            change = named(at + ".indicators[" + i + "].definition", change,
+                    project -> project.defineIndicator(id, indicator(indicatorId, imported.definition())));
+            for (int r = 0; r < imported.reports().size(); r++) {
+                IndicatorReportDetails details = imported.reports().get(r);
+                change = named(at + ".indicators[" + i + "].reports[" + r + "]", change,
+                        project -> project.reportIndicator(id, indicatorReport(indicatorId, details)));
+            }
+        }
+        for (int i = 0; i < item.activities().size(); i++) {
+            ActivityDetails details = item.activities().get(i);
+            change = named(at + ".activities[" + i + "]", change,
+                    project -> project.recordActivity(id, activity(shortId("a"), details)));
+        }
+        if (item.finalReport() != null) {
+            change = change.then(project -> project.recordFinalReport(id, item.finalReport()));
+        }
+        for (int i = 0; i < item.transitions().size(); i++) {
+            TransitionDetails details = item.transitions().get(i);
+            change = named(at + ".transitions[" + i + "]", change, project -> transition(id, project, details));
+        }
+        if (item.health() != null) {
+            change = named(at + ".health", change, project -> project.judgeHealth(id, health(item.health())));
+        }
+        return change.then(project -> project.assess(id, assessment(project)));
+    }
+
+    /** {@code step} after {@code change}; what it refuses is named from {@code field}, within the import's body. */
+    private static Change<Project> named(String field, Change<Project> change, Function<Project, Change<Project>> step) {
+        try {
+            return change.then(step);
+        } catch (IllegalTransitionException e) {
+            throw new InvalidRequestException(List.of(new FieldProblem(field + ".to", e.reason())));
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException(e.problems().stream()
+                    .map(problem -> new FieldProblem(field + "." + problem.field(), problem.reason())).toList());
+        }
     }
 
     public Versioned<Project> describe(String id, long expectedVersion, ProjectDescription request) {
@@ -133,9 +258,7 @@ public class ProjectPortfolio {
     public Versioned<Project> reportIndicator(String id, long expectedVersion, String indicatorId,
                                               IndicatorReportDetails details) {
         Versioned<Project> current = current(id, expectedVersion);
-        IndicatorReport report = new IndicatorReport(indicatorId, details.reportedOn(), details.value(), details.note(),
-                actor.name());
-        return commit(current, current.state().reportIndicator(id, report));
+        return commit(current, current.state().reportIndicator(id, indicatorReport(indicatorId, details)));
     }
 
     public Versioned<Project> recordActivity(String id, long expectedVersion, ActivityDetails details) {
@@ -163,15 +286,13 @@ public class ProjectPortfolio {
 
     public Versioned<Project> judgeHealth(String id, long expectedVersion, HealthDetails details) {
         Versioned<Project> current = current(id, expectedVersion);
-        Health health = new Health(details.status(), details.note(), LocalDate.now(clock), actor.name());
-        return commit(current, current.state().judgeHealth(id, health));
+        return commit(current, current.state().judgeHealth(id, health(details)));
     }
 
     /** A step someone takes in the lifecycle; 409 when it is not allowed now. */
     public Versioned<Project> transition(String id, long expectedVersion, TransitionDetails details) {
         Versioned<Project> current = current(id, expectedVersion);
-        return commit(current, current.state().transition(id, details.to(), clock.instant(), actor.name(),
-                details.reason(), details.decision() == null ? null : details.decision().reference()));
+        return commit(current, transition(id, current.state(), details));
     }
 
     /** A contact person was removed from the directory: no project names them any more. */
@@ -259,6 +380,19 @@ public class ProjectPortfolio {
         }
         return new Indicator(indicatorId, details.kind().name(), details.name().strip(), details.unit().strip(),
                 details.baseline(), details.target());
+    }
+
+    private IndicatorReport indicatorReport(String indicatorId, IndicatorReportDetails details) {
+        return new IndicatorReport(indicatorId, details.reportedOn(), details.value(), details.note(), actor.name());
+    }
+
+    private Health health(HealthDetails details) {
+        return new Health(details.status(), details.note(), LocalDate.now(clock), actor.name());
+    }
+
+    private Change<Project> transition(String id, Project project, TransitionDetails details) {
+        return project.transition(id, details.to(), clock.instant(), actor.name(), details.reason(),
+                details.decision() == null ? null : details.decision().reference());
     }
 
     private static String shortId(String prefix) {

@@ -93,4 +93,60 @@ public final class ProjectRequests {
             @NotBlank @Size(max = 2000) String reason,
             @Valid DecisionDetails decision) {
     }
+
+    /**
+     * Projects from the system a portfolio was kept in before, at most 200 a request.
+     */
+    public record ProjectImports(@NotNull @Size(min = 1, max = 200) List<@NotNull @Valid ProjectImport> projects) {
+    }
+
+    /**
+     * One project as an import brings it: registered, then given its parts and taken through its lifecycle, as the
+     * single requests would, in one write.
+     *
+     * @param key         the project's name in the system it comes from, unique per owner: an import sent again (after
+     *                    a lost answer, say) finds the projects it made by their keys and makes only what is missing
+     * @param finalReport recorded before the steps, which may need it
+     * @param transitions the steps from IDEA, in their order
+     */
+    public record ProjectImport(
+            @NotBlank @Size(max = 200) String key,
+            @NotNull @Valid ProjectDescription description,
+            List<@NotNull @Valid Partner> partners,
+            List<@NotNull @Valid FundingLineDetails> fundingLines,
+            List<@NotNull @Valid ImportedIndicator> indicators,
+            List<@NotNull @Valid ActivityDetails> activities,
+            @Valid FinalReport finalReport,
+            List<@NotNull @Valid TransitionDetails> transitions,
+            @Valid HealthDetails health) {
+
+        public ProjectImport {
+            partners = orEmpty(partners);
+            fundingLines = orEmpty(fundingLines);
+            indicators = orEmpty(indicators);
+            activities = orEmpty(activities);
+            transitions = orEmpty(transitions);
+        }
+    }
+
+    /** An indicator and what has been reported on it. */
+    public record ImportedIndicator(@NotNull @Valid IndicatorDetails definition,
+                                    List<@NotNull @Valid IndicatorReportDetails> reports) {
+
+        public ImportedIndicator {
+            reports = orEmpty(reports);
+        }
+    }
+
+    /**
+     * What an import made of each project, in the order they came.
+     *
+     * @param created false where the key's project was there already and is left as it is
+     */
+    public record ImportedProject(String key, String id, long version, boolean created) {
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
 }

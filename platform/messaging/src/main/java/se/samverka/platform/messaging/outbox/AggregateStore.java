@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -124,16 +125,42 @@ public class AggregateStore<S> {
      */
     public Versioned<S> create(String id, S state, Object... events) {
         List<OutboxEntry> entries = record(0, events);
+        mongo.insert(created(id, state, entries), collection);
+        onEventRecorded.accept(id);
+        return new Versioned<>(id, entries.size(), state);
+    }
+
+    /**
+     * Creates the aggregates, in the order given, in one write of the store (an import's): each as {@link #create}
+     * would, with the events that announce it.
+     *
+     * @throws DuplicateKeyException when an id, or a uniquely indexed state field, is taken; the aggregates before it
+     *                               are created
+     */
+    public List<Versioned<S>> createAll(Map<String, Change<S>> changes) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        List<Document> documents = new ArrayList<>();
+        List<Versioned<S>> versions = new ArrayList<>();
+        changes.forEach((id, change) -> {
+            List<OutboxEntry> entries = record(0, change.events().toArray());
+            documents.add(created(id, change.state(), entries));
+            versions.add(new Versioned<>(id, entries.size(), change.state()));
+        });
+        mongo.insert(documents, collection);
+        changes.keySet().forEach(onEventRecorded);
+        return versions;
+    }
+
+    private Document created(String id, S state, List<OutboxEntry> entries) {
         Instant now = entries.get(0).time();
-        Document document = new Document("_id", id)
+        return new Document("_id", id)
                 .append(VERSION, (long) entries.size())
                 .append(STATE, toDocument(state))
                 .append(OUTBOX, entries.stream().map(this::toDocument).toList())
                 .append(CREATED_AT, now)
                 .append(UPDATED_AT, now);
-        mongo.insert(document, collection);
-        onEventRecorded.accept(id);
-        return new Versioned<>(id, entries.size(), state);
     }
 
     /**
