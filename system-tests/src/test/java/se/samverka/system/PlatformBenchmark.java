@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code system-tests/target/platform-benchmark.md}:
  * {@code ./mvnw -pl system-tests -am verify -Dit.test=PlatformBenchmark -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false};
- * {@code -Dbenchmark.parts=writes,reads,open,relay,rebuild} (any of them) measures only those.
+ * {@code -Dbenchmark.parts=writes,reads,open,relay,rebuild,scale} (any of them) measures only those; {@code scale}
+ * first loads {@code -Dbenchmark.projects} (100,000) projects, which takes the better part of an hour.
  */
 class PlatformBenchmark {
 
@@ -76,6 +78,9 @@ class PlatformBenchmark {
             "partnership-service");
     /** Projects registered before anything is measured, as a municipality's portfolio would hold. */
     private static final int PORTFOLIO = 2_500;
+    /** Requests timed per path at scale, and those before them that are not (the first builds the store's index). */
+    private static final int SCALE_REQUESTS = 20;
+    private static final int SCALE_WARM_UP = 2;
     /** A rate saturates when fewer than this share of its commands are acknowledged in time. */
     private static final double SATURATED = 0.9;
     /** How long after a rate's window its commands may take to show in the reports before they count as unseen. */
@@ -170,6 +175,11 @@ class PlatformBenchmark {
                     rebuild / consumer)));
         }
 
+        List<String> scale = new ArrayList<>();
+        if (measures("scale")) {
+            scale.addAll(atScale(gateway, Integer.getInteger("benchmark.projects", 100_000)));
+        }
+
         List<String> report = new ArrayList<>();
         report.add("Platform benchmark: %d cores, %s, Java %s; %d s per figure".formatted(
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
@@ -181,8 +191,64 @@ class PlatformBenchmark {
                 .formatted(WINDOW.toSeconds()) + " polled every 5 ms):");
         report.add("");
         report.addAll(open);
+        report.add("");
+        report.addAll(scale);
         report.forEach(System.out::println);
         Files.write(Path.of("target", "platform-benchmark.md"), report);
+    }
+
+    /**
+     * Fills the platform with a county's portfolio by {@link PortfolioLoader}, waits for the reports to hold it, and
+     * then times, one client at a time, what staff ask of a portfolio that size.
+     */
+    private List<String> atScale(String gateway, int projects) throws Exception {
+        long start = System.nanoTime();
+        PortfolioLoader.Loaded loaded = new PortfolioLoader(gateway, RunningPlatform::coordinatorToken)
+                .load(projects, 2);
+        awaitReportsCaughtUp(Duration.ofMinutes(60));
+        double caughtUp = (System.nanoTime() - start) / 1e9;
+        List<String> rows = new ArrayList<>();
+        rows.add("At %,d projects (the loader's, beside the demo data), one client, %d requests each after %d:"
+                .formatted(projects, SCALE_REQUESTS, SCALE_WARM_UP));
+        rows.add("");
+        rows.add("| request | p50 ms | p99 ms |");
+        rows.add("|---|---:|---:|");
+        rows.add(progress("| loader: %,d projects imported (`POST /api/projects/imports`, 2 clients) | %,.0f s, %,.0f projects/s | in the reports after %,.0f s |"
+                .formatted(loaded.requested(), loaded.seconds(), loaded.perSecond(), caughtUp)));
+        token = RunningPlatform.coordinatorToken();
+        for (String path : List.of("/api/projects?size=20", "/api/projects?size=20&status=ONGOING",
+                "/api/projects?size=20&strategy=S1&sort=-score", "/api/reports/activity?limit=20",
+                "/api/reports/portfolio", "/api/reports/funding", "/api/reports/coverage", "/api/views/dashboard")) {
+            List<String> failed = new ArrayList<>();
+            Load load = timed(gateway, path, failed);
+            rows.add(progress("| `GET %s` | %,.0f | %,.0f%s |".formatted(path, load.p(50), load.p(99),
+                    failed.isEmpty() ? "" : "; not 200: " + failed)));
+        }
+        return rows;
+    }
+
+    /**
+     * The latencies of {@link #SCALE_REQUESTS} requests one after the other, after {@link #SCALE_WARM_UP}; the status
+     * of each timed one that did not answer 200 goes to {@code failed}.
+     */
+    private Load timed(String gateway, String path, List<String> failed) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < SCALE_WARM_UP + SCALE_REQUESTS; i++) {
+            long begin = System.nanoTime();
+            String status;
+            try {
+                status = String.valueOf(send(gateway, "GET", path, null).statusCode());
+            } catch (HttpTimeoutException e) {
+                status = "no answer in 10 s";
+            }
+            if (i >= SCALE_WARM_UP) {
+                millis.add((System.nanoTime() - begin) / 1e6);
+                if (!status.equals("200")) {
+                    failed.add(status);
+                }
+            }
+        }
+        return new Load(millis, Double.NaN);
     }
 
     /** Whether a part of the benchmark runs: all unless {@code -Dbenchmark.parts} names some, e.g. {@code relay,rebuild}. */
@@ -358,9 +424,13 @@ class PlatformBenchmark {
      * own and not the backlog of what came before.
      */
     private void awaitReportsCaughtUp() {
+        awaitReportsCaughtUp(Duration.ofMinutes(15));
+    }
+
+    private void awaitReportsCaughtUp(Duration atMost) {
         try (MongoClient client = MongoClients.create(platform.settings().mongoUri(""))) {
             MongoCollection<Document> source = client.getDatabase("project-service").getCollection("projects");
-            await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(atMost).pollInterval(Duration.ofSeconds(1))
                     .until(() -> currentProjects(client).countDocuments() >= source.countDocuments());
         }
     }
