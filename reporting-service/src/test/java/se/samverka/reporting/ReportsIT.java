@@ -1,6 +1,7 @@
 package se.samverka.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static se.samverka.reporting.History.money;
 import static se.samverka.reporting.History.sek;
 
@@ -343,6 +344,22 @@ class ReportsIT extends ReportingIntegrationTest {
                 "/api/reports/geography", "/api/reports/priority", "/api/reports/indicators", "/api/reports/activity")) {
             assertThat(report(uri).path("freshness").path("lastEventTime").isString()).as(uri).isTrue();
         }
+    }
+
+    @Test
+    void aReportAskedAgainBeforeAnotherEventIsGivenAsComputedAndTheNextEventComputesItAgain() {
+        String department = history.organisation("Kultur- och fritidsförvaltningen", "DEPARTMENT", "SE", "SE-Z");
+        history.project("Först", department, List.of("S1"), List.of(), List.of(), null, null);
+        awaitReport("/api/reports/portfolio?department={d}", report -> report.path("projects").path("total")
+                .asLong() == 1, department);
+
+        // Computed again, a report says when to the nanosecond: the same twice in a row was computed once.
+        await().atMost(WAIT).until(() -> report("/api/reports/portfolio?department={d}", department)
+                .equals(report("/api/reports/portfolio?department={d}", department)));
+
+        history.project("Sedan", department, List.of("S2"), List.of(), List.of(), null, null);
+        awaitReport("/api/reports/portfolio?department={d}", report -> report.path("projects").path("total")
+                .asLong() == 2, department);
     }
 
     private static JsonNode department(JsonNode departments, String id) {

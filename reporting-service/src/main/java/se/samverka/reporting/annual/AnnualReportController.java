@@ -1,6 +1,7 @@
 package se.samverka.reporting.annual;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -72,8 +73,8 @@ class AnnualReportController {
     }
 
     private AnnualReport report(int year, ReportFilter filter) {
-        ReportSource.Counting counting = source.counting();
-        return reports.of(counting.snapshot(), year, filter, counting.freshness());
+        return source.computed(List.of("annual", year, filter),
+                counting -> reports.of(counting.snapshot(), year, filter, counting.freshness()));
     }
 
     private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {

@@ -1,5 +1,7 @@
 package se.samverka.reporting.api;
 
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -66,36 +68,36 @@ class ReportsController {
     /** Projects, partnerships and organisations counted by status, health, strategy, country and more. */
     @GetMapping("/portfolio")
     Portfolio portfolio(ReportFilter filter) {
-        return computed(portfolio, filter);
+        return computed("portfolio", portfolio, filter);
     }
 
     /** Every department and municipal company with its projects and partnerships, and those with none. */
     @GetMapping("/coverage")
     Coverage coverage(ReportFilter filter) {
-        return computed(coverage, filter);
+        return computed("coverage", coverage, filter);
     }
 
     @GetMapping("/partnerships")
     Partnerships partnerships(ReportFilter filter) {
-        return computed(partnerships, filter);
+        return computed("partnerships", partnerships, filter);
     }
 
     /** The twin cities side by side. */
     @GetMapping("/partnerships/twin-cities")
     Partnerships twinCities(ReportFilter filter) {
-        return computed(partnerships::twinCities, filter);
+        return computed("twin-cities", partnerships::twinCities, filter);
     }
 
     /** Applied, granted and paid per programme and year, in SEK and in the original currencies. */
     @GetMapping("/funding")
     Funding funding(ReportFilter filter) {
-        return computed(funding, filter);
+        return computed("funding", funding, filter);
     }
 
     /** Per country and region: organisations, partnerships, projects. */
     @GetMapping("/geography")
     Geography geography(ReportFilter filter) {
-        return computed(geography, filter);
+        return computed("geography", geography, filter);
     }
 
     /** The spread of the assessment scores, and the projects below {@code threshold} (configured by default). */
@@ -104,13 +106,14 @@ class ReportsController {
         if (threshold != null && (threshold < 0 || threshold > 100)) {
             throw new InvalidRequestException("threshold", "reason.threshold");
         }
-        return computed((snapshot, f, freshness) -> threshold == null ? priority.of(snapshot, f, freshness)
-                : priority.of(snapshot, f, threshold, freshness), filter);
+        return source.computed(Arrays.asList("priority", filter, threshold), counting -> threshold == null
+                ? priority.of(counting.snapshot(), filter, counting.freshness())
+                : priority.of(counting.snapshot(), filter, threshold, counting.freshness()));
     }
 
     @GetMapping("/indicators")
     Indicators indicators(ReportFilter filter) {
-        return computed(indicators, filter);
+        return computed("indicators", indicators, filter);
     }
 
     /** The latest events as readable lines, newest first: {@code limit} of them (50 unless said, at most 200). */
@@ -136,8 +139,9 @@ class ReportsController {
         });
     }
 
-    private <T> T computed(Report<T> report, ReportFilter filter) {
-        ReportSource.Counting counting = source.counting();
-        return report.of(counting.snapshot(), filter, counting.freshness());
+    /** @param name the report's, for the one computed last to be given again while nothing changed */
+    private <T> T computed(String name, Report<T> report, ReportFilter filter) {
+        return source.computed(List.of(name, filter),
+                counting -> report.of(counting.snapshot(), filter, counting.freshness()));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,9 +39,13 @@ class ConsumerLag implements DisposableBean {
     private final Admin admin;
     private final String group;
     private final Clock clock;
-    private volatile Measured last = new Measured(null, Instant.MIN);
+    private volatile Measured last = new Measured(null, null, Instant.MIN);
 
-    private record Measured(Long events, Instant at) {
+    /**
+     * @param events  not yet applied
+     * @param applied applied and committed by the consumer group, summed over the partitions
+     */
+    private record Measured(Long events, Long applied, Instant at) {
     }
 
     ConsumerLag(@Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
@@ -53,16 +58,28 @@ class ConsumerLag implements DisposableBean {
     }
 
     Optional<Long> events() {
+        return Optional.ofNullable(measured().events());
+    }
+
+    /**
+     * How many events the consumer group has applied and committed, all its instances together: it grows with every
+     * batch any of them applies.
+     */
+    Optional<Long> applied() {
+        return Optional.ofNullable(measured().applied());
+    }
+
+    private Measured measured() {
         Measured measured = last;
         Instant now = clock.instant();
         if (measured.at().plus(MAX_AGE).isBefore(now)) {
-            measured = new Measured(measure(), now);
+            measured = measure(now);
             last = measured;
         }
-        return Optional.ofNullable(measured.events());
+        return measured;
     }
 
-    private Long measure() {
+    private Measured measure(Instant now) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
@@ -73,16 +90,19 @@ class ConsumerLag implements DisposableBean {
                     .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = admin.listOffsets(ends).all()
                     .get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            return end.entrySet().stream().mapToLong(partition -> {
+            long events = end.entrySet().stream().mapToLong(partition -> {
                 OffsetAndMetadata offset = committed.get(partition.getKey());
                 return Math.max(0, partition.getValue().offset() - (offset == null ? 0 : offset.offset()));
             }).sum();
+            long applied = end.keySet().stream().map(committed::get).filter(Objects::nonNull)
+                    .mapToLong(OffsetAndMetadata::offset).sum();
+            return new Measured(events, applied, now);
         } catch (ExecutionException | TimeoutException e) {
             log.debug("The consumer lag is unknown now: {}", e.toString());
-            return null;
+            return new Measured(null, null, now);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return new Measured(null, null, now);
         }
     }
 

@@ -1,6 +1,7 @@
 package se.samverka.reporting.freshness;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import se.samverka.reporting.readmodel.ReadModelSet;
 import se.samverka.reporting.rebuild.Rebuilds;
@@ -17,6 +18,11 @@ public class FreshnessReporter {
         this.lag = lag;
         this.rebuilds = rebuilds;
         this.clock = clock;
+    }
+
+    /** How many events the consumer group has applied, all its instances together; empty when the broker cannot say. */
+    public Optional<Long> appliedByTheGroup() {
+        return lag.applied();
     }
 
     public Freshness of(ReadModelSet models) {

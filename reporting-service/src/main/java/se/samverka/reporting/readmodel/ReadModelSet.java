@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -33,6 +34,8 @@ public final class ReadModelSet {
     private final EventDispatch dispatch;
     /** Held shared by each reading of the entries, exclusively by the drop, which waits for the readings. */
     private final ReadWriteLock readings = new ReentrantReadWriteLock();
+    /** Counted after each write of the entries, so a computation that saw the count saw the write. */
+    private final AtomicLong applied = new AtomicLong();
     private boolean dropped;
 
     /**
@@ -52,7 +55,11 @@ public final class ReadModelSet {
 
     /** Applies an event read from {@code topic}, and tells it in the feed if it is news. */
     public ApplyOutcome apply(String topic, EventEnvelope event) {
-        return dispatch.apply(topic, event);
+        try {
+            return dispatch.apply(topic, event);
+        } finally {
+            applied.incrementAndGet();
+        }
     }
 
     /**
@@ -62,7 +69,19 @@ public final class ReadModelSet {
      * @return the events not applied because earlier events of their aggregates are missing
      */
     public List<MissingEventsException> applyAll(String topic, List<EventEnvelope> events) {
-        return dispatch.applyAll(topic, events, feed::addAll);
+        try {
+            return dispatch.applyAll(topic, events, feed::addAll);
+        } finally {
+            applied.incrementAndGet();
+        }
+    }
+
+    /**
+     * How many times this instance has applied events to this generation (or tried to): what it computed before is
+     * still current while this number and the events the consumer group has applied stay the same.
+     */
+    public long applications() {
+        return applied.get();
     }
 
     public int generation() {

@@ -1,5 +1,9 @@
 package se.samverka.reporting.report;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -17,10 +21,18 @@ public class ReportSource {
     private final ReadModels models;
     private final FreshnessReporter freshness;
     private final SharedReading<ReadModelSet, Optional<Counting>> counting = new SharedReading<>();
+    private final LastComputed<List<Object>> computed;
+    private final Counter computedNow;
+    private final Counter kept;
 
-    ReportSource(ReadModels models, FreshnessReporter freshness) {
+    ReportSource(ReadModels models, FreshnessReporter freshness, Clock clock, MeterRegistry meters) {
         this.models = models;
         this.freshness = freshness;
+        this.computed = new LastComputed<>(clock);
+        this.computedNow = Counter.builder("samverka.reports.computations").tag("outcome", "computed")
+                .description("Reports computed from every entry").register(meters);
+        this.kept = Counter.builder("samverka.reports.computations").tag("outcome", "kept")
+                .description("Reports given as last computed, no event applied since").register(meters);
     }
 
     /**
@@ -42,8 +54,23 @@ public class ReportSource {
         });
     }
 
+    /**
+     * What {@code report} computes from every entry, computed again only when an event has been applied since it
+     * last was (by this instance or another of the group), else as it was then, with the freshness it had then.
+     *
+     * @param key the report and every parameter it was asked with
+     */
+    public <T> T computed(List<Object> key, Function<Counting, T> report) {
+        ReadModelSet set = models.current();
+        LastComputed.Version version = new LastComputed.Version(set.generation(), set.applications(),
+                freshness.appliedByTheGroup().orElse(null));
+        LastComputed.Result<T> result = computed.get(key, version, () -> report.apply(counting()));
+        (result.computedNow() ? computedNow : kept).increment();
+        return result.value();
+    }
+
     /** Every entry and how fresh they are; requests that come while they are being read share that reading. */
-    public Counting counting() {
+    Counting counting() {
         return fromTheGenerationInUse(set -> counting.read(set, () -> {
             Freshness taken = freshness.of(set);
             return set.reading(ReadModelSet::snapshot).map(snapshot -> new Counting(snapshot, taken));

@@ -58,6 +58,8 @@ final class StoreCollection extends H2Collection {
     private static final Document EXISTS = new Document("$exists", true);
     /** Up to how many candidates an index names a page is sorted from them rather than read in an index's order. */
     private static final int FEW = 5_000;
+    /** Up to how many documents tied on a sort's first field are read and sorted, not read in a next index's order. */
+    private static final int TIED_READ = 64;
 
     private final MVMap<Object, Document> documents;
     private final CursorRegistry cursors;
@@ -378,8 +380,9 @@ final class StoreCollection extends H2Collection {
         }
         Comparator<Document> order = deriveComparator(orderBy)
                 .thenComparing(document -> (String) document.get(getIdField()));
+        Optional<OrderIndex> then = thenByIndex(orderBy);
         List<Document> page = new ArrayList<>();
-        List<Document> tied = new ArrayList<>();
+        List<Object> tied = new ArrayList<>();
         Object tiedValue = null;
         boolean ascending = direction.intValue() > 0;
         for (OrderIndex.Entry entry : index.get().inOrder(ascending, this::streamAllDocumentsWithPosition)) {
@@ -387,22 +390,65 @@ final class StoreCollection extends H2Collection {
                 return Optional.empty();
             }
             if (!tied.isEmpty() && ValueComparator.asc().compare(tiedValue, entry.value()) != 0) {
-                tied.sort(order);
-                page.addAll(tied);
+                page.addAll(inOrder(tied, query, order, then, wanted - page.size()));
                 tied.clear();
                 if (page.size() >= wanted) {
                     return Optional.of(page);
                 }
             }
-            Document document = getDocument(entry.position());
-            if (document != null && documentMatchesQuery(document, query)) {
-                tied.add(document);
-                tiedValue = entry.value();
-            }
+            tied.add(entry.position());
+            tiedValue = entry.value();
         }
-        tied.sort(order);
-        page.addAll(tied);
+        page.addAll(inOrder(tied, query, order, then, wanted - page.size()));
         return Optional.of(page);
+    }
+
+    /**
+     * The index of an order's second field, where the order is that and the first alone, the second ascending: what
+     * orders the documents tied on the first (a list by score has thousands of one score, then by title).
+     */
+    private Optional<OrderIndex> thenByIndex(Document orderBy) {
+        if (orderBy.size() != 2) {
+            return Optional.empty();
+        }
+        Iterator<String> fields = orderBy.keySet().iterator();
+        fields.next();
+        String second = fields.next();
+        return orderBy.get(second) instanceof Number direction && direction.intValue() > 0 ? valuesIndexOn(second)
+                : Optional.empty();
+    }
+
+    /**
+     * At least the first {@code wanted} of the tied documents that match, in the order: a few read and sorted; many,
+     * where {@code then} holds the order's second field, read in its order only until there are enough.
+     */
+    private List<Document> inOrder(List<Object> tied, Document query, Comparator<Document> order,
+                                   Optional<OrderIndex> then, long wanted) {
+        if (tied.size() > TIED_READ && then.isPresent()) {
+            Set<Object> positions = new HashSet<>(tied);
+            List<Document> found = new ArrayList<>();
+            for (OrderIndex.Entry entry : then.get().inOrder(true, this::streamAllDocumentsWithPosition)) {
+                if (entry.value() instanceof Collection<?>) {
+                    return sorted(tied, query, order);
+                }
+                if (positions.contains(entry.position())) {
+                    Document document = getDocument(entry.position());
+                    if (document != null && documentMatchesQuery(document, query)) {
+                        found.add(document);
+                        if (found.size() >= wanted) {
+                            return found;
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+        return sorted(tied, query, order);
+    }
+
+    private List<Document> sorted(List<Object> positions, Document query, Comparator<Document> order) {
+        return positions.stream().map(this::getDocument)
+                .filter(document -> document != null && documentMatchesQuery(document, query)).sorted(order).toList();
     }
 
     /**

@@ -190,6 +190,44 @@ class StoreCollectionTest {
     }
 
     @Test
+    void ordersManyTiedDocumentsByTheNextFieldsIndexAsAFullSortDoes() {
+        for (MongoCollection<Document> tied : inBothStores("tied")) {
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                Document document = new Document("_id", "t" + (i * 7919 % 600)).append("score", (long) i % 3 * 20)
+                        .append("strategy", i % 4 == 0 ? "S1" : "S2");
+                if (i % 23 != 0) {
+                    document.append("title", "Projekt " + (i % 90));
+                }
+                documents.add(document);
+            }
+            tied.insertMany(documents);
+            tied.createIndex(Indexes.ascending("score"));
+            tied.createIndex(Indexes.ascending("title"));
+            tied.createIndex(Indexes.ascending("strategy"));
+        }
+        List<Function<MongoCollection<Document>, FindIterable<Document>>> pages = List.of(
+                tied -> tied.find().sort(Sorts.orderBy(Sorts.descending("score"), Sorts.ascending("title"))).limit(20),
+                tied -> tied.find(Filters.eq("strategy", "S1"))
+                        .sort(Sorts.orderBy(Sorts.descending("score"), Sorts.ascending("title"))).skip(40).limit(20),
+                tied -> tied.find(Filters.eq("strategy", "S2"))
+                        .sort(Sorts.orderBy(Sorts.ascending("score"), Sorts.ascending("title"))).skip(140).limit(30),
+                tied -> tied.find().sort(Sorts.orderBy(Sorts.descending("score"), Sorts.descending("title"))).limit(20),
+                tied -> tied.find(Filters.eq("strategy", "none"))
+                        .sort(Sorts.orderBy(Sorts.descending("score"), Sorts.ascending("title"))).limit(5));
+        for (int i = 0; i < pages.size(); i++) {
+            assertAnsweredAlike("tied", "page " + i, pages.get(i).andThen(page -> page.into(new ArrayList<>())));
+        }
+        MongoCollection<Document> durableTied = inBothStores("tied").get(0);
+        durableTied.insertOne(new Document("_id", "t-array").append("score", 40L).append("title", List.of("b", "a")));
+        inBothStores("tied").get(1).insertOne(new Document("_id", "t-array").append("score", 40L)
+                .append("title", List.of("b", "a")));
+        assertAnsweredAlike("tied", "a title that is an array", tied -> tied.find()
+                .sort(Sorts.orderBy(Sorts.descending("score"), Sorts.ascending("title"))).limit(20)
+                .into(new ArrayList<>()));
+    }
+
+    @Test
     void findsTheDocumentsThatHaveAFieldAsAFullReadDoes() {
         for (MongoCollection<Document> aggregates : inBothStores("aggregates")) {
             List<Document> documents = new ArrayList<>();
