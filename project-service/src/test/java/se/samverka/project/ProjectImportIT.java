@@ -37,7 +37,8 @@ class ProjectImportIT extends ServiceIntegrationTest {
     void theDirectory() {
         Announcements announce = new Announcements(bootstrapServers(), directory);
         String municipality = announce.organisation("Östersunds kommun", "MUNICIPALITY", "SE", "SE-Z");
-        department = announce.organisation("Kultur- och fritidsförvaltningen", "DEPARTMENT", "SE", "SE-Z", municipality);
+        department = announce.organisation("Kultur- och fritidsförvaltningen", "DEPARTMENT", "SE", "SE-Z",
+                municipality);
         twinCity = announce.organisation("Kajaani", "FOREIGN_CITY", "FI", null);
         university = announce.organisation("Mittuniversitetet", "UNIVERSITY", "SE", "SE-Z");
     }
@@ -55,7 +56,8 @@ class ProjectImportIT extends ServiceIntegrationTest {
         assertThat(project.path("status").asString()).isEqualTo("ONGOING");
         assertThat(project.path("partners")).extracting(partner -> partner.path("organisationId").asString())
                 .containsExactly(twinCity, university);
-        assertThat(project.path("fundingLines").get(0).path("granted").path("amount").asString()).isEqualTo("400000.00");
+        assertThat(project.path("fundingLines").get(0).path("granted").path("amount").asString())
+                .isEqualTo("400000.00");
         assertThat(project.path("indicators").get(0).path("latest").asString()).isEqualTo("12");
         assertThat(project.path("activities").get(0).path("country").asString()).isEqualTo("FI");
         assertThat(project.path("health").path("status").asString()).isEqualTo("AT_RISK");
@@ -119,8 +121,8 @@ class ProjectImportIT extends ServiceIntegrationTest {
         JsonNode problem = api.refused(HttpMethod.POST, IMPORTS, null, Map.of("projects",
                 List.of(fine, unknownPartner, skipsAStep, unknownProgramme, fine)), HttpStatus.UNPROCESSABLE_CONTENT);
 
-        assertThat(problem.path("errors")).extracting(error -> error.path("field").asString()).containsExactlyInAnyOrder(
-                "projects[1].partners[0].organisationId", "projects[2].transitions[1].to",
+        assertThat(problem.path("errors")).extracting(error -> error.path("field").asString())
+                .containsExactlyInAnyOrder("projects[1].partners[0].organisationId", "projects[2].transitions[1].to",
                 "projects[3].fundingLines[0].programme", "projects[4].key");
         api.expectProblem(IMPORTS, Map.of("projects", List.of(fine, Map.of("key", key + "-5", "description",
                         description("Musikutbyte"), "fundingLines", List.of(Map.of("programme", "OWN_BUDGET",

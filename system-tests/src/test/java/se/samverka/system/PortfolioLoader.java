@@ -3,9 +3,7 @@ package se.samverka.system;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +55,8 @@ final class PortfolioLoader {
     private static final List<String> STANDING = List.of("IDEA", "PRE_STUDY", "APPLICATION_DRAFT", "SUBMITTED",
             "REJECTED", "APPROVED", "ONGOING", "ONGOING", "CLOSED", "CANCELLED");
     private static final String[] THEMES = {"Vatten", "Skola", "Kultur", "Idrott", "Klimat", "Demokrati",
-            "Turism", "Vinterteknik", "Hälsa", "Ungdom", "Energi", "Digitalisering", "Jämställdhet", "Besöksnäring"};
+            "Turism", "Vinterteknik", "Hälsa", "Ungdom", "Energi", "Digitalisering", "Jämställdhet",
+            "Besöksnäring"};
     private static final String[] KINDS = {"utbyte", "samarbete", "förstudie", "nätverk", "kompetensutveckling",
             "pilotprojekt"};
 
@@ -221,16 +220,7 @@ final class PortfolioLoader {
 
     private HttpResponse<String> send(String method, String path, Object body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
-                .header("Authorization", "Bearer " + token.get())
-                .timeout(Duration.ofSeconds(60));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return JsonRequests.send(http, gateway + path, token.get(), method, body, Duration.ofSeconds(60));
     }
 
     /** The projects, each made from its own number: the same number, the same project. */
@@ -302,7 +292,8 @@ final class PortfolioLoader {
                 line.put("decidedOn", decided.toString());
             }
             project.put("fundingLines", List.of(line));
-            LocalDate reported = decided.plusMonths(6).isAfter(LocalDate.now()) ? LocalDate.now() : decided.plusMonths(6);
+            LocalDate reported = decided.plusMonths(6).isAfter(LocalDate.now()) ? LocalDate.now()
+                    : decided.plusMonths(6);
             project.put("indicators", List.of(Map.of("definition", Map.of("kind", random.nextBoolean() ? "OUTPUT"
                             : "RESULT", "name", "Deltagare i utbyten", "unit", "personer", "baseline", 0,
                             "target", 10 + random.nextInt(200)),

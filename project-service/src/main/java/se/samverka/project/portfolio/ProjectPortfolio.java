@@ -194,7 +194,8 @@ public class ProjectPortfolio {
     }
 
     /** {@code step} after {@code change}; what it refuses is named from {@code field}, within the import's body. */
-    private static Change<Project> named(String field, Change<Project> change, Function<Project, Change<Project>> step) {
+    private static Change<Project> named(String field, Change<Project> change,
+                                         Function<Project, Change<Project>> step) {
         try {
             return change.then(step);
         } catch (IllegalTransitionException e) {

@@ -99,11 +99,19 @@ class ConsumerLag implements DisposableBean {
             return new Measured(events, applied, now);
         } catch (ExecutionException | TimeoutException e) {
             log.debug("The consumer lag is unknown now: {}", e.toString());
-            return new Measured(null, null, now);
+            return unknown(now);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Measured(null, null, now);
+            return unknown(now);
         }
+    }
+
+    /**
+     * The lag unknown, what the group had applied as last known: a broker too busy to answer in time is no sign that
+     * anything was applied, and reports kept from before would otherwise be computed again (ADR 0023).
+     */
+    private Measured unknown(Instant now) {
+        return new Measured(null, last.applied(), now);
     }
 
     @Override

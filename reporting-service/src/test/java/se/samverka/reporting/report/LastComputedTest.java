@@ -35,7 +35,8 @@ class LastComputedTest {
         Version version = new Version(1, 7, 120L);
 
         assertThat(get("portfolio", version)).isEqualTo(new LastComputed.Result<>("portfolio #1", true));
-        assertThat(get("portfolio", new Version(1, 7, 120L))).isEqualTo(new LastComputed.Result<>("portfolio #1", false));
+        assertThat(get("portfolio", new Version(1, 7, 120L)))
+                .isEqualTo(new LastComputed.Result<>("portfolio #1", false));
         assertThat(computations).hasValue(1);
     }
 
