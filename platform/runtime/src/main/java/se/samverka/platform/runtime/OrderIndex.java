@@ -10,14 +10,18 @@ import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.MaxKey;
+import de.bwaldvogel.mongo.bson.MinKey;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -84,8 +88,9 @@ final class OrderIndex extends Index<Object> {
     }
 
     /**
-     * The entries from the lowest value up, or from the highest down; the first time, from the documents (with their
-     * positions) as they are. The caller holds the collection's lock, under which every write changes the index.
+     * The entries from the lowest value up, or from the highest down, the entries of one value in the order of their
+     * positions either way; the first time, from the documents (with their positions) as they are. The caller holds
+     * the collection's lock, under which every write changes the index.
      */
     Iterable<Entry> inOrder(boolean ascending, Supplier<Stream<DocumentWithPosition<Object>>> documents) {
         if (!ordered) {
@@ -93,7 +98,36 @@ final class OrderIndex extends Index<Object> {
                     .forEach(document -> entries.add(entry(document.getDocument(), document.getPosition())));
             ordered = true;
         }
-        return ascending ? entries : entries.descendingSet();
+        return ascending ? entries : this::fromTheHighestValue;
+    }
+
+    /**
+     * Each value's entries from the highest value down: a skip list's descending walk searches anew for every step,
+     * which made a page by score (tens of thousands of one score) take a second; this searches once per value.
+     */
+    private Iterator<Entry> fromTheHighestValue() {
+        return new Iterator<>() {
+            private Entry next = entries.isEmpty() ? null : entries.last();
+            private Iterator<Entry> value = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                if (!value.hasNext() && next != null) {
+                    value = entries.subSet(new Entry(next.value(), MinKey.getInstance()), true,
+                            new Entry(next.value(), MaxKey.getInstance()), true).iterator();
+                    next = entries.lower(new Entry(next.value(), MinKey.getInstance()));
+                }
+                return value.hasNext();
+            }
+
+            @Override
+            public Entry next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return value.next();
+            }
+        };
     }
 
     /**
