@@ -70,7 +70,7 @@ public class ReportSource {
     }
 
     /** Every entry and how fresh they are; requests that come while they are being read share that reading. */
-    Counting counting() {
+    private Counting counting() {
         return fromTheGenerationInUse(set -> counting.read(set, () -> {
             Freshness taken = freshness.of(set);
             return set.reading(ReadModelSet::snapshot).map(snapshot -> new Counting(snapshot, taken));
