@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import se.samverka.partnership.contracts.OrganisationDescription;
 import se.samverka.partnership.contracts.OrganisationRegistered;
+import se.samverka.partnership.contracts.OrganisationUpdated;
 import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.partnership.contracts.PartnershipDescription;
 import se.samverka.partnership.contracts.PartnershipRegistered;
@@ -65,10 +66,26 @@ final class History implements AutoCloseable {
 
     String organisation(String name, String nameEn, String type, String country, String region) {
         String id = UUID.randomUUID().toString();
-        String sector = "COMPANY".equals(type) ? "PRIVATE" : "PUBLIC";
         publish(PartnershipContracts.ORGANISATION_REGISTERED, id, new OrganisationRegistered(id,
-                new OrganisationDescription(name, nameEn, type, sector, country, region, null, null, null, true)));
+                description(name, nameEn, type, country, region)));
         return id;
+    }
+
+    /** Registers an organisation under an id that events published before may have named already. */
+    void organisationNamedBefore(String id, String name, String type, String country) {
+        publish(PartnershipContracts.ORGANISATION_REGISTERED, id, new OrganisationRegistered(id,
+                description(name, null, type, country, null)));
+    }
+
+    void organisationUpdated(String id, String name, String type, String country) {
+        publish(PartnershipContracts.ORGANISATION_UPDATED, id, new OrganisationUpdated(id,
+                description(name, null, type, country, null)));
+    }
+
+    private static OrganisationDescription description(String name, String nameEn, String type, String country,
+                                                       String region) {
+        String sector = "COMPANY".equals(type) ? "PRIVATE" : "PUBLIC";
+        return new OrganisationDescription(name, nameEn, type, sector, country, region, null, null, null, true);
     }
 
     String partnership(String name, String type, String status, String responsibleDepartmentId, List<String> strategies,

@@ -19,7 +19,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
+import se.samverka.reporting.portfolio.PortfolioReport;
 import se.samverka.reporting.readmodel.ReadModelSet;
+import se.samverka.reporting.report.ReportFilter;
 import se.samverka.reporting.readmodel.ReadModels;
 import tools.jackson.databind.JsonNode;
 
@@ -30,11 +32,13 @@ class RebuildIT extends ReportingIntegrationTest {
 
     private final MongoOperations mongo;
     private final ReadModels models;
+    private final PortfolioReport portfolio;
 
     @Autowired
-    RebuildIT(MongoOperations mongo, ReadModels models) {
+    RebuildIT(MongoOperations mongo, ReadModels models, PortfolioReport portfolio) {
         this.mongo = mongo;
         this.models = models;
+        this.portfolio = portfolio;
     }
 
     @Test
@@ -70,6 +74,10 @@ class RebuildIT extends ReportingIntegrationTest {
         assertThat(withoutFreshness(report("/api/reports/partnerships?department={d}", department))).isEqualTo(before);
         assertThat(report("/api/reports/activity?limit=200").toString()).contains(during, "Under ombyggnaden");
         assertThat(mongo.collectionExists("projects_g" + generation)).as("the old generation is dropped").isFalse();
+        assertThat(mongo.collectionExists("figures_g" + generation)).isFalse();
+        assertFiguresCountAsEveryEntry(models.current(), this.portfolio, ReportFilter.ALL,
+                new ReportFilter(null, department, null, null), new ReportFilter(null, null, null, "FI"),
+                new ReportFilter(2026, null, null, null));
 
         Map<String, List<Document>> first = contents(generation + 1);
         awaitCompleted(start());

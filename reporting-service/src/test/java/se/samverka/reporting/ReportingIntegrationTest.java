@@ -1,5 +1,6 @@
 package se.samverka.reporting;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -9,6 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import se.samverka.platform.test.ServiceIntegrationTest;
+import se.samverka.reporting.freshness.Freshness;
+import se.samverka.reporting.portfolio.PortfolioReport;
+import se.samverka.reporting.readmodel.ReadModelSet;
+import se.samverka.reporting.report.ReportFilter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +60,20 @@ abstract class ReportingIntegrationTest extends ServiceIntegrationTest {
         JsonNode copy = report.deepCopy();
         ((tools.jackson.databind.node.ObjectNode) copy).remove("freshness");
         return copy;
+    }
+
+    /**
+     * The portfolio's projects as the figures kept with the entries hold them (ADR 0022) are as counted from every
+     * entry, for each filter.
+     */
+    static void assertFiguresCountAsEveryEntry(ReadModelSet set, PortfolioReport portfolio, ReportFilter... filters) {
+        Freshness notCompared = null;
+        for (ReportFilter filter : filters) {
+            assertThat(set.figures().counts(filter)).as("figures hold %s", filter).isPresent();
+            assertThat(portfolio.of(set, filter, notCompared).projects()).as("the figures of %s", filter)
+                    .isEqualTo(set.reading(ReadModelSet::snapshot).map(snapshot ->
+                            portfolio.of(snapshot, filter, notCompared).projects()).orElseThrow());
+        }
     }
 
     /** The count of one value of a dimension, e.g. {@code count(portfolio.path("projects"), "status", "IDEA")}. */

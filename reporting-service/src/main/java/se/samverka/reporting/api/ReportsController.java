@@ -68,7 +68,8 @@ class ReportsController {
     /** Projects, partnerships and organisations counted by status, health, strategy, country and more. */
     @GetMapping("/portfolio")
     Portfolio portfolio(ReportFilter filter) {
-        return computed("portfolio", portfolio, filter);
+        return source.computedReading(List.of("portfolio", filter), (set, freshness) ->
+                portfolio.of(set, filter, freshness));
     }
 
     /** Every department and municipal company with its projects and partnerships, and those with none. */

@@ -6,12 +6,16 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
+import se.samverka.reporting.figures.Counts;
+import se.samverka.reporting.figures.FigureStore;
 import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.readmodel.OrganisationEntry;
 import se.samverka.reporting.readmodel.PartnershipEntry;
 import se.samverka.reporting.readmodel.ProjectEntry;
+import se.samverka.reporting.readmodel.ReadModelSet;
 import se.samverka.reporting.readmodel.Snapshot;
 import se.samverka.reporting.report.Count;
 import se.samverka.reporting.report.Names;
@@ -31,18 +35,41 @@ public class PortfolioReport implements Report<Portfolio> {
         this.clock = clock;
     }
 
+    /** Counted from every entry: for a filter that combines two or more parts, which no figures hold. */
     @Override
     public Portfolio of(Snapshot snapshot, ReportFilter filter, Freshness freshness) {
         List<ProjectEntry> projects = snapshot.projects().values().stream()
                 .filter(project -> filter.includes(project, snapshot)).toList();
+        return portfolio(projects(projects, snapshot), snapshot, filter, freshness);
+    }
+
+    /**
+     * The projects from the figures kept with their entries (ADR 0022), the partnerships and organisations (a few
+     * hundred) from theirs; where no figures hold what the filter covers ({@link FigureStore#counts}), from every
+     * entry. Read within {@link ReadModelSet#reading}.
+     */
+    public Portfolio of(ReadModelSet set, ReportFilter filter, Freshness freshness) {
+        Optional<Counts> figures = set.figures().counts(filter);
+        if (figures.isEmpty()) {
+            return of(set.snapshot(), filter, freshness);
+        }
+        Snapshot snapshot = set.withoutProjects();
+        Counts counts = figures.get();
+        Map<String, Tally> by = projectDimensions(snapshot);
+        by.forEach((dimension, tally) -> counts.of(dimension).forEach(tally::add));
+        return portfolio(part(counts.total(), by), snapshot, filter, freshness);
+    }
+
+    private Portfolio portfolio(Portfolio.Part projects, Snapshot snapshot, ReportFilter filter, Freshness freshness) {
         List<PartnershipEntry> partnerships = snapshot.partnerships().values().stream()
                 .filter(partnership -> filter.includes(partnership, snapshot)).toList();
         Collection<OrganisationEntry> organisations = snapshot.organisations().values();
-        return new Portfolio(filter, projects(projects, snapshot), partnerships(partnerships, snapshot),
-                organisations(organisations), names.homeCountry(), freshness);
+        return new Portfolio(filter, projects, partnerships(partnerships, snapshot), organisations(organisations),
+                names.homeCountry(), freshness);
     }
 
-    private Portfolio.Part projects(List<ProjectEntry> projects, Snapshot snapshot) {
+    /** Every dimension the projects are counted by, in the order the report gives them. */
+    private Map<String, Tally> projectDimensions(Snapshot snapshot) {
         Map<String, Tally> by = new LinkedHashMap<>();
         by.put("status", Tally.plain());
         by.put("health", Tally.plain());
@@ -55,6 +82,11 @@ public class PortfolioReport implements Report<Portfolio> {
         by.put("programme", Tally.named(names::programme));
         by.put("visibility", Tally.plain());
         by.put("year", Tally.inKeyOrder());
+        return by;
+    }
+
+    private Portfolio.Part projects(List<ProjectEntry> projects, Snapshot snapshot) {
+        Map<String, Tally> by = projectDimensions(snapshot);
         for (ProjectEntry project : projects) {
             by.get("status").add(project.status());
             by.get("health").add(project.health());

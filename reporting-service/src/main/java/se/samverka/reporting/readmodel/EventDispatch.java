@@ -49,7 +49,7 @@ final class EventDispatch {
     }
 
     private <V> ApplyOutcome apply(TopicTable<V> table, EventEnvelope event) {
-        return table.store().apply(event, change(table, event, feed));
+        return table.store().apply(event, change(table, event, feed), table.beside());
     }
 
     /**
@@ -65,11 +65,12 @@ final class EventDispatch {
     private <V> List<MissingEventsException> applyAll(TopicTable<V> table, List<EventEnvelope> events,
                                                       Consumer<List<FeedLine>> lines) {
         List<FeedLine> told = new ArrayList<>();
-        return table.store().applyAll(events, event -> change(table, event, told::add), () -> {
-            if (!told.isEmpty()) {
-                lines.accept(told);
-            }
-        });
+        return table.store().applyAll(events, event -> change(table, event, told::add),
+                table.beside().runningFirst(() -> {
+                    if (!told.isEmpty()) {
+                        lines.accept(told);
+                    }
+                }));
     }
 
     private TopicTable<?> table(String topic) {

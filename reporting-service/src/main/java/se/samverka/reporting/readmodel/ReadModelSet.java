@@ -1,5 +1,6 @@
 package se.samverka.reporting.readmodel;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import se.samverka.platform.messaging.consumer.ApplyOutcome;
 import se.samverka.platform.messaging.consumer.MissingEventsException;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
+import se.samverka.reporting.figures.FigureStore;
 
 /**
  * One generation of every read model, in collections named with the generation's number: the live consumers keep
@@ -31,6 +33,7 @@ public final class ReadModelSet {
     private final ProjectionStore<PartnershipEntry> partnerships;
     private final ProjectionStore<ProjectEntry> projects;
     private final FeedStore feed;
+    private final FigureStore figures;
     private final EventDispatch dispatch;
     /** Held shared by each reading of the entries, exclusively by the drop, which waits for the readings. */
     private final ReadWriteLock readings = new ReentrantReadWriteLock();
@@ -42,21 +45,25 @@ public final class ReadModelSet {
      * @param mongo the store of the feed's lines, unjournaled: the journaled write of their entry, which follows each
      *              line, takes it to disk
      */
-    ReadModelSet(int generation, MongoOperations mongo, ProjectionStores stores, ZoneId zone) {
+    ReadModelSet(int generation, MongoOperations mongo, ProjectionStores stores, ZoneId zone, Clock clock) {
         this.generation = generation;
         this.mongo = mongo;
         this.organisations = stores.create("organisations_g" + generation, OrganisationEntry.class);
         this.partnerships = stores.create("partnerships_g" + generation, PartnershipEntry.class);
         this.projects = stores.create("projects_g" + generation, ProjectEntry.class);
         this.feed = new FeedStore(mongo, "feed_g" + generation);
-        this.dispatch = new EventDispatch(EventCodec::decode, feed::add, ReadModelTables.organisations(organisations),
-                ReadModelTables.partnerships(partnerships), ReadModelTables.projects(projects, zone));
+        this.figures = new FigureStore(generation, mongo, projects, organisations, clock);
+        this.dispatch = new EventDispatch(EventCodec::decode, feed::add,
+                ReadModelTables.organisations(organisations, figures.besideOrganisations()),
+                ReadModelTables.partnerships(partnerships),
+                ReadModelTables.projects(projects, figures.besideProjects(), zone));
+        figures.recover();
     }
 
     /** Applies an event read from {@code topic}, and tells it in the feed if it is news. */
     public ApplyOutcome apply(String topic, EventEnvelope event) {
         try {
-            return dispatch.apply(topic, event);
+            return figures.writing(() -> dispatch.apply(topic, event));
         } finally {
             applied.incrementAndGet();
         }
@@ -70,7 +77,7 @@ public final class ReadModelSet {
      */
     public List<MissingEventsException> applyAll(String topic, List<EventEnvelope> events) {
         try {
-            return dispatch.applyAll(topic, events, feed::addAll);
+            return figures.writing(() -> dispatch.applyAll(topic, events, feed::addAll));
         } finally {
             applied.incrementAndGet();
         }
@@ -104,6 +111,11 @@ public final class ReadModelSet {
         return feed;
     }
 
+    /** The portfolio's figures, kept with the projects' entries. */
+    public FigureStore figures() {
+        return figures;
+    }
+
     /** When the newest event this generation applied happened. */
     public Optional<Instant> lastEventTime() {
         return Stream.of(organisations, partnerships, projects).map(ProjectionStore::lastEventTime)
@@ -129,6 +141,11 @@ public final class ReadModelSet {
         return new Snapshot(organisations.findAll(), partnerships.findAll(), projects.findAll());
     }
 
+    /** The organisations and partnerships, without the projects: for what reads the projects' figures instead. */
+    public Snapshot withoutProjects() {
+        return new Snapshot(organisations.findAll(), partnerships.findAll(), Map.of());
+    }
+
     /** The organisations alone, for what only names them. */
     public Snapshot directory() {
         return new Snapshot(organisations.findAll(), Map.of(), Map.of());
@@ -138,8 +155,8 @@ public final class ReadModelSet {
         readings.writeLock().lock();
         try {
             dropped = true;
-            Stream.of(organisations.collection(), partnerships.collection(), projects.collection(),
-                    feed.collection()).forEach(mongo::dropCollection);
+            Stream.concat(Stream.of(organisations.collection(), partnerships.collection(), projects.collection(),
+                    feed.collection()), figures.collections().stream()).forEach(mongo::dropCollection);
         } finally {
             readings.writeLock().unlock();
         }

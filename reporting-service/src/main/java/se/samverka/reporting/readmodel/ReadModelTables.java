@@ -23,6 +23,7 @@ import se.samverka.partnership.contracts.PartnershipStatusChanged;
 import se.samverka.partnership.contracts.PartnershipUpdated;
 import se.samverka.partnership.contracts.Party;
 import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.messaging.consumer.Beside;
 import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.project.contracts.Activity;
@@ -64,13 +65,15 @@ final class ReadModelTables {
     private ReadModelTables() {
     }
 
-    static TopicTable<OrganisationEntry> organisations(ProjectionStore<OrganisationEntry> store) {
+    static TopicTable<OrganisationEntry> organisations(ProjectionStore<OrganisationEntry> store,
+                                                       Beside<OrganisationEntry> beside) {
         return TopicTable.of(PartnershipContracts.ORGANISATIONS, store, entry -> entry.description().name(),
                         entry -> null)
                 .on(OrganisationRegistered.class, (current, e, envelope) -> OrganisationEntry.of(e.description()),
                         (e, entry) -> details("organisationType", e.description().type(),
                                 "country", e.description().country()))
                 .on(OrganisationUpdated.class, (current, e, envelope) -> OrganisationEntry.of(e.description()))
+                .keeping(beside)
                 .build();
     }
 
@@ -101,7 +104,8 @@ final class ReadModelTables {
                 .build();
     }
 
-    static TopicTable<ProjectEntry> projects(ProjectionStore<ProjectEntry> store, ZoneId zone) {
+    static TopicTable<ProjectEntry> projects(ProjectionStore<ProjectEntry> store, Beside<ProjectEntry> beside,
+                                             ZoneId zone) {
         return TopicTable.of(ProjectContracts.PROJECTS, store, entry -> entry.description().title(),
                         entry -> entry.description().visibility())
                 .on(ProjectRegistered.class, (current, e, envelope) ->
@@ -151,6 +155,7 @@ final class ReadModelTables {
                         (e, entry) -> details("submittedOn", e.submittedOn().toString()))
                 .on(ProjectAssessed.class, existing((entry, e, envelope) ->
                         entry.withAssessment(e.score(), e.criteria(), at(envelope))))
+                .keeping(beside)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package se.samverka.reporting.readmodel;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
@@ -12,6 +13,8 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.messaging.UnjournaledWrites;
@@ -38,15 +41,17 @@ public class ReadModels {
     private final ProjectionStores stores;
     private final ProjectionStores rebuilding;
     private final ZoneId zone;
+    private final Clock clock;
     private final ReadWriteLock switching = new ReentrantReadWriteLock();
     private volatile ReadModelSet current;
 
-    public ReadModels(MongoOperations mongo, ProjectionStores stores, ReportingSettings settings) {
+    public ReadModels(MongoOperations mongo, ProjectionStores stores, ReportingSettings settings, Clock clock) {
         this.mongo = mongo;
         this.unjournaled = UnjournaledWrites.of(mongo);
         this.stores = stores;
         this.rebuilding = stores.unjournaled();
         this.zone = settings.zone();
+        this.clock = clock;
         Document state = mongo.findById(ACTIVE, Document.class, STATE);
         this.current = serving(state == null ? 1 : state.getInteger("generation"));
     }
@@ -78,9 +83,8 @@ public class ReadModels {
 
     /** An empty generation after the one in use, for a rebuild; what a failed rebuild left of it is dropped. */
     public ReadModelSet next() {
-        ReadModelSet next = new ReadModelSet(current.generation() + 1, unjournaled, rebuilding, zone);
-        next.drop();
-        return next;
+        new ReadModelSet(current.generation() + 1, unjournaled, rebuilding, zone, clock).drop();
+        return new ReadModelSet(current.generation() + 1, unjournaled, rebuilding, zone, clock);
     }
 
     /**
@@ -112,6 +116,30 @@ public class ReadModels {
     }
 
     private ReadModelSet serving(int generation) {
-        return new ReadModelSet(generation, unjournaled, stores, zone);
+        return new ReadModelSet(generation, unjournaled, stores, zone, clock);
+    }
+
+    /**
+     * Should the figures of the generation in use not hold every entry (it was written before they were kept, or a
+     * crash came while they were counted again), they are counted again once the service is up, its reports counting
+     * every entry until they are.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void countTheFiguresAgainWhereNeeded() {
+        ReadModelSet set = current;
+        if (set.figures().whole()) {
+            return;
+        }
+        log.warn("The figures of generation {} do not hold every project: counting them again", set.generation());
+        Thread counting = new Thread(() -> {
+            try {
+                set.figures().countAgain();
+            } catch (RuntimeException e) {
+                log.error("The figures of generation {} could not be counted again; the reports count every entry "
+                        + "until a rebuild", set.generation(), e);
+            }
+        }, "figures-counted-again");
+        counting.setDaemon(true);
+        counting.start();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.messaging.consumer.Beside;
 import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 
@@ -15,9 +16,10 @@ import se.samverka.platform.messaging.consumer.ProjectionStore;
  *
  * @param subject    what a feed line calls the aggregate, from its entry
  * @param visibility who may see a feed line of the aggregate, from its entry; null for all who see the feed
+ * @param beside     what the store keeps beside each entry
  */
 record TopicTable<V>(String topic, ProjectionStore<V> store, Function<V, String> subject,
-                     Function<V, String> visibility, Map<Class<?>, Row<V, ?>> rows) {
+                     Function<V, String> visibility, Map<Class<?>, Row<V, ?>> rows, Beside<V> beside) {
 
     TopicTable {
         rows = Map.copyOf(rows);
@@ -57,6 +59,7 @@ record TopicTable<V>(String topic, ProjectionStore<V> store, Function<V, String>
         private final Function<V, String> subject;
         private final Function<V, String> visibility;
         private final Map<Class<?>, Row<V, ?>> rows = new HashMap<>();
+        private Beside<V> beside = Beside.nothing();
 
         private Builder(String topic, ProjectionStore<V> store, Function<V, String> subject,
                         Function<V, String> visibility) {
@@ -79,8 +82,14 @@ record TopicTable<V>(String topic, ProjectionStore<V> store, Function<V, String>
             return this;
         }
 
+        /** What the store keeps beside each entry, written with it. */
+        Builder<V> keeping(Beside<V> kept) {
+            this.beside = kept;
+            return this;
+        }
+
         TopicTable<V> build() {
-            return new TopicTable<>(topic, store, subject, visibility, rows);
+            return new TopicTable<>(topic, store, subject, visibility, rows, beside);
         }
     }
 }

@@ -2,6 +2,8 @@ package se.samverka.reporting.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.Years;
@@ -35,6 +37,11 @@ public record ReportFilter(Integer year, String department, String strategy, Str
         }
         department = blankAsNull(department);
         strategy = blankAsNull(strategy);
+    }
+
+    /** How many of its parts are given: none covers all. */
+    public int parts() {
+        return (int) Stream.of(year, department, strategy, country).filter(Objects::nonNull).count();
     }
 
     public ReportFilter withYear(Integer newYear) {

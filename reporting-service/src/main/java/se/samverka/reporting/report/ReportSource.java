@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.freshness.FreshnessReporter;
@@ -61,10 +62,22 @@ public class ReportSource {
      * @param key the report and every parameter it was asked with
      */
     public <T> T computed(List<Object> key, Function<Counting, T> report) {
+        return kept(key, () -> report.apply(counting()));
+    }
+
+    /**
+     * What {@code report} computes from what it reads of the generation in use itself (figures, not every entry),
+     * computed again only when an event has been applied since it last was, as {@link #computed(List, Function)}.
+     */
+    public <T> T computedReading(List<Object> key, BiFunction<ReadModelSet, Freshness, T> report) {
+        return kept(key, () -> read(report));
+    }
+
+    private <T> T kept(List<Object> key, Supplier<T> computation) {
         ReadModelSet set = models.current();
         LastComputed.Version version = new LastComputed.Version(set.generation(), set.applications(),
                 freshness.appliedByTheGroup().orElse(null));
-        LastComputed.Result<T> result = computed.get(key, version, () -> report.apply(counting()));
+        LastComputed.Result<T> result = computed.get(key, version, computation);
         (result.computedNow() ? computedNow : kept).increment();
         return result.value();
     }

@@ -41,7 +41,12 @@ public final class Tally {
     }
 
     public Tally add(String key) {
-        counts.merge(key == null ? NONE : key, 1L, Long::sum);
+        return add(key, 1);
+    }
+
+    /** Adds {@code count} under the key at once, as counted elsewhere (the figures). */
+    public Tally add(String key, long count) {
+        counts.merge(key == null ? NONE : key, count, Long::sum);
         return this;
     }
 

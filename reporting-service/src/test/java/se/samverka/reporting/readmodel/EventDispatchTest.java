@@ -24,6 +24,7 @@ import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventContract;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.messaging.consumer.ApplyOutcome;
+import se.samverka.platform.messaging.consumer.Beside;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.project.contracts.ProjectContracts;
 import se.samverka.project.contracts.ProjectDescription;
@@ -54,9 +55,9 @@ class EventDispatchTest {
         dispatch = new EventDispatch((event, contract) -> {
             decodes++;
             return EventCodec.decode(event, contract);
-        }, feed::add, ReadModelTables.organisations(organisations.store),
+        }, feed::add, ReadModelTables.organisations(organisations.store, Beside.nothing()),
                 ReadModelTables.partnerships(partnerships.store),
-                ReadModelTables.projects(projects.store, ZoneId.of("Europe/Stockholm")));
+                ReadModelTables.projects(projects.store, Beside.nothing(), ZoneId.of("Europe/Stockholm")));
     }
 
     @Test
@@ -159,7 +160,7 @@ class EventDispatchTest {
         private int applied;
 
         private InMemory() {
-            when(store.apply(any(), any())).thenAnswer(call -> {
+            when(store.apply(any(), any(), any())).thenAnswer(call -> {
                 entry = ((Function<Optional<V>, V>) call.getArgument(1)).apply(Optional.ofNullable(entry));
                 applied++;
                 return ApplyOutcome.APPLIED;

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,8 @@ public class ProjectionStore<V> {
     static final String SEQUENCE = "sequence";
     static final String EVENT_TIME = "eventTime";
     static final String VIEW = "view";
+    /** What {@link Beside} keeps beside the view. */
+    public static final String BESIDE = "beside";
 
     private final MongoOperations mongo;
     private final String collection;
@@ -75,14 +78,23 @@ public class ProjectionStore<V> {
      * @throws MissingEventsException when earlier events of the aggregate are missing; nothing is applied
      */
     public ApplyOutcome apply(EventEnvelope event, Function<Optional<V>, V> change) {
+        return apply(event, change, Beside.nothing());
+    }
+
+    /** As {@link #apply(EventEnvelope, Function)}, keeping what {@code beside} says beside the view. */
+    public ApplyOutcome apply(EventEnvelope event, Function<Optional<V>, V> change, Beside<V> beside) {
         while (true) {
             Document current = mongo.findById(event.aggregateId(), Document.class, collection);
             long last = current == null ? 0 : ((Number) current.get(SEQUENCE)).longValue();
             if (!isNext(event, last)) {
                 return ApplyOutcome.DUPLICATE;
             }
-            V next = change.apply(Optional.ofNullable(current).flatMap(this::view));
-            if (current == null ? insert(event, next) : replace(event, last, next)) {
+            Optional<V> before = Optional.ofNullable(current).flatMap(this::view);
+            V next = change.apply(before);
+            Document kept = beside.beforeWrite(List.of(new Beside.Changed<>(event.aggregateId(), before.orElse(null),
+                    current == null ? null : current.get(BESIDE, Document.class), next))).get(event.aggregateId());
+            if (current == null ? insert(event, next, kept) : replace(event, last, next, kept)) {
+                beside.afterWrite();
                 applied.increment();
                 return ApplyOutcome.APPLIED;
             }
@@ -104,22 +116,25 @@ public class ProjectionStore<V> {
      */
     public List<MissingEventsException> applyAll(List<EventEnvelope> events,
                                                  Function<EventEnvelope, Function<Optional<V>, V>> changes) {
-        return applyAll(events, changes, () -> { });
+        return applyAll(events, changes, Beside.nothing());
     }
 
     /**
-     * As {@link #applyAll(List, Function)}, running {@code beforeWrite} once every change is made and before any is
-     * written: for what must be durable before the views that tell it were (a crash in between repeats the batch).
+     * As {@link #applyAll(List, Function)}, keeping what {@code beside} says beside the views; its
+     * {@link Beside#beforeWrite} also serves what must be durable before the views that tell it were (a crash in
+     * between repeats the batch).
      */
     public List<MissingEventsException> applyAll(List<EventEnvelope> events,
                                                  Function<EventEnvelope, Function<Optional<V>, V>> changes,
-                                                 Runnable beforeWrite) {
+                                                 Beside<V> beside) {
         Map<String, Entry<V>> entries = new LinkedHashMap<>();
+        Map<String, Document> keptBefore = new HashMap<>();
         Query concerned = Query.query(Criteria.where("_id").in(events.stream().map(EventEnvelope::aggregateId)
                 .distinct().toList()));
         for (Document document : mongo.find(concerned, Document.class, collection)) {
             entries.put(document.getString("_id"), new Entry<>(((Number) document.get(SEQUENCE)).longValue(),
                     document.getDate(EVENT_TIME).toInstant(), view(document).orElse(null)));
+            keptBefore.put(document.getString("_id"), document.get(BESIDE, Document.class));
         }
         List<MissingEventsException> missing = new ArrayList<>();
         Map<String, Entry<V>> changed = new LinkedHashMap<>();
@@ -137,8 +152,13 @@ public class ProjectionStore<V> {
             }
         }
         if (!changed.isEmpty()) {
-            beforeWrite.run();
-            write(entries, changed);
+            Map<String, Document> kept = beside.beforeWrite(changed.entrySet().stream()
+                    .map(change -> new Beside.Changed<>(change.getKey(), Optional.ofNullable(entries.get(
+                            change.getKey())).map(Entry::view).orElse(null), keptBefore.get(change.getKey()),
+                            change.getValue().view()))
+                    .toList());
+            write(entries, changed, kept);
+            beside.afterWrite();
             applied.increment(applicable);
         }
         return missing;
@@ -163,17 +183,17 @@ public class ProjectionStore<V> {
     private record Entry<V>(long sequence, Instant eventTime, V view) {
     }
 
-    private void write(Map<String, Entry<V>> before, Map<String, Entry<V>> after) {
+    private void write(Map<String, Entry<V>> before, Map<String, Entry<V>> after, Map<String, Document> kept) {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
         after.forEach((id, entry) -> {
             Entry<V> was = before.get(id);
             if (was == null) {
-                bulk.insert(new Document("_id", id).append(SEQUENCE, entry.sequence())
-                        .append(EVENT_TIME, entry.eventTime()).append(VIEW, toDocument(entry.view())));
+                bulk.insert(keeping(new Document("_id", id).append(SEQUENCE, entry.sequence())
+                        .append(EVENT_TIME, entry.eventTime()).append(VIEW, toDocument(entry.view())), kept.get(id)));
             } else {
                 bulk.updateOne(Query.query(Criteria.where("_id").is(id).and(SEQUENCE).is(was.sequence())),
-                        new Update().set(SEQUENCE, entry.sequence()).set(EVENT_TIME, entry.eventTime())
-                                .set(VIEW, toDocument(entry.view())));
+                        keeping(new Update().set(SEQUENCE, entry.sequence()).set(EVENT_TIME, entry.eventTime())
+                                .set(VIEW, toDocument(entry.view())), kept.get(id)));
             }
         });
         BulkWriteResult result = bulk.execute();
@@ -184,6 +204,61 @@ public class ProjectionStore<V> {
 
     public Optional<V> find(String aggregateId) {
         return Optional.ofNullable(mongo.findById(aggregateId, Document.class, collection)).flatMap(this::view);
+    }
+
+    /** The views of the aggregates named, by id; those without one are left out. */
+    public Map<String, V> find(Collection<String> aggregateIds) {
+        Map<String, V> views = new HashMap<>();
+        for (Document document : mongo.find(Query.query(Criteria.where("_id").in(aggregateIds)), Document.class,
+                collection)) {
+            view(document).ifPresent(view -> views.put(document.getString("_id"), view));
+        }
+        return views;
+    }
+
+    /** A view with what is kept beside it ({@link Beside}); either may be null. */
+    public record Kept<V>(V view, Document beside) {
+    }
+
+    /** The views of the aggregates named, with what is kept beside each, by id. */
+    public Map<String, Kept<V>> findKept(Collection<String> aggregateIds) {
+        Map<String, Kept<V>> kept = new HashMap<>();
+        for (Document document : mongo.find(Query.query(Criteria.where("_id").in(aggregateIds)), Document.class,
+                collection)) {
+            kept.put(document.getString("_id"), new Kept<>(view(document).orElse(null),
+                    document.get(BESIDE, Document.class)));
+        }
+        return kept;
+    }
+
+    /** What is kept beside every aggregate's view, by id; null for one with nothing beside it. */
+    public Map<String, Document> allKept() {
+        Query all = new Query();
+        all.fields().include(BESIDE);
+        Map<String, Document> kept = new HashMap<>();
+        try (Stream<Document> documents = mongo.stream(all, Document.class, collection)) {
+            documents.forEach(document -> kept.put(document.getString("_id"), document.get(BESIDE, Document.class)));
+        }
+        return kept;
+    }
+
+    /** Keeps other documents beside the views named, the views and their sequences as they are. */
+    public void keep(Map<String, Document> beside) {
+        if (beside.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        beside.forEach((id, kept) -> bulk.updateOne(Query.query(Criteria.where("_id").is(id)),
+                new Update().set(BESIDE, kept)));
+        bulk.execute();
+    }
+
+    /** The ids of the aggregates whose documents match; criteria name view fields as {@code view.<field>}. */
+    public List<String> ids(Criteria criteria) {
+        Query matching = Query.query(criteria);
+        matching.fields().include("_id");
+        return mongo.find(matching, Document.class, collection).stream().map(document -> document.getString("_id"))
+                .toList();
     }
 
     /** Views matching a query; criteria name view fields as {@code view.<field>}. */
@@ -239,24 +314,32 @@ public class ProjectionStore<V> {
                 .map(document -> document.getDate(EVENT_TIME).toInstant());
     }
 
-    private boolean insert(EventEnvelope event, V view) {
+    private static Document keeping(Document document, Document kept) {
+        return kept == null ? document : document.append(BESIDE, kept);
+    }
+
+    private static Update keeping(Update update, Document kept) {
+        return kept == null ? update : update.set(BESIDE, kept);
+    }
+
+    private boolean insert(EventEnvelope event, V view, Document kept) {
         try {
-            mongo.insert(new Document("_id", event.aggregateId())
+            mongo.insert(keeping(new Document("_id", event.aggregateId())
                     .append(SEQUENCE, event.sequence())
                     .append(EVENT_TIME, event.time().toInstant())
-                    .append(VIEW, toDocument(view)), collection);
+                    .append(VIEW, toDocument(view)), kept), collection);
             return true;
         } catch (DuplicateKeyException e) {
             return false;
         }
     }
 
-    private boolean replace(EventEnvelope event, long last, V view) {
+    private boolean replace(EventEnvelope event, long last, V view, Document kept) {
         Query unchanged = Query.query(Criteria.where("_id").is(event.aggregateId()).and(SEQUENCE).is(last));
-        Update update = new Update()
+        Update update = keeping(new Update()
                 .set(SEQUENCE, event.sequence())
                 .set(EVENT_TIME, event.time().toInstant())
-                .set(VIEW, toDocument(view));
+                .set(VIEW, toDocument(view)), kept);
         return mongo.updateFirst(unchanged, update, collection).getMatchedCount() == 1;
     }
 

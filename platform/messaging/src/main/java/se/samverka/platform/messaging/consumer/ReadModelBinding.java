@@ -11,9 +11,16 @@ import java.util.function.Supplier;
  *                 say which topic feeds the read model and how far the service has consumed it
  * @param store    the store the handlers apply to (the one in use now, where read models have generations)
  * @param handlers what the consumer does with each event
+ * @param repaired what the read model does once the reconciliation has repaired views from the log, for what it
+ *                 derives from them (reporting's figures, which counted a lost view that is now applied again)
  */
 public record ReadModelBinding(String name, String function, Supplier<ProjectionStore<?>> store,
-                               EventHandlers handlers) {
+                               EventHandlers handlers, Runnable repaired) {
+
+    /** A read model that derives nothing from its views. */
+    public ReadModelBinding(String name, String function, Supplier<ProjectionStore<?>> store, EventHandlers handlers) {
+        this(name, function, store, handlers, () -> { });
+    }
 
     /** The Spring Cloud Stream binding of the function's input. */
     public String binding() {

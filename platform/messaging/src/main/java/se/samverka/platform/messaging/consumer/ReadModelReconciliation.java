@@ -111,6 +111,9 @@ public class ReadModelReconciliation implements SmartLifecycle {
                 }
             }
         }
+        if (repaired > 0) {
+            readModel.repaired().run();
+        }
         ahead += (int) views.keySet().stream().filter(id -> !latest.containsKey(id)).count();
         Finding finding = new Finding(readModel.name(), topic, views.size(), behind, repaired, ahead);
         record(finding, store.collection());

@@ -1,0 +1,195 @@
+package se.samverka.reporting.figures;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bson.Document;
+import se.samverka.reporting.readmodel.OrganisationEntry;
+import se.samverka.reporting.readmodel.ProjectEntry;
+import se.samverka.reporting.report.Tally;
+
+/**
+ * What one project adds to the figures: the values of every dimension the portfolio counts it by, its
+ * organisations' countries and sectors as they were known when it was counted. Kept beside the project's entry in the
+ * same write, so the figures can be set right whatever happened between the two writes.
+ *
+ * @param fromYear  the year it runs from; null when neither start is known
+ * @param untilYear the year it runs until; null while open-ended (it then runs in every year from {@code fromYear},
+ *                  and counts under the years until the present one)
+ * @param unknown   the organisations it names that the read model has not heard of yet: their registration counts
+ *                  the project again
+ */
+record Contribution(String status, String health, List<String> strategies, List<String> actions,
+                    List<String> growthAreas, String owner, List<String> countries, List<String> sectors,
+                    List<String> programmes, String visibility, Integer fromYear, Integer untilYear,
+                    List<String> unknown) {
+
+    /** What a project that is not there adds: nothing. */
+    static final Contribution NONE = new Contribution(null, null, List.of(), List.of(), List.of(), null, List.of(),
+            List.of(), List.of(), null, null, null, List.of());
+
+    /** The slice of every project. */
+    static final String ALL = "all";
+    static final String DEPARTMENT = "department:";
+    static final String STRATEGY = "strategy:";
+    static final String COUNTRY = "country:";
+    /** Projects that run some time in the year and have an end. */
+    static final String YEAR = "year:";
+    /** Open-ended projects that run from the year. */
+    static final String OPEN_FROM = "open:";
+    /** The key of how many projects a slice holds. */
+    static final String TOTAL = "total";
+    /** In the {@code year} dimension, an open-ended project that runs from the year before the suffix. */
+    static final String ONWARDS = "+";
+
+    Contribution {
+        strategies = List.copyOf(strategies);
+        actions = List.copyOf(actions);
+        growthAreas = List.copyOf(growthAreas);
+        countries = List.copyOf(countries);
+        sectors = List.copyOf(sectors);
+        programmes = List.copyOf(programmes);
+        unknown = List.copyOf(unknown);
+    }
+
+    /** @param organisations the organisations the read model knows, by id */
+    static Contribution of(ProjectEntry project, Function<String, Optional<OrganisationEntry>> organisations) {
+        if (project == null) {
+            return NONE;
+        }
+        List<String> countries = new ArrayList<>();
+        List<String> sectors = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : project.organisationIds()) {
+            Optional<OrganisationEntry> organisation = organisations.apply(id);
+            if (organisation.isEmpty()) {
+                unknown.add(id);
+                continue;
+            }
+            addOnce(countries, organisation.get().description().country());
+            addOnce(sectors, organisation.get().description().sector());
+        }
+        LocalDate from = project.activeFrom();
+        LocalDate until = project.activeUntil();
+        return new Contribution(project.status(), project.health(), distinct(project.description().strategies()),
+                distinct(project.description().actions()), distinct(project.description().growthAreas()),
+                project.description().ownerOrganisationId(), countries, sectors,
+                distinct(project.funding().stream().map(funding -> funding.line().programme()).toList()),
+                project.description().visibility(), from == null ? null : from.getYear(),
+                from == null || until == null ? null : until.getYear(), unknown);
+    }
+
+    /** Adds {@code sign} (1 or -1) times this contribution to every slice it counts in. */
+    void addTo(Figures figures, int sign) {
+        if (this.equals(NONE)) {
+            return;
+        }
+        for (String slice : slices()) {
+            figures.add(slice, TOTAL, sign);
+            count(figures, slice, "status", status, sign);
+            count(figures, slice, "health", health, sign);
+            countEach(figures, slice, "strategy", strategies, sign);
+            countEach(figures, slice, "action", actions, sign);
+            countEach(figures, slice, "growthArea", growthAreas, sign);
+            count(figures, slice, "owner", owner, sign);
+            countEach(figures, slice, "country", countries, sign);
+            countEach(figures, slice, "sector", sectors, sign);
+            countEach(figures, slice, "programme", programmes, sign);
+            count(figures, slice, "visibility", visibility, sign);
+            countEach(figures, slice, "year", yearKeys(), sign);
+        }
+    }
+
+    /** Every slice it counts in: all, its owner's, each strategy's and country's, each year's it runs in. */
+    private List<String> slices() {
+        List<String> slices = new ArrayList<>();
+        slices.add(ALL);
+        if (owner != null) {
+            slices.add(DEPARTMENT + owner);
+        }
+        strategies.forEach(strategy -> slices.add(STRATEGY + strategy));
+        countries.forEach(country -> slices.add(COUNTRY + country));
+        if (fromYear != null && untilYear == null) {
+            slices.add(OPEN_FROM + fromYear);
+        } else if (fromYear != null) {
+            for (int year = fromYear; year <= untilYear; year++) {
+                slices.add(YEAR + year);
+            }
+        }
+        return slices;
+    }
+
+    private List<String> yearKeys() {
+        if (fromYear == null) {
+            return List.of();
+        }
+        if (untilYear == null) {
+            return List.of(fromYear + ONWARDS);
+        }
+        List<String> years = new ArrayList<>();
+        for (int year = fromYear; year <= untilYear; year++) {
+            years.add(String.valueOf(year));
+        }
+        return years;
+    }
+
+    private static void count(Figures figures, String slice, String dimension, String key, int sign) {
+        figures.add(slice, dimension + ":" + (key == null ? Tally.NONE : key), sign);
+    }
+
+    /** As {@link Tally#addEach}: once under each value, under NONE when there is none. */
+    private static void countEach(Figures figures, String slice, String dimension, List<String> keys, int sign) {
+        if (keys.isEmpty()) {
+            count(figures, slice, dimension, null, sign);
+        }
+        keys.forEach(key -> count(figures, slice, dimension, key, sign));
+    }
+
+    private static void addOnce(List<String> values, String value) {
+        if (value != null && !values.contains(value)) {
+            values.add(value);
+        }
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values.stream().filter(Objects::nonNull).distinct().toList();
+    }
+
+    Document toDocument() {
+        Document document = new Document();
+        put(document, "status", status);
+        put(document, "health", health);
+        document.append("strategies", strategies).append("actions", actions).append("growthAreas", growthAreas);
+        put(document, "owner", owner);
+        document.append("countries", countries).append("sectors", sectors).append("programmes", programmes);
+        put(document, "visibility", visibility);
+        put(document, "fromYear", fromYear);
+        put(document, "untilYear", untilYear);
+        return document.append("unknown", unknown);
+    }
+
+    /** @param document as {@link #toDocument} made it; null for a project not counted yet */
+    static Contribution from(Document document) {
+        if (document == null) {
+            return NONE;
+        }
+        return new Contribution(document.getString("status"), document.getString("health"),
+                strings(document, "strategies"), strings(document, "actions"), strings(document, "growthAreas"),
+                document.getString("owner"), strings(document, "countries"), strings(document, "sectors"),
+                strings(document, "programmes"), document.getString("visibility"), document.getInteger("fromYear"),
+                document.getInteger("untilYear"), strings(document, "unknown"));
+    }
+
+    private static void put(Document document, String key, Object value) {
+        if (value != null) {
+            document.append(key, value);
+        }
+    }
+
+    private static List<String> strings(Document document, String key) {
+        return document.getList(key, String.class, List.of());
+    }
+}

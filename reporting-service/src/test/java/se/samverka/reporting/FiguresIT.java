@@ -1,0 +1,76 @@
+package se.samverka.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.samverka.reporting.History.money;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import se.samverka.reporting.portfolio.PortfolioReport;
+import se.samverka.reporting.readmodel.ReadModels;
+import se.samverka.reporting.report.ReportFilter;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The portfolio's figures kept with the entries (ADR 0022) against the same portfolio counted from every entry, after
+ * a history in which projects name organisations before their registration is read and an organisation moves.
+ */
+class FiguresIT extends ReportingIntegrationTest {
+
+    @Autowired
+    ReadModels models;
+    @Autowired
+    PortfolioReport portfolio;
+
+    @Test
+    void theFiguresCountWhatEveryEntryCountsWhateverOrderTheTopicsCameIn() {
+        String department = history.organisation("Miljö- och samhällsnämnden", "DEPARTMENT", "SE", "SE-Z");
+        String company = history.organisation("Jämtlandsbolaget AB", "COMPANY", "SE", "SE-Z");
+        String kajaani = UUID.randomUUID().toString();
+        String strategy = "S" + UUID.randomUUID().toString().substring(0, 6);
+
+        String winter = history.project("Vinterstaden", department, List.of(strategy, "S2"),
+                List.of("EXPERIENCE_INDUSTRY"), List.of(), LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31));
+        history.partner(winter, kajaani, "PARTNER");
+        history.fundingLine(winter, "INTERREG_AURORA", money("1000.00", "EUR"), null, null, null, null);
+        history.status(winter, "IDEA", "PRE_STUDY");
+        history.health(winter, "AT_RISK");
+        String openEnded = history.project("Handel över gränsen", department, List.of("S3"), List.of(), List.of(),
+                LocalDate.of(2025, 3, 1), null);
+        history.partner(openEnded, company, "PARTNER");
+        history.project("Idé utan datum", department, List.of(strategy), List.of(), List.of(), null, null);
+        history.project("Förr", department, List.of(), List.of(), List.of(), LocalDate.of(2019, 5, 1),
+                LocalDate.of(2020, 6, 30));
+        awaitReport("/api/reports/portfolio?department={d}",
+                portfolio -> portfolio.path("projects").path("total").asLong() == 4, department);
+        history.organisationNamedBefore(kajaani, "Kajaanin kaupunki", "FOREIGN_CITY", "FI");
+        String later = history.project("Efter registreringen", department, List.of(strategy), List.of(), List.of(),
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        history.partner(later, kajaani, "LEAD");
+        history.organisationUpdated(company, "Jämtlandsbolaget AB", "COMPANY", "NO");
+
+        JsonNode report = awaitReport("/api/reports/portfolio?department={d}",
+                portfolio -> portfolio.path("projects").path("total").asLong() == 5
+                        && count(portfolio.path("projects"), "country", "FI") == 2
+                        && count(portfolio.path("projects"), "country", "NO") == 1, department);
+        JsonNode projects = report.path("projects");
+        assertThat(count(projects, "country", "SE")).as("every project has its owner in Sweden").isEqualTo(5);
+        assertThat(count(projects, "sector", "PRIVATE")).isEqualTo(1);
+        assertThat(count(projects, "strategy", strategy)).isEqualTo(3);
+        assertThat(count(projects, "status", "PRE_STUDY")).isEqualTo(1);
+        assertThat(count(projects, "programme", "INTERREG_AURORA")).isEqualTo(1);
+        assertThat(count(projects, "year", "2019")).isEqualTo(1);
+        assertThat(count(projects, "year", String.valueOf(LocalDate.now().getYear())))
+                .as("the open-ended project runs until this year").isGreaterThanOrEqualTo(1);
+        assertThat(report("/api/reports/portfolio?strategy={s}", strategy).path("projects").path("total").asLong())
+                .isEqualTo(3);
+
+        assertFiguresCountAsEveryEntry(models.current(), portfolio, ReportFilter.ALL,
+                new ReportFilter(null, department, null, null), new ReportFilter(null, null, strategy, null),
+                new ReportFilter(null, null, "S3", null), new ReportFilter(null, null, null, "FI"),
+                new ReportFilter(null, null, null, "NO"), new ReportFilter(2020, null, null, null),
+                new ReportFilter(2025, null, null, null), new ReportFilter(2030, null, null, null));
+    }
+}

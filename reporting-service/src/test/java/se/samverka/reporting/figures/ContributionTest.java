@@ -1,0 +1,87 @@
+package se.samverka.reporting.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import se.samverka.partnership.contracts.OrganisationDescription;
+import se.samverka.project.contracts.ProjectDescription;
+import se.samverka.reporting.readmodel.OrganisationEntry;
+import se.samverka.reporting.readmodel.ProjectEntry;
+import se.samverka.reporting.readmodel.ProjectEntry.PartnerEntry;
+
+class ContributionTest {
+
+    private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Map<String, OrganisationEntry> DIRECTORY = Map.of(
+            "department", organisation("DEPARTMENT", "PUBLIC", "SE"),
+            "kajaani", organisation("FOREIGN_CITY", "PUBLIC", "FI"),
+            "company", organisation("COMPANY", "PRIVATE", "SE"));
+
+    @Test
+    void aProjectCountsOnceInEachSliceItBelongsTo() {
+        Contribution contribution = Contribution.of(project(List.of("S1", "S2"), LocalDate.of(2025, 1, 1),
+                LocalDate.of(2026, 6, 30), "kajaani", "company", "unregistered"), this::known);
+        Figures figures = new Figures();
+        contribution.addTo(figures, 1);
+
+        assertThat(contribution.countries()).containsExactly("SE", "FI");
+        assertThat(contribution.sectors()).containsExactly("PUBLIC", "PRIVATE");
+        assertThat(contribution.unknown()).containsExactly("unregistered");
+        for (String slice : List.of("all", "department:department", "strategy:S1", "strategy:S2", "country:SE",
+                "country:FI", "year:2025", "year:2026")) {
+            assertThat(figures.of(slice)).as(slice).containsEntry("total", 1L).containsEntry("country:FI", 1L)
+                    .containsEntry("year:2025", 1L).containsEntry("year:2026", 1L).containsEntry("health:NONE", 1L)
+                    .containsEntry("programme:NONE", 1L);
+        }
+        assertThat(figures.of("year:2027")).isEmpty();
+    }
+
+    @Test
+    void anOpenEndedProjectCountsFromItsFirstYearOnwards() {
+        Figures figures = new Figures();
+        Contribution.of(project(List.of(), LocalDate.of(2024, 5, 1), null), this::known).addTo(figures, 1);
+
+        assertThat(figures.of("open:2024")).containsEntry("total", 1L).containsEntry("year:2024+", 1L)
+                .containsEntry("strategy:NONE", 1L);
+        assertThat(figures.of("year:2024")).isEmpty();
+    }
+
+    @Test
+    void aChangeAddsTheNewAndTakesTheOldAwayAndWhatIsKeptReadsBackTheSame() {
+        Contribution before = Contribution.of(project(List.of("S1"), null, null), this::known);
+        Contribution after = Contribution.of(project(List.of("S3"), null, null, "kajaani"), this::known);
+
+        Figures change = Figures.change(before, after);
+
+        assertThat(change.of("all")).containsOnly(Map.entry("strategy:S1", -1L), Map.entry("strategy:S3", 1L),
+                Map.entry("country:FI", 1L));
+        assertThat(change.of("strategy:S1")).containsEntry("total", -1L);
+        assertThat(Contribution.from(after.toDocument())).isEqualTo(after);
+        assertThat(Contribution.from(null)).isEqualTo(Contribution.NONE);
+        assertThat(Figures.change(after, Contribution.from(after.toDocument())).isEmpty()).isTrue();
+    }
+
+    private Optional<OrganisationEntry> known(String id) {
+        return Optional.ofNullable(DIRECTORY.get(id));
+    }
+
+    private static OrganisationEntry organisation(String type, String sector, String country) {
+        return new OrganisationEntry(new OrganisationDescription(type, null, type, sector, country, null, null, null,
+                null, true));
+    }
+
+    private static ProjectEntry project(List<String> strategies, LocalDate start, LocalDate end, String... partners) {
+        ProjectDescription description = new ProjectDescription(null, "Snöskoterleder", null, null, null, "KS 2026/3",
+                "department", List.of(), "PUBLIC", List.of(), strategies, List.of(), List.of(), List.of(), List.of(),
+                start, end, null, null);
+        return new ProjectEntry(description, "IDEA", null, Arrays.stream(partners)
+                .map(partner -> new PartnerEntry(partner, "PARTNER")).toList(), List.of(), List.of(), List.of(), null,
+                List.of(), null, AT, AT, AT);
+    }
+}
