@@ -34,7 +34,7 @@ class DashboardPageTest extends GatewayTest {
     @Test
     void showsTheFiguresTheReadersProjectsAndTheLatestActivity() {
         REPORTING.answer("/api/reports/portfolio", 200, PORTFOLIO).answer("/api/reports/activity?limit=10", 200, ACTIVITY)
-                .answer("/api/reports/coverage", 200, "{\"without\":[{\"organisationId\":\"o5\",\"name\":\"Socialförvaltningen\"}]}");
+                .answer("/api/reports/coverage?projects=counted", 200, "{\"without\":[{\"organisationId\":\"o5\",\"name\":\"Socialförvaltningen\"}]}");
         PROJECT.answer("/api/projects?owner=o0", 200, MINE);
 
         String page = page(TestTokens.token().role("STAFF").organisation("o0").name("Erik Eriksson").build());

@@ -13,10 +13,10 @@ class ReportPagesTest extends GatewayTest {
     void showsTheReportsOfTheFilterAndOffersTheYearsExports() {
         REPORTING.answer("/api/reports/portfolio?year=2025&strategy=S1", 200,
                         "{\"projects\":{\"total\":7},\"partnerships\":{\"total\":3}}")
-                .answer("/api/reports/coverage?year=2025&strategy=S1", 200, """
+                .answer("/api/reports/coverage?projects=counted&year=2025&strategy=S1", 200, """
                         {"departments":[{"organisationId":"o0","name":"Kultur- och fritidsförvaltningen",
-                          "ongoingProjects":1,"projects":[{"id":"p1"}],"partnerships":[]},
-                         {"organisationId":"o1","name":"Socialförvaltningen","ongoingProjects":0,"projects":[],
+                          "openProjects":1,"ongoingProjects":1,"partnerships":[]},
+                         {"organisationId":"o1","name":"Socialförvaltningen","openProjects":0,"ongoingProjects":0,
                           "partnerships":[]}],
                          "without":[{"organisationId":"o1","name":"Socialförvaltningen"}]}""")
                 .answer("/api/reports/funding?year=2025&strategy=S1", 200, """

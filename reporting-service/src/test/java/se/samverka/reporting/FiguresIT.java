@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import se.samverka.reporting.coverage.CoverageReport;
 import se.samverka.reporting.portfolio.PortfolioReport;
 import se.samverka.reporting.readmodel.ReadModels;
 import se.samverka.reporting.report.ReportFilter;
@@ -23,6 +24,8 @@ class FiguresIT extends ReportingIntegrationTest {
     ReadModels models;
     @Autowired
     PortfolioReport portfolio;
+    @Autowired
+    CoverageReport coverage;
 
     @Test
     void theFiguresCountWhatEveryEntryCountsWhateverOrderTheTopicsCameIn() {
@@ -67,7 +70,7 @@ class FiguresIT extends ReportingIntegrationTest {
         assertThat(report("/api/reports/portfolio?strategy={s}", strategy).path("projects").path("total").asLong())
                 .isEqualTo(3);
 
-        assertFiguresCountAsEveryEntry(models.current(), portfolio, ReportFilter.ALL,
+        assertFiguresCountAsEveryEntry(models.current(), portfolio, coverage, ReportFilter.ALL,
                 new ReportFilter(null, department, null, null), new ReportFilter(null, null, strategy, null),
                 new ReportFilter(null, null, "S3", null), new ReportFilter(null, null, null, "FI"),
                 new ReportFilter(null, null, null, "NO"), new ReportFilter(2020, null, null, null),

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import se.samverka.platform.test.ServiceIntegrationTest;
+import se.samverka.reporting.coverage.Coverage;
+import se.samverka.reporting.coverage.CoverageReport;
 import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.portfolio.PortfolioReport;
 import se.samverka.reporting.readmodel.ReadModelSet;
+import se.samverka.reporting.readmodel.Snapshot;
 import se.samverka.reporting.report.ReportFilter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,16 +68,23 @@ abstract class ReportingIntegrationTest extends ServiceIntegrationTest {
     }
 
     /**
-     * The portfolio's projects as the figures kept with the entries hold them (ADR 0022) are as counted from every
-     * entry, for each filter.
+     * The portfolio's projects and the departments' open and ongoing projects as the figures kept with the entries
+     * hold them (ADR 0022) are as counted from every entry, for each filter.
      */
-    static void assertFiguresCountAsEveryEntry(ReadModelSet set, PortfolioReport portfolio, ReportFilter... filters) {
+    static void assertFiguresCountAsEveryEntry(ReadModelSet set, PortfolioReport portfolio, CoverageReport coverage,
+                                               ReportFilter... filters) {
         Freshness notCompared = null;
         for (ReportFilter filter : filters) {
             assertThat(set.figures().counts(filter)).as("figures hold %s", filter).isPresent();
+            Snapshot snapshot = set.reading(ReadModelSet::snapshot).orElseThrow();
             assertThat(portfolio.of(set, filter, notCompared).projects()).as("the figures of %s", filter)
-                    .isEqualTo(set.reading(ReadModelSet::snapshot).map(snapshot ->
-                            portfolio.of(snapshot, filter, notCompared).projects()).orElseThrow());
+                    .isEqualTo(portfolio.of(snapshot, filter, notCompared).projects());
+            Function<Coverage, List<List<Object>>> counts = report -> report.departments().stream()
+                    .map(department -> List.<Object>of(department.organisationId(), department.openProjects(),
+                            department.ongoingProjects(), department.hasInternationalDimension()))
+                    .toList();
+            assertThat(counts.apply(coverage.counted(set, filter, notCompared))).as("coverage counted for %s", filter)
+                    .isEqualTo(counts.apply(coverage.of(snapshot, filter, notCompared)));
         }
     }
 

@@ -142,6 +142,18 @@ class ReportsIT extends ReportingIntegrationTest {
         JsonNode one = report("/api/reports/coverage?department={d}", withNothing);
         assertThat(one.path("departments").size()).isEqualTo(1);
         assertThat(one.path("without").get(0).path("organisationId").asString()).isEqualTo(withNothing);
+        JsonNode counted = report("/api/reports/coverage?projects=counted");
+        for (String id : List.of(withProject, withPartnership, withNothing, onlyClosed)) {
+            JsonNode listed = department(coverage.path("departments"), id);
+            JsonNode unlisted = department(counted.path("departments"), id);
+            assertThat(unlisted.path("openProjects").asLong()).isEqualTo(listed.path("projects").size());
+            assertThat(unlisted.path("ongoingProjects").asLong()).isEqualTo(listed.path("ongoingProjects").asLong());
+            assertThat(unlisted.path("projects").isMissingNode()).as("counted, not listed").isTrue();
+        }
+        assertThat(department(counted.path("departments"), withProject).path("openProjects").asLong()).isOne();
+        assertThat(counted.path("without").findValuesAsString("organisationId"))
+                .contains(withNothing, onlyClosed).doesNotContain(withProject, withPartnership);
+        expectRefused("/api/reports/coverage?projects=some", HttpStatus.UNPROCESSABLE_CONTENT, "projects");
     }
 
     @Test

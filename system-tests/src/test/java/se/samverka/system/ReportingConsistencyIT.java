@@ -1117,6 +1117,19 @@ class ReportingConsistencyIT {
                 .filter(row -> row.getValue().projects().isEmpty() && row.getValue().partnerships().isEmpty())
                 .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
         softly.assertThat(idsOf(report.path("without"), "organisationId")).as("%s: without", where).isEqualTo(without);
+
+        // Counted, not listed: read from the figures kept with the entries where one filter or none is given.
+        JsonNode counted = report("/api/reports/coverage", filter, "projects=counted");
+        Map<String, List<Long>> countedRows = new TreeMap<>();
+        for (JsonNode row : counted.path("departments")) {
+            putOnce(countedRows, row.path("organisationId").asString(),
+                    List.of(row.path("openProjects").asLong(), row.path("ongoingProjects").asLong()));
+        }
+        Map<String, List<Long>> expectedCounts = new TreeMap<>();
+        expected.forEach((id, row) -> expectedCounts.put(id, List.of((long) row.projects().size(), row.ongoingProjects())));
+        softly.assertThat(countedRows).as("%s, counted: departments", where).isEqualTo(expectedCounts);
+        softly.assertThat(idsOf(counted.path("without"), "organisationId")).as("%s, counted: without", where)
+                .isEqualTo(without);
         return report;
     }
 

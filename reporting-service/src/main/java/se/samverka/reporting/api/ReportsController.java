@@ -72,10 +72,19 @@ class ReportsController {
                 portfolio.of(set, filter, freshness));
     }
 
-    /** Every department and municipal company with its projects and partnerships, and those with none. */
+    /**
+     * Every department and municipal company with its projects and partnerships, and those with none; with
+     * {@code projects=counted} the open projects are counted, not listed (what the portal shows, read from the figures
+     * at any size of the portfolio).
+     */
     @GetMapping("/coverage")
-    Coverage coverage(ReportFilter filter) {
-        return computed("coverage", coverage, filter);
+    Coverage coverage(ReportFilter filter, @RequestParam(defaultValue = "listed") String projects) {
+        return switch (projects) {
+            case "listed" -> computed("coverage", coverage, filter);
+            case "counted" -> source.computedReading(List.of("coverage-counted", filter), (set, freshness) ->
+                    coverage.counted(set, filter, freshness));
+            default -> throw new InvalidRequestException("projects", "reason.coverage-projects");
+        };
     }
 
     @GetMapping("/partnerships")

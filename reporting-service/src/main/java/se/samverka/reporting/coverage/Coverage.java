@@ -1,5 +1,6 @@
 package se.samverka.reporting.coverage;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.report.PartnershipRef;
@@ -17,15 +18,18 @@ public record Coverage(ReportFilter filter, List<Department> departments, List<D
                        Freshness freshness) {
 
     /**
-     * @param ongoingProjects projects ONGOING that it owns or takes part in
-     * @param projects        its open projects (not closed, rejected, withdrawn or cancelled), owned or as a partner
+     * @param openProjects    how many open projects (not closed, rejected, withdrawn or cancelled) it owns or takes
+     *                        part in
+     * @param ongoingProjects how many of them are ONGOING
+     * @param projects        those open projects; absent where only counted ({@code projects=counted})
      * @param partnerships    the ACTIVE partnerships it is responsible for or a party to
      */
-    public record Department(String organisationId, String name, String type, long ongoingProjects,
-                             List<ProjectRef> projects, List<PartnershipRef> partnerships) {
+    public record Department(String organisationId, String name, String type, long openProjects, long ongoingProjects,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) List<ProjectRef> projects,
+                             List<PartnershipRef> partnerships) {
 
         public boolean hasInternationalDimension() {
-            return !projects.isEmpty() || !partnerships.isEmpty();
+            return openProjects > 0 || !partnerships.isEmpty();
         }
     }
 }

@@ -19,17 +19,24 @@ import se.samverka.reporting.report.Tally;
  * @param fromYear  the year it runs from; null when neither start is known
  * @param untilYear the year it runs until; null while open-ended (it then runs in every year from {@code fromYear},
  *                  and counts under the years until the present one)
+ * @param participants its owner and partners, each counted as taking part in it while it is open
  * @param unknown   the organisations it names that the read model has not heard of yet: their registration counts
  *                  the project again
  */
 record Contribution(String status, String health, List<String> strategies, List<String> actions,
                     List<String> growthAreas, String owner, List<String> countries, List<String> sectors,
                     List<String> programmes, String visibility, Integer fromYear, Integer untilYear,
-                    List<String> unknown) {
+                    List<String> participants, List<String> unknown) {
+
+    /**
+     * What a kept contribution holds, counted up when that changes: one kept by an earlier version counts as none
+     * kept, and the figures are counted again from the entries.
+     */
+    static final int VERSION = 2;
 
     /** What a project that is not there adds: nothing. */
     static final Contribution NONE = new Contribution(null, null, List.of(), List.of(), List.of(), null, List.of(),
-            List.of(), List.of(), null, null, null, List.of());
+            List.of(), List.of(), null, null, null, List.of(), List.of());
 
     /** The slice of every project. */
     static final String ALL = "all";
@@ -52,6 +59,7 @@ record Contribution(String status, String health, List<String> strategies, List<
         countries = List.copyOf(countries);
         sectors = List.copyOf(sectors);
         programmes = List.copyOf(programmes);
+        participants = List.copyOf(participants);
         unknown = List.copyOf(unknown);
     }
 
@@ -79,7 +87,7 @@ record Contribution(String status, String health, List<String> strategies, List<
                 project.description().ownerOrganisationId(), countries, sectors,
                 distinct(project.funding().stream().map(funding -> funding.line().programme()).toList()),
                 project.description().visibility(), from == null ? null : from.getYear(),
-                from == null || until == null ? null : until.getYear(), unknown);
+                from == null || until == null ? null : until.getYear(), project.organisationIds(), unknown);
     }
 
     /** Adds {@code sign} (1 or -1) times this contribution to every slice it counts in. */
@@ -100,6 +108,12 @@ record Contribution(String status, String health, List<String> strategies, List<
             countEach(figures, slice, "programme", programmes, sign);
             count(figures, slice, "visibility", visibility, sign);
             countEach(figures, slice, "year", yearKeys(), sign);
+            if (!ProjectEntry.ENDED.contains(status)) {
+                participants.forEach(organisation -> figures.add(slice, Counts.OPEN_BY + ":" + organisation, sign));
+            }
+            if ("ONGOING".equals(status)) {
+                participants.forEach(organisation -> figures.add(slice, Counts.ONGOING_BY + ":" + organisation, sign));
+            }
         }
     }
 
@@ -168,10 +182,18 @@ record Contribution(String status, String health, List<String> strategies, List<
         put(document, "visibility", visibility);
         put(document, "fromYear", fromYear);
         put(document, "untilYear", untilYear);
-        return document.append("unknown", unknown);
+        return document.append("participants", participants).append("unknown", unknown).append("v", VERSION);
     }
 
-    /** @param document as {@link #toDocument} made it; null for a project not counted yet */
+    /** Whether a kept contribution holds all this version counts; one kept before does not. */
+    static boolean current(Document document) {
+        return document != null && document.getInteger("v", 0) == VERSION;
+    }
+
+    /**
+     * @param document as {@link #toDocument} made it; null for a project not counted yet. One kept by an earlier
+     *                 version reads as it was kept, what it lacks as none
+     */
     static Contribution from(Document document) {
         if (document == null) {
             return NONE;
@@ -180,7 +202,7 @@ record Contribution(String status, String health, List<String> strategies, List<
                 strings(document, "strategies"), strings(document, "actions"), strings(document, "growthAreas"),
                 document.getString("owner"), strings(document, "countries"), strings(document, "sectors"),
                 strings(document, "programmes"), document.getString("visibility"), document.getInteger("fromYear"),
-                document.getInteger("untilYear"), strings(document, "unknown"));
+                document.getInteger("untilYear"), strings(document, "participants"), strings(document, "unknown"));
     }
 
     private static void put(Document document, String key, Object value) {

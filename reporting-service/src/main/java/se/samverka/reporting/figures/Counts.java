@@ -10,6 +10,11 @@ import java.util.Map;
  */
 public record Counts(long total, Map<String, Map<String, Long>> by) {
 
+    /** The dimension of how many open projects each organisation owns or takes part in, by its id. */
+    public static final String OPEN_BY = "openBy";
+    /** The dimension of how many ONGOING projects each organisation owns or takes part in. */
+    public static final String ONGOING_BY = "ongoingBy";
+
     public Counts {
         by = Map.copyOf(by);
     }

@@ -96,7 +96,8 @@ public final class FigureStore {
         this.batches = "figure_batches_g" + generation;
         this.awaiting = "figure_awaiting_g" + generation;
         mongo.indexOps(awaiting).createIndex(new Index().on(ORGANISATION, Sort.Direction.ASC));
-        this.whole = mongo.exists(Query.query(Criteria.where("_id").is(WHOLE)), figures) || beginWhole();
+        this.whole = mongo.exists(Query.query(Criteria.where("_id").is(WHOLE).and("v").is(Contribution.VERSION)),
+                figures) || beginWhole();
     }
 
     /** Whether the figures hold every entry; until they do, the reports count every entry. */
@@ -104,12 +105,15 @@ public final class FigureStore {
         return whole;
     }
 
-    /** Marks the figures whole when there is no entry yet for them to have missed. */
+    /**
+     * Marks the figures whole when there is no entry yet for them to have missed; not whole are those of a generation
+     * written before figures were kept, or kept by an earlier {@link Contribution#VERSION}.
+     */
     private boolean beginWhole() {
         if (mongo.getCollection(projects.collection()).estimatedDocumentCount() > 0) {
             return false;
         }
-        mongo.insert(new Document("_id", WHOLE), figures);
+        mongo.save(new Document("_id", WHOLE).append("v", Contribution.VERSION), figures);
         return true;
     }
 
@@ -267,7 +271,7 @@ public final class FigureStore {
             List<String> uncounted = new ArrayList<>();
             Map<String, Document> everyEntry = projects.allKept();
             everyEntry.forEach((id, kept) -> {
-                if (kept == null) {
+                if (!Contribution.current(kept)) {
                     uncounted.add(id);
                 } else {
                     count(id, Contribution.from(kept), all, unknown);
@@ -295,7 +299,7 @@ public final class FigureStore {
                 slices.add(new Document("_id", slice).append(COUNTS, encoded)
                         .append(SEEN, new Document(writer, counted)));
             });
-            slices.add(new Document("_id", WHOLE));
+            slices.add(new Document("_id", WHOLE).append("v", Contribution.VERSION));
             mongo.insert(slices, figures);
             whole = true;
             log.info("Figures counted again from {} projects ({} counted from their entries)", everyEntry.size(),

@@ -59,8 +59,9 @@ class ContributionTest {
 
         Figures change = Figures.change(before, after);
 
-        assertThat(change.of("all")).containsOnly(Map.entry("strategy:S1", -1L), Map.entry("strategy:S3", 1L),
-                Map.entry("country:FI", 1L));
+        assertThat(change.of("all")).as("the partner takes part in an open project").containsOnly(
+                Map.entry("strategy:S1", -1L), Map.entry("strategy:S3", 1L), Map.entry("country:FI", 1L),
+                Map.entry("openBy:kajaani", 1L));
         assertThat(change.of("strategy:S1")).containsEntry("total", -1L);
         assertThat(Contribution.from(after.toDocument())).isEqualTo(after);
         assertThat(Contribution.from(null)).isEqualTo(Contribution.NONE);

@@ -50,7 +50,7 @@ class DashboardPage {
             }
             // Who has no international dimension yet: each department head answers for one (the strategy).
             Mono<List<String>> without = downstream.call(Service.REPORTING, caller,
-                            Request.get("/api/reports/coverage"))
+                            Request.get("/api/reports/coverage?projects=counted"))
                     .map(answer -> answer.ok() ? names(answer.body().path("without")) : List.<String>of())
                     .onErrorReturn(List.of());
             return Mono.zip(views.dashboard(caller), without)

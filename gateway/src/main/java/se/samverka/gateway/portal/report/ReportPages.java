@@ -48,7 +48,7 @@ class ReportPages {
                 ? Integer.parseInt(filters.get("year")) : Year.now(clock).getValue();
         return callers.current(exchange).flatMap(caller -> Mono.zip(
                         report(caller, "/api/reports/portfolio", filters),
-                        report(caller, "/api/reports/coverage", filters),
+                        report(caller, "/api/reports/coverage?projects=counted", filters),
                         report(caller, "/api/reports/funding", filters),
                         report(caller, "/api/reports/partnerships/twin-cities", filters)))
                 .flatMap(reports -> {

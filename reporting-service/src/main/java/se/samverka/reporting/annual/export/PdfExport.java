@@ -323,7 +323,7 @@ public class PdfExport {
                 Font font = has ? fonts.regular(SMALL_SIZE) : fonts.bold(SMALL_SIZE);
                 table.addCell(cell(fonts.shown(department.name()), font, Element.ALIGN_LEFT));
                 table.addCell(cell(Labels.sv(department.type()), font, Element.ALIGN_LEFT));
-                table.addCell(cell(Swedish.count(department.projects().size()), font, Element.ALIGN_RIGHT));
+                table.addCell(cell(Swedish.count(department.openProjects()), font, Element.ALIGN_RIGHT));
                 table.addCell(cell(Swedish.count(department.ongoingProjects()), font, Element.ALIGN_RIGHT));
                 table.addCell(cell(Swedish.count(department.partnerships().size()), font, Element.ALIGN_RIGHT));
                 table.addCell(cell(has ? "Ja" : "Nej", font, Element.ALIGN_CENTER));

@@ -61,7 +61,7 @@ final class Tables {
     static final List<Column<Coverage.Department>> DEPARTMENTS = List.of(
             Column.text("Förvaltning", Coverage.Department::name),
             Column.text("Typ", department -> Labels.sv(department.type())),
-            Column.count("Öppna projekt", department -> department.projects().size()),
+            Column.count("Öppna projekt", Coverage.Department::openProjects),
             Column.count("Pågående projekt", Coverage.Department::ongoingProjects),
             Column.count("Aktiva partnerskap", department -> department.partnerships().size()),
             Column.text("Internationell dimension",

@@ -156,12 +156,12 @@ final class AnnualReportFixture {
         PartnershipRef jilinTwin = new PartnershipRef("t-jilin", "Vänort Jilinprovinsen", "TWIN_CITY", "ACTIVE");
         PartnershipRef kajaani = new PartnershipRef("t-kajaani", "Vänort Kajaani", "TWIN_CITY", "ACTIVE");
         List<Coverage.Department> departments = List.of(
-                new Coverage.Department("o-buf", BUF, "DEPARTMENT", 1, List.of(jilin), List.of()),
-                new Coverage.Department("o-klf", KLF, "DEPARTMENT", 1, List.of(arctic), List.of(sanok, jilinTwin)),
-                new Coverage.Department("o-kff", KFF, "DEPARTMENT", 0, List.of(vinter), List.of(kajaani)),
-                new Coverage.Department("o-hem", "Östersundshem AB", "MUNICIPAL_COMPANY", 1, List.of(arctic),
+                new Coverage.Department("o-buf", BUF, "DEPARTMENT", 1, 1, List.of(jilin), List.of()),
+                new Coverage.Department("o-klf", KLF, "DEPARTMENT", 1, 1, List.of(arctic), List.of(sanok, jilinTwin)),
+                new Coverage.Department("o-kff", KFF, "DEPARTMENT", 1, 0, List.of(vinter), List.of(kajaani)),
+                new Coverage.Department("o-hem", "Östersundshem AB", "MUNICIPAL_COMPANY", 1, 1, List.of(arctic),
                         List.of()),
-                new Coverage.Department("o-vof", DEPARTMENT_WITHOUT, "DEPARTMENT", 0, List.of(), List.of()));
+                new Coverage.Department("o-vof", DEPARTMENT_WITHOUT, "DEPARTMENT", 0, 0, List.of(), List.of()));
         return new Coverage(FILTER, departments, List.of(departments.get(4)), FRESHNESS);
     }
 
