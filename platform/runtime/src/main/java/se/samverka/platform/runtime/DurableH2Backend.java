@@ -15,7 +15,9 @@ import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -40,10 +42,27 @@ final class DurableH2Backend extends H2Backend {
             new Document("_id", 1).append("n", new Document("$sum", 1)));
 
     private final GroupCommit commits;
+    /** Made when the first collection opens, within the super constructor: a field initialiser would come after. */
+    private Queue<StoreCollection> opened;
 
     DurableH2Backend(MVStore store, GroupCommit commits) {
         super(store);
         this.commits = commits;
+    }
+
+    /**
+     * Builds the indexes of every collection opened so far as the run before had built them
+     * ({@link StoreCollection#buildIndexesAsBefore}), one collection at a time; a collection dropped meanwhile is
+     * passed by.
+     */
+    void buildIndexesAsBefore() {
+        for (StoreCollection collection : List.copyOf(opened())) {
+            try {
+                collection.buildIndexesAsBefore();
+            } catch (RuntimeException dropped) {
+                System.out.println("Indexes of " + collection.getFullName() + " not built at the start: " + dropped);
+            }
+        }
     }
 
     /**
@@ -138,8 +157,10 @@ final class DurableH2Backend extends H2Backend {
             String fullName = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> documents = getMvStore().openMap("databases." + fullName,
                     new MVMap.Builder<Object, Document>().valueType(new BsonDataTypes.Documents()));
-            return new StoreCollection(this, collectionName, options, documents,
+            StoreCollection collection = new StoreCollection(this, collectionName, options, documents,
                     getMvStore().openMap("meta." + fullName), cursorRegistry);
+            opened().add(collection);
+            return collection;
         }
 
         /**
@@ -185,6 +206,13 @@ final class DurableH2Backend extends H2Backend {
         private String earlierIndexMap(String collectionName, String indexName) {
             return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
         }
+    }
+
+    private synchronized Queue<StoreCollection> opened() {
+        if (opened == null) {
+            opened = new ConcurrentLinkedQueue<>();
+        }
+        return opened;
     }
 
     /** The server calls this once its connections are closed: what is left is committed, then the file closed. */

@@ -43,9 +43,14 @@ final class MongoWireServer {
                 .autoCommitDisabled().autoCommitBufferSize(0).open();
         store.setRetentionTime(RETENTION_MILLIS);
         GroupCommit commits = new GroupCommit(store, cause -> Runtime.getRuntime().halt(70));
-        MongoServer server = new MongoServer(new DurableH2Backend(store, commits));
+        DurableH2Backend backend = new DurableH2Backend(store, commits);
+        MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", port), 1, CONNECTION_THREADS);
         System.out.println("Mongo-wire server listening on 127.0.0.1:" + port + ", data in " + data);
+        // Meanwhile the indexes the run before had built are built again, for the first requests not to wait for them.
+        Thread indexes = new Thread(backend::buildIndexesAsBefore, "mongo-wire-indexes");
+        indexes.setDaemon(true);
+        indexes.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdownNow();

@@ -87,6 +87,24 @@ final class OrderIndex extends Index<Object> {
         return !isSparse() && Arrays.stream(field.split("\\.")).noneMatch(part -> part.matches("\\d+"));
     }
 
+    /** What of it is built: {@code ordered} (its entries in order), {@code compared} (positions by value), both or none. */
+    String built() {
+        return (ordered ? "ordered" : "") + (ordered && compared ? " " : "") + (compared ? "compared" : "");
+    }
+
+    /**
+     * Builds what {@link #built} said was built, from the documents: what a run before had built, for the first request
+     * after a start not to wait for it. The caller holds the collection's lock.
+     */
+    void build(String what, Supplier<Stream<DocumentWithPosition<Object>>> documents) {
+        if (what.contains("ordered")) {
+            inOrder(true, documents);
+        }
+        if (what.contains("compared")) {
+            equalTo(List.of(), documents);
+        }
+    }
+
     /**
      * The entries from the lowest value up, or from the highest down, the entries of one value in the order of their
      * positions either way; the first time, from the documents (with their positions) as they are. The caller holds

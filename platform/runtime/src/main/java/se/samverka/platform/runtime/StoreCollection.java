@@ -61,14 +61,41 @@ final class StoreCollection extends H2Collection {
     /** Up to how many documents tied on a sort's first field are read and sorted, not read in a next index's order. */
     private static final int TIED_READ = 64;
 
+    /** Before an index's name in the collection's meta map: what of the index was built, for the next start. */
+    private static final String BUILT = "samverka.built.";
+
     private final MVMap<Object, Document> documents;
+    private final MVMap<String, Object> meta;
     private final CursorRegistry cursors;
 
     StoreCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                     MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         this.documents = dataMap;
+        this.meta = metaMap;
         this.cursors = cursorRegistry;
+    }
+
+    /**
+     * Builds again what of its indexes a run before had built (their entries are held in memory only, and built when
+     * a request first needs them): at the start, so that the first list or feed after it does not wait for them.
+     */
+    synchronized void buildIndexesAsBefore() {
+        getIndexes().stream().filter(OrderIndex.class::isInstance).map(OrderIndex.class::cast).forEach(index -> {
+            Object built = meta.get(BUILT + index.getName());
+            if (built instanceof String what) {
+                index.build(what, this::streamAllDocumentsWithPosition);
+            }
+        });
+    }
+
+    /** Remembers what of the index is built now, for the next start to build it too; passes {@code read} on. */
+    private <T> T remembered(OrderIndex index, T read) {
+        String built = index.built();
+        if (!built.equals(meta.get(BUILT + index.getName()))) {
+            meta.put(BUILT + index.getName(), built);
+        }
+        return read;
     }
 
     /**
@@ -176,7 +203,8 @@ final class StoreCollection extends H2Collection {
             return Optional.empty();
         }
         return valuesIndexOn(field)
-                .map(index -> new Candidates(index.equalTo(values, this::streamAllDocumentsWithPosition), true));
+                .map(index -> new Candidates(remembered(index, index.equalTo(values,
+                        this::streamAllDocumentsWithPosition)), true));
     }
 
     /** The index on a field that pages and equalities may be read from, if the collection has one. */
@@ -208,7 +236,7 @@ final class StoreCollection extends H2Collection {
                         && EXISTS.equals(document.get(candidate.field())));
                 if (index.isPresent()) {
                     NavigableSet<Object> positions = new TreeSet<>(ValueComparator.asc());
-                    index.get().inOrder(true, this::streamAllDocumentsWithPosition)
+                    remembered(index.get(), index.get().inOrder(true, this::streamAllDocumentsWithPosition))
                             .forEach(entry -> positions.add(entry.position()));
                     return Optional.of(positions);
                 }
@@ -385,7 +413,8 @@ final class StoreCollection extends H2Collection {
         List<Object> tied = new ArrayList<>();
         Object tiedValue = null;
         boolean ascending = direction.intValue() > 0;
-        for (OrderIndex.Entry entry : index.get().inOrder(ascending, this::streamAllDocumentsWithPosition)) {
+        for (OrderIndex.Entry entry : remembered(index.get(),
+                index.get().inOrder(ascending, this::streamAllDocumentsWithPosition))) {
             if (!(entry.position() instanceof String) || entry.value() instanceof Collection<?>) {
                 return Optional.empty();
             }
@@ -427,7 +456,8 @@ final class StoreCollection extends H2Collection {
         if (tied.size() > TIED_READ && then.isPresent()) {
             Set<Object> positions = new HashSet<>(tied);
             List<Document> found = new ArrayList<>();
-            for (OrderIndex.Entry entry : then.get().inOrder(true, this::streamAllDocumentsWithPosition)) {
+            for (OrderIndex.Entry entry : remembered(then.get(),
+                    then.get().inOrder(true, this::streamAllDocumentsWithPosition))) {
                 if (entry.value() instanceof Collection<?>) {
                     return sorted(tied, query, order);
                 }

@@ -22,7 +22,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -340,6 +342,42 @@ class StoreCollectionTest {
                 List<Object> ids = titled.find().sort(Sorts.ascending("title")).limit(2)
                         .map(document -> document.get("_id")).into(new ArrayList<>());
                 assertThat(ids).as("opening " + opening).containsExactly("b", "c");
+            } finally {
+                server.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void buildsAtTheStartWhatOfItsIndexesTheRunBeforeHadBuilt() {
+        Path file = data.resolve("warmed.mv.db");
+        for (int opening = 0; opening < 2; opening++) {
+            MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
+                    .autoCommitBufferSize(0).open();
+            DurableH2Backend backend = new DurableH2Backend(store, new GroupCommit(store, cause -> { }));
+            MongoServer server = new MongoServer(backend);
+            try (MongoClient client = MongoClients.create(connectionString(server.bind()))) {
+                MongoCollection<Document> projects = client.getDatabase("warmed").getCollection("projects");
+                if (opening == 0) {
+                    projects.createIndex(Indexes.ascending("title"));
+                    projects.createIndex(Indexes.ascending("status"));
+                    projects.createIndex(Indexes.ascending("score"));
+                    projects.insertMany(List.of(new Document("_id", "a").append("title", "Cirkulär")
+                                    .append("status", "IDEA").append("score", 40),
+                            new Document("_id", "b").append("title", "Arktis").append("status", "ONGOING")
+                                    .append("score", 70)));
+                    projects.find().sort(Sorts.ascending("title")).first();
+                    projects.countDocuments(Filters.eq("status", "IDEA"));
+                } else {
+                    backend.buildIndexesAsBefore();
+                    Map<String, String> built = new HashMap<>();
+                    backend.resolveDatabase("warmed").resolveCollection("projects", true).getIndexes().stream()
+                            .filter(OrderIndex.class::isInstance).map(OrderIndex.class::cast)
+                            .forEach(index -> built.put(index.field(), index.built()));
+                    assertThat(built).containsExactlyInAnyOrderEntriesOf(
+                            Map.of("title", "ordered", "status", "compared", "score", ""));
+                    assertThat(projects.countDocuments(Filters.eq("status", "ONGOING"))).isOne();
+                }
             } finally {
                 server.shutdownNow();
             }
