@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.samverka.reporting.coverage.CoverageReport;
+import se.samverka.reporting.partnerships.PartnershipsReport;
 import se.samverka.reporting.portfolio.PortfolioReport;
 import se.samverka.reporting.readmodel.ReadModels;
 import se.samverka.reporting.report.ReportFilter;
@@ -26,6 +27,8 @@ class FiguresIT extends ReportingIntegrationTest {
     PortfolioReport portfolio;
     @Autowired
     CoverageReport coverage;
+    @Autowired
+    PartnershipsReport partnerships;
 
     @Test
     void theFiguresCountWhatEveryEntryCountsWhateverOrderTheTopicsCameIn() {
@@ -70,8 +73,8 @@ class FiguresIT extends ReportingIntegrationTest {
         assertThat(report("/api/reports/portfolio?strategy={s}", strategy).path("projects").path("total").asLong())
                 .isEqualTo(3);
 
-        assertFiguresCountAsEveryEntry(models.current(), portfolio, coverage, ReportFilter.ALL,
-                new ReportFilter(null, department, null, null), new ReportFilter(null, null, strategy, null),
+        assertAnsweredAsFromEveryEntry(models.current(), new Reports(portfolio, coverage, partnerships),
+                ReportFilter.ALL, new ReportFilter(null, department, null, null), new ReportFilter(null, null, strategy, null),
                 new ReportFilter(null, null, "S3", null), new ReportFilter(null, null, null, "FI"),
                 new ReportFilter(null, null, null, "NO"), new ReportFilter(2020, null, null, null),
                 new ReportFilter(2025, null, null, null), new ReportFilter(2030, null, null, null));

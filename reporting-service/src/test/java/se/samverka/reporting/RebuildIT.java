@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import se.samverka.reporting.coverage.CoverageReport;
+import se.samverka.reporting.partnerships.PartnershipsReport;
 import se.samverka.reporting.portfolio.PortfolioReport;
 import se.samverka.reporting.readmodel.ReadModelSet;
 import se.samverka.reporting.report.ReportFilter;
@@ -33,15 +34,14 @@ class RebuildIT extends ReportingIntegrationTest {
 
     private final MongoOperations mongo;
     private final ReadModels models;
-    private final PortfolioReport portfolio;
-    private final CoverageReport coverage;
+    private final Reports reports;
 
     @Autowired
-    RebuildIT(MongoOperations mongo, ReadModels models, PortfolioReport portfolio, CoverageReport coverage) {
+    RebuildIT(MongoOperations mongo, ReadModels models, PortfolioReport portfolio, CoverageReport coverage,
+              PartnershipsReport partnerships) {
         this.mongo = mongo;
         this.models = models;
-        this.portfolio = portfolio;
-        this.coverage = coverage;
+        this.reports = new Reports(portfolio, coverage, partnerships);
     }
 
     @Test
@@ -78,7 +78,7 @@ class RebuildIT extends ReportingIntegrationTest {
         assertThat(report("/api/reports/activity?limit=200").toString()).contains(during, "Under ombyggnaden");
         assertThat(mongo.collectionExists("projects_g" + generation)).as("the old generation is dropped").isFalse();
         assertThat(mongo.collectionExists("figures_g" + generation)).isFalse();
-        assertFiguresCountAsEveryEntry(models.current(), this.portfolio, coverage, ReportFilter.ALL,
+        assertAnsweredAsFromEveryEntry(models.current(), reports, ReportFilter.ALL,
                 new ReportFilter(null, department, null, null), new ReportFilter(null, null, null, "FI"),
                 new ReportFilter(2026, null, null, null));
 

@@ -15,6 +15,7 @@ import se.samverka.platform.test.ServiceIntegrationTest;
 import se.samverka.reporting.coverage.Coverage;
 import se.samverka.reporting.coverage.CoverageReport;
 import se.samverka.reporting.freshness.Freshness;
+import se.samverka.reporting.partnerships.PartnershipsReport;
 import se.samverka.reporting.portfolio.PortfolioReport;
 import se.samverka.reporting.readmodel.ReadModelSet;
 import se.samverka.reporting.readmodel.Snapshot;
@@ -69,10 +70,12 @@ abstract class ReportingIntegrationTest extends ServiceIntegrationTest {
 
     /**
      * The portfolio's projects and the departments' open and ongoing projects as the figures kept with the entries
-     * hold them (ADR 0022) are as counted from every entry, for each filter.
+     * hold them (ADR 0022), and the partnerships read with only their projects, are as counted from every entry, for
+     * each filter.
      */
-    static void assertFiguresCountAsEveryEntry(ReadModelSet set, PortfolioReport portfolio, CoverageReport coverage,
-                                               ReportFilter... filters) {
+    static void assertAnsweredAsFromEveryEntry(ReadModelSet set, Reports reports, ReportFilter... filters) {
+        PortfolioReport portfolio = reports.portfolio();
+        CoverageReport coverage = reports.coverage();
         Freshness notCompared = null;
         for (ReportFilter filter : filters) {
             assertThat(set.figures().counts(filter)).as("figures hold %s", filter).isPresent();
@@ -85,7 +88,15 @@ abstract class ReportingIntegrationTest extends ServiceIntegrationTest {
                     .toList();
             assertThat(counts.apply(coverage.counted(set, filter, notCompared))).as("coverage counted for %s", filter)
                     .isEqualTo(counts.apply(coverage.of(snapshot, filter, notCompared)));
+            assertThat(reports.partnerships().of(set, filter, notCompared)).as("the partnerships of %s", filter)
+                    .isEqualTo(reports.partnerships().of(snapshot, filter, notCompared));
+            assertThat(reports.partnerships().twinCities(set, filter, notCompared)).as("the twin cities of %s", filter)
+                    .isEqualTo(reports.partnerships().twinCities(snapshot, filter, notCompared));
         }
+    }
+
+    /** The reports {@link #assertAnsweredAsFromEveryEntry} compares. */
+    record Reports(PortfolioReport portfolio, CoverageReport coverage, PartnershipsReport partnerships) {
     }
 
     /** The count of one value of a dimension, e.g. {@code count(portfolio.path("projects"), "status", "IDEA")}. */

@@ -89,13 +89,15 @@ class ReportsController {
 
     @GetMapping("/partnerships")
     Partnerships partnerships(ReportFilter filter) {
-        return computed("partnerships", partnerships, filter);
+        return source.computedReading(List.of("partnerships", filter), (set, freshness) ->
+                partnerships.of(set, filter, freshness));
     }
 
     /** The twin cities side by side. */
     @GetMapping("/partnerships/twin-cities")
     Partnerships twinCities(ReportFilter filter) {
-        return computed("twin-cities", partnerships::twinCities, filter);
+        return source.computedReading(List.of("twin-cities", filter), (set, freshness) ->
+                partnerships.twinCities(set, filter, freshness));
     }
 
     /** Applied, granted and paid per programme and year, in SEK and in the original currencies. */

@@ -16,6 +16,7 @@ import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.readmodel.OrganisationEntry;
 import se.samverka.reporting.readmodel.PartnershipEntry;
 import se.samverka.reporting.readmodel.ProjectEntry;
+import se.samverka.reporting.readmodel.ReadModelSet;
 import se.samverka.reporting.readmodel.Snapshot;
 import se.samverka.reporting.report.Names;
 import se.samverka.reporting.report.ProjectRef;
@@ -33,7 +34,34 @@ public class PartnershipsReport implements Report<Partnerships> {
 
     /** The twin cities only, side by side. */
     public Partnerships twinCities(Snapshot snapshot, ReportFilter filter, Freshness freshness) {
-        return of(snapshot, filter, freshness, partnership -> "TWIN_CITY".equals(partnership.description().type()));
+        return of(snapshot, filter, freshness, PartnershipsReport::isTwinCity);
+    }
+
+    /**
+     * As {@link #of(Snapshot, ReportFilter, Freshness)}, reading of the projects only those linked to the partnerships
+     * it shows (by an index), at any size of the portfolio. Read within {@link ReadModelSet#reading}.
+     */
+    public Partnerships of(ReadModelSet set, ReportFilter filter, Freshness freshness) {
+        return of(set, filter, freshness, partnership -> true);
+    }
+
+    /** As {@link #twinCities(Snapshot, ReportFilter, Freshness)}, reading only their projects. */
+    public Partnerships twinCities(ReadModelSet set, ReportFilter filter, Freshness freshness) {
+        return of(set, filter, freshness, PartnershipsReport::isTwinCity);
+    }
+
+    private static Partnerships of(ReadModelSet set, ReportFilter filter, Freshness freshness,
+                                   Predicate<PartnershipEntry> which) {
+        Snapshot directory = set.withoutProjects();
+        List<String> shown = directory.partnerships().entrySet().stream()
+                .filter(partnership -> which.test(partnership.getValue())
+                        && filter.includes(partnership.getValue(), directory))
+                .map(Map.Entry::getKey).toList();
+        return of(set.linkedTo(shown), filter, freshness, which);
+    }
+
+    private static boolean isTwinCity(PartnershipEntry partnership) {
+        return "TWIN_CITY".equals(partnership.description().type());
     }
 
     private static Partnerships of(Snapshot snapshot, ReportFilter filter, Freshness freshness,

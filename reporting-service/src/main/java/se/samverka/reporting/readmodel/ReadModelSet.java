@@ -3,6 +3,7 @@ package se.samverka.reporting.readmodel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,10 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.messaging.consumer.ApplyOutcome;
@@ -26,6 +30,8 @@ import se.samverka.reporting.figures.FigureStore;
  * one up to date while a rebuild fills the next from the beginning of the topics.
  */
 public final class ReadModelSet {
+
+    private static final String PARTNERSHIP_IDS = "view.description.partnershipIds";
 
     private final int generation;
     private final MongoOperations mongo;
@@ -51,6 +57,8 @@ public final class ReadModelSet {
         this.organisations = stores.create("organisations_g" + generation, OrganisationEntry.class);
         this.partnerships = stores.create("partnerships_g" + generation, PartnershipEntry.class);
         this.projects = stores.create("projects_g" + generation, ProjectEntry.class);
+        // A partnership's projects are read by it, not found among all of them.
+        mongo.indexOps(projects.collection()).createIndex(new Index().on(PARTNERSHIP_IDS, Sort.Direction.ASC));
         this.feed = new FeedStore(mongo, "feed_g" + generation);
         this.figures = new FigureStore(generation, mongo, projects, organisations, clock);
         this.dispatch = new EventDispatch(EventCodec::decode, feed::add,
@@ -144,6 +152,12 @@ public final class ReadModelSet {
     /** The organisations and partnerships, without the projects: for what reads the projects' figures instead. */
     public Snapshot withoutProjects() {
         return new Snapshot(organisations.findAll(), partnerships.findAll(), Map.of());
+    }
+
+    /** The organisations and partnerships, and of the projects those linked to the partnerships named. */
+    public Snapshot linkedTo(Collection<String> partnershipIds) {
+        return new Snapshot(organisations.findAll(), partnerships.findAll(), partnershipIds.isEmpty() ? Map.of()
+                : projects.findAll(Criteria.where(PARTNERSHIP_IDS).in(partnershipIds)));
     }
 
     /** The organisations alone, for what only names them. */

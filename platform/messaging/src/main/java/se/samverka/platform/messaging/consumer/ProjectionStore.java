@@ -266,6 +266,15 @@ public class ProjectionStore<V> {
         return mongo.find(query, Document.class, collection).stream().map(this::view).flatMap(Optional::stream).toList();
     }
 
+    /** Views matching the criteria, by aggregate id in the order of the ids; criteria as for {@link #find(Query)}. */
+    public Map<String, V> findAll(Criteria criteria) {
+        Map<String, V> views = new TreeMap<>();
+        for (Document document : mongo.find(Query.query(criteria), Document.class, collection)) {
+            view(document).ifPresent(view -> views.put(document.getString("_id"), view));
+        }
+        return views;
+    }
+
     /**
      * Every view, by aggregate id in the order of the ids. Read unsorted and a batch at a time, each document made a
      * view as it comes, so that neither the store nor this service holds the documents of all of them at once.
