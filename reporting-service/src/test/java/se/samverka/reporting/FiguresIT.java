@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.samverka.reporting.coverage.CoverageReport;
+import se.samverka.reporting.funding.FundingReport;
 import se.samverka.reporting.partnerships.PartnershipsReport;
 import se.samverka.reporting.portfolio.PortfolioReport;
 import se.samverka.reporting.readmodel.ReadModels;
@@ -29,6 +30,8 @@ class FiguresIT extends ReportingIntegrationTest {
     CoverageReport coverage;
     @Autowired
     PartnershipsReport partnerships;
+    @Autowired
+    FundingReport funding;
 
     @Test
     void theFiguresCountWhatEveryEntryCountsWhateverOrderTheTopicsCameIn() {
@@ -41,6 +44,10 @@ class FiguresIT extends ReportingIntegrationTest {
                 List.of("EXPERIENCE_INDUSTRY"), List.of(), LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31));
         history.partner(winter, kajaani, "PARTNER");
         history.fundingLine(winter, "INTERREG_AURORA", money("1000.00", "EUR"), null, null, null, null);
+        String exact = history.fundingLine(winter, "INTERREG_AURORA", money("0.005", "EUR"), null, null, null, null);
+        history.fundingLine(winter, "HORIZON_EUROPE", money("1000", "CHF"), money("900.50", "CHF"), null,
+                History.sek("120.00"), LocalDate.of(2025, 2, 1));
+        history.fundingLineRemoved(winter, exact);
         history.status(winter, "IDEA", "PRE_STUDY");
         history.health(winter, "AT_RISK");
         String openEnded = history.project("Handel över gränsen", department, List.of("S3"), List.of(), List.of(),
@@ -73,7 +80,7 @@ class FiguresIT extends ReportingIntegrationTest {
         assertThat(report("/api/reports/portfolio?strategy={s}", strategy).path("projects").path("total").asLong())
                 .isEqualTo(3);
 
-        assertAnsweredAsFromEveryEntry(models.current(), new Reports(portfolio, coverage, partnerships),
+        assertAnsweredAsFromEveryEntry(models.current(), new Reports(portfolio, coverage, partnerships, funding),
                 ReportFilter.ALL, new ReportFilter(null, department, null, null), new ReportFilter(null, null, strategy, null),
                 new ReportFilter(null, null, "S3", null), new ReportFilter(null, null, null, "FI"),
                 new ReportFilter(null, null, null, "NO"), new ReportFilter(2020, null, null, null),

@@ -28,6 +28,7 @@ import se.samverka.project.contracts.ActivityRecorded;
 import se.samverka.project.contracts.AssessedCriterion;
 import se.samverka.project.contracts.FundingLine;
 import se.samverka.project.contracts.FundingLineAdded;
+import se.samverka.project.contracts.FundingLineRemoved;
 import se.samverka.project.contracts.Indicator;
 import se.samverka.project.contracts.IndicatorDefined;
 import se.samverka.project.contracts.IndicatorReported;
@@ -124,11 +125,16 @@ final class History implements AutoCloseable {
         publish(ProjectContracts.PROJECT_PARTNER_ADDED, projectId, new ProjectPartnerAdded(projectId, organisationId, role));
     }
 
-    void fundingLine(String projectId, String programme, Money applied, Money granted, Money paid, Money own,
-                     LocalDate decidedOn) {
+    String fundingLine(String projectId, String programme, Money applied, Money granted, Money paid, Money own,
+                       LocalDate decidedOn) {
         FundingLine line = new FundingLine("f-" + UUID.randomUUID().toString().substring(0, 8), programme, null,
                 applied, granted, paid, own, decidedOn, false);
         publish(ProjectContracts.FUNDING_LINE_ADDED, projectId, new FundingLineAdded(projectId, line));
+        return line.fundingLineId();
+    }
+
+    void fundingLineRemoved(String projectId, String fundingLineId) {
+        publish(ProjectContracts.FUNDING_LINE_REMOVED, projectId, new FundingLineRemoved(projectId, fundingLineId));
     }
 
     String indicator(String projectId, String kind, String name, String unit, String baseline, String target) {

@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import se.samverka.reporting.coverage.CoverageReport;
+import se.samverka.reporting.funding.FundingReport;
 import se.samverka.reporting.partnerships.PartnershipsReport;
 import se.samverka.reporting.portfolio.PortfolioReport;
 import se.samverka.reporting.readmodel.ReadModelSet;
@@ -38,10 +39,10 @@ class RebuildIT extends ReportingIntegrationTest {
 
     @Autowired
     RebuildIT(MongoOperations mongo, ReadModels models, PortfolioReport portfolio, CoverageReport coverage,
-              PartnershipsReport partnerships) {
+              PartnershipsReport partnerships, FundingReport funding) {
         this.mongo = mongo;
         this.models = models;
-        this.reports = new Reports(portfolio, coverage, partnerships);
+        this.reports = new Reports(portfolio, coverage, partnerships, funding);
     }
 
     @Test

@@ -103,7 +103,8 @@ class ReportsController {
     /** Applied, granted and paid per programme and year, in SEK and in the original currencies. */
     @GetMapping("/funding")
     Funding funding(ReportFilter filter) {
-        return computed("funding", funding, filter);
+        return source.computedReading(List.of("funding", filter), (set, freshness) ->
+                funding.of(set, filter, freshness));
     }
 
     /** Per country and region: organisations, partnerships, projects. */

@@ -20,23 +20,24 @@ import se.samverka.reporting.report.Tally;
  * @param untilYear the year it runs until; null while open-ended (it then runs in every year from {@code fromYear},
  *                  and counts under the years until the present one)
  * @param participants its owner and partners, each counted as taking part in it while it is open
+ * @param funding   its funding lines: programme, the year the money counts in, and the amounts given
  * @param unknown   the organisations it names that the read model has not heard of yet: their registration counts
  *                  the project again
  */
 record Contribution(String status, String health, List<String> strategies, List<String> actions,
                     List<String> growthAreas, String owner, List<String> countries, List<String> sectors,
                     List<String> programmes, String visibility, Integer fromYear, Integer untilYear,
-                    List<String> participants, List<String> unknown) {
+                    List<String> participants, List<FundingPart> funding, List<String> unknown) {
 
     /**
      * What a kept contribution holds, counted up when that changes: one kept by an earlier version counts as none
      * kept, and the figures are counted again from the entries.
      */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     /** What a project that is not there adds: nothing. */
     static final Contribution NONE = new Contribution(null, null, List.of(), List.of(), List.of(), null, List.of(),
-            List.of(), List.of(), null, null, null, List.of(), List.of());
+            List.of(), List.of(), null, null, null, List.of(), List.of(), List.of());
 
     /** The slice of every project. */
     static final String ALL = "all";
@@ -60,6 +61,7 @@ record Contribution(String status, String health, List<String> strategies, List<
         sectors = List.copyOf(sectors);
         programmes = List.copyOf(programmes);
         participants = List.copyOf(participants);
+        funding = List.copyOf(funding);
         unknown = List.copyOf(unknown);
     }
 
@@ -87,7 +89,8 @@ record Contribution(String status, String health, List<String> strategies, List<
                 project.description().ownerOrganisationId(), countries, sectors,
                 distinct(project.funding().stream().map(funding -> funding.line().programme()).toList()),
                 project.description().visibility(), from == null ? null : from.getYear(),
-                from == null || until == null ? null : until.getYear(), project.organisationIds(), unknown);
+                from == null || until == null ? null : until.getYear(), project.organisationIds(),
+                project.funding().stream().map(FundingPart::of).toList(), unknown);
     }
 
     /** Adds {@code sign} (1 or -1) times this contribution to every slice it counts in. */
@@ -113,6 +116,10 @@ record Contribution(String status, String health, List<String> strategies, List<
             }
             if ("ONGOING".equals(status)) {
                 participants.forEach(organisation -> figures.add(slice, Counts.ONGOING_BY + ":" + organisation, sign));
+            }
+            if (!slice.startsWith(YEAR) && !slice.startsWith(OPEN_FROM)) {
+                // The money counts in its own year, which the funding report filters by, not in the project's.
+                funding.forEach(part -> part.addTo(figures, slice, sign));
             }
         }
     }
@@ -182,7 +189,9 @@ record Contribution(String status, String health, List<String> strategies, List<
         put(document, "visibility", visibility);
         put(document, "fromYear", fromYear);
         put(document, "untilYear", untilYear);
-        return document.append("participants", participants).append("unknown", unknown).append("v", VERSION);
+        return document.append("participants", participants)
+                .append("funding", funding.stream().map(FundingPart::toDocument).toList())
+                .append("unknown", unknown).append("v", VERSION);
     }
 
     /** Whether a kept contribution holds all this version counts; one kept before does not. */
@@ -202,7 +211,9 @@ record Contribution(String status, String health, List<String> strategies, List<
                 strings(document, "strategies"), strings(document, "actions"), strings(document, "growthAreas"),
                 document.getString("owner"), strings(document, "countries"), strings(document, "sectors"),
                 strings(document, "programmes"), document.getString("visibility"), document.getInteger("fromYear"),
-                document.getInteger("untilYear"), strings(document, "participants"), strings(document, "unknown"));
+                document.getInteger("untilYear"), strings(document, "participants"),
+                document.getList("funding", Document.class, List.of()).stream().map(FundingPart::from).toList(),
+                strings(document, "unknown"));
     }
 
     private static void put(Document document, String key, Object value) {

@@ -1,5 +1,6 @@
 package se.samverka.reporting.figures;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -7,19 +8,34 @@ import java.util.Map;
  *
  * @param total how many projects it covers
  * @param by    for each dimension, how many have each value (NONE for those without one)
+ * @param sums  for each dimension of amounts, the exact sum of each key's ({@link #FUNDING})
  */
-public record Counts(long total, Map<String, Map<String, Long>> by) {
+public record Counts(long total, Map<String, Map<String, Long>> by, Map<String, Map<String, BigDecimal>> sums) {
 
     /** The dimension of how many open projects each organisation owns or takes part in, by its id. */
     public static final String OPEN_BY = "openBy";
     /** The dimension of how many ONGOING projects each organisation owns or takes part in. */
     public static final String ONGOING_BY = "ongoingBy";
 
+    /**
+     * The funding lines' amounts, by {@code <programme>|<year>|<currency>|<APPLIED, GRANTED, PAID or
+     * OWN_CONTRIBUTION>}; in {@code by}, {@code fundingLines} counts the lines by {@code <programme>|<year>}, and
+     * {@code fundingAmounts} the amounts given by {@code <programme>|<year>|<currency>}.
+     */
+    public static final String FUNDING = "funding";
+    public static final String FUNDING_LINES = "fundingLines";
+    public static final String FUNDING_AMOUNTS = "fundingAmounts";
+
     public Counts {
         by = Map.copyOf(by);
+        sums = Map.copyOf(sums);
     }
 
     public Map<String, Long> of(String dimension) {
         return by.getOrDefault(dimension, Map.of());
+    }
+
+    public Map<String, BigDecimal> sumsOf(String dimension) {
+        return sums.getOrDefault(dimension, Map.of());
     }
 }

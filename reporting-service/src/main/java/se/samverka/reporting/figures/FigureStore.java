@@ -1,5 +1,6 @@
 package se.samverka.reporting.figures;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -52,6 +54,7 @@ import se.samverka.reporting.report.ReportFilter;
 public final class FigureStore {
 
     private static final String COUNTS = "counts";
+    private static final String SUMS = "sums";
     private static final String SEEN = "seen";
     private static final String WRITER = "writer";
     private static final String BATCH = "batch";
@@ -149,22 +152,27 @@ public final class FigureStore {
                     : filter.country() != null ? Contribution.COUNTRY + filter.country() : Contribution.ALL);
         }
         Query query = Query.query(slices);
-        query.fields().include(COUNTS);
+        query.fields().include(COUNTS).include(SUMS);
         Map<String, Long> counts = new HashMap<>();
+        Map<String, BigDecimal> sums = new HashMap<>();
         for (Document slice : mongo.find(query, Document.class, figures)) {
             String id = slice.getString("_id");
             if (id.startsWith(Contribution.OPEN_FROM)
                     && Integer.parseInt(id.substring(Contribution.OPEN_FROM.length())) > filter.year()) {
                 continue;
             }
-            slice.get(COUNTS, Document.class).forEach((key, count) ->
+            slice.get(COUNTS, new Document()).forEach((key, count) ->
                     counts.merge(decoded(key), ((Number) count).longValue(), Long::sum));
+            slice.get(SUMS, new Document()).forEach((key, amount) ->
+                    sums.merge(decoded(key), ((Decimal128) amount).bigDecimalValue(), BigDecimal::add));
         }
-        return Optional.of(byDimension(counts));
+        return Optional.of(byDimension(counts, sums));
     }
 
-    /** Flat keys ({@code status:ONGOING}) by dimension; an open-ended project counts in every year until this one. */
-    private Counts byDimension(Map<String, Long> counts) {
+    /**
+     * Flat keys ({@code status:ONGOING}) by dimension; an open-ended project counts in every year until this one.
+     */
+    private Counts byDimension(Map<String, Long> counts, Map<String, BigDecimal> sums) {
         int thisYear = LocalDate.now(clock).getYear();
         Map<String, Map<String, Long>> by = new HashMap<>();
         counts.forEach((key, count) -> {
@@ -184,7 +192,13 @@ public final class FigureStore {
                 values.merge(value, count, Long::sum);
             }
         });
-        return new Counts(counts.getOrDefault(Contribution.TOTAL, 0L), by);
+        Map<String, Map<String, BigDecimal>> summed = new HashMap<>();
+        sums.forEach((key, amount) -> {
+            int colon = key.indexOf(':');
+            summed.computeIfAbsent(key.substring(0, colon), ignored -> new HashMap<>())
+                    .merge(key.substring(colon + 1), amount, BigDecimal::add);
+        });
+        return new Counts(counts.getOrDefault(Contribution.TOTAL, 0L), by, summed);
     }
 
     /** What the projects' entries keep beside them: what each adds to the figures. */
@@ -293,12 +307,8 @@ public final class FigureStore {
             mongo.remove(new Query(), figures);
             List<Document> slices = new ArrayList<>();
             long counted = ++batch;
-            all.forEach((slice, counts) -> {
-                Document encoded = new Document();
-                counts.forEach((key, count) -> encoded.append(encoded(key), count));
-                slices.add(new Document("_id", slice).append(COUNTS, encoded)
-                        .append(SEEN, new Document(writer, counted)));
-            });
+            all.forEach((slice, counts, sums) -> slices.add(slice(slice, counts, sums)
+                    .append(SEEN, new Document(writer, counted))));
             slices.add(new Document("_id", WHOLE).append("v", Contribution.VERSION));
             mongo.insert(slices, figures);
             whole = true;
@@ -426,7 +436,7 @@ public final class FigureStore {
         String seen = SEEN + "." + batchWriter;
         while (true) {
             List<String> slices = new ArrayList<>();
-            change.forEach((slice, counts) -> slices.add(slice));
+            change.forEach((slice, counts, sums) -> slices.add(slice));
             Query existing = Query.query(Criteria.where("_id").in(slices));
             existing.fields().include(seen);
             Map<String, Long> seenBy = new HashMap<>();
@@ -441,16 +451,14 @@ public final class FigureStore {
             if (unseen.isEmpty()) {
                 return;
             }
-            change.forEach((slice, counts) -> {
+            change.forEach((slice, counts, sums) -> {
                 Long last = seenBy.get(slice);
                 if (last == null) {
-                    Document encoded = new Document();
-                    counts.forEach((key, count) -> encoded.append(encoded(key), count));
-                    bulk.insert(new Document("_id", slice).append(COUNTS, encoded)
-                            .append(SEEN, new Document(batchWriter, batchNumber)));
+                    bulk.insert(slice(slice, counts, sums).append(SEEN, new Document(batchWriter, batchNumber)));
                 } else if (last < batchNumber) {
                     Update update = new Update().set(seen, batchNumber);
                     counts.forEach((key, count) -> update.inc(COUNTS + "." + encoded(key), count));
+                    sums.forEach((key, amount) -> update.inc(SUMS + "." + encoded(key), new Decimal128(amount)));
                     bulk.updateOne(Query.query(Criteria.where("_id").is(slice).and(seen).is(last == 0 ? null : last)),
                             update);
                 }
@@ -462,6 +470,15 @@ public final class FigureStore {
                 log.debug("A slice was made by another writer meanwhile; the slices that took the change skip it", raced);
             }
         }
+    }
+
+    /** A slice's document as first written: its counts and its exact sums. */
+    private static Document slice(String slice, Map<String, Long> counts, Map<String, BigDecimal> sums) {
+        Document encodedCounts = new Document();
+        counts.forEach((key, count) -> encodedCounts.append(encoded(key), count));
+        Document encodedSums = new Document();
+        sums.forEach((key, amount) -> encodedSums.append(encoded(key), new Decimal128(amount)));
+        return new Document("_id", slice).append(COUNTS, encodedCounts).append(SUMS, encodedSums);
     }
 
     /** The organisation's values a project is counted by. */

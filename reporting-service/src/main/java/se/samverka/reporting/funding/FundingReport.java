@@ -15,9 +15,11 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import se.samverka.project.contracts.FundingLine;
 import se.samverka.project.contracts.Money;
+import se.samverka.reporting.figures.Counts;
 import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.readmodel.ProjectEntry.FundingEntry;
 import se.samverka.reporting.readmodel.ProjectEntry;
+import se.samverka.reporting.readmodel.ReadModelSet;
 import se.samverka.reporting.readmodel.Snapshot;
 import se.samverka.reporting.report.Names;
 import se.samverka.reporting.report.Report;
@@ -67,11 +69,53 @@ public class FundingReport implements Report<Funding> {
                 total.add(funding, conversion);
             }
         }
+        return funding(filter, byProgramme, total, conversion, freshness);
+    }
+
+    private Funding funding(ReportFilter filter, Map<String, Map<Integer, Sum>> byProgramme, Sum total,
+                            Conversion conversion, Freshness freshness) {
         List<Funding.Row> rows = new ArrayList<>();
         byProgramme.forEach((programme, years) -> years.forEach((year, sum) ->
                 rows.add(sum.row(programme, names.programme(programme), year))));
         return new Funding(filter, rows, total.row(null, null, null), conversion.used(), conversion.missing(),
                 freshness);
+    }
+
+    /**
+     * As {@link #of(Snapshot, ReportFilter, Freshness)}, from the figures kept with the projects' entries (ADR 0022)
+     * where they hold the projects the filter covers, else from every entry. Read within {@link ReadModelSet#reading}.
+     */
+    public Funding of(ReadModelSet set, ReportFilter filter, Freshness freshness) {
+        Optional<Counts> figures = set.figures().counts(filter.withYear(null));
+        if (figures.isEmpty()) {
+            return of(set.snapshot(), filter, freshness);
+        }
+        Map<String, Map<Integer, Sum>> byProgramme = new TreeMap<>();
+        Sum total = new Sum();
+        Conversion conversion = new Conversion();
+        Map<String, BigDecimal> amounts = figures.get().sumsOf(Counts.FUNDING);
+        figures.get().of(Counts.FUNDING_LINES).forEach((row, lines) -> {
+            String programme = row.substring(0, row.lastIndexOf('|'));
+            int year = Integer.parseInt(row.substring(row.lastIndexOf('|') + 1));
+            if (filter.year() != null && year != filter.year()) {
+                return;
+            }
+            Sum sum = byProgramme.computeIfAbsent(programme, ignored -> new TreeMap<>())
+                    .computeIfAbsent(year, ignored -> new Sum());
+            sum.lines += lines;
+            total.lines += lines;
+            figures.get().of(Counts.FUNDING_AMOUNTS).keySet().stream()
+                    .filter(given -> given.startsWith(row + "|"))
+                    .forEach(given -> {
+                        String currency = given.substring(row.length() + 1);
+                        for (Amount amount : Amount.values()) {
+                            BigDecimal summed = amounts.getOrDefault(given + "|" + amount.name(), BigDecimal.ZERO);
+                            sum.add(amount, new Money(summed, currency), year, conversion);
+                            total.add(amount, new Money(summed, currency), year, conversion);
+                        }
+                    });
+        });
+        return funding(filter, byProgramme, total, conversion, freshness);
     }
 
     /** The lines' sums together, as a row without programme and year: what one project's funding comes to. */
@@ -93,21 +137,36 @@ public class FundingReport implements Report<Funding> {
             lines++;
             for (Amount amount : Amount.values()) {
                 Money money = amount.of.apply(funding.line());
-                if (money == null) {
-                    continue;
+                if (money != null) {
+                    add(amount, money, funding.year(), conversion);
                 }
-                original.computeIfAbsent(money.currency(), currency -> new EnumMap<>(Amount.class))
-                        .merge(amount, money.amount(), BigDecimal::add);
-                conversion.toSek(money, funding.year()).ifPresent(inSek -> sek.merge(amount, inSek, BigDecimal::add));
             }
+        }
+
+        /** An amount given in a line of the year, or the sum of such amounts in one currency. */
+        void add(Amount amount, Money money, int year, Conversion conversion) {
+            original.computeIfAbsent(money.currency(), currency -> new EnumMap<>(Amount.class))
+                    .merge(amount, money.amount(), BigDecimal::add);
+            conversion.toSek(money, year).ifPresent(inSek -> sek.merge(amount, inSek, BigDecimal::add));
         }
 
         Funding.Row row(String programme, String programmeName, Integer year) {
             List<Funding.Sums> inCurrencies = original.entrySet().stream()
-                    .map(currency -> sums(currency.getKey(), currency.getValue(), amount -> amount))
+                    .map(currency -> sums(currency.getKey(), currency.getValue(),
+                            amount -> asTheCurrencyWrites(amount, currency.getKey())))
                     .toList();
             return new Funding.Row(programme, programmeName, year, lines,
                     sums(ExchangeRates.SEK, sek, amount -> amount.setScale(2, RoundingMode.HALF_EVEN)), inCurrencies);
+        }
+
+        /**
+         * Exact, with at least the currency's decimals and no trailing zeros beyond them, however the sum came about
+         * (1000.30 EUR, 1000.00 CHF, 1.005 EUR): a sum kept as lines were added and removed is written as one of the
+         * lines there are.
+         */
+        private static BigDecimal asTheCurrencyWrites(BigDecimal amount, String currency) {
+            int decimals = Currency.getInstance(currency).getDefaultFractionDigits();
+            return amount.setScale(Math.max(decimals, amount.stripTrailingZeros().scale()));
         }
 
         private static Funding.Sums sums(String currency, Map<Amount, BigDecimal> amounts,
