@@ -34,9 +34,10 @@ import se.samverka.reporting.readmodel.ProjectEntry;
 import se.samverka.reporting.report.ReportFilter;
 
 /**
- * The portfolio's figures of one generation of the read models, kept current as the projects' entries are written
- * (ADR 0022): counts per slice in {@code figures_g<N>}, one document per slice,
- * {@code { _id: "strategy:S1", counts: { "total": 12, "status:ONGOING": 5, ... }, seen: { <writer>: <batch> } }}.
+ * The figures of one generation of the read models, kept current as the projects' entries are written (ADR 0022):
+ * counts and exact sums per slice in {@code figures_g<N>}, one document per slice, {@code { _id: "strategy:S1",
+ * counts: { "total": 12, "status:ONGOING": 5, ... }, sums: { "funding:ERASMUS_PLUS|2025|EUR|GRANTED": 1000.00 },
+ * seen: { <writer>: <batch> } }}.
  *
  * <p>A write of entries is one batch: (1) a document in {@code figure_batches_g<N>} names each entry it changes with
  * what the entry added to the figures before and what it adds after; (2) the entries are written, each with what it

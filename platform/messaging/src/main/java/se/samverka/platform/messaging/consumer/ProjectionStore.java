@@ -209,10 +209,11 @@ public class ProjectionStore<V> {
     /** The views of the aggregates named, by id; those without one are left out. */
     public Map<String, V> find(Collection<String> aggregateIds) {
         Map<String, V> views = new HashMap<>();
-        for (Document document : mongo.find(Query.query(Criteria.where("_id").in(aggregateIds)), Document.class,
-                collection)) {
-            view(document).ifPresent(view -> views.put(document.getString("_id"), view));
-        }
+        findKept(aggregateIds).forEach((id, kept) -> {
+            if (kept.view() != null) {
+                views.put(id, kept.view());
+            }
+        });
         return views;
     }
 
