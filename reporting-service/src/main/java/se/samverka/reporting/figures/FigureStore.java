@@ -79,6 +79,11 @@ public final class FigureStore {
     private final ReentrantLock writes = new ReentrantLock();
     /** Whether the figures hold every entry: false while they are counted again, or before they ever were. */
     private volatile boolean whole;
+    /**
+     * While a rebuild fills the generation, only what each entry adds is kept beside it; the figures are counted from
+     * that once ({@link #countAgain}), and kept per batch from then on.
+     */
+    private boolean deferred;
     private long batch;
     /** A batch begun and not finished: finished before the next. */
     private boolean unfinished = true;
@@ -87,11 +92,13 @@ public final class FigureStore {
     private Document pendingRecount;
 
     /**
-     * @param mongo unjournaled: the journaled write of the entries takes the batch's document to disk, and what
-     *              follows it is repeated from that document after a crash
+     * @param mongo    unjournaled: the journaled write of the entries takes the batch's document to disk, and what
+     *                 follows it is repeated from that document after a crash
+     * @param deferred for a rebuild's generation: the figures are counted once it is filled, not per batch (a rebuild
+     *                 that fails is dropped, so it has nothing to finish after a crash)
      */
     public FigureStore(int generation, MongoOperations mongo, ProjectionStore<ProjectEntry> projects,
-                       ProjectionStore<OrganisationEntry> organisations, Clock clock) {
+                       ProjectionStore<OrganisationEntry> organisations, Clock clock, boolean deferred) {
         this.mongo = mongo;
         this.projects = projects;
         this.organisations = organisations;
@@ -100,8 +107,9 @@ public final class FigureStore {
         this.batches = "figure_batches_g" + generation;
         this.awaiting = "figure_awaiting_g" + generation;
         mongo.indexOps(awaiting).createIndex(new Index().on(ORGANISATION, Sort.Direction.ASC));
+        this.deferred = deferred;
         this.whole = mongo.exists(Query.query(Criteria.where("_id").is(WHOLE).and("v").is(Contribution.VERSION)),
-                figures) || beginWhole();
+                figures) || !deferred && beginWhole();
     }
 
     /** Whether the figures hold every entry; until they do, the reports count every entry. */
@@ -273,8 +281,9 @@ public final class FigureStore {
 
     /**
      * Counts the figures again from what every entry adds (from the entry itself where nothing is kept beside it yet,
-     * as in a generation written before figures were kept): after the reconciliation applied lost entries again,
-     * which counted them twice, and when the figures are not whole. Meanwhile the reports count every entry.
+     * as in a generation written before figures were kept): once a rebuild has filled its generation, after the
+     * reconciliation applied lost entries again (which counted them twice), and when the figures are not whole.
+     * Meanwhile the reports count every entry. From then on the figures are kept per batch.
      */
     public void countAgain() {
         writing(() -> {
@@ -312,6 +321,7 @@ public final class FigureStore {
                     .append(SEEN, new Document(writer, counted))));
             slices.add(new Document("_id", WHOLE).append("v", Contribution.VERSION));
             mongo.insert(slices, figures);
+            deferred = false;
             whole = true;
             log.info("Figures counted again from {} projects ({} counted from their entries)", everyEntry.size(),
                     uncounted.size());
@@ -348,7 +358,7 @@ public final class FigureStore {
             }
         }
         awaitRegistrations(unknown);
-        if (!entries.isEmpty()) {
+        if (!entries.isEmpty() && !deferred) {
             pending = new Document("_id", "batch:" + writer + ":" + (++batch)).append(WRITER, writer)
                     .append(BATCH, batch).append(ENTRIES, entries);
             pendingChange = change;

@@ -48,10 +48,12 @@ public final class ReadModelSet {
     private boolean dropped;
 
     /**
-     * @param mongo the store of the feed's lines, unjournaled: the journaled write of their entry, which follows each
-     *              line, takes it to disk
+     * @param mongo      the store of the feed's lines, unjournaled: the journaled write of their entry, which follows
+     *                   each line, takes it to disk
+     * @param rebuilding for a rebuild to fill: its figures are counted once it is filled ({@link FigureStore})
      */
-    ReadModelSet(int generation, MongoOperations mongo, ProjectionStores stores, ZoneId zone, Clock clock) {
+    ReadModelSet(int generation, MongoOperations mongo, ProjectionStores stores, ZoneId zone, Clock clock,
+                 boolean rebuilding) {
         this.generation = generation;
         this.mongo = mongo;
         this.organisations = stores.create("organisations_g" + generation, OrganisationEntry.class);
@@ -60,7 +62,7 @@ public final class ReadModelSet {
         // A partnership's projects are read by it, not found among all of them.
         mongo.indexOps(projects.collection()).createIndex(new Index().on(PARTNERSHIP_IDS, Sort.Direction.ASC));
         this.feed = new FeedStore(mongo, "feed_g" + generation);
-        this.figures = new FigureStore(generation, mongo, projects, organisations, clock);
+        this.figures = new FigureStore(generation, mongo, projects, organisations, clock, rebuilding);
         this.dispatch = new EventDispatch(EventCodec::decode, feed::add,
                 ReadModelTables.organisations(organisations, figures.besideOrganisations()),
                 ReadModelTables.partnerships(partnerships),

@@ -83,8 +83,8 @@ public class ReadModels {
 
     /** An empty generation after the one in use, for a rebuild; what a failed rebuild left of it is dropped. */
     public ReadModelSet next() {
-        new ReadModelSet(current.generation() + 1, unjournaled, rebuilding, zone, clock).drop();
-        return new ReadModelSet(current.generation() + 1, unjournaled, rebuilding, zone, clock);
+        new ReadModelSet(current.generation() + 1, unjournaled, rebuilding, zone, clock, true).drop();
+        return new ReadModelSet(current.generation() + 1, unjournaled, rebuilding, zone, clock, true);
     }
 
     /**
@@ -116,7 +116,7 @@ public class ReadModels {
     }
 
     private ReadModelSet serving(int generation) {
-        return new ReadModelSet(generation, unjournaled, stores, zone, clock);
+        return new ReadModelSet(generation, unjournaled, stores, zone, clock, false);
     }
 
     /**

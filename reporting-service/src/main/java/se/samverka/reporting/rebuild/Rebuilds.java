@@ -97,6 +97,8 @@ public class Rebuilds implements DisposableBean {
             for (int round = 0; round < CATCH_UP_ROUNDS; round++) {
                 replay(topics, topics.endOffsets(), next, progress);
             }
+            // Counted once from what the entries add, then kept per batch through the last catch-up.
+            next.figures().countAgain();
             models.switchTo(next, () -> replay(topics, topics.endOffsets(), next, progress));
             progress.finish(Rebuild.State.COMPLETED, null, clock.instant());
             Rebuild done = progress.now(clock.instant());

@@ -137,8 +137,26 @@ class FigureStoreCrashIT extends ServiceIntegrationTest {
         assertThat(restarted().whole()).isTrue();
     }
 
+    @Test
+    void aRebuildCountsItsFiguresOnceFilledAndKeepsThemPerBatchFromThen() {
+        dropIt();
+        figures = new FigureStore(generation, mongo, projects, organisations, clock, true);
+        organisations.applyAll(List.of(event(owner, 1)), event -> current -> new OrganisationEntry(
+                new OrganisationDescription("Tekniska förvaltningen", null, "DEPARTMENT", "PUBLIC", "SE", null, null,
+                        null, null, true)));
+        projects.applyAll(List.of(event("p-1", 1), event("p-2", 1)), event -> current -> project("IDEA"),
+                figures.besideProjects());
+        assertThat(figures.whole()).isFalse();
+        assertThat(figures.counts(ReportFilter.ALL)).as("not counted while the rebuild fills").isEmpty();
+
+        figures.countAgain();
+        projects.applyAll(List.of(event("p-2", 2)), event -> current -> project("ONGOING"), figures.besideProjects());
+
+        assertThat(status()).containsExactlyInAnyOrderEntriesOf(Map.of("IDEA", 1L, "ONGOING", 1L));
+    }
+
     private FigureStore restarted() {
-        return new FigureStore(generation, mongo, projects, organisations, clock);
+        return new FigureStore(generation, mongo, projects, organisations, clock, false);
     }
 
     private Map<String, Long> status() {
