@@ -83,8 +83,9 @@ public class ReadModels {
 
     /** An empty generation after the one in use, for a rebuild; what a failed rebuild left of it is dropped. */
     public ReadModelSet next() {
-        new ReadModelSet(current.generation() + 1, unjournaled, rebuilding, zone, clock, true).drop();
-        return new ReadModelSet(current.generation() + 1, unjournaled, rebuilding, zone, clock, true);
+        ReadModelSet next = new ReadModelSet(current.generation() + 1, unjournaled, rebuilding, zone, clock, true);
+        next.drop();
+        return next;
     }
 
     /**

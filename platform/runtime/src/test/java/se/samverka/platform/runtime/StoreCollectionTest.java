@@ -326,58 +326,63 @@ class StoreCollectionTest {
 
     @Test
     void buildsItsOrderIndexesFromTheDocumentsWhenItOpens() {
-        Path file = data.resolve("reopened.mv.db");
-        for (int opening = 0; opening < 2; opening++) {
-            MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
-                    .autoCommitBufferSize(0).open();
-            MongoServer server = new MongoServer(new DurableH2Backend(store, new GroupCommit(store, cause -> { })));
-            try (MongoClient client = MongoClients.create(connectionString(server.bind()))) {
-                MongoCollection<Document> titled = client.getDatabase("reopened").getCollection("titled");
-                if (opening == 0) {
-                    titled.createIndex(Indexes.ascending("title"));
-                    titled.insertMany(List.of(new Document("_id", "a").append("title", "Cirkulär"),
-                            new Document("_id", "b").append("title", "Arktis"),
-                            new Document("_id", "c").append("title", "Bygd")));
-                }
-                List<Object> ids = titled.find().sort(Sorts.ascending("title")).limit(2)
-                        .map(document -> document.get("_id")).into(new ArrayList<>());
-                assertThat(ids).as("opening " + opening).containsExactly("b", "c");
-            } finally {
-                server.shutdownNow();
+        openedTwice("reopened", (opening, backend, client) -> {
+            MongoCollection<Document> titled = client.getDatabase("reopened").getCollection("titled");
+            if (opening == 0) {
+                titled.createIndex(Indexes.ascending("title"));
+                titled.insertMany(List.of(new Document("_id", "a").append("title", "Cirkulär"),
+                        new Document("_id", "b").append("title", "Arktis"),
+                        new Document("_id", "c").append("title", "Bygd")));
             }
-        }
+            List<Object> ids = titled.find().sort(Sorts.ascending("title")).limit(2)
+                    .map(document -> document.get("_id")).into(new ArrayList<>());
+            assertThat(ids).as("opening " + opening).containsExactly("b", "c");
+        });
     }
 
     @Test
     void buildsAtTheStartWhatOfItsIndexesTheRunBeforeHadBuilt() {
-        Path file = data.resolve("warmed.mv.db");
+        openedTwice("warmed", (opening, backend, client) -> {
+            MongoCollection<Document> projects = client.getDatabase("warmed").getCollection("projects");
+            if (opening == 0) {
+                projects.createIndex(Indexes.ascending("title"));
+                projects.createIndex(Indexes.ascending("status"));
+                projects.createIndex(Indexes.ascending("score"));
+                projects.insertMany(List.of(new Document("_id", "a").append("title", "Cirkulär")
+                                .append("status", "IDEA").append("score", 40),
+                        new Document("_id", "b").append("title", "Arktis").append("status", "ONGOING")
+                                .append("score", 70)));
+                projects.find().sort(Sorts.ascending("title")).first();
+                projects.countDocuments(Filters.eq("status", "IDEA"));
+            } else {
+                backend.buildIndexesAsBefore();
+                Map<String, String> built = new HashMap<>();
+                backend.resolveDatabase("warmed").resolveCollection("projects", true).getIndexes().stream()
+                        .filter(OrderIndex.class::isInstance).map(OrderIndex.class::cast)
+                        .forEach(index -> built.put(index.field(), index.built()));
+                assertThat(built).containsExactlyInAnyOrderEntriesOf(
+                        Map.of("title", "ordered", "status", "compared", "score", ""));
+                assertThat(projects.countDocuments(Filters.eq("status", "ONGOING"))).isOne();
+            }
+        });
+    }
+
+    /** What a test does with a store opened from its file: the first time ({@code opening} 0), then once more. */
+    @FunctionalInterface
+    private interface Opened {
+        void with(int opening, DurableH2Backend backend, MongoClient client);
+    }
+
+    /** Opens a durable store from a file of its own, closes it, and opens it again from the same file. */
+    private static void openedTwice(String name, Opened test) {
+        Path file = data.resolve(name + ".mv.db");
         for (int opening = 0; opening < 2; opening++) {
             MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
                     .autoCommitBufferSize(0).open();
             DurableH2Backend backend = new DurableH2Backend(store, new GroupCommit(store, cause -> { }));
             MongoServer server = new MongoServer(backend);
             try (MongoClient client = MongoClients.create(connectionString(server.bind()))) {
-                MongoCollection<Document> projects = client.getDatabase("warmed").getCollection("projects");
-                if (opening == 0) {
-                    projects.createIndex(Indexes.ascending("title"));
-                    projects.createIndex(Indexes.ascending("status"));
-                    projects.createIndex(Indexes.ascending("score"));
-                    projects.insertMany(List.of(new Document("_id", "a").append("title", "Cirkulär")
-                                    .append("status", "IDEA").append("score", 40),
-                            new Document("_id", "b").append("title", "Arktis").append("status", "ONGOING")
-                                    .append("score", 70)));
-                    projects.find().sort(Sorts.ascending("title")).first();
-                    projects.countDocuments(Filters.eq("status", "IDEA"));
-                } else {
-                    backend.buildIndexesAsBefore();
-                    Map<String, String> built = new HashMap<>();
-                    backend.resolveDatabase("warmed").resolveCollection("projects", true).getIndexes().stream()
-                            .filter(OrderIndex.class::isInstance).map(OrderIndex.class::cast)
-                            .forEach(index -> built.put(index.field(), index.built()));
-                    assertThat(built).containsExactlyInAnyOrderEntriesOf(
-                            Map.of("title", "ordered", "status", "compared", "score", ""));
-                    assertThat(projects.countDocuments(Filters.eq("status", "ONGOING"))).isOne();
-                }
+                test.with(opening, backend, client);
             } finally {
                 server.shutdownNow();
             }
