@@ -11,11 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -35,10 +38,14 @@ final class Browser implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final int MAX_HEIGHT = 8000;
     private static final int NETWORK_LINES = 200;
+    private static final int LAST_REQUESTS_SHOWN = 30;
+    private static final Duration PAGE_LOAD = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
     private final ChromeDriver driver;
+    /** The browser's last requests, kept across looks at its log, which hands each entry out once. */
+    private final Deque<String> requests = new ArrayDeque<>();
 
     Browser() {
         assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does)")
@@ -58,7 +65,7 @@ final class Browser implements AutoCloseable {
                 "profile.password_manager_enabled", false, "profile.password_manager_leak_detection", false));
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build(), options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD).scriptTimeout(Duration.ofSeconds(30));
     }
 
     ChromeDriver driver() {
@@ -66,7 +73,26 @@ final class Browser implements AutoCloseable {
     }
 
     void open(String url) {
-        driver.get(url);
+        leave("the page " + url, () -> driver.get(url));
+    }
+
+    /**
+     * Does what leads to another page. When that page does not load within the page-load timeout, the failure names
+     * the browser's last requests, which tell a request the platform never answered from a browser that hung.
+     */
+    void leave(String towards, Runnable action) {
+        try {
+            action.run();
+        } catch (TimeoutException e) {
+            String requests;
+            try {
+                requests = String.join("\n", lastRequests(LAST_REQUESTS_SHOWN));
+            } catch (RuntimeException unreadable) {
+                requests = "(the browser's log could not be read: " + unreadable + ")";
+            }
+            throw new AssertionError(towards + " did not load within " + PAGE_LOAD.toSeconds()
+                    + " s; the browser's last requests:\n" + requests, e);
+        }
     }
 
     /** The serious and critical accessibility violations of the page shown now, as "rule: help (n places)". */
@@ -114,33 +140,34 @@ final class Browser implements AutoCloseable {
         screenshot(name);
         try {
             Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
-            List<String> network = network();
-            Files.write(SCREENSHOTS.resolve(name + ".network.txt"),
-                    network.subList(Math.max(0, network.size() - NETWORK_LINES), network.size()), StandardCharsets.UTF_8);
+            Files.write(SCREENSHOTS.resolve(name + ".network.txt"), lastRequests(NETWORK_LINES), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Each request since the last look, redirect and answer (or failure), one line each, by Chromium's request id. */
-    private List<String> network() {
-        List<String> lines = new ArrayList<>();
+    /** The last requests, redirects and answers (or failures), one line each, by Chromium's request id. */
+    private List<String> lastRequests(int count) {
         for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
             JsonNode message = JSON.readTree(entry.getMessage()).path("message");
             JsonNode params = message.path("params");
             String at = Instant.ofEpochMilli(entry.getTimestamp()) + " [" + params.path("requestId").asString() + "] ";
             switch (message.path("method").asString()) {
-                case "Network.requestWillBeSent" -> lines.add(at + (params.has("redirectResponse")
+                case "Network.requestWillBeSent" -> requests.add(at + (params.has("redirectResponse")
                         ? "redirected by " + params.at("/redirectResponse/status").asInt() + " to " : "sent ")
                         + params.at("/request/method").asString() + " " + params.at("/request/url").asString());
-                case "Network.responseReceived" -> lines.add(at + "answered " + params.at("/response/status").asInt());
-                case "Network.loadingFinished" -> lines.add(at + "finished");
-                case "Network.loadingFailed" -> lines.add(at + "failed: " + params.path("errorText").asString());
+                case "Network.responseReceived" -> requests.add(at + "answered " + params.at("/response/status").asInt());
+                case "Network.loadingFinished" -> requests.add(at + "finished");
+                case "Network.loadingFailed" -> requests.add(at + "failed: " + params.path("errorText").asString());
                 default -> {
                 }
             }
+            while (requests.size() > NETWORK_LINES) {
+                requests.removeFirst();
+            }
         }
-        return lines;
+        List<String> last = new ArrayList<>(requests);
+        return last.subList(Math.max(0, last.size() - count), last.size());
     }
 
     @Override

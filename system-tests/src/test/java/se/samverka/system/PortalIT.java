@@ -345,7 +345,8 @@ class PortalIT {
         }
         browser.driver().findElement(By.id("username")).sendKeys(user);
         browser.driver().findElement(By.id("password")).sendKeys(password);
-        browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement login = browser.driver().findElement(By.cssSelector("button[type=submit]"));
+        browser.leave("the page after the login", login::click);
     }
 
     private static void logOut() {
@@ -375,9 +376,12 @@ class PortalIT {
                 .until(() -> browser.driver().findElements(By.id("username")).size() == 1);
         tabTo("the user name", focused -> "username".equals(focused.get("id"))).sendKeys("staff");
         tabTo("the password", focused -> "password".equals(focused.get("id"))).sendKeys("demo-staff");
-        // Enter on the button, not in the field: typing and submitting in one command left Chromium's renderer
-        // unanswering for the command's whole 30 s in one CI run, while the same login by the button never did.
-        tabTo("the login button", focused -> "BUTTON".equals(focused.get("tag"))).sendKeys(Keys.ENTER);
+        // Space, not Enter, presses a button here. Enter submits on its key-down, so the command's key-up goes to a
+        // page the browser is leaving for another origin; twice in CI such a command timed out after its 30 s, most
+        // likely waiting for that key-up to be acknowledged. Space submits on its key-up, the command's last event,
+        // as a click does on its release.
+        WebElement login = tabTo("the login button", focused -> "BUTTON".equals(focused.get("tag")));
+        browser.leave("the registration form after the login", () -> login.sendKeys(Keys.SPACE));
         await("the registration form").atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver().findElements(By.id("title")).size() == 1);
 
@@ -392,8 +396,9 @@ class PortalIT {
         tabTo("the strategy S1", focused -> "strategies".equals(focused.get("name")) && "S1".equals(focused.get("value")))
                 .sendKeys(Keys.SPACE);
         WebElement page = browser.driver().findElement(By.tagName("html"));
-        tabTo("the register button", focused -> "BUTTON".equals(focused.get("tag"))
-                && ((String) focused.get("class")).contains("primary")).sendKeys(Keys.ENTER);
+        WebElement register = tabTo("the register button", focused -> "BUTTON".equals(focused.get("tag"))
+                && ((String) focused.get("class")).contains("primary"));
+        browser.leave("the new project's page", () -> register.sendKeys(Keys.SPACE));
         await("the new project's page").atMost(Duration.ofSeconds(20))
                 .until(() -> isGone(page) && browser.driver().findElements(By.id("changes")).size() == 1);
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).startsWith(title);
@@ -401,8 +406,9 @@ class PortalIT {
         assertThat(walkThePage()).as("stops on the new project's page, with its forms").isGreaterThan(20);
         browser.open(gateway + "/dashboard");
         assertThat(walkThePage()).as("stops on the dashboard").isGreaterThan(10);
-        tabTo("Norway's projects on the map's table", focused -> ((String) focused.get("text")).endsWith("i Norge"))
-                .sendKeys(Keys.ENTER);
+        WebElement norway = tabTo("Norway's projects on the map's table",
+                focused -> ((String) focused.get("text")).endsWith("i Norge"));
+        browser.leave("the projects in Norway", () -> norway.sendKeys(Keys.ENTER));
         await("the projects in Norway").atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver().getCurrentUrl().endsWith("/projects?country=NO"));
         assertThat(browser.driver().findElements(By.cssSelector("table.list tbody tr"))).as("projects in Norway")
