@@ -1,5 +1,6 @@
 package se.samverka.gateway;
 
+import com.mongodb.MongoException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -13,8 +14,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * A service that is down or too slow is the platform's problem, not the caller's: 503 or 504 with a problem
- * document, instead of a bare 500. Everything else goes on to Boot's handler.
+ * A service (or the store of sessions) that is down or too slow is the platform's problem, not the caller's: 503 or
+ * 504 with a problem document, instead of a bare 500. Everything else goes on to Boot's handler.
  */
 @Component
 @Order(-2)
@@ -47,7 +48,8 @@ class DownstreamFailureHandler implements ErrorWebExceptionHandler {
 
     private static HttpStatus statusFor(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException) {
+            // The store of sessions (ADR 0024) is as much a part the gateway needs as a service is.
+            if (cause instanceof ConnectException || cause instanceof MongoException) {
                 return HttpStatus.SERVICE_UNAVAILABLE;
             }
             if (cause instanceof TimeoutException) {

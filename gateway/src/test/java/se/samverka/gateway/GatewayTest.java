@@ -10,14 +10,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import se.samverka.platform.test.InfrastructureInitializer;
 import se.samverka.platform.test.TestTokens;
 
 /**
- * The gateway on a real port in front of stand-in services on real ports, trusting the tokens of {@link TestTokens}.
- * Every test class that extends this without changing properties shares one Spring context.
+ * The gateway on a real port in front of stand-in services on real ports, trusting the tokens of {@link TestTokens},
+ * keeping its sessions in a database of its own on the JVM's Mongo-wire server (or MongoDB container). Every test
+ * class that extends this without changing properties shares one Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "logging.level.root=WARN",
@@ -27,6 +30,7 @@ import se.samverka.platform.test.TestTokens;
         "samverka.gateway.downstream.breaker.minimum-number-of-calls=4",
         "samverka.gateway.downstream.breaker.sliding-window-size=4",
         "samverka.gateway.downstream.breaker.wait-in-open-state=60s"})
+@ContextConfiguration(initializers = InfrastructureInitializer.class)
 public abstract class GatewayTest {
 
     protected static final StubService PARTNERSHIP = new StubService("partnership");

@@ -21,6 +21,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import se.samverka.platform.runtime.Platform;
+import se.samverka.platform.runtime.RuntimeSettings;
+import se.samverka.platform.runtime.StartupException;
 
 /** The portal's pages in a real browser against the running platform with its demo data. */
 class PortalIT {
@@ -354,6 +357,28 @@ class PortalIT {
         await("logged out, back at the start page").atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver().findElements(By.cssSelector(".logout")).isEmpty()
                         && browser.driver().getCurrentUrl().startsWith(gateway + "/"));
+    }
+
+    /** The session is kept in the store (ADR 0024): a gateway that crashes and comes back logs no one out. */
+    @Test
+    void aSignedInBrowserStaysSignedInWhenTheGatewayIsKilledAndComesBack() throws StartupException {
+        browser.open(gateway + "/dashboard");
+        logIn("staff", "demo-staff", false);
+        await("at the dashboard").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().getCurrentUrl().equals(gateway + "/dashboard"));
+
+        Platform platform = RunningPlatform.get();
+        try {
+            platform.kill(RuntimeSettings.GATEWAY);
+        } finally {
+            platform.ensureRunning(RuntimeSettings.GATEWAY);
+        }
+        browser.open(gateway + "/dashboard");
+
+        assertThat(browser.driver().getCurrentUrl()).as("not sent to the login").isEqualTo(gateway + "/dashboard");
+        assertThat(browser.driver().findElement(By.cssSelector(".who")).getText())
+                .isEqualTo("Erik Eriksson, Kultur- och fritidsförvaltningen");
+        logOut();
     }
 
     @Test

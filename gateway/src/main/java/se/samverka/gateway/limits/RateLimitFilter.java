@@ -31,8 +31,8 @@ class RateLimitFilter implements WebFilter {
     private final Set<String> exempt;
     private final Problems problems;
 
-    RateLimitFilter(RateLimitSettings settings, Problems problems) {
-        this.buckets = new TokenBuckets(settings, System::nanoTime);
+    RateLimitFilter(RateLimitSettings settings, GatewayInstances instances, Problems problems) {
+        this.buckets = new TokenBuckets(settings, instances::share, System::nanoTime);
         this.exempt = settings.exemptSubjects().stream().map(subject -> "subject:" + subject).collect(Collectors.toSet());
         this.problems = problems;
     }

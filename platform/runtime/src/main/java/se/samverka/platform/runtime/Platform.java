@@ -578,7 +578,9 @@ public final class Platform implements AutoCloseable {
                 Command command = new Command("256m", serviceJar(component), "--server.port=" + settings.port(component),
                         "--server.address=127.0.0.1", parentPid, "--samverka.security.issuer-uri=" + issuer(),
                         "--samverka.portal.client-secret=" + identities.portalClientSecret(),
-                        "--samverka.gateway.rate-limit.exempt-subjects=" + Identities.RUNTIME_CLIENT);
+                        "--samverka.gateway.rate-limit.exempt-subjects=" + Identities.RUNTIME_CLIENT,
+                        // The sessions and the running instances (ADR 0024).
+                        "--samverka.gateway.store=localhost:" + settings.port(RuntimeSettings.MONGO));
                 for (String service : RuntimeSettings.SERVICES) {
                     command.arguments().add("--samverka.services." + service.replace("-service", "") + "="
                             + settings.url(service));

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Points a Spring context at the JVM's {@link TestInfrastructure}. Every context gets a database and a consumer
@@ -19,11 +20,26 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
         TestInfrastructure infrastructure = TestInfrastructure.get();
         String application = context.getEnvironment().getProperty("spring.application.name", "samverka");
         String isolation = application + "-test-" + CONTEXTS.incrementAndGet();
+        context.getEnvironment().getPropertySources().addFirst(new KafkaWhenAskedFor(infrastructure));
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("samverkaTestInfrastructure", Map.of(
-                "samverka.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                 "spring.mongodb.uri", infrastructure.mongoUri(isolation),
                 "spring.cloud.stream.default.group", isolation,
                 "samverka.security.issuer-uri", TestTokens.ISSUER,
                 "samverka.security.jwk-set-uri", TestTokens.jwkSetUri())));
+    }
+
+    /** The broker's address, read only by a context that uses Kafka: the embedded broker starts then. */
+    private static final class KafkaWhenAskedFor extends PropertySource<TestInfrastructure> {
+
+        private static final String BOOTSTRAP_SERVERS = "samverka.kafka.bootstrap-servers";
+
+        private KafkaWhenAskedFor(TestInfrastructure infrastructure) {
+            super("samverkaTestKafka", infrastructure);
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            return BOOTSTRAP_SERVERS.equals(name) ? getSource().kafkaBootstrapServers() : null;
+        }
     }
 }

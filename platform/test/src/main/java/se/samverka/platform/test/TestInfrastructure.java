@@ -62,14 +62,12 @@ public abstract sealed class TestInfrastructure {
 
     static final class Embedded extends TestInfrastructure {
 
-        private final EmbeddedKafkaKraftBroker kafka;
         private final MongoServer mongo;
         private final String mongoAddress;
+        /** Started when first asked for: a JVM whose tests need only the store (the gateway's) starts no broker. */
+        private EmbeddedKafkaKraftBroker kafka;
 
         Embedded() {
-            kafka = new EmbeddedKafkaKraftBroker(1, 1);
-            kafka.kafkaPorts(0);
-            kafka.afterPropertiesSet();
             // The H2 backend in memory: the same storage engine the embedded runtime keeps on disk.
             mongo = new MongoServer(H2Backend.inMemory());
             var address = mongo.bind();
@@ -77,7 +75,12 @@ public abstract sealed class TestInfrastructure {
         }
 
         @Override
-        public String kafkaBootstrapServers() {
+        public synchronized String kafkaBootstrapServers() {
+            if (kafka == null) {
+                kafka = new EmbeddedKafkaKraftBroker(1, 1);
+                kafka.kafkaPorts(0);
+                kafka.afterPropertiesSet();
+            }
             return kafka.getBrokersAsString();
         }
 
@@ -93,14 +96,16 @@ public abstract sealed class TestInfrastructure {
 
         @Override
         String describe() {
-            return "embedded (no Docker engine): Kafka KRaft broker at " + kafkaBootstrapServers()
-                    + ", mongo-java-server (H2 backend) at " + mongoAddress;
+            return "embedded (no Docker engine): Kafka KRaft broker when first asked for, mongo-java-server (H2 "
+                    + "backend) at " + mongoAddress;
         }
 
         @Override
-        void stop() {
+        synchronized void stop() {
             mongo.shutdownNow();
-            kafka.destroy();
+            if (kafka != null) {
+                kafka.destroy();
+            }
         }
     }
 
