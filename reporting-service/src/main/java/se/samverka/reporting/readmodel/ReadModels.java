@@ -1,6 +1,7 @@
 package se.samverka.reporting.readmodel;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
@@ -35,6 +36,8 @@ public class ReadModels {
     private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
     private static final String STATE = "read_models";
     private static final String ACTIVE = "active";
+    private static final Duration FIRST_PAUSE = Duration.ofSeconds(5);
+    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(5);
 
     private final MongoOperations mongo;
     private final MongoOperations unjournaled;
@@ -123,7 +126,8 @@ public class ReadModels {
     /**
      * Should the figures of the generation in use not hold every entry (it was written before they were kept, or a
      * crash came while they were counted again), they are counted again once the service is up, its reports counting
-     * every entry until they are.
+     * every entry until they are. A count the store cut short (a start finds it busy building its indexes) is tried
+     * again, less often each time, until it succeeds or a rebuild's generation takes over.
      */
     @EventListener(ApplicationReadyEvent.class)
     void countTheFiguresAgainWhereNeeded() {
@@ -133,11 +137,23 @@ public class ReadModels {
         }
         log.warn("The figures of generation {} do not hold every project: counting them again", set.generation());
         Thread counting = new Thread(() -> {
-            try {
-                set.figures().countAgain();
-            } catch (RuntimeException e) {
-                log.error("The figures of generation {} could not be counted again; the reports count every entry "
-                        + "until a rebuild", set.generation(), e);
+            Duration pause = FIRST_PAUSE;
+            while (current == set) {
+                try {
+                    set.figures().countAgain();
+                    return;
+                } catch (RuntimeException e) {
+                    log.warn("The figures of generation {} could not be counted again ({}); trying again in {} s, "
+                            + "the reports counting every entry meanwhile", set.generation(), e.toString(),
+                            pause.toSeconds());
+                }
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
         }, "figures-counted-again");
         counting.setDaemon(true);
