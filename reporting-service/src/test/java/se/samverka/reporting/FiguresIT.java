@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.samverka.reporting.coverage.CoverageReport;
 import se.samverka.reporting.funding.FundingReport;
+import se.samverka.reporting.geography.GeographyReport;
 import se.samverka.reporting.partnerships.PartnershipsReport;
 import se.samverka.reporting.portfolio.PortfolioReport;
 import se.samverka.reporting.readmodel.ReadModels;
@@ -32,6 +33,8 @@ class FiguresIT extends ReportingIntegrationTest {
     PartnershipsReport partnerships;
     @Autowired
     FundingReport funding;
+    @Autowired
+    GeographyReport geography;
 
     @Test
     void theFiguresCountWhatEveryEntryCountsWhateverOrderTheTopicsCameIn() {
@@ -79,8 +82,13 @@ class FiguresIT extends ReportingIntegrationTest {
                 .as("the open-ended project runs until this year").isGreaterThanOrEqualTo(1);
         assertThat(report("/api/reports/portfolio?strategy={s}", strategy).path("projects").path("total").asLong())
                 .isEqualTo(3);
+        JsonNode sweden = report("/api/reports/geography?department={d}", department).path("countries").path(0);
+        assertThat(sweden.path("country").asString()).isEqualTo("SE");
+        assertThat(sweden.path("regions").path(0).path("region").asString()).isEqualTo("SE-Z");
+        assertThat(sweden.path("regions").path(0).path("projects").asLong()).as("the map's projects in Jämtland")
+                .isEqualTo(5);
 
-        assertAnsweredAsFromEveryEntry(models.current(), new Reports(portfolio, coverage, partnerships, funding),
+        assertAnsweredAsFromEveryEntry(models.current(), new Reports(portfolio, coverage, partnerships, funding, geography),
                 ReportFilter.ALL, new ReportFilter(null, department, null, null), new ReportFilter(null, null, strategy, null),
                 new ReportFilter(null, null, "S3", null), new ReportFilter(null, null, null, "FI"),
                 new ReportFilter(null, null, null, "NO"), new ReportFilter(2020, null, null, null),

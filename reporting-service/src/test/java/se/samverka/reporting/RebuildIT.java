@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import se.samverka.reporting.coverage.CoverageReport;
 import se.samverka.reporting.funding.FundingReport;
+import se.samverka.reporting.geography.GeographyReport;
 import se.samverka.reporting.partnerships.PartnershipsReport;
 import se.samverka.reporting.portfolio.PortfolioReport;
 import se.samverka.reporting.readmodel.ReadModelSet;
@@ -39,10 +40,10 @@ class RebuildIT extends ReportingIntegrationTest {
 
     @Autowired
     RebuildIT(MongoOperations mongo, ReadModels models, PortfolioReport portfolio, CoverageReport coverage,
-              PartnershipsReport partnerships, FundingReport funding) {
+              PartnershipsReport partnerships, FundingReport funding, GeographyReport geography) {
         this.mongo = mongo;
         this.models = models;
-        this.reports = new Reports(portfolio, coverage, partnerships, funding);
+        this.reports = new Reports(portfolio, coverage, partnerships, funding, geography);
     }
 
     @Test

@@ -16,6 +16,7 @@ import se.samverka.reporting.coverage.Coverage;
 import se.samverka.reporting.coverage.CoverageReport;
 import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.funding.FundingReport;
+import se.samverka.reporting.geography.GeographyReport;
 import se.samverka.reporting.partnerships.PartnershipsReport;
 import se.samverka.reporting.portfolio.PortfolioReport;
 import se.samverka.reporting.readmodel.ReadModelSet;
@@ -72,7 +73,7 @@ abstract class ReportingIntegrationTest extends ServiceIntegrationTest {
     /**
      * The portfolio's projects and the departments' open and ongoing projects as the figures kept with the entries
      * hold them (ADR 0022), the funding summed in them, and the partnerships read with only their projects, are as
-     * counted from every entry, for each filter.
+     * counted from every entry, for each filter; so are the projects on the map (the geography).
      */
     static void assertAnsweredAsFromEveryEntry(ReadModelSet set, Reports reports, ReportFilter... filters) {
         PortfolioReport portfolio = reports.portfolio();
@@ -95,12 +96,14 @@ abstract class ReportingIntegrationTest extends ServiceIntegrationTest {
                     .isEqualTo(reports.partnerships().twinCities(snapshot, filter, notCompared));
             assertThat(reports.funding().of(set, filter, notCompared)).as("the funding of %s", filter)
                     .isEqualTo(reports.funding().of(snapshot, filter, notCompared));
+            assertThat(reports.geography().of(set, filter, notCompared)).as("the geography of %s", filter)
+                    .isEqualTo(reports.geography().of(snapshot, filter, notCompared));
         }
     }
 
     /** The reports {@link #assertAnsweredAsFromEveryEntry} compares. */
     record Reports(PortfolioReport portfolio, CoverageReport coverage, PartnershipsReport partnerships,
-                   FundingReport funding) {
+                   FundingReport funding, GeographyReport geography) {
     }
 
     /** The count of one value of a dimension, e.g. {@code count(portfolio.path("projects"), "status", "IDEA")}. */

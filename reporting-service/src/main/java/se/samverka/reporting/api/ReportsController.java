@@ -110,7 +110,8 @@ class ReportsController {
     /** Per country and region: organisations, partnerships, projects. */
     @GetMapping("/geography")
     Geography geography(ReportFilter filter) {
-        return computed("geography", geography, filter);
+        return source.computedReading(List.of("geography", filter), (set, freshness) ->
+                geography.of(set, filter, freshness));
     }
 
     /** The spread of the assessment scores, and the projects below {@code threshold} (configured by default). */

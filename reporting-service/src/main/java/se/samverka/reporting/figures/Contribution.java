@@ -16,6 +16,7 @@ import se.samverka.reporting.report.Tally;
  * organisations' countries and sectors as they were known when it was counted. Kept beside the project's entry in the
  * same write, so the figures can be set right whatever happened between the two writes.
  *
+ * @param regions   its organisations' regions (ISO 3166-2), where known: the map's places within a country
  * @param fromYear  the year it runs from; null when neither start is known
  * @param untilYear the year it runs until; null while open-ended (it then runs in every year from {@code fromYear},
  *                  and counts under the years until the present one)
@@ -25,7 +26,8 @@ import se.samverka.reporting.report.Tally;
  *                  the project again
  */
 record Contribution(String status, String health, List<String> strategies, List<String> actions,
-                    List<String> growthAreas, String owner, List<String> countries, List<String> sectors,
+                    List<String> growthAreas, String owner, List<String> countries, List<String> regions,
+                    List<String> sectors,
                     List<String> programmes, String visibility, Integer fromYear, Integer untilYear,
                     List<String> participants, List<FundingPart> funding, List<String> unknown) {
 
@@ -33,11 +35,11 @@ record Contribution(String status, String health, List<String> strategies, List<
      * What a kept contribution holds, counted up when that changes: one kept by an earlier version counts as none
      * kept, and the figures are counted again from the entries.
      */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     /** What a project that is not there adds: nothing. */
     static final Contribution NONE = new Contribution(null, null, List.of(), List.of(), List.of(), null, List.of(),
-            List.of(), List.of(), null, null, null, List.of(), List.of(), List.of());
+            List.of(), List.of(), List.of(), null, null, null, List.of(), List.of(), List.of());
 
     /** The slice of every project. */
     static final String ALL = "all";
@@ -58,6 +60,7 @@ record Contribution(String status, String health, List<String> strategies, List<
         actions = List.copyOf(actions);
         growthAreas = List.copyOf(growthAreas);
         countries = List.copyOf(countries);
+        regions = List.copyOf(regions);
         sectors = List.copyOf(sectors);
         programmes = List.copyOf(programmes);
         participants = List.copyOf(participants);
@@ -71,6 +74,7 @@ record Contribution(String status, String health, List<String> strategies, List<
             return NONE;
         }
         List<String> countries = new ArrayList<>();
+        List<String> regions = new ArrayList<>();
         List<String> sectors = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String id : project.organisationIds()) {
@@ -80,13 +84,14 @@ record Contribution(String status, String health, List<String> strategies, List<
                 continue;
             }
             addOnce(countries, organisation.get().description().country());
+            addOnce(regions, organisation.get().description().region());
             addOnce(sectors, organisation.get().description().sector());
         }
         LocalDate from = project.activeFrom();
         LocalDate until = project.activeUntil();
         return new Contribution(project.status(), project.health(), distinct(project.description().strategies()),
                 distinct(project.description().actions()), distinct(project.description().growthAreas()),
-                project.description().ownerOrganisationId(), countries, sectors,
+                project.description().ownerOrganisationId(), countries, regions, sectors,
                 distinct(project.funding().stream().map(funding -> funding.line().programme()).toList()),
                 project.description().visibility(), from == null ? null : from.getYear(),
                 from == null || until == null ? null : until.getYear(), project.organisationIds(),
@@ -107,6 +112,8 @@ record Contribution(String status, String health, List<String> strategies, List<
             countEach(figures, slice, "growthArea", growthAreas, sign);
             count(figures, slice, "owner", owner, sign);
             countEach(figures, slice, "country", countries, sign);
+            // Only where known: no report counts the projects without a region.
+            regions.forEach(region -> count(figures, slice, "region", region, sign));
             countEach(figures, slice, "sector", sectors, sign);
             countEach(figures, slice, "programme", programmes, sign);
             count(figures, slice, "visibility", visibility, sign);
@@ -185,7 +192,8 @@ record Contribution(String status, String health, List<String> strategies, List<
         put(document, "health", health);
         document.append("strategies", strategies).append("actions", actions).append("growthAreas", growthAreas);
         put(document, "owner", owner);
-        document.append("countries", countries).append("sectors", sectors).append("programmes", programmes);
+        document.append("countries", countries).append("regions", regions).append("sectors", sectors)
+                .append("programmes", programmes);
         put(document, "visibility", visibility);
         put(document, "fromYear", fromYear);
         put(document, "untilYear", untilYear);
@@ -209,7 +217,8 @@ record Contribution(String status, String health, List<String> strategies, List<
         }
         return new Contribution(document.getString("status"), document.getString("health"),
                 strings(document, "strategies"), strings(document, "actions"), strings(document, "growthAreas"),
-                document.getString("owner"), strings(document, "countries"), strings(document, "sectors"),
+                document.getString("owner"), strings(document, "countries"), strings(document, "regions"),
+                strings(document, "sectors"),
                 strings(document, "programmes"), document.getString("visibility"), document.getInteger("fromYear"),
                 document.getInteger("untilYear"), strings(document, "participants"),
                 document.getList("funding", Document.class, List.of()).stream().map(FundingPart::from).toList(),

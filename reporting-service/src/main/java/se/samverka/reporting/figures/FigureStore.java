@@ -46,8 +46,8 @@ import se.samverka.reporting.report.ReportFilter;
  * the entries whose write holds what it says they add after (the others were not written) into the slices that have
  * not seen it. The store writes in order, so (1) is on disk once (2) is, and (4) only once (3) is.
  *
- * <p>An organisation's registration, or a change of its country or sector, counts the entries that name it again,
- * the same way, after a document in {@code figure_batches_g<N>} says so, so that a crash cannot lose it.
+ * <p>An organisation's registration, or a change of its country, region or sector, counts the entries that name it
+ * again, the same way, after a document in {@code figure_batches_g<N>} says so, so that a crash cannot lose it.
  *
  * <p>One writer at a time per instance ({@link #writing}); a second instance of reporting-service is not built yet
  * and would need its batches finished by the instance that wrote them.
@@ -229,7 +229,7 @@ public final class FigureStore {
         };
     }
 
-    /** Registrations of organisations and changes of their countries and sectors count the projects again. */
+    /** Registrations of organisations and changes of their countries, regions and sectors count the projects again. */
     public Beside<OrganisationEntry> besideOrganisations() {
         return new Beside<>() {
             @Override
@@ -494,7 +494,8 @@ public final class FigureStore {
 
     /** The organisation's values a project is counted by. */
     private static List<String> countedAs(OrganisationEntry organisation) {
-        return Arrays.asList(organisation.description().country(), organisation.description().sector());
+        return Arrays.asList(organisation.description().country(), organisation.description().region(),
+                organisation.description().sector());
     }
 
     /** A key as a field name: no dots, no leading dollar. */
