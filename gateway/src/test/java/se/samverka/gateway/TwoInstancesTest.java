@@ -8,12 +8,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import se.samverka.gateway.limits.GatewayInstances;
@@ -35,10 +37,23 @@ class TwoInstancesTest extends GatewayTest {
     @Autowired
     private GatewayInstances instances;
 
-    /** The other instance: the same application and settings, on the same database of the same store. */
+    /**
+     * The other instance: the same application and settings, on the same database of the same store. With Reactor
+     * Netty's resources of its own, as every test context has: on closing, an application disposes the JVM's global
+     * ones, which the other contexts' clients and servers were still using.
+     */
     @BeforeAll
     static void startTheSecondInstance(@Autowired Environment first) {
-        second = new SpringApplicationBuilder(GatewayApplication.class).run(
+        second = new SpringApplicationBuilder(GatewayApplication.class).initializers(context -> context.getBeanFactory()
+                .addBeanPostProcessor(new BeanPostProcessor() {
+                    @Override
+                    public Object postProcessBeforeInitialization(Object bean, String name) {
+                        if (bean instanceof ReactorResourceFactory resources) {
+                            resources.setUseGlobalResources(false);
+                        }
+                        return bean;
+                    }
+                })).run(
                 "--server.port=0",
                 "--logging.level.root=WARN",
                 "--spring.mongodb.uri=" + first.getRequiredProperty("spring.mongodb.uri"),
