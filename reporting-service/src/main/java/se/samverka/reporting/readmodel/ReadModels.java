@@ -36,8 +36,8 @@ public class ReadModels {
     private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
     private static final String STATE = "read_models";
     private static final String ACTIVE = "active";
-    private static final Duration FIRST_PAUSE = Duration.ofSeconds(5);
-    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(5);
+    private static final Retries RETRIES = new Retries(Duration.ofSeconds(5), Duration.ofMinutes(5),
+            pause -> Thread.sleep(pause.toMillis()));
 
     private final MongoOperations mongo;
     private final MongoOperations unjournaled;
@@ -136,26 +136,10 @@ public class ReadModels {
             return;
         }
         log.warn("The figures of generation {} do not hold every project: counting them again", set.generation());
-        Thread counting = new Thread(() -> {
-            Duration pause = FIRST_PAUSE;
-            while (current == set) {
-                try {
-                    set.figures().countAgain();
-                    return;
-                } catch (RuntimeException e) {
-                    log.warn("The figures of generation {} could not be counted again ({}); trying again in {} s, "
-                            + "the reports counting every entry meanwhile", set.generation(), e.toString(),
-                            pause.toSeconds());
-                }
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
-            }
-        }, "figures-counted-again");
+        Thread counting = new Thread(() -> RETRIES.untilDone(() -> current == set, () -> set.figures().countAgain(),
+                (failure, pause) -> log.warn("The figures of generation {} could not be counted again ({}); trying "
+                        + "again in {} s, the reports counting every entry meanwhile", set.generation(),
+                        failure.toString(), pause.toSeconds())), "figures-counted-again");
         counting.setDaemon(true);
         counting.start();
     }
