@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.MongoException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
@@ -37,8 +38,10 @@ public class GatewayInstances {
     private final String id = UUID.randomUUID().toString();
     private volatile int running = 1;
 
+    /** A note lost in a crash costs nothing: the next one comes five seconds later. */
     GatewayInstances(MongoDatabase gatewayStore) {
-        this.instances = gatewayStore.getCollection("gateway_instances");
+        this.instances = gatewayStore.getCollection("gateway_instances")
+                .withWriteConcern(WriteConcern.W1.withJournal(false));
     }
 
     /** This instance's part of the platform's limit: one of as many as are running. */

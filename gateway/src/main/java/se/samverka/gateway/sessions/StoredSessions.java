@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.MongoException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -33,6 +34,7 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.web.server.WebSession;
 import org.springframework.web.server.session.WebSessionStore;
 import reactor.core.publisher.Mono;
@@ -42,6 +44,7 @@ import reactor.core.scheduler.Schedulers;
  * The browsers' sessions kept in the platform's store rather than in one gateway's memory (ADR 0024): every gateway
  * instance knows every session, and a gateway that restarts logs no one out. A session is written when what it holds
  * changes, or at most once a minute to note that it is still in use; a request that only reads it writes nothing.
+ * A login's writes are journaled before the answer; the rest need not be.
  * The store knows a session by a hash of its id, so reading the store gives no one a session to borrow.
  */
 class StoredSessions implements WebSessionStore {
@@ -51,13 +54,20 @@ class StoredSessions implements WebSessionStore {
     private static final int ID_BYTES = 32;
     private static final Logger log = LoggerFactory.getLogger(StoredSessions.class);
 
+    /** The attribute that holds a browser's login. */
+    private static final String LOGIN =
+            WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME;
+    private static final WriteConcern UNJOURNALED = WriteConcern.W1.withJournal(false);
+
     private final MongoCollection<Document> sessions;
+    private final MongoCollection<Document> unjournaled;
     private final Duration maxIdleTime;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     StoredSessions(MongoCollection<Document> sessions, Duration maxIdleTime, Clock clock) {
         this.sessions = sessions;
+        this.unjournaled = sessions.withWriteConcern(UNJOURNALED);
         this.maxIdleTime = maxIdleTime;
         this.clock = clock;
         try {
@@ -82,7 +92,8 @@ class StoredSessions implements WebSessionStore {
                                 Duration.ofSeconds(stored.getLong("maxIdleSeconds")), stored);
                     } catch (IllegalStateException unreadable) {
                         // Written by an older release whose classes have changed since: the browser logs in again.
-                        log.info("A stored session could not be read and is removed: {}", unreadable.getCause().toString());
+                        log.info("A stored session could not be read and is removed: {}",
+                                unreadable.getCause().toString());
                         return removeSession(id).then(Mono.<WebSession>empty());
                     }
                     return session.isExpired() ? removeSession(id).then(Mono.<WebSession>empty()) : Mono.just(session);
@@ -222,11 +233,13 @@ class StoredSessions implements WebSessionStore {
             }
             byte[] now = serialized(attributes);
             Instant accessed = lastAccessTime;
-            boolean unchanged = id.equals(storedId) && Arrays.equals(now, storedAttributes)
-                    && storedAccess.plus(NOTED_EVERY).isAfter(accessed);
-            if (unchanged) {
+            boolean sameContent = id.equals(storedId) && Arrays.equals(now, storedAttributes);
+            if (sameContent && storedAccess.plus(NOTED_EVERY).isAfter(accessed)) {
                 return Mono.empty();
             }
+            // Journaled only what a browser would miss: a login, its tokens, its end. A login under way, or the note
+            // that a session is in use, costs a repetition if a crash loses it, and anyone can start one.
+            MongoCollection<Document> store = !sameContent && attributes.containsKey(LOGIN) ? sessions : unjournaled;
             String previous = storedId;
             String current = id;
             Document document = new Document("_id", key(current))
@@ -236,9 +249,9 @@ class StoredSessions implements WebSessionStore {
                     .append("maxIdleSeconds", maxIdleTime.toSeconds())
                     .append("expiresAt", maxIdleTime.isNegative() ? null : Date.from(accessed.plus(maxIdleTime)));
             return inStore(() -> {
-                sessions.replaceOne(eq("_id", key(current)), document, new ReplaceOptions().upsert(true));
+                store.replaceOne(eq("_id", key(current)), document, new ReplaceOptions().upsert(true));
                 if (previous != null && !previous.equals(current)) {
-                    sessions.deleteOne(eq("_id", key(previous)));
+                    store.deleteOne(eq("_id", key(previous)));
                 }
                 storedId = current;
                 storedAttributes = now;
