@@ -266,17 +266,7 @@ class PlatformBenchmark {
                     Map.of("status", i % 2 == 0 ? "AT_RISK" : "ON_TRACK", "note", "benchmark"));
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
                     .until(() -> unconsumed("reporting-service") == 0);
-            long begin = System.nanoTime();
-            String status;
-            try {
-                status = String.valueOf(send(gateway, "GET", path, null).statusCode());
-            } catch (HttpTimeoutException e) {
-                status = "no answer in 10 s";
-            }
-            millis.add((System.nanoTime() - begin) / 1e6);
-            if (!status.equals("200")) {
-                failed.add(status);
-            }
+            timedOnce(gateway, path, millis, failed);
         }
         return new Load(millis, Double.NaN);
     }
@@ -286,23 +276,29 @@ class PlatformBenchmark {
      * of each timed one that did not answer 200 goes to {@code failed}.
      */
     private Load timed(String gateway, String path, List<String> failed) throws Exception {
+        for (int i = 0; i < SCALE_WARM_UP; i++) {
+            timedOnce(gateway, path, new ArrayList<>(), new ArrayList<>());
+        }
         List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < SCALE_WARM_UP + SCALE_REQUESTS; i++) {
-            long begin = System.nanoTime();
-            String status;
-            try {
-                status = String.valueOf(send(gateway, "GET", path, null).statusCode());
-            } catch (HttpTimeoutException e) {
-                status = "no answer in 10 s";
-            }
-            if (i >= SCALE_WARM_UP) {
-                millis.add((System.nanoTime() - begin) / 1e6);
-                if (!status.equals("200")) {
-                    failed.add(status);
-                }
-            }
+        for (int i = 0; i < SCALE_REQUESTS; i++) {
+            timedOnce(gateway, path, millis, failed);
         }
         return new Load(millis, Double.NaN);
+    }
+
+    /** One request: its latency goes to {@code millis}, its status to {@code failed} unless it answered 200. */
+    private void timedOnce(String gateway, String path, List<Double> millis, List<String> failed) throws Exception {
+        long begin = System.nanoTime();
+        String status;
+        try {
+            status = String.valueOf(send(gateway, "GET", path, null).statusCode());
+        } catch (HttpTimeoutException e) {
+            status = "no answer in 10 s";
+        }
+        millis.add((System.nanoTime() - begin) / 1e6);
+        if (!status.equals("200")) {
+            failed.add(status);
+        }
     }
 
     /** Whether a part of the benchmark runs: all unless {@code -Dbenchmark.parts} names some, e.g. {@code relay,rebuild}. */
