@@ -1,7 +1,6 @@
 package se.samverka.gateway;
 
 import com.mongodb.MongoException;
-import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import se.samverka.gateway.downstream.Instances;
 
 /**
  * A service (or the store of sessions) that is down or too slow is the platform's problem, not the caller's: 503 or
@@ -47,9 +47,12 @@ class DownstreamFailureHandler implements ErrorWebExceptionHandler {
     }
 
     private static HttpStatus statusFor(Throwable failure) {
+        if (Instances.refusedConnection(failure)) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             // The store of sessions (ADR 0024) is as much a part the gateway needs as a service is.
-            if (cause instanceof ConnectException || cause instanceof MongoException) {
+            if (cause instanceof MongoException) {
                 return HttpStatus.SERVICE_UNAVAILABLE;
             }
             if (cause instanceof TimeoutException) {

@@ -35,6 +35,23 @@ class GatewayRoutingTest extends GatewayTest {
     }
 
     @Test
+    void aWriteRefusedByOneInstanceReachesTheOtherOnce() {
+        // project-service runs twice here, its first instance down (GatewayTest): every other write is refused there.
+        for (int write = 1; write <= 4; write++) {
+            http.post().uri("/api/projects?n=" + write).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"title\":\"T" + write + "\"}").exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.service").isEqualTo("project");
+        }
+
+        assertThat(PROJECT.received()).extracting(StubService.Received::uri)
+                .containsExactly("/api/projects?n=1", "/api/projects?n=2", "/api/projects?n=3", "/api/projects?n=4");
+        assertThat(PROJECT.received()).extracting(StubService.Received::body)
+                .containsExactly("{\"title\":\"T1\"}", "{\"title\":\"T2\"}", "{\"title\":\"T3\"}",
+                        "{\"title\":\"T4\"}");
+    }
+
+    @Test
     void relaysABearerTokenUnchanged() {
         String token = TestTokens.staff("org-1");
         http.get().uri("/api/projects/1").header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange()

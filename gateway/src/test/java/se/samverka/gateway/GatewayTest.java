@@ -29,7 +29,8 @@ import se.samverka.platform.test.TestTokens;
         "samverka.gateway.downstream.leg-timeout=500ms",
         "samverka.gateway.downstream.breaker.minimum-number-of-calls=4",
         "samverka.gateway.downstream.breaker.sliding-window-size=4",
-        "samverka.gateway.downstream.breaker.wait-in-open-state=60s"})
+        "samverka.gateway.downstream.breaker.wait-in-open-state=60s",
+        "samverka.gateway.downstream.rest-after-refusal=0s"})
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 public abstract class GatewayTest {
 
@@ -52,7 +53,9 @@ public abstract class GatewayTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("samverka.services.partnership", PARTNERSHIP::url);
-        registry.add("samverka.services.project", PROJECT::url);
+        // Two instances of project-service, the first one down: every call to it is balanced (ADR 0026), and one in
+        // two is refused first and goes on to the instance that is up.
+        registry.add("samverka.services.project", () -> DOWN + "," + PROJECT.url());
         registry.add("samverka.services.reporting", REPORTING::url);
         // Nothing listens there unless a test class says otherwise: a service that is down.
         registry.add("samverka.services.subscription", () -> subscriptionService);

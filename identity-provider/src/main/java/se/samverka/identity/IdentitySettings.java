@@ -2,6 +2,7 @@ package se.samverka.identity;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
@@ -17,8 +18,8 @@ import org.springframework.util.StringUtils;
  * @param accountsFile          JSON of users and machine clients, re-read when it changes; none means no accounts
  * @param runtimeClientSecret   plain secret of the built-in {@code samverka-runtime} client; unset disables it
  * @param portalClientSecret    plain secret of the built-in {@code samverka-portal} client; unset disables it
- * @param portalRedirectUri     where the portal (the gateway) receives the authorization code
- * @param postLogoutRedirectUri where the portal may send the browser after logout
+ * @param portalRedirectUris     where the portal (each of the gateways) receives the authorization code
+ * @param postLogoutRedirectUris where the portal may send the browser after logout
  */
 @ConfigurationProperties("samverka.identity")
 public record IdentitySettings(
@@ -30,8 +31,8 @@ public record IdentitySettings(
         Path accountsFile,
         String runtimeClientSecret,
         String portalClientSecret,
-        @DefaultValue("http://localhost:8080/login/oauth2/code/samverka") String portalRedirectUri,
-        @DefaultValue("http://localhost:8080/") String postLogoutRedirectUri) {
+        @DefaultValue("http://localhost:8080/login/oauth2/code/samverka") List<String> portalRedirectUris,
+        @DefaultValue("http://localhost:8080/") List<String> postLogoutRedirectUris) {
 
     /** An empty command-line value ({@code --samverka.identity.runtime-client-secret=}) means "off", like no value. */
     boolean runtimeClientEnabled() {

@@ -58,10 +58,26 @@ class DockerComposeTest {
         Map<String, Object> environment = map(gateway.get("environment"));
         for (String service : RuntimeSettings.SERVICES) {
             String name = service.replace("-service", "").toUpperCase();
-            assertThat(environment).containsEntry("SAMVERKA_SERVICES_" + name, "http://" + service + ":" + defaultPort(service));
-            assertThat(map(gateway.get("depends_on"))).containsKey(service);
+            assertThat(environment).containsEntry("SAMVERKA_SERVICES_" + name, String.join(",", instances(service).stream()
+                    .map(instance -> "http://" + instance + ":" + defaultPort(service)).toList()));
+            assertThat(map(gateway.get("depends_on"))).containsKeys(instances(service).toArray(String[]::new));
         }
         assertThat(strings(gateway.get("ports"))).containsExactly("8080:8080");
+    }
+
+    @Test
+    void whatMayRunTwiceRunsTwiceAsTheSameApplication() {
+        for (String part : RuntimeSettings.REPEATABLE) {
+            Map<String, Object> first = map(services.get(part));
+            Map<String, Object> second = map(services.get(part + "-2"));
+            assertThat(second).as(part).containsEntry("build", first.get("build"))
+                    .containsEntry("environment", first.get("environment"))
+                    .containsEntry("healthcheck", first.get("healthcheck"));
+        }
+        assertThat(strings(map(services.get(RuntimeSettings.GATEWAY + "-2")).get("ports"))).containsExactly("8180:8080");
+        Map<String, Object> provider = map(map(services.get(RuntimeSettings.IDENTITY_PROVIDER)).get("environment"));
+        assertThat(((String) provider.get("SAMVERKA_IDENTITY_PORTAL_REDIRECT_URIS")).split(",")).containsExactly(
+                "http://localhost:8080/login/oauth2/code/samverka", "http://localhost:8180/login/oauth2/code/samverka");
     }
 
     @Test
@@ -89,8 +105,10 @@ class DockerComposeTest {
             targets.addAll(strings(map(((List<?>) map(job).get("static_configs")).get(0)).get("targets")));
         }
 
-        assertThat(targets).containsExactlyInAnyOrderElementsOf(
-                applications().stream().map(application -> application + ":" + defaultPort(application)).toList());
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(applications().stream()
+                .flatMap(application -> instances(application).stream()
+                        .map(instance -> instance + ":" + defaultPort(application)))
+                .toList());
     }
 
     @Test
@@ -117,6 +135,12 @@ class DockerComposeTest {
 
     private static List<String> applications() {
         return Stream.concat(RuntimeSettings.SERVICES.stream(), Stream.of(RuntimeSettings.GATEWAY)).toList();
+    }
+
+    /** The compose's services that run this application: itself, and its second instance where it runs twice. */
+    private static List<String> instances(String application) {
+        return RuntimeSettings.REPEATABLE.contains(application) ? List.of(application, application + "-2")
+                : List.of(application);
     }
 
     /** The port an application listens on unless told otherwise, from its application.yml. */

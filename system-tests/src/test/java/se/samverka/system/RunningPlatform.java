@@ -19,9 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole platform, started once per test JVM exactly as {@code ./samverka run} starts it, on free ports and in a
- * folder of its own, and stopped when the JVM ends.
+ * folder of its own, and stopped when the JVM ends. With {@code -Dsamverka.test.instances=2}, every part that may run
+ * more than once runs that many times (ADR 0026), as {@code SAMVERKA_<PART>_INSTANCES=2 ./samverka run} starts it.
  */
 final class RunningPlatform {
+
+    /** How many times each part that may run more than once runs. */
+    static final int INSTANCES = Integer.getInteger("samverka.test.instances", 1);
 
     private static Platform platform;
 
@@ -75,7 +79,7 @@ final class RunningPlatform {
             Path home = Path.of("target", "samverka-home").toAbsolutePath();
             // A fresh start every time: the tests assume nothing of earlier runs.
             Directories.delete(home);
-            RuntimeSettings settings = RuntimeSettings.onFreePorts(root, home);
+            RuntimeSettings settings = RuntimeSettings.onFreePorts(root, home, INSTANCES);
             System.out.println("Starting the whole platform in " + home);
             return Platform.start(settings, new Platform.Progress() {
                 @Override

@@ -1,11 +1,13 @@
 package se.samverka.system;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,14 +26,17 @@ import tools.jackson.databind.json.JsonMapper;
  * the platform does with them (up to a number under way at once), each registering a project owned by one
  * organisation or, every tenth, an organisation. An answer 201 is an acknowledged write, with the id it names;
  * anything else, a broken connection or a time-out included, is not acknowledged (the write may still have
- * happened, so it is neither lost nor a phantom when it turns up).
+ * happened, so it is neither lost nor a phantom when it turns up). Where the platform runs more than one gateway, the
+ * writes take turns over them, and a write whose connection a gateway refuses goes to the next, as a load balancer in
+ * front of them would send it.
  */
 final class WriteLoad implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final String gatewayUrl;
+    private final List<String> gateways;
+    private final AtomicInteger turn = new AtomicInteger();
     private final String token;
     private final String tag;
     private final String owner;
@@ -49,8 +54,8 @@ final class WriteLoad implements AutoCloseable {
      * @param tag   begins the name of everything the load writes, so that its writes can be told from all others
      * @param owner the organisation that owns the projects
      */
-    WriteLoad(String gatewayUrl, String token, String tag, String owner, int perSecond, int underWay) {
-        this.gatewayUrl = gatewayUrl;
+    WriteLoad(List<String> gateways, String token, String tag, String owner, int perSecond, int underWay) {
+        this.gateways = List.copyOf(gateways);
         this.token = token;
         this.tag = tag;
         this.owner = owner;
@@ -85,12 +90,7 @@ final class WriteLoad implements AutoCloseable {
 
     private void post(String path, Map<String, String> body, Set<String> acknowledged) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + token)
-                    .timeout(TIMEOUT)
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(path, JSON.writeValueAsString(body), gateways.size());
             if (response.statusCode() == 201) {
                 acknowledged.add(JSON.readTree(response.body()).path("id").asString());
             } else {
@@ -100,6 +100,23 @@ final class WriteLoad implements AutoCloseable {
             refused("no answer");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The write at the gateway whose turn it is; at the next when that one refuses the connection (nothing sent). */
+    private HttpResponse<String> send(String path, String body, int triesLeft) throws IOException, InterruptedException {
+        String gateway = gateways.get(Math.floorMod(turn.getAndIncrement(), gateways.size()));
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(gateway + path))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
+                    .timeout(TIMEOUT)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException refused) {
+            if (triesLeft <= 1) {
+                throw refused;
+            }
+            return send(path, body, triesLeft - 1);
         }
     }
 

@@ -1,5 +1,6 @@
 package se.samverka.gateway.downstream;
 
+import java.net.URI;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,14 +41,16 @@ public class Downstream {
 
     private static final Logger log = LoggerFactory.getLogger(Downstream.class);
 
-    private final Map<Service, WebClient> clients = new EnumMap<>(Service.class);
+    private final WebClient client;
+    private final Instances instances;
     private final Map<Service, ReactiveCircuitBreaker> breakers = new EnumMap<>(Service.class);
     private final DownstreamSettings settings;
 
-    Downstream(WebClient.Builder builder, ServiceAddresses addresses, ReactiveCircuitBreakerFactory<?, ?> breakers,
+    Downstream(WebClient.Builder builder, Instances instances, ReactiveCircuitBreakerFactory<?, ?> breakers,
                DownstreamSettings settings) {
+        this.client = builder.build();
+        this.instances = instances;
         for (Service service : Service.values()) {
-            clients.put(service, builder.clone().baseUrl(addresses.of(service)).build());
             this.breakers.put(service, breakers.create(service.id()));
         }
         this.settings = settings;
@@ -84,9 +87,28 @@ public class Downstream {
         });
     }
 
+    /**
+     * The call at one of the service's instances; at the next when that one refuses the connection, until each has
+     * been tried once (the request never reached it, so nothing happens twice).
+     */
     private Mono<Answer> exchange(Service service, Caller caller, Request request, Optional<Locale> language) {
-        WebClient.RequestBodySpec spec = clients.get(service).method(request.method())
-                .uri(request.uri(), request.variables().toArray())
+        return exchange(service, caller, request, language, instances.count(service));
+    }
+
+    private Mono<Answer> exchange(Service service, Caller caller, Request request, Optional<Locale> language,
+                                  int triesLeft) {
+        return Mono.defer(() -> {
+            URI instance = instances.choose(service);
+            return exchange(instance, caller, request, language).onErrorResume(Instances::refusedConnection, refused -> {
+                instances.refused(service, instance);
+                return triesLeft <= 1 ? Mono.error(refused) : exchange(service, caller, request, language, triesLeft - 1);
+            });
+        });
+    }
+
+    private Mono<Answer> exchange(URI instance, Caller caller, Request request, Optional<Locale> language) {
+        WebClient.RequestBodySpec spec = client.method(request.method())
+                .uri(instance + request.uri(), request.variables().toArray())
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                 .headers(headers -> {
                     if (caller.authorization() != null) {

@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout    how long any call may take: what a page waits for, a form's change included
  * @param legTimeout how long one leg of a composed view may take; a view does without a leg that is late
  * @param breaker    when a service's circuit breaker opens, and for how long
+ * @param restAfterRefusal how long an instance of a service that refused a connection is passed by (ADR 0026)
  */
 @ConfigurationProperties("samverka.gateway.downstream")
 public record DownstreamSettings(@DefaultValue("10s") Duration timeout, @DefaultValue("2s") Duration legTimeout,
-                                 @DefaultValue Breaker breaker) {
+                                 @DefaultValue Breaker breaker, @DefaultValue("5s") Duration restAfterRefusal) {
 
     /**
      * @param failureRateThreshold per cent of failed calls, among the last {@code slidingWindowSize}, that opens it

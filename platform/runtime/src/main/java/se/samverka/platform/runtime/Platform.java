@@ -190,6 +190,11 @@ public final class Platform implements AutoCloseable {
         return settings.url(RuntimeSettings.GATEWAY);
     }
 
+    /** Every gateway's address, the first one's first: as many as {@code SAMVERKA_GATEWAY_INSTANCES} says. */
+    public List<String> gatewayUrls() {
+        return settings.instancesOf(RuntimeSettings.GATEWAY).stream().map(settings::url).toList();
+    }
+
     /** The component's latest process, whether it still runs or not. */
     public Optional<ManagedProcess> process(String component) {
         synchronized (lock) {
@@ -341,9 +346,13 @@ public final class Platform implements AutoCloseable {
         awaitAll(List.of(kafka, mongo, identityProvider));
         List<ManagedProcess> applications = new ArrayList<>();
         for (String service : RuntimeSettings.SERVICES) {
-            applications.add(launch(service));
+            for (String instance : settings.instancesOf(service)) {
+                applications.add(launch(instance));
+            }
         }
-        applications.add(launch(RuntimeSettings.GATEWAY));
+        for (String gateway : settings.instancesOf(RuntimeSettings.GATEWAY)) {
+            applications.add(launch(gateway));
+        }
         awaitAll(applications);
     }
 
@@ -555,7 +564,8 @@ public final class Platform implements AutoCloseable {
         long launcher = ProcessHandle.current().pid();
         String parent = "--parent=" + launcher;
         String parentPid = "--samverka.runtime.parent-pid=" + launcher;
-        return switch (component) {
+        String kind = RuntimeSettings.componentOf(component);
+        return switch (kind) {
             case RuntimeSettings.KAFKA -> new Command("512m", runtimeJar(), "kafka",
                     "--data=" + settings.dataDir(RuntimeSettings.KAFKA),
                     "--port=" + settings.port(RuntimeSettings.KAFKA),
@@ -572,10 +582,11 @@ public final class Platform implements AutoCloseable {
                     "--samverka.identity.accounts-file=" + settings.accountsFile(),
                     "--samverka.identity.runtime-client-secret=" + identities.runtimeClientSecret(),
                     "--samverka.identity.portal-client-secret=" + identities.portalClientSecret(),
-                    "--samverka.identity.portal-redirect-uri=" + gatewayUrl() + "/login/oauth2/code/samverka",
-                    "--samverka.identity.post-logout-redirect-uri=" + gatewayUrl() + "/");
+                    // A browser may log in at any of the gateways.
+                    "--samverka.identity.portal-redirect-uris=" + gatewayUrls("/login/oauth2/code/samverka"),
+                    "--samverka.identity.post-logout-redirect-uris=" + gatewayUrls("/"));
             case RuntimeSettings.GATEWAY -> {
-                Command command = new Command("256m", serviceJar(component), "--server.port=" + settings.port(component),
+                Command command = new Command("256m", serviceJar(kind), "--server.port=" + settings.port(component),
                         "--server.address=127.0.0.1", parentPid, "--samverka.security.issuer-uri=" + issuer(),
                         "--samverka.portal.client-secret=" + identities.portalClientSecret(),
                         "--samverka.gateway.rate-limit.exempt-subjects=" + Identities.RUNTIME_CLIENT,
@@ -583,18 +594,23 @@ public final class Platform implements AutoCloseable {
                         "--samverka.gateway.store=localhost:" + settings.port(RuntimeSettings.MONGO));
                 for (String service : RuntimeSettings.SERVICES) {
                     command.arguments().add("--samverka.services." + service.replace("-service", "") + "="
-                            + settings.url(service));
+                            + String.join(",", settings.instancesOf(service).stream().map(settings::url).toList()));
                 }
                 yield command;
             }
             // reporting-service reads every entry for a report (ADR 0006, ADR 0023): 100,000 projects hold some 300 MB.
-            default -> new Command(component.equals("reporting-service") ? "1g" : "384m", serviceJar(component),
+            default -> new Command(kind.equals("reporting-service") ? "1g" : "384m", serviceJar(kind),
                     "--server.port=" + settings.port(component),
                     "--server.address=127.0.0.1", parentPid,
-                    "--spring.mongodb.uri=" + settings.mongoUri(component),
+                    "--spring.mongodb.uri=" + settings.mongoUri(kind),
                     "--samverka.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
                     "--samverka.security.issuer-uri=" + issuer());
         };
+    }
+
+    /** Each gateway's address with this path, separated by commas. */
+    private String gatewayUrls(String path) {
+        return String.join(",", gatewayUrls().stream().map(gateway -> gateway + path).toList());
     }
 
     private String issuer() {
@@ -630,7 +646,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private boolean isReady(String component) {
-        return switch (component) {
+        return switch (RuntimeSettings.componentOf(component)) {
             case RuntimeSettings.KAFKA -> kafkaReady();
             case RuntimeSettings.MONGO -> listening(settings.port(component));
             // Their health has no readiness group of its own worth asking.

@@ -34,7 +34,7 @@ final class Runs {
 
     Optional<ProcessHandle> child(String component) {
         return alive(component, component.equals(RuntimeSettings.KAFKA) || component.equals(RuntimeSettings.MONGO)
-                ? "platform-runtime" : component);
+                ? "platform-runtime" : RuntimeSettings.componentOf(component));
     }
 
     void recordLauncher() {
@@ -61,8 +61,9 @@ final class Runs {
      * @return whether there were any
      */
     boolean stopLeftovers(PrintStream out) {
-        List<String> order = new ArrayList<>(List.of(RuntimeSettings.GATEWAY));
-        order.addAll(RuntimeSettings.SERVICES);
+        // Whatever that run started, as many instances as it had, by the process ids it noted.
+        List<String> order = new ArrayList<>(recorded().stream()
+                .filter(name -> !List.of(LAUNCHER, RuntimeSettings.MONGO, RuntimeSettings.KAFKA).contains(name)).toList());
         order.addAll(List.of(RuntimeSettings.MONGO, RuntimeSettings.KAFKA));
         boolean found = false;
         for (String component : order) {
@@ -80,6 +81,15 @@ final class Runs {
         }
         clear();
         return found;
+    }
+
+    private List<String> recorded() {
+        try (Stream<Path> files = Files.isDirectory(directory) ? Files.list(directory) : Stream.empty()) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".pid"))
+                    .map(name -> name.substring(0, name.length() - ".pid".length())).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Optional<ProcessHandle> alive(String name, String commandMarker) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,13 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
     public static final String IDENTITY_PROVIDER = "identity-provider";
     public static final List<String> SERVICES =
             List.of("partnership-service", "project-service", "reporting-service", "subscription-service");
+    /**
+     * What may run more than once. reporting-service writes its figures from one instance only (ADR 0025, not built
+     * yet), and subscription-service's live streams hear only the events of the partitions their instance consumes.
+     */
+    public static final List<String> REPEATABLE = List.of(GATEWAY, "partnership-service", "project-service");
+    static final int MAX_INSTANCES = 3;
+    private static final int INSTANCE_PORT_STEP = 100;
 
     private static final Map<String, Integer> DEFAULT_PORTS = defaults();
 
@@ -44,6 +52,22 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
             String value = environment.get(variable);
             ports.put(entry.getKey(), value == null || value.isBlank() ? entry.getValue() : parsePort(variable, value));
         }
+        for (String service : SERVICES) {
+            if (!REPEATABLE.contains(service) && instances(service, environment) > 1) {
+                throw new StartupException(instancesVariable(service) + ": " + service + " runs once for now"
+                        + " (docs/adr/0025 says how it is to run twice); only " + String.join(", ", REPEATABLE)
+                        + " may run more than once.");
+            }
+        }
+        for (String component : REPEATABLE) {
+            int instances = instances(component, environment);
+            for (int instance = 2; instance <= instances; instance++) {
+                String name = instanceName(component, instance);
+                String value = environment.get(portVariable(name));
+                ports.put(name, value == null || value.isBlank()
+                        ? ports.get(component) + INSTANCE_PORT_STEP * (instance - 1) : parsePort(portVariable(name), value));
+            }
+        }
         String home = environment.get("SAMVERKA_HOME");
         boolean demoData = !"false".equalsIgnoreCase(environment.getOrDefault("SAMVERKA_DEMO_DATA", "true").trim());
         return new RuntimeSettings(root, home == null || home.isBlank() ? root.resolve(".samverka") : Path.of(home), ports,
@@ -52,9 +76,64 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
 
     /** Settings on ports that are free right now: for tests that start a platform beside anything else. */
     public static RuntimeSettings onFreePorts(Path root, Path home) {
+        return onFreePorts(root, home, 1);
+    }
+
+    /** The same, with every part that may run more than once ({@link #REPEATABLE}) started this many times. */
+    public static RuntimeSettings onFreePorts(Path root, Path home, int instances) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         DEFAULT_PORTS.keySet().forEach(component -> ports.put(component, freePort()));
+        for (String component : REPEATABLE) {
+            for (int instance = 2; instance <= instances; instance++) {
+                ports.put(instanceName(component, instance), freePort());
+            }
+        }
         return new RuntimeSettings(root, home, ports, true);
+    }
+
+    /** The instances of a component, the first one (the component's own name) first. */
+    public List<String> instancesOf(String component) {
+        List<String> instances = new ArrayList<>(List.of(component));
+        for (int instance = 2; ports.containsKey(instanceName(component, instance)); instance++) {
+            instances.add(instanceName(component, instance));
+        }
+        return instances;
+    }
+
+    /** What an instance is an instance of: {@code project-service} for {@code project-service-2}. */
+    public static String componentOf(String instance) {
+        for (String component : REPEATABLE) {
+            if (instance.startsWith(component + "-") && instance.substring(component.length() + 1).chars()
+                    .allMatch(Character::isDigit)) {
+                return component;
+            }
+        }
+        return instance;
+    }
+
+    private static String instanceName(String component, int instance) {
+        return component + "-" + instance;
+    }
+
+    private static String instancesVariable(String component) {
+        return "SAMVERKA_" + component.toUpperCase(Locale.ROOT).replace('-', '_') + "_INSTANCES";
+    }
+
+    private static int instances(String component, Map<String, String> environment) throws StartupException {
+        String variable = instancesVariable(component);
+        String value = environment.get(variable);
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            int instances = Integer.parseInt(value.trim());
+            if (instances >= 1 && instances <= MAX_INSTANCES) {
+                return instances;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StartupException(variable + "=" + value + " is not a number of instances (1-" + MAX_INSTANCES + ").");
     }
 
     public static String portVariable(String component) {

@@ -123,7 +123,7 @@ public final class Samverka {
         }, "samverka-stop"));
         platform.start();
         OUT.println();
-        OUT.println("Samverka is running: " + platform.gatewayUrl() + "   (Ctrl-C stops it; a part that dies is started again; logs in " + settings.home().resolve("logs") + ")");
+        OUT.println("Samverka is running: " + String.join(" and ", platform.gatewayUrls()) + "   (Ctrl-C stops it; a part that dies is started again; logs in " + settings.home().resolve("logs") + ")");
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -49,4 +49,35 @@ class RuntimeSettingsTest {
         assertThatThrownBy(() -> RuntimeSettings.fromEnvironment(root, Map.of("SAMVERKA_KAFKA_PORT", "70000")))
                 .isInstanceOf(StartupException.class);
     }
+
+    @Test
+    void aPartThatMayRunTwiceStartsAsManyInstancesAsAsked() throws StartupException {
+        RuntimeSettings settings = RuntimeSettings.fromEnvironment(root, Map.of(
+                "SAMVERKA_PROJECT_SERVICE_INSTANCES", "2",
+                "SAMVERKA_GATEWAY_INSTANCES", "3",
+                "SAMVERKA_GATEWAY_3_PORT", "9380"));
+
+        assertThat(settings.instancesOf("project-service")).containsExactly("project-service", "project-service-2");
+        assertThat(settings.port("project-service-2")).isEqualTo(8182);
+        assertThat(settings.instancesOf("gateway")).containsExactly("gateway", "gateway-2", "gateway-3");
+        assertThat(settings.port("gateway-2")).isEqualTo(8180);
+        assertThat(settings.port("gateway-3")).isEqualTo(9380);
+        assertThat(settings.instancesOf("partnership-service")).containsExactly("partnership-service");
+        assertThat(settings.logFile("project-service-2")).isEqualTo(root.resolve(".samverka/logs/project-service-2.log"));
+        assertThat(RuntimeSettings.componentOf("project-service-2")).isEqualTo("project-service");
+        assertThat(RuntimeSettings.componentOf("gateway-3")).isEqualTo("gateway");
+        assertThat(RuntimeSettings.componentOf("project-service")).isEqualTo("project-service");
+        assertThat(RuntimeSettings.componentOf("identity-provider")).isEqualTo("identity-provider");
+    }
+
+    @Test
+    void aPartThatRunsOnceSaysWhyWhenAskedForTwo() {
+        assertThatThrownBy(() -> RuntimeSettings.fromEnvironment(root, Map.of("SAMVERKA_REPORTING_SERVICE_INSTANCES", "2")))
+                .isInstanceOf(StartupException.class)
+                .hasMessageStartingWith("SAMVERKA_REPORTING_SERVICE_INSTANCES: reporting-service runs once for now")
+                .hasMessageContaining("0025");
+        assertThatThrownBy(() -> RuntimeSettings.fromEnvironment(root, Map.of("SAMVERKA_PROJECT_SERVICE_INSTANCES", "4")))
+                .isInstanceOf(StartupException.class)
+                .hasMessage("SAMVERKA_PROJECT_SERVICE_INSTANCES=4 is not a number of instances (1-3).");
+    }
 }
