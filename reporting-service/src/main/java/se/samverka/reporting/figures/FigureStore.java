@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -49,7 +49,11 @@ import se.samverka.reporting.report.ReportFilter;
  * <p>An organisation's registration, or a change of its country, region or sector, counts the entries that name it
  * again, the same way, after a document in {@code figure_batches_g<N>} says so, so that a crash cannot lose it.
  *
- * <p>One writer at a time per instance ({@link #writing}); a second instance of reporting-service is not built yet
+ * <p>Each thread that writes batches is a writer of its own, whose batches are numbered in its order: the projects'
+ * batches of several threads are written at once ({@link #writingBeside}; a project's events all come on one thread,
+ * that of its partition), each slice taking each writer's batches conditionally on the last it saw of that writer.
+ * What counts projects again (an organisation's registration or move, {@link #countAgain}) and the finishing of what
+ * a failed write left are written alone ({@link #writing}). A second instance of reporting-service is not built yet
  * and would need its batches finished by the instance that wrote them.
  */
 public final class FigureStore {
@@ -75,21 +79,27 @@ public final class FigureStore {
     private final String figures;
     private final String batches;
     private final String awaiting;
-    private final String writer = UUID.randomUUID().toString();
-    private final ReentrantLock writes = new ReentrantLock();
+    private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
+    private final ThreadLocal<Writer> writers = ThreadLocal.withInitial(Writer::new);
     /** Whether the figures hold every entry: false while they are counted again, or before they ever were. */
     private volatile boolean whole;
     /**
      * While a rebuild fills the generation, only what each entry adds is kept beside it; the figures are counted from
      * that once ({@link #countAgain}), and kept per batch from then on.
      */
-    private boolean deferred;
-    private long batch;
-    /** A batch begun and not finished: finished before the next. */
-    private boolean unfinished = true;
-    private Document pending;
-    private Figures pendingChange;
-    private Document pendingRecount;
+    private volatile boolean deferred;
+    /** A batch may have been left unfinished (a write failed, or the store was just opened): finished before the next. */
+    private volatile boolean unfinished = true;
+
+    /** One thread's batches: numbered in its order, the one under way kept until its entries are written. */
+    private static final class Writer {
+
+        private final String id = UUID.randomUUID().toString();
+        private long batch;
+        private Document pending;
+        private Figures pendingChange;
+        private Document pendingRecount;
+    }
 
     /**
      * @param mongo    unjournaled: the journaled write of the entries takes the batch's document to disk, and what
@@ -133,13 +143,38 @@ public final class FigureStore {
         return List.of(figures, batches, awaiting);
     }
 
-    /** Runs {@code write}, which may write entries of this generation, as the only writer of its figures. */
+    /** Runs {@code write}, which may write any entries of this generation, as the only writer of its figures. */
     public <T> T writing(Supplier<T> write) {
-        writes.lock();
+        writes.writeLock().lock();
+        try {
+            if (unfinished) {
+                finishLeft();
+            }
+            return write.get();
+        } catch (RuntimeException | Error failed) {
+            unfinished = true;
+            throw failed;
+        } finally {
+            writes.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code write}, which writes projects' or partnerships' entries of this generation (never organisations'),
+     * beside such writes of other threads.
+     */
+    public <T> T writingBeside(Supplier<T> write) {
+        if (unfinished) {
+            recover();
+        }
+        writes.readLock().lock();
         try {
             return write.get();
+        } catch (RuntimeException | Error failed) {
+            unfinished = true;
+            throw failed;
         } finally {
-            writes.unlock();
+            writes.readLock().unlock();
         }
     }
 
@@ -215,8 +250,6 @@ public final class FigureStore {
         return new Beside<>() {
             @Override
             public Map<String, Document> beforeWrite(List<Changed<ProjectEntry>> changed) {
-                recoverIfUnfinished();
-                unfinished = true;
                 return begin(changed.stream().map(change -> new Recount(change.id(),
                         Contribution.from(change.keptBefore()), change.after())).toList());
             }
@@ -224,7 +257,6 @@ public final class FigureStore {
             @Override
             public void afterWrite() {
                 finish();
-                unfinished = false;
             }
         };
     }
@@ -234,8 +266,8 @@ public final class FigureStore {
         return new Beside<>() {
             @Override
             public Map<String, Document> beforeWrite(List<Changed<OrganisationEntry>> changed) {
-                recoverIfUnfinished();
-                unfinished = true;
+                Writer writer = writers.get();
+                writer.pendingRecount = null;
                 List<String> registered = new ArrayList<>();
                 List<String> moved = new ArrayList<>();
                 for (Changed<OrganisationEntry> change : changed) {
@@ -247,36 +279,35 @@ public final class FigureStore {
                     }
                 }
                 if (!registered.isEmpty() || !moved.isEmpty()) {
-                    pendingRecount = new Document("_id", "recount:" + writer + ":" + (++batch))
+                    writer.pendingRecount = new Document("_id", "recount:" + writer.id + ":" + (++writer.batch))
                             .append(REGISTERED, registered).append(CHANGED, moved);
-                    mongo.insert(pendingRecount, batches);
+                    mongo.insert(writer.pendingRecount, batches);
                 }
                 return Map.of();
             }
 
             @Override
             public void afterWrite() {
-                if (pendingRecount != null) {
-                    recount(pendingRecount);
-                    pendingRecount = null;
+                Writer writer = writers.get();
+                if (writer.pendingRecount != null) {
+                    recount(writer.pendingRecount);
+                    writer.pendingRecount = null;
                 }
-                unfinished = false;
             }
         };
     }
 
     /** Finishes what a crash, or a write that failed, left of batches and recounts. */
     public void recover() {
-        writing(() -> {
-            pending = null;
-            pendingChange = null;
-            pendingRecount = null;
-            List<Document> left = mongo.findAll(Document.class, batches);
-            left.stream().filter(document -> document.containsKey(ENTRIES)).forEach(this::finishLeft);
-            left.stream().filter(document -> document.containsKey(REGISTERED)).forEach(this::recount);
-            unfinished = false;
-            return null;
-        });
+        writing(() -> null);
+    }
+
+    /** Alone: no batch is under way, so every batch's document left is one a crash or a failed write left. */
+    private void finishLeft() {
+        List<Document> left = mongo.findAll(Document.class, batches);
+        left.stream().filter(document -> document.containsKey(ENTRIES)).forEach(this::finishLeft);
+        left.stream().filter(document -> document.containsKey(REGISTERED)).forEach(this::recount);
+        unfinished = false;
     }
 
     /**
@@ -316,9 +347,10 @@ public final class FigureStore {
             awaitRegistrations(unknown);
             mongo.remove(new Query(), figures);
             List<Document> slices = new ArrayList<>();
-            long counted = ++batch;
+            Writer writer = writers.get();
+            long counted = ++writer.batch;
             all.forEach((slice, counts, sums) -> slices.add(slice(slice, counts, sums)
-                    .append(SEEN, new Document(writer, counted))));
+                    .append(SEEN, new Document(writer.id, counted))));
             slices.add(new Document("_id", WHOLE).append("v", Contribution.VERSION));
             mongo.insert(slices, figures);
             deferred = false;
@@ -340,6 +372,9 @@ public final class FigureStore {
 
     /** Step (1) of a batch; what each entry will keep beside it comes back, for step (2). */
     private Map<String, Document> begin(List<Recount> recounts) {
+        Writer writer = writers.get();
+        writer.pending = null;
+        writer.pendingChange = null;
         Map<String, OrganisationEntry> named = organisations.find(recounts.stream()
                 .filter(recount -> recount.entry() != null)
                 .flatMap(recount -> recount.entry().organisationIds().stream()).distinct().toList());
@@ -359,27 +394,22 @@ public final class FigureStore {
         }
         awaitRegistrations(unknown);
         if (!entries.isEmpty() && !deferred) {
-            pending = new Document("_id", "batch:" + writer + ":" + (++batch)).append(WRITER, writer)
-                    .append(BATCH, batch).append(ENTRIES, entries);
-            pendingChange = change;
-            mongo.insert(pending, batches);
+            writer.pending = new Document("_id", "batch:" + writer.id + ":" + (++writer.batch)).append(WRITER, writer.id)
+                    .append(BATCH, writer.batch).append(ENTRIES, entries);
+            writer.pendingChange = change;
+            mongo.insert(writer.pending, batches);
         }
         return kept;
     }
 
     /** Steps (3) and (4) once the entries are written. */
     private void finish() {
-        if (pending != null) {
-            add(pending.getString(WRITER), pending.getLong(BATCH), pendingChange);
-            mongo.remove(Query.query(Criteria.where("_id").is(pending.getString("_id"))), batches);
-            pending = null;
-            pendingChange = null;
-        }
-    }
-
-    private void recoverIfUnfinished() {
-        if (unfinished) {
-            recover();
+        Writer writer = writers.get();
+        if (writer.pending != null) {
+            add(writer.pending.getString(WRITER), writer.pending.getLong(BATCH), writer.pendingChange);
+            mongo.remove(Query.query(Criteria.where("_id").is(writer.pending.getString("_id"))), batches);
+            writer.pending = null;
+            writer.pendingChange = null;
         }
     }
 

@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
+import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.messaging.consumer.ApplyOutcome;
@@ -73,7 +75,7 @@ public final class ReadModelSet {
     /** Applies an event read from {@code topic}, and tells it in the feed if it is news. */
     public ApplyOutcome apply(String topic, EventEnvelope event) {
         try {
-            return figures.writing(() -> dispatch.apply(topic, event));
+            return writing(topic, () -> dispatch.apply(topic, event));
         } finally {
             applied.incrementAndGet();
         }
@@ -87,10 +89,18 @@ public final class ReadModelSet {
      */
     public List<MissingEventsException> applyAll(String topic, List<EventEnvelope> events) {
         try {
-            return figures.writing(() -> dispatch.applyAll(topic, events, feed::addAll));
+            return writing(topic, () -> dispatch.applyAll(topic, events, feed::addAll));
         } finally {
             applied.incrementAndGet();
         }
+    }
+
+    /**
+     * An organisation's event may count the projects that name it again, so it is written alone; the projects' and
+     * partnerships' events of the consumer's threads are written at once (ADR 0022).
+     */
+    private <T> T writing(String topic, Supplier<T> write) {
+        return topic.equals(PartnershipContracts.ORGANISATIONS) ? figures.writing(write) : figures.writingBeside(write);
     }
 
     /**

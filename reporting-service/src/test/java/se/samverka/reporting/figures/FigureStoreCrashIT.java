@@ -12,7 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +37,7 @@ import se.samverka.reporting.report.ReportFilter;
 
 /**
  * The figures after a crash at each step of a batch, on the real store: a restarted instance finishes what the batch
- * left, counting exactly the entries that were written, once.
+ * left, counting exactly the entries that were written, once; and the batches of several threads written at once.
  */
 class FigureStoreCrashIT extends ServiceIntegrationTest {
 
@@ -153,6 +158,73 @@ class FigureStoreCrashIT extends ServiceIntegrationTest {
         projects.applyAll(List.of(event("p-2", 2)), event -> current -> project("ONGOING"), figures.besideProjects());
 
         assertThat(status()).containsExactlyInAnyOrderEntriesOf(Map.of("IDEA", 1L, "ONGOING", 1L));
+    }
+
+    @Test
+    void theProjectsBatchesOfTwoThreadsAreWrittenAtOnceAndCountedOnce() throws Exception {
+        CyclicBarrier bothUnderWay = new CyclicBarrier(2);
+        Beside<ProjectEntry> keeping = figures.besideProjects();
+        Beside<ProjectEntry> meeting = new Beside<>() {
+            @Override
+            public Map<String, Document> beforeWrite(List<Changed<ProjectEntry>> changed) {
+                Map<String, Document> kept = keeping.beforeWrite(changed);
+                try {
+                    // Each batch waits here for the other: one thread alone at a time would wait in vain.
+                    bothUnderWay.await(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the other thread's batch was not under way at the same time", e);
+                }
+                return kept;
+            }
+
+            @Override
+            public void afterWrite() {
+                keeping.afterWrite();
+            }
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> written = List.of(
+                    threads.submit(() -> figures.writingBeside(() -> projects.applyAll(List.of(event("p-1", 2),
+                            event("p-3", 1)), event -> current -> project("ONGOING"), meeting))),
+                    threads.submit(() -> figures.writingBeside(() -> projects.applyAll(List.of(event("p-4", 1),
+                            event("p-5", 1)), event -> current -> project("ONGOING"), meeting))));
+            for (Future<?> write : written) {
+                write.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(status()).containsExactlyInAnyOrderEntriesOf(Map.of("IDEA", 1L, "ONGOING", 4L));
+        assertThat(mongo.findAll(Document.class, "figure_batches_g" + generation)).isEmpty();
+    }
+
+    @Test
+    void aBatchWhoseFiguresFailedIsFinishedBeforeTheNextOfAnyThread() throws Exception {
+        Beside<ProjectEntry> keeping = figures.besideProjects();
+        assertThatThrownBy(() -> figures.writingBeside(() -> projects.applyAll(List.of(event("p-1", 2)),
+                event -> current -> project("ONGOING"), new Beside<>() {
+                    @Override
+                    public Map<String, Document> beforeWrite(List<Changed<ProjectEntry>> changed) {
+                        return keeping.beforeWrite(changed);
+                    }
+
+                    @Override
+                    public void afterWrite() {
+                        throw new IllegalStateException("the store went away after the entries were written");
+                    }
+                }))).hasMessageContaining("went away");
+
+        ExecutorService another = Executors.newSingleThreadExecutor();
+        try {
+            another.submit(() -> figures.writingBeside(() -> projects.applyAll(List.of(event("p-3", 1)),
+                    event -> current -> project("ONGOING"), figures.besideProjects()))).get(30, TimeUnit.SECONDS);
+        } finally {
+            another.shutdownNow();
+        }
+
+        assertThat(status()).containsExactlyInAnyOrderEntriesOf(Map.of("IDEA", 1L, "ONGOING", 2L));
     }
 
     private FigureStore restarted() {
