@@ -4,8 +4,6 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 
 import java.net.URI;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
@@ -24,8 +22,7 @@ import reactor.core.publisher.Mono;
 @Component
 class BalancingFilter implements GlobalFilter, Ordered {
 
-    static final String SCHEME = "service";
-    private static final Logger log = LoggerFactory.getLogger(BalancingFilter.class);
+    private static final String SCHEME = "service";
 
     private final Instances instances;
 
@@ -45,26 +42,12 @@ class BalancingFilter implements GlobalFilter, Ordered {
         if (url == null || !SCHEME.equals(url.getScheme())) {
             return chain.filter(exchange);
         }
-        Service service = Service.valueOf(url.getHost().toUpperCase(Locale.ROOT));
-        return attempt(exchange, chain, service, url, instances.count(service));
-    }
-
-    private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, Service service, URI url,
-                               int triesLeft) {
-        URI instance = instances.choose(service);
-        exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, UriComponentsBuilder.fromUri(url)
-                .scheme(instance.getScheme()).host(instance.getHost()).port(instance.getPort()).build(true).toUri());
-        return chain.filter(exchange).onErrorResume(failure -> {
-            if (!Instances.refusedConnection(failure) || exchange.getResponse().isCommitted()) {
-                return Mono.error(failure);
-            }
-            instances.refused(service, instance);
-            if (triesLeft <= 1) {
-                return Mono.error(failure);
-            }
-            log.warn("{} at {} refused the connection; trying another instance", service.id(), instance);
+        return instances.call(Service.valueOf(url.getHost().toUpperCase(Locale.ROOT)), instance -> {
+            // Routed anew: what a refused attempt marked is undone.
             ServerWebExchangeUtils.reset(exchange);
-            return attempt(exchange, chain, service, url, triesLeft - 1);
+            exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, UriComponentsBuilder.fromUri(url)
+                    .scheme(instance.getScheme()).host(instance.getHost()).port(instance.getPort()).build(true).toUri());
+            return chain.filter(exchange);
         });
     }
 }

@@ -87,23 +87,8 @@ public class Downstream {
         });
     }
 
-    /**
-     * The call at one of the service's instances; at the next when that one refuses the connection, until each has
-     * been tried once (the request never reached it, so nothing happens twice).
-     */
     private Mono<Answer> exchange(Service service, Caller caller, Request request, Optional<Locale> language) {
-        return exchange(service, caller, request, language, instances.count(service));
-    }
-
-    private Mono<Answer> exchange(Service service, Caller caller, Request request, Optional<Locale> language,
-                                  int triesLeft) {
-        return Mono.defer(() -> {
-            URI instance = instances.choose(service);
-            return exchange(instance, caller, request, language).onErrorResume(Instances::refusedConnection, refused -> {
-                instances.refused(service, instance);
-                return triesLeft <= 1 ? Mono.error(refused) : exchange(service, caller, request, language, triesLeft - 1);
-            });
-        });
+        return instances.call(service, instance -> exchange(instance, caller, request, language));
     }
 
     private Mono<Answer> exchange(URI instance, Caller caller, Request request, Optional<Locale> language) {

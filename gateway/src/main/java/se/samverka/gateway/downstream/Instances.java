@@ -7,16 +7,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
- * Which instance of a service a call goes to (ADR 0026): the routes ({@link BalancingFilter}) and {@link Downstream}
- * ask here, and tell here which instance refused the connection, so that the next calls pass it by for a while.
+ * Which instance of a service a call goes to (ADR 0026), for the routes ({@link BalancingFilter}) and
+ * {@link Downstream} alike: each in turn, passing by for a while an instance that refused a connection.
  */
 @Component
 public class Instances {
 
+    private static final Logger log = LoggerFactory.getLogger(Instances.class);
     private final Map<Service, RoundRobin> services = new EnumMap<>(Service.class);
 
     @Autowired
@@ -30,18 +35,40 @@ public class Instances {
         }
     }
 
+    /**
+     * Makes the call at the instance whose turn it is; when that one refuses the connection, at the next, until each
+     * has been tried once (the request never reached it, so nothing happens twice, whatever its method).
+     */
+    public <T> Mono<T> call(Service service, Function<URI, Mono<T>> call) {
+        return call(service, call, count(service));
+    }
+
+    private <T> Mono<T> call(Service service, Function<URI, Mono<T>> call, int triesLeft) {
+        return Mono.defer(() -> {
+            URI instance = choose(service);
+            return call.apply(instance).onErrorResume(Instances::refusedConnection, refused -> {
+                refused(service, instance);
+                if (triesLeft <= 1) {
+                    return Mono.error(refused);
+                }
+                log.warn("{} at {} refused the connection; trying another instance", service.id(), instance);
+                return call(service, call, triesLeft - 1);
+            });
+        });
+    }
+
     /** The instance the next call to this service goes to. */
-    public URI choose(Service service) {
+    URI choose(Service service) {
         return services.get(service).next();
     }
 
     /** This instance refused a connection: it is passed by for a while ({@code rest-after-refusal}). */
-    public void refused(Service service, URI instance) {
+    void refused(Service service, URI instance) {
         services.get(service).refused(instance);
     }
 
     /** How many instances the service runs: as many tries as a call may make. */
-    public int count(Service service) {
+    int count(Service service) {
         return services.get(service).size();
     }
 

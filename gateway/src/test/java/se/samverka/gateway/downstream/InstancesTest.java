@@ -1,6 +1,7 @@
 package se.samverka.gateway.downstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ConnectException;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /** The choice of an instance alone, with a clock the test moves. */
 class InstancesTest {
@@ -48,6 +50,37 @@ class InstancesTest {
         instances.refused(Service.PROJECT, SECOND);
 
         assertThat(chosen(Service.PROJECT, 4)).containsExactly(FIRST, SECOND, FIRST, SECOND);
+    }
+
+    @Test
+    void aCallRefusedAtOneInstanceIsMadeAtTheNextAndOnlyThen() {
+        List<URI> called = new ArrayList<>();
+        String answer = instances.call(Service.PROJECT, instance -> {
+            called.add(instance);
+            return instance.equals(FIRST) ? Mono.<String>error(new ConnectException("refused"))
+                    : Mono.just("answered at " + instance.getPort());
+        }).block();
+
+        assertThat(answer).isEqualTo("answered at 8182");
+        assertThat(called).containsExactly(FIRST, SECOND);
+        assertThat(chosen(Service.PROJECT, 2)).as("the refusing instance rests").containsOnly(SECOND);
+
+        called.clear();
+        assertThatThrownBy(() -> instances.call(Service.PROJECT, instance -> {
+            called.add(instance);
+            return Mono.error(new TimeoutException("no answer"));
+        }).block()).hasCauseInstanceOf(TimeoutException.class);
+        assertThat(called).as("a call that may have been made is not made again").hasSize(1);
+    }
+
+    @Test
+    void whenEveryInstanceRefusesTheCallFailsAfterTryingEachOnce() {
+        List<URI> called = new ArrayList<>();
+        assertThatThrownBy(() -> instances.call(Service.PROJECT, instance -> {
+            called.add(instance);
+            return Mono.error(new ConnectException("refused"));
+        }).block()).hasCauseInstanceOf(ConnectException.class);
+        assertThat(called).containsExactlyInAnyOrder(FIRST, SECOND);
     }
 
     @Test
