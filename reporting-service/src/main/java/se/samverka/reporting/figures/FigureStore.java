@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.bson.Document;
@@ -145,18 +146,12 @@ public final class FigureStore {
 
     /** Runs {@code write}, which may write any entries of this generation, as the only writer of its figures. */
     public <T> T writing(Supplier<T> write) {
-        writes.writeLock().lock();
-        try {
+        return locked(writes.writeLock(), () -> {
             if (unfinished) {
                 finishLeft();
             }
             return write.get();
-        } catch (RuntimeException | Error failed) {
-            unfinished = true;
-            throw failed;
-        } finally {
-            writes.writeLock().unlock();
-        }
+        });
     }
 
     /**
@@ -167,14 +162,19 @@ public final class FigureStore {
         if (unfinished) {
             recover();
         }
-        writes.readLock().lock();
+        return locked(writes.readLock(), write);
+    }
+
+    /** A write that fails may leave its batch unfinished: the next write finishes it first. */
+    private <T> T locked(Lock lock, Supplier<T> write) {
+        lock.lock();
         try {
             return write.get();
         } catch (RuntimeException | Error failed) {
             unfinished = true;
             throw failed;
         } finally {
-            writes.readLock().unlock();
+            lock.unlock();
         }
     }
 
