@@ -192,7 +192,7 @@ public final class Platform implements AutoCloseable {
 
     /** Every gateway's address, the first one's first: as many as {@code SAMVERKA_GATEWAY_INSTANCES} says. */
     public List<String> gatewayUrls() {
-        return settings.instancesOf(RuntimeSettings.GATEWAY).stream().map(settings::url).toList();
+        return settings.urls(RuntimeSettings.GATEWAY);
     }
 
     /** The component's latest process, whether it still runs or not. */
@@ -594,7 +594,7 @@ public final class Platform implements AutoCloseable {
                         "--samverka.gateway.store=localhost:" + settings.port(RuntimeSettings.MONGO));
                 for (String service : RuntimeSettings.SERVICES) {
                     command.arguments().add("--samverka.services." + service.replace("-service", "") + "="
-                            + String.join(",", settings.instancesOf(service).stream().map(settings::url).toList()));
+                            + String.join(",", settings.urls(service)));
                 }
                 yield command;
             }

@@ -36,7 +36,7 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
      * yet), and subscription-service's live streams hear only the events of the partitions their instance consumes.
      */
     public static final List<String> REPEATABLE = List.of(GATEWAY, "partnership-service", "project-service");
-    static final int MAX_INSTANCES = 3;
+    private static final int MAX_INSTANCES = 3;
     private static final int INSTANCE_PORT_STEP = 100;
 
     private static final Map<String, Integer> DEFAULT_PORTS = defaults();
@@ -98,6 +98,11 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
             instances.add(instanceName(component, instance));
         }
         return instances;
+    }
+
+    /** The addresses of a component's instances, the first one's first. */
+    public List<String> urls(String component) {
+        return instancesOf(component).stream().map(this::url).toList();
     }
 
     /** What an instance is an instance of: {@code project-service} for {@code project-service-2}. */

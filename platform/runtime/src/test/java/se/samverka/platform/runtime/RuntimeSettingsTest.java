@@ -59,6 +59,7 @@ class RuntimeSettingsTest {
 
         assertThat(settings.instancesOf("project-service")).containsExactly("project-service", "project-service-2");
         assertThat(settings.port("project-service-2")).isEqualTo(8182);
+        assertThat(settings.urls("project-service")).containsExactly("http://localhost:8082", "http://localhost:8182");
         assertThat(settings.instancesOf("gateway")).containsExactly("gateway", "gateway-2", "gateway-3");
         assertThat(settings.port("gateway-2")).isEqualTo(8180);
         assertThat(settings.port("gateway-3")).isEqualTo(9380);
