@@ -2,13 +2,18 @@ package se.samverka.platform.runtime;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -21,6 +26,7 @@ final class Runs {
     /** How long {@code stop} waits for a launcher to stop everything. */
     static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
     private static final String LAUNCHER = "samverka";
+    private static final String PORTS = "ports.properties";
 
     private final Path directory;
 
@@ -37,8 +43,33 @@ final class Runs {
                 ? "platform-runtime" : RuntimeSettings.componentOf(component));
     }
 
-    void recordLauncher() {
+    /** The launcher, and the ports of what it starts: another terminal's settings may know fewer instances. */
+    void recordLauncher(Map<String, Integer> ports) {
         write(LAUNCHER, ProcessHandle.current().pid());
+        Properties recorded = new Properties();
+        ports.forEach((component, port) -> recorded.setProperty(component, Integer.toString(port)));
+        try (Writer writer = Files.newBufferedWriter(directory.resolve(PORTS))) {
+            recorded.store(writer, "the ports of the running platform's parts");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The ports of the parts the last launcher started, by component, until it stops or the next run starts. */
+    Optional<Map<String, Integer>> recordedPorts() {
+        Path file = directory.resolve(PORTS);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Properties recorded = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            recorded.load(reader);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        Map<String, Integer> ports = new TreeMap<>();
+        recorded.forEach((component, port) -> ports.put((String) component, Integer.parseInt((String) port)));
+        return Optional.of(ports);
     }
 
     void record(ManagedProcess process) {
@@ -47,7 +78,7 @@ final class Runs {
 
     void clear() {
         try (Stream<Path> files = Files.isDirectory(directory) ? Files.list(directory) : Stream.empty()) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".pid") || f.endsWith(PORTS)).toList()) {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {

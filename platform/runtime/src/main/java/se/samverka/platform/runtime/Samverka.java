@@ -37,7 +37,8 @@ public final class Samverka {
               logs [component]    the last lines of every log, or follow one (e.g. logs project-service)
               reset [--yes]       delete all data (the platform must be stopped)
               rebuild             rebuild the reports' read models from the event log, while they keep serving
-            Ports: SAMVERKA_<COMPONENT>_PORT, e.g. SAMVERKA_GATEWAY_PORT=8090. Data and logs: SAMVERKA_HOME (default .samverka).""";
+            Ports: SAMVERKA_<COMPONENT>_PORT, e.g. SAMVERKA_GATEWAY_PORT=8090. Data and logs: SAMVERKA_HOME (default .samverka).
+            Twice: SAMVERKA_<PART>_INSTANCES=2 for the gateway, partnership-service and project-service.""";
 
     private Samverka() {
     }
@@ -106,7 +107,7 @@ public final class Samverka {
                         + " and ./samverka run%n", now(), component, failures, window.toMinutes(), log);
             }
         });
-        runs.recordLauncher();
+        runs.recordLauncher(settings.ports());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             boolean alive = platform.processes().stream().anyMatch(ManagedProcess::isAlive);
@@ -147,14 +148,17 @@ public final class Samverka {
     private static void status(RuntimeSettings settings) {
         Runs runs = new Runs(settings.runDir());
         OUT.println(runs.launcher().map(p -> "Samverka is running (pid " + p.pid() + ").").orElse("Samverka is not running."));
-        for (String component : settings.ports().keySet()) {
+        // What the launcher started, whatever instances and ports this terminal's environment says.
+        Map<String, Integer> ports = runs.recordedPorts().orElse(settings.ports());
+        for (var entry : ports.entrySet()) {
+            String component = entry.getKey();
             if (component.equals(RuntimeSettings.KAFKA_CONTROLLER)) {
                 continue;
             }
-            int port = settings.port(component);
+            int port = entry.getValue();
             String state = !Platform.listening(port) ? "not listening"
                     : component.equals(RuntimeSettings.KAFKA) || component.equals(RuntimeSettings.MONGO) ? "listening"
-                    : Platform.healthy(settings.url(component)) ? "healthy" : "listening, not healthy";
+                    : Platform.healthy("http://localhost:" + port) ? "healthy" : "listening, not healthy";
             String pid = runs.child(component).map(p -> "pid " + p.pid()).orElse("-");
             OUT.printf("  %-22s port %-6d %-12s %s%n", component, port, pid, state);
         }
