@@ -15,9 +15,15 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -187,6 +193,41 @@ class TimeDependentIT extends ServiceIntegrationTest {
                 () -> kafka.eventsOf(PartnershipContracts.ORGANISATIONS, organisation),
                 found -> found.size() == 3);
         assertThat(events.get(2).data()).contains("\"reason\":\"RETENTION_EXPIRED\"").doesNotContain("Nowak");
+    }
+
+    @Test
+    void twoInstancesSweepingAtOnceEachFinishAndEveryExpiredPersonIsDeleted() throws Exception {
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        List<String> persons = new ArrayList<>();
+        for (int n = 0; n < 20; n++) {
+            String organisation = organisation(api, "Gmina " + n, "FOREIGN_CITY", "PL");
+            persons.add(api.create("/api/organisations/" + organisation + "/contact-persons",
+                    contactPerson("Osoba " + n, "osoba" + n + "@gmina.pl", tomorrow)));
+        }
+        clock.advance(Duration.ofDays(3));
+
+        // Two instances of the service run the same sweep at the same time, over the same persons.
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> sweeps = new ArrayList<>();
+            for (int instance = 0; instance < 2; instance++) {
+                sweeps.add(instances.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    contactPersons.removeExpired();
+                    return null;
+                }));
+            }
+            for (Future<?> sweep : sweeps) {
+                sweep.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+
+        for (String person : persons) {
+            api.refused(HttpMethod.GET, "/api/contact-persons/" + person, null, null, HttpStatus.NOT_FOUND);
+        }
     }
 
     private String activePartnership(String name) {

@@ -145,8 +145,13 @@ public class ContactPersons {
             organisation.state().contactPersons().stream()
                     .filter(person -> person.retainUntil().isBefore(today))
                     .forEach(person -> {
-                        retrying(() -> remove(locate(person.id()), "RETENTION_EXPIRED"));
-                        log.info("Deleted contact person {}: retention date passed", person.id());
+                        try {
+                            retrying(() -> remove(locate(person.id()), "RETENTION_EXPIRED"));
+                            log.info("Deleted contact person {}: retention date passed", person.id());
+                        } catch (NotFoundException gone) {
+                            // Another instance's sweep deleted it first; the rest are still this sweep's to delete.
+                            log.debug("Contact person {} was deleted meanwhile", person.id());
+                        }
                     });
         }
     }
