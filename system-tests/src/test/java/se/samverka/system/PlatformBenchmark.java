@@ -66,8 +66,8 @@ import tools.jackson.databind.json.JsonMapper;
  * latency of each command and its projection lag: from the 201 to the project standing in the read model the reports
  * are computed from. On demand, never in verify; prints its tables and writes them to
  * {@code system-tests/target/platform-benchmark.md}:
- * {@code ./mvnw -pl system-tests -am verify -Dit.test=PlatformBenchmark -Dtest=none
- * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false};
+ * {@code ./mvnw -pl system-tests -am verify -Pbenchmark} (the profile also holds the read models against their logs
+ * every five minutes, as {@code ./samverka run} does, instead of the fault suite's five seconds);
  * {@code -Dbenchmark.parts=writes,reads,open,relay,rebuild} (any of them) measures only those. The part {@code scale}
  * runs only when named: it first loads {@code -Dbenchmark.projects} (100,000) projects, which takes the better part of
  * an hour.
