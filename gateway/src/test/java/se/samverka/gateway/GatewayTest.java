@@ -1,9 +1,6 @@
 package se.samverka.gateway;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,8 +35,14 @@ public abstract class GatewayTest {
     protected static final StubService PROJECT = new StubService("project");
     protected static final StubService REPORTING = new StubService("reporting");
 
+    /**
+     * Where a service is down: a port below the ephemeral range, where nothing listens, so a connection there is
+     * refused at once. A free port of the ephemeral range would not do: connecting to it many times, the client is
+     * now and then given that same port for its own end, connects to itself and waits for an answer.
+     */
+    protected static final String DOWN = "http://localhost:1";
+
     /** Where the contexts made from now on find subscription-service; down unless a test class brings it up. */
-    protected static final String DOWN = "http://localhost:" + closedPort();
     protected static volatile String subscriptionService = DOWN;
 
     @LocalServerPort
@@ -77,13 +80,5 @@ public abstract class GatewayTest {
 
     protected static String bearer(String token) {
         return "Bearer " + token;
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
