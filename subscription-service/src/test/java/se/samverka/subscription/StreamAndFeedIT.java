@@ -6,16 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,28 +31,18 @@ class StreamAndFeedIT extends SubscriptionServiceTest {
 
     @Test
     void theStreamCarriesWhatTheCallerMayRead() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/subscriptions/stream"))
-                .header("Authorization", "Bearer " + TestTokens.partner("org-" + UUID.randomUUID()))
-                .header("Accept", "text/event-stream").build();
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).join();
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        List<String> lines = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> response.body().forEach(lines::add));
-        try {
+        try (LiveStream stream = LiveStream.open(port, TestTokens.partner("org-" + UUID.randomUUID()))) {
+            assertThat(stream.contentType()).startsWith("text/event-stream");
             String internal = "p-" + UUID.randomUUID();
             EventEnvelope hidden = events.project(internal, "org-dept", "INTERNAL");
             await().atMost(WAIT).until(() -> projects.project(internal).isPresent());
             EventEnvelope shared = events.project("p-" + UUID.randomUUID(), "org-dept", "COUNTY");
 
-            await().atMost(WAIT).until(() -> lines.contains("id:" + shared.id()));
-            assertThat(lines).contains("event:se.samverka.project.registered").doesNotContain("id:" + hidden.id());
-            assertThat(lines.stream().filter(line -> line.startsWith("data:") && line.contains(shared.id())))
+            await().atMost(WAIT).until(() -> stream.lines().contains("id:" + shared.id()));
+            assertThat(stream.lines()).contains("event:se.samverka.project.registered")
+                    .doesNotContain("id:" + hidden.id());
+            assertThat(stream.lines().stream().filter(line -> line.startsWith("data:") && line.contains(shared.id())))
                     .singleElement().asString().doesNotContain("contactPersonIds");
-        } finally {
-            reading.cancel(true);
-            response.body().close();
         }
     }
 

@@ -20,7 +20,10 @@ public interface ProjectEventListener {
         return this::record;
     }
 
-    /** After the event was applied for the first time: what is live only (a stream to browsers). */
+    /**
+     * After the event was applied for the first time, at any instance of the service: what is live only (a stream to
+     * browsers). Called at every instance ({@link Announcements}).
+     */
     default void announce(ProjectEvent event) {
     }
 }

@@ -25,7 +25,8 @@ import se.samverka.platform.messaging.consumer.ReadModelBinding;
 /**
  * Follows {@code samverka.projects}: keeps each project's view in sequence and hands every event, with the project
  * before and after it, to the listeners. Their durable part runs before the view is stored, so a crash in between
- * repeats it (they deduplicate by event id) and a redelivered record, already applied, repeats nothing.
+ * repeats it (they deduplicate by event id) and a redelivered record, already applied, repeats nothing. Their live
+ * part hears of the event through {@link Announcements}, at every instance of the service.
  */
 // Named apart from the binding function "projectEvents" of application.yml.
 @Component("projectFollower")
@@ -33,10 +34,12 @@ public class ProjectEvents {
 
     private final ProjectionStore<ProjectView> projects;
     private final List<ProjectEventListener> listeners;
+    private final Announcements announcements;
 
-    public ProjectEvents(ProjectionStores stores, List<ProjectEventListener> listeners) {
+    public ProjectEvents(ProjectionStores stores, List<ProjectEventListener> listeners, Announcements announcements) {
         this.projects = stores.create("projects", ProjectView.class);
         this.listeners = listeners;
+        this.announcements = announcements;
     }
 
     public Optional<ProjectView> project(String projectId) {
@@ -47,7 +50,7 @@ public class ProjectEvents {
         List<ProjectEvent> seen = new ArrayList<>();
         ApplyOutcome outcome = projects.apply(envelope, change(envelope, recording(), seen::add));
         if (outcome == ApplyOutcome.APPLIED) {
-            announce(List.of(seen.get(seen.size() - 1)));
+            announcements.publish(List.of(seen.get(seen.size() - 1)));
         }
     }
 
@@ -57,7 +60,7 @@ public class ProjectEvents {
         List<Consumer<ProjectEvent>> recording = recording();
         List<MissingEventsException> missing = projects.applyAll(envelopes,
                 envelope -> change(envelope, recording, seen::add));
-        announce(seen);
+        announcements.publish(seen);
         return missing;
     }
 
@@ -69,7 +72,7 @@ public class ProjectEvents {
     private Function<Optional<ProjectView>, ProjectView> change(EventEnvelope envelope,
                                                                 List<Consumer<ProjectEvent>> recording,
                                                                 Consumer<ProjectEvent> seen) {
-        Object data = EventCatalog.forType(envelope.type()).map(contract -> decode(envelope, contract)).orElse(null);
+        Object data = data(envelope);
         return current -> {
             ProjectView after = data == null ? current.orElse(null) : ProjectViews.next(current, data);
             ProjectEvent event = new ProjectEvent(envelope, data, current.orElse(null), after);
@@ -79,8 +82,9 @@ public class ProjectEvents {
         };
     }
 
-    private void announce(List<ProjectEvent> applied) {
-        applied.forEach(event -> listeners.forEach(listener -> listener.announce(event)));
+    /** The event's data decoded by its contract, or null for a type this service does not know. */
+    static Object data(EventEnvelope envelope) {
+        return EventCatalog.forType(envelope.type()).map(contract -> decode(envelope, contract)).orElse(null);
     }
 
     private static Object decode(EventEnvelope envelope, EventContract<?> contract) {

@@ -31,11 +31,9 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
     public static final String IDENTITY_PROVIDER = "identity-provider";
     public static final List<String> SERVICES =
             List.of("partnership-service", "project-service", "reporting-service", "subscription-service");
-    /**
-     * What may run more than once. reporting-service writes its figures from one instance only (ADR 0025, not built
-     * yet), and subscription-service's live streams hear only the events of the partitions their instance consumes.
-     */
-    public static final List<String> REPEATABLE = List.of(GATEWAY, "partnership-service", "project-service");
+    /** What may run more than once. reporting-service writes its figures from one instance only (ADR 0025, not built yet). */
+    public static final List<String> REPEATABLE =
+            List.of(GATEWAY, "partnership-service", "project-service", "subscription-service");
     private static final int MAX_INSTANCES = 3;
     private static final int INSTANCE_PORT_STEP = 100;
 

@@ -54,6 +54,7 @@ class RuntimeSettingsTest {
     void aPartThatMayRunTwiceStartsAsManyInstancesAsAsked() throws StartupException {
         RuntimeSettings settings = RuntimeSettings.fromEnvironment(root, Map.of(
                 "SAMVERKA_PROJECT_SERVICE_INSTANCES", "2",
+                "SAMVERKA_SUBSCRIPTION_SERVICE_INSTANCES", "2",
                 "SAMVERKA_GATEWAY_INSTANCES", "3",
                 "SAMVERKA_GATEWAY_3_PORT", "9380"));
 
@@ -64,6 +65,8 @@ class RuntimeSettingsTest {
         assertThat(settings.port("gateway-2")).isEqualTo(8180);
         assertThat(settings.port("gateway-3")).isEqualTo(9380);
         assertThat(settings.instancesOf("partnership-service")).containsExactly("partnership-service");
+        assertThat(settings.urls("subscription-service"))
+                .containsExactly("http://localhost:8084", "http://localhost:8184");
         assertThat(settings.logFile("project-service-2")).isEqualTo(root.resolve(".samverka/logs/project-service-2.log"));
         assertThat(RuntimeSettings.componentOf("project-service-2")).isEqualTo("project-service");
         assertThat(RuntimeSettings.componentOf("gateway-3")).isEqualTo("gateway");
