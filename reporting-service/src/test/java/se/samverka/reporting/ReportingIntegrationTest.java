@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import se.samverka.platform.test.ServiceIntegrationTest;
 import se.samverka.reporting.coverage.Coverage;
 import se.samverka.reporting.coverage.CoverageReport;
@@ -29,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * reporting-service on real infrastructure, fed with a history a test publishes. Other test classes publish to the
  * same topics, so tests look at what their own fresh organisations own (the {@code department} filter).
  */
+// A generation a rebuild replaced is dropped at the writer's next look at its lease, not a minute later.
+@TestPropertySource(properties = "samverka.reporting.writer.drop-after=0s")
 abstract class ReportingIntegrationTest extends ServiceIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);

@@ -110,7 +110,7 @@ class FaultIT {
 
     @Test
     void reportingServiceIsKilled() throws Exception {
-        survives("kill -9 of reporting-service", killed("reporting-service"));
+        killedOnce("kill -9 of reporting-service", writingInstanceOfReporting());
     }
 
     @Test
@@ -123,22 +123,31 @@ class FaultIT {
         killedOnce("kill -9 of the gateway", RuntimeSettings.GATEWAY);
     }
 
+    /**
+     * Every instance of reporting-service is stopped (not killed) until the broker gives up on its consumers, then
+     * goes on where it was: a writer that held its lease throughout writes on (ADR 0025).
+     */
     @Test
     void aConsumerStopsPastItsSessionTimeout() throws Exception {
         Platform platform = RunningPlatform.get();
         String bootstrap = platform.settings().kafkaBootstrapServers();
-        long pid = platform.process("reporting-service").orElseThrow().pid();
+        List<Long> pids = platform.settings().instancesOf("reporting-service").stream()
+                .map(instance -> platform.process(instance).orElseThrow().pid()).toList();
         survives("reporting-service stopped past its session timeout", new Fault() {
             @Override
             public void inject() throws Exception {
-                signal("STOP", pid);
+                for (long pid : pids) {
+                    signal("STOP", pid);
+                }
                 await("the broker gives up on reporting-service's consumers").atMost(Duration.ofSeconds(60))
                         .until(() -> groupMembers(bootstrap, "reporting-service") == 0);
             }
 
             @Override
             public void repair() throws Exception {
-                signal("CONT", pid);
+                for (long pid : pids) {
+                    signal("CONT", pid);
+                }
                 await("reporting-service's consumers join again").atMost(PART_BACK)
                         .until(() -> groupMembers(bootstrap, "reporting-service") > 0);
             }
@@ -354,6 +363,23 @@ class FaultIT {
                 platform.ensureRunning(component);
             }
         };
+    }
+
+    /**
+     * The instance of reporting-service that writes the read models, by the process id its lease names: when it
+     * runs twice, killing that one makes the other take over (ADR 0025).
+     */
+    private static String writingInstanceOfReporting() {
+        Platform platform = RunningPlatform.get();
+        try (Consistency platformState = consistency()) {
+            Document lease = platformState.database("reporting-service").getCollection("writer")
+                    .find(new Document("_id", "read-models")).first();
+            assertThat(lease).as("the read models' writer lease").isNotNull();
+            long pid = lease.get("pid", Number.class).longValue();
+            return platform.settings().instancesOf("reporting-service").stream()
+                    .filter(instance -> platform.process(instance).map(process -> process.pid() == pid).orElse(false))
+                    .findFirst().orElseThrow();
+        }
     }
 
     private static Consistency consistency() {

@@ -119,13 +119,24 @@ public final class FigureStore {
         this.awaiting = "figure_awaiting_g" + generation;
         mongo.indexOps(awaiting).createIndex(new Index().on(ORGANISATION, Sort.Direction.ASC));
         this.deferred = deferred;
-        this.whole = mongo.exists(Query.query(Criteria.where("_id").is(WHOLE).and("v").is(Contribution.VERSION)),
-                figures) || !deferred && beginWhole();
+        this.whole = markedWhole() || !deferred && beginWhole();
     }
 
     /** Whether the figures hold every entry; until they do, the reports count every entry. */
     public boolean whole() {
         return whole;
+    }
+
+    /**
+     * At an instance that does not write them (ADR 0025): notices when the writer counts them again, and when it has
+     * counted them whole.
+     */
+    public void lookAgainWhetherWhole() {
+        whole = markedWhole();
+    }
+
+    private boolean markedWhole() {
+        return mongo.exists(Query.query(Criteria.where("_id").is(WHOLE).and("v").is(Contribution.VERSION)), figures);
     }
 
     /**

@@ -69,7 +69,6 @@ public final class ReadModelSet {
                 ReadModelTables.organisations(organisations, figures.besideOrganisations()),
                 ReadModelTables.partnerships(partnerships),
                 ReadModelTables.projects(projects, figures.besideProjects(), zone));
-        figures.recover();
     }
 
     /** Applies an event read from {@code topic}, and tells it in the feed if it is news. */

@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.Binding;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -146,11 +148,13 @@ public class MessagingAutoConfiguration {
     @Bean
     ReadModelReconciliation readModelReconciliation(EventConsumers consumers, EventLog eventLog,
                                                     @Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
-                                                    BindingServiceProperties bindings, MessagingProperties properties,
-                                                    MeterRegistry meters) {
+                                                    BindingServiceProperties bindings,
+                                                    BindingsLifecycleController lifecycles,
+                                                    MessagingProperties properties, MeterRegistry meters) {
         MessagingProperties.Reconciliation reconciliation = properties.reconciliation();
         return new ReadModelReconciliation(consumers, eventLog, bootstrapServers, bindings::getBindingDestination,
-                bindings::getGroup, new ReadModelReconciliation.Settings(reconciliation.firstAfter(),
+                bindings::getGroup, binding -> lifecycles.queryState(binding).stream().anyMatch(Binding::isRunning),
+                new ReadModelReconciliation.Settings(reconciliation.firstAfter(),
                         reconciliation.interval()), meters);
     }
 

@@ -1,15 +1,18 @@
 package se.samverka.platform.runtime;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * Where the platform's files are and which ports its parts listen on. Every port can be set from the environment,
@@ -31,10 +34,12 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
     public static final String IDENTITY_PROVIDER = "identity-provider";
     public static final List<String> SERVICES =
             List.of("partnership-service", "project-service", "reporting-service", "subscription-service");
-    /** What may run more than once. reporting-service writes its figures from one instance only (ADR 0025, not built yet). */
-    public static final List<String> REPEATABLE =
-            List.of(GATEWAY, "partnership-service", "project-service", "subscription-service");
+    /** What may run more than once: the gateway and every service (ADR 0025, ADR 0026, ADR 0027). */
+    public static final List<String> REPEATABLE = Stream.concat(Stream.of(GATEWAY), SERVICES.stream()).toList();
     private static final int MAX_INSTANCES = 3;
+    private static final int FREE_PORTS_FROM = 20_000;
+    private static final int FREE_PORTS_UNTIL = 32_000;
+    private static final Random RANDOM = new Random();
     private static final int INSTANCE_PORT_STEP = 100;
 
     private static final Map<String, Integer> DEFAULT_PORTS = defaults();
@@ -49,13 +54,6 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
             String variable = portVariable(entry.getKey());
             String value = environment.get(variable);
             ports.put(entry.getKey(), value == null || value.isBlank() ? entry.getValue() : parsePort(variable, value));
-        }
-        for (String service : SERVICES) {
-            if (!REPEATABLE.contains(service) && instances(service, environment) > 1) {
-                throw new StartupException(instancesVariable(service) + ": " + service + " runs once for now"
-                        + " (docs/adr/0025 says how it is to run twice); only " + String.join(", ", REPEATABLE)
-                        + " may run more than once.");
-            }
         }
         for (String component : REPEATABLE) {
             int instances = instances(component, environment);
@@ -80,10 +78,10 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
     /** The same, with every part that may run more than once ({@link #REPEATABLE}) started this many times. */
     public static RuntimeSettings onFreePorts(Path root, Path home, int instances) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        DEFAULT_PORTS.keySet().forEach(component -> ports.put(component, freePort()));
+        DEFAULT_PORTS.keySet().forEach(component -> ports.put(component, freePort(ports.values())));
         for (String component : REPEATABLE) {
             for (int instance = 2; instance <= instances; instance++) {
-                ports.put(instanceName(component, instance), freePort());
+                ports.put(instanceName(component, instance), freePort(ports.values()));
             }
         }
         return new RuntimeSettings(root, home, ports, true);
@@ -206,11 +204,28 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
         throw new StartupException(variable + "=" + value + " is not a port number (1-65535).");
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A port nothing listens on now, not among those {@code taken}, and below the range operating systems hand out
+     * for outgoing connections (32768 and up on Linux, 49152 and up elsewhere): a port of that range, free when
+     * chosen, is now and then given to one of the platform's own connections before the part that is to listen on it
+     * starts.
+     */
+    private static int freePort(Collection<Integer> taken) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = FREE_PORTS_FROM + RANDOM.nextInt(FREE_PORTS_UNTIL - FREE_PORTS_FROM);
+            if (!taken.contains(port) && listenable(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port between " + FREE_PORTS_FROM + " and " + FREE_PORTS_UNTIL);
+    }
+
+    private static boolean listenable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 }

@@ -55,6 +55,7 @@ class RuntimeSettingsTest {
         RuntimeSettings settings = RuntimeSettings.fromEnvironment(root, Map.of(
                 "SAMVERKA_PROJECT_SERVICE_INSTANCES", "2",
                 "SAMVERKA_SUBSCRIPTION_SERVICE_INSTANCES", "2",
+                "SAMVERKA_REPORTING_SERVICE_INSTANCES", "2",
                 "SAMVERKA_GATEWAY_INSTANCES", "3",
                 "SAMVERKA_GATEWAY_3_PORT", "9380"));
 
@@ -67,6 +68,8 @@ class RuntimeSettingsTest {
         assertThat(settings.instancesOf("partnership-service")).containsExactly("partnership-service");
         assertThat(settings.urls("subscription-service"))
                 .containsExactly("http://localhost:8084", "http://localhost:8184");
+        assertThat(settings.urls("reporting-service"))
+                .containsExactly("http://localhost:8083", "http://localhost:8183");
         assertThat(settings.logFile("project-service-2")).isEqualTo(root.resolve(".samverka/logs/project-service-2.log"));
         assertThat(RuntimeSettings.componentOf("project-service-2")).isEqualTo("project-service");
         assertThat(RuntimeSettings.componentOf("gateway-3")).isEqualTo("gateway");
@@ -75,11 +78,7 @@ class RuntimeSettingsTest {
     }
 
     @Test
-    void aPartThatRunsOnceSaysWhyWhenAskedForTwo() {
-        assertThatThrownBy(() -> RuntimeSettings.fromEnvironment(root, Map.of("SAMVERKA_REPORTING_SERVICE_INSTANCES", "2")))
-                .isInstanceOf(StartupException.class)
-                .hasMessageStartingWith("SAMVERKA_REPORTING_SERVICE_INSTANCES: reporting-service runs once for now")
-                .hasMessageContaining("0025");
+    void aNumberOfInstancesOutOfRangeIsRefused() {
         assertThatThrownBy(() -> RuntimeSettings.fromEnvironment(root, Map.of("SAMVERKA_PROJECT_SERVICE_INSTANCES", "4")))
                 .isInstanceOf(StartupException.class)
                 .hasMessage("SAMVERKA_PROJECT_SERVICE_INSTANCES=4 is not a number of instances (1-3).");

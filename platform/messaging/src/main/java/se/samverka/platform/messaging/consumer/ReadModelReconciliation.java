@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -58,6 +59,7 @@ public class ReadModelReconciliation implements SmartLifecycle {
     private final String bootstrapServers;
     private final UnaryOperator<String> topicOfBinding;
     private final UnaryOperator<String> groupOfBinding;
+    private final Predicate<String> consuming;
     private final Settings settings;
     private final MeterRegistry meters;
     private final Map<String, TopicIndex> indexes = new HashMap<>();
@@ -66,21 +68,27 @@ public class ReadModelReconciliation implements SmartLifecycle {
 
     public ReadModelReconciliation(EventConsumers consumers, EventLog eventLog, String bootstrapServers,
                                    UnaryOperator<String> topicOfBinding, UnaryOperator<String> groupOfBinding,
-                                   Settings settings, MeterRegistry meters) {
+                                   Predicate<String> consuming, Settings settings, MeterRegistry meters) {
         this.consumers = consumers;
         this.eventLog = eventLog;
         this.bootstrapServers = bootstrapServers;
         this.topicOfBinding = topicOfBinding;
         this.groupOfBinding = groupOfBinding;
+        this.consuming = consuming;
         this.settings = settings;
         this.meters = meters;
     }
 
-    /** One run over every read model of the service. */
+    /**
+     * One run over every read model this instance consumes now: one whose binding is stopped here is another
+     * instance's to write (reporting-service's writer, ADR 0025).
+     */
     public synchronized List<Finding> reconcile() {
         List<Finding> findings = new ArrayList<>();
         for (ReadModelBinding readModel : consumers.readModels()) {
-            findings.add(reconcile(readModel));
+            if (consuming.test(readModel.binding())) {
+                findings.add(reconcile(readModel));
+            }
         }
         return findings;
     }
