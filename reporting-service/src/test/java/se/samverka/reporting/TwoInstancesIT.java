@@ -8,8 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
@@ -34,20 +32,13 @@ class TwoInstancesIT extends ReportingIntegrationTest {
     @Autowired
     WriterLease lease;
 
-    /** The other instance: the same application on the same store, broker and group, looking at the lease often. */
+    /** The other instance, looking at the lease often. */
     @BeforeAll
     static void startTheSecondInstance(@Autowired Environment first) {
-        second = new SpringApplicationBuilder(ReportingServiceApplication.class).run(
-                "--server.port=0",
-                "--logging.level.root=WARN",
-                "--spring.mongodb.uri=" + first.getRequiredProperty("spring.mongodb.uri"),
-                "--spring.cloud.stream.default.group=" + first.getRequiredProperty("spring.cloud.stream.default.group"),
-                "--samverka.kafka.bootstrap-servers=" + first.getRequiredProperty("samverka.kafka.bootstrap-servers"),
-                "--samverka.security.issuer-uri=" + TestTokens.ISSUER,
-                "--samverka.security.jwk-set-uri=" + TestTokens.jwkSetUri(),
+        second = anotherInstance(ReportingServiceApplication.class, first,
                 "--samverka.reporting.writer.follow=200ms",
                 "--samverka.reporting.writer.drop-after=0s");
-        atSecond = Api.onPort(((WebServerApplicationContext) second).getWebServer().getPort()).as(TestTokens.admin());
+        atSecond = Api.onPort(port(second)).as(TestTokens.admin());
     }
 
     @AfterAll

@@ -10,9 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import se.samverka.platform.test.TestTokens;
@@ -29,23 +27,16 @@ class TwoInstancesIT extends SubscriptionServiceTest {
     @LocalServerPort
     int port;
 
-    /** The other instance: the same application and settings, on the same store, broker and consumer group. */
+    /** The other instance, with this one's settings. */
     @BeforeAll
     static void startTheSecondInstance(@Autowired Environment first) {
-        second = new SpringApplicationBuilder(SubscriptionServiceApplication.class).run(
-                "--server.port=0",
-                "--logging.level.root=WARN",
-                "--spring.mongodb.uri=" + first.getRequiredProperty("spring.mongodb.uri"),
-                "--spring.cloud.stream.default.group=" + first.getRequiredProperty("spring.cloud.stream.default.group"),
-                "--samverka.kafka.bootstrap-servers=" + first.getRequiredProperty("samverka.kafka.bootstrap-servers"),
-                "--samverka.security.issuer-uri=" + TestTokens.ISSUER,
-                "--samverka.security.jwk-set-uri=" + TestTokens.jwkSetUri(),
+        second = anotherInstance(SubscriptionServiceApplication.class, first,
                 "--samverka.subscriptions.sink-allowlist=localhost",
                 "--samverka.subscriptions.delivery.schedule-scale=0.0001",
                 "--samverka.subscriptions.delivery.poll-interval=200ms",
                 "--samverka.subscriptions.delivery.timeout=2s",
                 "--samverka.subscriptions.stream.keep-alive=1s");
-        secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        secondPort = port(second);
     }
 
     @AfterAll
