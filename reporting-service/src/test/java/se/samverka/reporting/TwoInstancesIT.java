@@ -3,6 +3,7 @@ package se.samverka.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +32,8 @@ class TwoInstancesIT extends ReportingIntegrationTest {
     ReadModels models;
     @Autowired
     WriterLease lease;
+    @Autowired
+    MeterRegistry meters;
 
     /** The other instance, looking at the lease often. */
     @BeforeAll
@@ -51,6 +54,8 @@ class TwoInstancesIT extends ReportingIntegrationTest {
         ReadModels secondModels = second.getBean(ReadModels.class);
         assertThat(List.of(models.writer(), secondModels.writer())).as("writing, this and the other instance")
                 .containsExactlyInAnyOrder(true, false);
+        assertThat(writers(meters) + writers(second.getBean(MeterRegistry.class))).as("instances writing, as measured")
+                .isEqualTo(1);
         Api notWriting = models.writer() ? atSecond : api;
         String department = history.organisation("Miljö- och samhällsnämnden", "DEPARTMENT", "SE", "SE-Z");
         history.project("Arktisk samverkan", department, List.of("S1"), List.of(), List.of(), null, null);
@@ -93,5 +98,9 @@ class TwoInstancesIT extends ReportingIntegrationTest {
         } finally {
             writing.start();
         }
+    }
+
+    private static double writers(MeterRegistry meters) {
+        return meters.get("samverka.readmodels.writer").gauge().value();
     }
 }

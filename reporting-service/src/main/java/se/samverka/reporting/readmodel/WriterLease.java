@@ -1,5 +1,7 @@
 package se.samverka.reporting.readmodel;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -56,12 +58,16 @@ public class WriterLease implements SmartLifecycle {
     private ScheduledExecutorService ticks;
 
     public WriterLease(MongoOperations mongo, List<WriterDuty> duties, BindingsLifecycleController bindings,
-                       EventConsumers consumers, ReportingSettings settings) {
+                       EventConsumers consumers, ReportingSettings settings, MeterRegistry meters) {
         this.mongo = mongo;
         this.duties = duties;
         this.bindings = bindings;
         this.consumers = consumers;
         this.settings = settings.writer();
+        // Summed over the instances: 1 while the read models are written, 0 when no instance writes them.
+        Gauge.builder("samverka.readmodels.writer", this, lease -> lease.writing ? 1 : 0)
+                .description("Whether this instance writes the read models (holds the writer's lease)")
+                .register(meters);
     }
 
     /**
