@@ -3,6 +3,7 @@ package se.samverka.reporting.rebuild;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -303,9 +304,10 @@ public class Rebuilds implements WriterLease.WriterDuty, DisposableBean {
         private volatile String failure;
         private volatile Instant savedAt = Instant.MIN;
 
+        /** Times to the millisecond, as the store keeps them: every instance answers alike. */
         private Progress(String id, Instant startedAt, int generation) {
             this.id = id;
-            this.startedAt = startedAt;
+            this.startedAt = startedAt.truncatedTo(ChronoUnit.MILLIS);
             this.generation = generation;
         }
 
@@ -331,7 +333,7 @@ public class Rebuilds implements WriterLease.WriterDuty, DisposableBean {
         }
 
         private void finish(Rebuild.State finalState, String why, Instant at) {
-            finishedAt = at;
+            finishedAt = at.truncatedTo(ChronoUnit.MILLIS);
             failure = why;
             state = finalState;
         }
