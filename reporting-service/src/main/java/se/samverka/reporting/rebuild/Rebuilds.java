@@ -72,6 +72,8 @@ public class Rebuilds implements WriterLease.WriterDuty, DisposableBean {
         return thread;
     });
     private final AtomicReference<Progress> running = new AtomicReference<>();
+    /** At an instance that does not write: whether a rebuild is under way, as last looked at (each second). */
+    private volatile boolean underWayElsewhere;
 
     public Rebuilds(ReadModels models, MongoOperations mongo,
                     @Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
@@ -103,6 +105,8 @@ public class Rebuilds implements WriterLease.WriterDuty, DisposableBean {
         }
         if (models.writer()) {
             launch(progress);
+        } else {
+            underWayElsewhere = true;
         }
         return progress.now(clock.instant());
     }
@@ -115,15 +119,24 @@ public class Rebuilds implements WriterLease.WriterDuty, DisposableBean {
         return Optional.ofNullable(mongo.findById(id, Document.class, REBUILDS)).map(this::rebuild);
     }
 
-    /** Whether a rebuild runs now, at this instance or another. */
+    /**
+     * Whether a rebuild runs now, at this instance or another: asked by every report's freshness, so answered from
+     * memory, not the store.
+     */
     public boolean isRunning() {
-        return running.get() != null || underWay().isPresent();
+        return running.get() != null || underWayElsewhere;
     }
 
     /** Runs the rebuild asked for while another instance wrote; fails the one a writer that stopped left. */
     @Override
     public void takeOver() {
+        underWayElsewhere = false;
         tend();
+    }
+
+    @Override
+    public void whileNotWriting() {
+        underWayElsewhere = underWay().isPresent();
     }
 
     /** Runs a rebuild another instance took the request for. */
