@@ -11,8 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.samverka.reporting.coverage.CoverageReport;
 import se.samverka.reporting.funding.FundingReport;
 import se.samverka.reporting.geography.GeographyReport;
+import se.samverka.reporting.indicators.IndicatorsReport;
 import se.samverka.reporting.partnerships.PartnershipsReport;
 import se.samverka.reporting.portfolio.PortfolioReport;
+import se.samverka.reporting.priority.PriorityReport;
 import se.samverka.reporting.readmodel.ReadModels;
 import se.samverka.reporting.report.ReportFilter;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +37,10 @@ class FiguresIT extends ReportingIntegrationTest {
     FundingReport funding;
     @Autowired
     GeographyReport geography;
+    @Autowired
+    PriorityReport priority;
+    @Autowired
+    IndicatorsReport indicators;
 
     @Test
     void theFiguresCountWhatEveryEntryCountsWhateverOrderTheTopicsCameIn() {
@@ -53,42 +59,64 @@ class FiguresIT extends ReportingIntegrationTest {
         history.fundingLineRemoved(winter, exact);
         history.status(winter, "IDEA", "PRE_STUDY");
         history.health(winter, "AT_RISK");
+        history.assessed(winter, 35.5, "CLEAR_RESULTS");
+        String visitors = history.indicator(winter, "RESULT", "Besökare", "besökare", "10", "100.50");
+        history.indicatorReport(winter, visitors, LocalDate.of(2026, 2, 1), "40.25");
+        history.indicator(winter, "OUTPUT", "Leder", "km", null, "12");
         String openEnded = history.project("Handel över gränsen", department, List.of("S3"), List.of(), List.of(),
                 LocalDate.of(2025, 3, 1), null);
         history.partner(openEnded, company, "PARTNER");
+        history.assessed(openEnded, 62.5);
+        // Tied on score: Swedish order puts Å before Ä, the characters' codes the other way round.
+        for (String title : List.of("Ängsmark", "Åre", "älvdal")) {
+            String tied = history.project(title, department, List.of(strategy), List.of(), List.of(),
+                    LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+            history.assessed(tied, 35.5, "GROWTH_AREAS");
+            history.indicator(tied, "OUTPUT", "Möten", "möten", "0", "4");
+        }
         history.project("Idé utan datum", department, List.of(strategy), List.of(), List.of(), null, null);
         history.project("Förr", department, List.of(), List.of(), List.of(), LocalDate.of(2019, 5, 1),
                 LocalDate.of(2020, 6, 30));
         awaitReport("/api/reports/portfolio?department={d}",
-                portfolio -> portfolio.path("projects").path("total").asLong() == 4, department);
+                portfolio -> portfolio.path("projects").path("total").asLong() == 7, department);
         history.organisationNamedBefore(kajaani, "Kajaanin kaupunki", "FOREIGN_CITY", "FI");
         String later = history.project("Efter registreringen", department, List.of(strategy), List.of(), List.of(),
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
         history.partner(later, kajaani, "LEAD");
+        history.indicatorReport(winter, visitors, LocalDate.of(2026, 3, 1), "50");
+        history.assessed(later, 20, "CLEAR_RESULTS", "GROWTH_AREAS");
         history.organisationUpdated(company, "Jämtlandsbolaget AB", "COMPANY", "NO");
 
         JsonNode report = awaitReport("/api/reports/portfolio?department={d}",
-                portfolio -> portfolio.path("projects").path("total").asLong() == 5
+                portfolio -> portfolio.path("projects").path("total").asLong() == 8
                         && count(portfolio.path("projects"), "country", "FI") == 2
                         && count(portfolio.path("projects"), "country", "NO") == 1, department);
         JsonNode projects = report.path("projects");
-        assertThat(count(projects, "country", "SE")).as("every project has its owner in Sweden").isEqualTo(5);
+        JsonNode below = awaitReport("/api/reports/priority?department={d}&threshold=40", priority ->
+                priority.path("assessed").asLong() == 6 && priority.path("below").path("totalItems").asLong() == 5,
+                department).path("below");
+        assertThat(below.path("items").findValuesAsString("title")).as("lowest first, a score's in Swedish order")
+                .containsExactly("Efter registreringen", "Vinterstaden", "Åre", "älvdal", "Ängsmark");
+        awaitReport("/api/reports/indicators?department={d}", indicators ->
+                indicators.toString().contains("\"latest\":\"50\""), department);
+        assertThat(count(projects, "country", "SE")).as("every project has its owner in Sweden").isEqualTo(8);
         assertThat(count(projects, "sector", "PRIVATE")).isEqualTo(1);
-        assertThat(count(projects, "strategy", strategy)).isEqualTo(3);
+        assertThat(count(projects, "strategy", strategy)).isEqualTo(6);
         assertThat(count(projects, "status", "PRE_STUDY")).isEqualTo(1);
         assertThat(count(projects, "programme", "INTERREG_AURORA")).isEqualTo(1);
         assertThat(count(projects, "year", "2019")).isEqualTo(1);
         assertThat(count(projects, "year", String.valueOf(LocalDate.now().getYear())))
                 .as("the open-ended project runs until this year").isGreaterThanOrEqualTo(1);
         assertThat(report("/api/reports/portfolio?strategy={s}", strategy).path("projects").path("total").asLong())
-                .isEqualTo(3);
+                .isEqualTo(6);
         JsonNode sweden = report("/api/reports/geography?department={d}", department).path("countries").path(0);
         assertThat(sweden.path("country").asString()).isEqualTo("SE");
         assertThat(sweden.path("regions").path(0).path("region").asString()).isEqualTo("SE-Z");
         assertThat(sweden.path("regions").path(0).path("projects").asLong()).as("the map's projects in Jämtland")
-                .isEqualTo(5);
+                .isEqualTo(8);
 
-        assertAnsweredAsFromEveryEntry(models.current(), new Reports(portfolio, coverage, partnerships, funding, geography),
+        assertAnsweredAsFromEveryEntry(models.current(), new Reports(portfolio, coverage, partnerships, funding, geography, priority,
+                        indicators),
                 ReportFilter.ALL, new ReportFilter(null, department, null, null), new ReportFilter(null, null, strategy, null),
                 new ReportFilter(null, null, "S3", null), new ReportFilter(null, null, null, "FI"),
                 new ReportFilter(null, null, null, "NO"), new ReportFilter(2020, null, null, null),

@@ -22,8 +22,10 @@ import org.springframework.http.HttpStatus;
 import se.samverka.reporting.coverage.CoverageReport;
 import se.samverka.reporting.funding.FundingReport;
 import se.samverka.reporting.geography.GeographyReport;
+import se.samverka.reporting.indicators.IndicatorsReport;
 import se.samverka.reporting.partnerships.PartnershipsReport;
 import se.samverka.reporting.portfolio.PortfolioReport;
+import se.samverka.reporting.priority.PriorityReport;
 import se.samverka.reporting.readmodel.ReadModelSet;
 import se.samverka.reporting.report.ReportFilter;
 import se.samverka.reporting.readmodel.ReadModels;
@@ -40,10 +42,11 @@ class RebuildIT extends ReportingIntegrationTest {
 
     @Autowired
     RebuildIT(MongoOperations mongo, ReadModels models, PortfolioReport portfolio, CoverageReport coverage,
-              PartnershipsReport partnerships, FundingReport funding, GeographyReport geography) {
+              PartnershipsReport partnerships, FundingReport funding, GeographyReport geography,
+              PriorityReport priority, IndicatorsReport indicators) {
         this.mongo = mongo;
         this.models = models;
-        this.reports = new Reports(portfolio, coverage, partnerships, funding, geography);
+        this.reports = new Reports(portfolio, coverage, partnerships, funding, geography, priority, indicators);
     }
 
     @Test

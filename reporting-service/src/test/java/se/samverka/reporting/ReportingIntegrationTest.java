@@ -9,17 +9,24 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import se.samverka.platform.test.ServiceIntegrationTest;
+import se.samverka.platform.web.PageResponse;
+import se.samverka.platform.web.Paging;
 import se.samverka.reporting.coverage.Coverage;
 import se.samverka.reporting.coverage.CoverageReport;
 import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.funding.FundingReport;
 import se.samverka.reporting.geography.GeographyReport;
+import se.samverka.reporting.indicators.Indicators;
+import se.samverka.reporting.indicators.IndicatorsReport;
 import se.samverka.reporting.partnerships.PartnershipsReport;
 import se.samverka.reporting.portfolio.PortfolioReport;
+import se.samverka.reporting.priority.Priority;
+import se.samverka.reporting.priority.PriorityReport;
 import se.samverka.reporting.readmodel.ReadModelSet;
 import se.samverka.reporting.readmodel.Snapshot;
 import se.samverka.reporting.report.ReportFilter;
@@ -101,12 +108,36 @@ abstract class ReportingIntegrationTest extends ServiceIntegrationTest {
                     .isEqualTo(reports.funding().of(snapshot, filter, notCompared));
             assertThat(reports.geography().of(set, filter, notCompared)).as("the geography of %s", filter)
                     .isEqualTo(reports.geography().of(snapshot, filter, notCompared));
+            Priority priority = reports.priority().of(snapshot, filter, notCompared);
+            assertThat(reports.priority().of(set, filter, priority.threshold(), everything(priority.below()),
+                    notCompared)).as("the priority of %s", filter).isEqualTo(priority);
+            assertThat(reports.priority().of(set, filter, priority.threshold(), SECOND_PAGE, notCompared).below())
+                    .as("the second page below the threshold of %s", filter)
+                    .isEqualTo(reports.priority().of(snapshot, filter, priority.threshold(), SECOND_PAGE, notCompared)
+                            .below());
+            Indicators indicators = reports.indicators().of(snapshot, filter, new Paging(0, 1, Sort.unsorted()),
+                    notCompared);
+            Paging allProjects = everything(indicators.projects());
+            assertThat(reports.indicators().of(set, filter, allProjects, notCompared))
+                    .as("the indicators of %s", filter)
+                    .isEqualTo(reports.indicators().of(snapshot, filter, allProjects, notCompared));
+            assertThat(reports.indicators().of(set, filter, SECOND_PAGE, notCompared))
+                    .as("the second page of the indicators of %s", filter)
+                    .isEqualTo(reports.indicators().of(snapshot, filter, SECOND_PAGE, notCompared));
         }
+    }
+
+    private static final Paging SECOND_PAGE = new Paging(1, 2, Sort.unsorted());
+
+    /** One page of every item the page counts. */
+    private static Paging everything(PageResponse<?> page) {
+        return new Paging(0, (int) Math.max(1, page.totalItems()), Sort.unsorted());
     }
 
     /** The reports {@link #assertAnsweredAsFromEveryEntry} compares. */
     record Reports(PortfolioReport portfolio, CoverageReport coverage, PartnershipsReport partnerships,
-                   FundingReport funding, GeographyReport geography) {
+                   FundingReport funding, GeographyReport geography, PriorityReport priority,
+                   IndicatorsReport indicators) {
     }
 
     /** The count of one value of a dimension, e.g. {@code count(portfolio.path("projects"), "status", "IDEA")}. */

@@ -264,15 +264,23 @@ class ReportsIT extends ReportingIntegrationTest {
         assertThat(priority.path("median").asDouble()).isEqualTo(60.0);
         assertThat(StreamSupport.stream(priority.path("distribution").spliterator(), false)
                 .map(band -> band.path("projects").asLong()).toList()).containsExactly(0L, 1L, 0L, 0L, 1L);
-        assertThat(priority.path("below").size()).isEqualTo(1);
-        JsonNode below = priority.path("below").get(0);
+        assertThat(priority.path("below").path("totalItems").asLong()).isEqualTo(1);
+        JsonNode below = priority.path("below").path("items").get(0);
         assertThat(below.path("projectId").asString()).isEqualTo(weak);
         assertThat(below.path("owner").asString()).isEqualTo("Vård- och omsorgsförvaltningen");
         assertThat(below.path("unmet").toString()).isEqualTo("[\"CLEAR_RESULTS\",\"GROWTH_AREAS\"]");
 
-        assertThat(report("/api/reports/priority?department={d}&threshold=95", department).path("below").size())
-                .isEqualTo(2);
+        JsonNode first = report("/api/reports/priority?department={d}&threshold=95&size=1", department).path("below");
+        assertThat(first.path("totalItems").asLong()).isEqualTo(2);
+        assertThat(first.path("totalPages").asLong()).isEqualTo(2);
+        assertThat(first.path("items").findValuesAsString("projectId")).as("the lowest first").containsExactly(weak);
+        assertThat(report("/api/reports/priority?department={d}&threshold=95&size=1&page=1", department)
+                .path("below").path("items").findValuesAsString("projectId")).containsExactly(strong);
+        assertThat(report("/api/reports/priority?department={d}&threshold=95&page=2", department)
+                .path("below").path("items").size()).as("past the last page").isZero();
         expectRefused("/api/reports/priority?threshold=101", HttpStatus.UNPROCESSABLE_CONTENT, "threshold");
+        expectRefused("/api/reports/priority?size=201", HttpStatus.UNPROCESSABLE_CONTENT, "size");
+        expectRefused("/api/reports/priority?page=-1", HttpStatus.UNPROCESSABLE_CONTENT, "page");
     }
 
     @Test
@@ -287,11 +295,13 @@ class ReportsIT extends ReportingIntegrationTest {
         history.indicator(sanitation, "OUTPUT", "Utbildade tekniker", "personer", "0", "10");
 
         JsonNode indicators = awaitReport("/api/reports/indicators?department={d}",
-                report -> report.path("projects").size() == 2
-                        && report.path("projects").findValues("indicators").stream().mapToInt(JsonNode::size).sum() == 3
+                report -> report.path("projects").path("totalItems").asLong() == 2
+                        && report.path("projects").path("items").findValues("indicators").stream()
+                        .mapToInt(JsonNode::size).sum() == 3
                         && report.toString().contains("\"latest\":\"150\""), department);
-        JsonNode row = indicators.path("projects").get(0).path("indicators").get(0);
-        assertThat(indicators.path("projects").get(0).path("title").asString()).isEqualTo("Rent vatten");
+        JsonNode row = indicators.path("projects").path("items").get(0).path("indicators").get(0);
+        assertThat(indicators.path("projects").path("items").findValuesAsString("title")).as("by title")
+                .containsExactly("Rent vatten", "Sanitet");
         assertThat(row.path("latest").asString()).as("the latest by date, not by arrival").isEqualTo("150");
         assertThat(row.path("latestOn").asString()).isEqualTo("2026-01-01");
         assertThat(row.path("progress").asString()).isEqualTo("50.0");
@@ -305,6 +315,9 @@ class ReportsIT extends ReportingIntegrationTest {
         assertThat(households1.path("baseline").asString()).isEqualTo("100");
         assertThat(households1.path("target").asString()).isEqualTo("250");
         assertThat(households1.path("latest").asString()).isEqualTo("150");
+        assertThat(report("/api/reports/indicators?department={d}&size=1&page=1", department).path("projects")
+                .path("items").findValuesAsString("title")).containsExactly("Sanitet");
+        expectRefused("/api/reports/indicators?size=0", HttpStatus.UNPROCESSABLE_CONTENT, "size");
     }
 
     @Test

@@ -48,6 +48,9 @@ import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A randomised history of commands through the gateway, then every read model of reporting-service compared with
@@ -995,7 +998,8 @@ class ReportingConsistencyIT {
                     filter.query().isEmpty() ? "all" : filter.query().substring(1),
                     coverage.path("departments").size(), partnershipRows.path("partnerships").size(),
                     funding.path("rows").size(), geography.path("countries").size(), priority.path("assessed").asLong(),
-                    priority.path("below").size(), indicators.path("projects").size()));
+                    priority.path("below").path("totalItems").asLong(),
+                    indicators.path("projects").path("totalItems").asLong()));
         }
         reports.append(partnerships(softly, model, Filter.ALL, true));
         reports.append(priority(softly, model, Filter.ALL, 100.0));
@@ -1377,7 +1381,8 @@ class ReportingConsistencyIT {
 
     /** @param threshold null for the configured one */
     private JsonNode priority(SoftAssertions softly, Model model, Filter filter, Double threshold) {
-        JsonNode report = report("/api/reports/priority", filter, threshold == null ? null : "threshold=" + threshold);
+        JsonNode report = paged("/api/reports/priority", filter, threshold == null ? null : "threshold=" + threshold,
+                "below");
         double applied = threshold == null ? config.priorityThreshold() : threshold;
         String where = "priority" + filter + (threshold == null ? "" : " threshold " + threshold);
         fresh(softly, report, where);
@@ -1407,7 +1412,7 @@ class ReportingConsistencyIT {
                 .as("%s: distribution in bands of twenty", where).isEqualTo(distribution);
         Map<String, String> actualBelow = new TreeMap<>();
         List<Double> order = new ArrayList<>();
-        for (JsonNode row : report.path("below")) {
+        for (JsonNode row : report.path("below").path("items")) {
             order.add(row.path("score").asDouble());
             putOnce(actualBelow, row.path("projectId").asString(), row.path("score").asDouble() + " "
                     + row.path("status").asString() + " " + row.path("ownerOrganisationId").asString() + " "
@@ -1431,7 +1436,7 @@ class ReportingConsistencyIT {
     }
 
     private JsonNode indicators(SoftAssertions softly, Model model, Filter filter) {
-        JsonNode report = report("/api/reports/indicators", filter, null);
+        JsonNode report = paged("/api/reports/indicators", filter, null, "projects");
         String where = "indicators" + filter;
         fresh(softly, report, where);
         Map<String, IndicatorProject> expected = new TreeMap<>();
@@ -1468,7 +1473,7 @@ class ReportingConsistencyIT {
                 normal(sums.get(key)[0]), normal(sums.get(key)[1]), normal(sums.get(key)[2]))));
 
         Map<String, IndicatorProject> actual = new TreeMap<>();
-        for (JsonNode row : report.path("projects")) {
+        for (JsonNode row : report.path("projects").path("items")) {
             Map<String, IndicatorRow> rows = new TreeMap<>();
             row.path("indicators").forEach(indicator -> putOnce(rows, indicator.path("indicatorId").asString(),
                     new IndicatorRow(indicator.path("kind").asString(), indicator.path("name").asString(),
@@ -1575,6 +1580,25 @@ class ReportingConsistencyIT {
         softly.assertThat(freshness.path("lagEvents").isNumber() ? freshness.path("lagEvents").asLong() : null)
                 .as("%s: freshness.lagEvents", where).isEqualTo(0L);
         softly.assertThat(freshness.path("rebuilding").asBoolean()).as("%s: freshness.rebuilding", where).isFalse();
+    }
+
+    /**
+     * A report with every item of its paged {@code part} in that part's items, read 200 a page until the last (the
+     * history is over, so the pages hold one state).
+     */
+    private JsonNode paged(String path, Filter filter, String more, String part) {
+        ArrayNode items = JsonNodeFactory.instance.arrayNode();
+        for (int page = 0; ; page++) {
+            String paging = "size=200&page=" + page;
+            JsonNode report = report(path, filter, more == null ? paging : more + "&" + paging);
+            items.addAll(items(report.path(part).path("items")));
+            if (page + 1 >= report.path(part).path("totalPages").asInt()) {
+                assertThat(items.size()).as("%s%s: every page's %s", path, filter, part)
+                        .isEqualTo(report.path(part).path("totalItems").asInt());
+                ((ObjectNode) report.path(part)).set("items", items);
+                return report;
+            }
+        }
     }
 
     private JsonNode report(String path, Filter filter, String more) {

@@ -1,7 +1,8 @@
 package se.samverka.reporting.api;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.NotFoundException;
+import se.samverka.platform.web.Paging;
 import se.samverka.project.contracts.Participation;
 import se.samverka.reporting.coverage.Coverage;
 import se.samverka.reporting.coverage.CoverageReport;
@@ -114,20 +116,33 @@ class ReportsController {
                 geography.of(set, filter, freshness));
     }
 
-    /** The spread of the assessment scores, and the projects below {@code threshold} (configured by default). */
+    /**
+     * The spread of the assessment scores, and the projects below {@code threshold} (configured by default), lowest
+     * first: a page of them ({@code page} from 0, {@code size} up to 200, 20 by default).
+     */
     @GetMapping("/priority")
-    Priority priority(ReportFilter filter, @RequestParam(required = false) Double threshold) {
+    Priority priority(ReportFilter filter, @RequestParam(required = false) Double threshold,
+                      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         if (threshold != null && (threshold < 0 || threshold > 100)) {
             throw new InvalidRequestException("threshold", "reason.threshold");
         }
-        return source.computed(Arrays.asList("priority", filter, threshold), counting -> threshold == null
-                ? priority.of(counting.snapshot(), filter, counting.freshness())
-                : priority.of(counting.snapshot(), filter, threshold, counting.freshness()));
+        Paging paging = paging(page, size);
+        double applied = threshold == null ? priority.defaultThreshold() : threshold;
+        return source.computedReading(List.of("priority", filter, applied, paging), (set, freshness) ->
+                priority.of(set, filter, applied, paging, freshness));
     }
 
+    /** Every strategy's indicators summed, and the projects with indicators by title: a page of them, as priority's. */
     @GetMapping("/indicators")
-    Indicators indicators(ReportFilter filter) {
-        return computed("indicators", indicators, filter);
+    Indicators indicators(ReportFilter filter, @RequestParam(required = false) Integer page,
+                          @RequestParam(required = false) Integer size) {
+        Paging paging = paging(page, size);
+        return source.computedReading(List.of("indicators", filter, paging), (set, freshness) ->
+                indicators.of(set, filter, paging, freshness));
+    }
+
+    private static Paging paging(Integer page, Integer size) {
+        return Paging.of(page, size, null, Map.of(), Sort.unsorted());
     }
 
     /** The latest events as readable lines, newest first: {@code limit} of them (50 unless said, at most 200). */

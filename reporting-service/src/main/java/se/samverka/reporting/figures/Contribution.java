@@ -1,7 +1,10 @@
 package se.samverka.reporting.figures;
 
+import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +17,8 @@ import se.samverka.reporting.report.Tally;
 /**
  * What one project adds to the figures: the values of every dimension the portfolio counts it by, its
  * organisations' countries and sectors as they were known when it was counted. Kept beside the project's entry in the
- * same write, so the figures can be set right whatever happened between the two writes.
+ * same write, so the figures can be set right whatever happened between the two writes; what a report's rows are
+ * found and ordered by is read there too ({@link EntryPages}).
  *
  * @param regions   its organisations' regions (ISO 3166-2), where known: the map's places within a country
  * @param fromYear  the year it runs from; null when neither start is known
@@ -24,23 +28,34 @@ import se.samverka.reporting.report.Tally;
  * @param funding   its funding lines: programme, the year the money counts in, and the amounts given
  * @param unknown   the organisations it names that the read model has not heard of yet: their registration counts
  *                  the project again
+ * @param score     its priority assessment's score; null until assessed
+ * @param indicators its indicators, summed under each of its strategies
+ * @param titleOrder its title's Swedish collation key in hexadecimal: ordered as a string, as the reports order titles
+ *                   ({@link se.samverka.reporting.report.Names#ORDER}), so a store can give rows in that order
  */
 record Contribution(String status, String health, List<String> strategies, List<String> actions,
                     List<String> growthAreas, String owner, List<String> countries, List<String> regions,
                     List<String> sectors,
                     List<String> programmes, String visibility, Integer fromYear, Integer untilYear,
-                    List<String> participants, List<FundingPart> funding, List<String> unknown) {
+                    List<String> participants, List<FundingPart> funding, List<String> unknown, Double score,
+                    List<IndicatorPart> indicators, String titleOrder) {
 
     /**
      * What a kept contribution holds, counted up when that changes: one kept by an earlier version counts as none
      * kept, and the figures are counted again from the entries.
      */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
 
     /** What a project that is not there adds: nothing. */
     static final Contribution NONE = new Contribution(null, null, List.of(), List.of(), List.of(), null, List.of(),
-            List.of(), List.of(), List.of(), null, null, null, List.of(), List.of(), List.of());
+            List.of(), List.of(), List.of(), null, null, null, List.of(), List.of(), List.of(), null, List.of(), null);
 
+    /** Kept fields {@link EntryPages} reads. */
+    static final String INDICATORS = "indicators";
+    static final String TITLE_ORDER = "titleOrder";
+    static final String COUNTRIES = "countries";
+    static final String FROM_YEAR = "fromYear";
+    static final String UNTIL_YEAR = "untilYear";
     /** The slice of every project. */
     static final String ALL = "all";
     static final String DEPARTMENT = "department:";
@@ -50,6 +65,7 @@ record Contribution(String status, String health, List<String> strategies, List<
     static final String YEAR = "year:";
     /** Open-ended projects that run from the year. */
     static final String OPEN_FROM = "open:";
+    private static final Locale SWEDISH = Locale.forLanguageTag("sv");
     /** The key of how many projects a slice holds. */
     static final String TOTAL = "total";
     /** In the {@code year} dimension, an open-ended project that runs from the year before the suffix. */
@@ -66,6 +82,7 @@ record Contribution(String status, String health, List<String> strategies, List<
         participants = List.copyOf(participants);
         funding = List.copyOf(funding);
         unknown = List.copyOf(unknown);
+        indicators = List.copyOf(indicators);
     }
 
     /** @param organisations the organisations the read model knows, by id */
@@ -95,7 +112,16 @@ record Contribution(String status, String health, List<String> strategies, List<
                 distinct(project.funding().stream().map(funding -> funding.line().programme()).toList()),
                 project.description().visibility(), from == null ? null : from.getYear(),
                 from == null || until == null ? null : until.getYear(), project.organisationIds(),
-                project.funding().stream().map(FundingPart::of).toList(), unknown);
+                project.funding().stream().map(FundingPart::of).toList(), unknown, project.score(),
+                project.indicators().stream().map(IndicatorPart::of).toList(),
+                titleOrder(project.description().title()));
+    }
+
+    /** The key a title is ordered by, as {@link se.samverka.reporting.report.Names#ORDER} orders it. */
+    static String titleOrder(String title) {
+        // The key's characters compared as unsigned numbers are its bytes compared pairwise, which hex keeps.
+        return title == null ? null
+                : HexFormat.of().formatHex(Collator.getInstance(SWEDISH).getCollationKey(title).toByteArray());
     }
 
     /** Adds {@code sign} (1 or -1) times this contribution to every slice it counts in. */
@@ -123,6 +149,13 @@ record Contribution(String status, String health, List<String> strategies, List<
             }
             if ("ONGOING".equals(status)) {
                 participants.forEach(organisation -> figures.add(slice, Counts.ONGOING_BY + ":" + organisation, sign));
+            }
+            if (!ProjectEntry.ENDED.contains(status) && score != null) {
+                figures.add(slice, Counts.SCORE + ":" + score, sign);
+            }
+            if (!indicators.isEmpty()) {
+                figures.add(slice, Counts.WITH_INDICATORS + ":true", sign);
+                indicators.forEach(indicator -> indicator.addTo(figures, slice, strategies, sign));
             }
             if (!slice.startsWith(YEAR) && !slice.startsWith(OPEN_FROM)) {
                 // The money counts in its own year, which the funding report filters by, not in the project's.
@@ -192,14 +225,18 @@ record Contribution(String status, String health, List<String> strategies, List<
         put(document, "health", health);
         document.append("strategies", strategies).append("actions", actions).append("growthAreas", growthAreas);
         put(document, "owner", owner);
-        document.append("countries", countries).append("regions", regions).append("sectors", sectors)
+        document.append(COUNTRIES, countries).append("regions", regions).append("sectors", sectors)
                 .append("programmes", programmes);
         put(document, "visibility", visibility);
-        put(document, "fromYear", fromYear);
-        put(document, "untilYear", untilYear);
-        return document.append("participants", participants)
+        put(document, FROM_YEAR, fromYear);
+        put(document, UNTIL_YEAR, untilYear);
+        document.append("participants", participants)
                 .append("funding", funding.stream().map(FundingPart::toDocument).toList())
-                .append("unknown", unknown).append("v", VERSION);
+                .append("unknown", unknown);
+        put(document, "score", score);
+        document.append(INDICATORS, indicators.stream().map(IndicatorPart::toDocument).toList());
+        put(document, TITLE_ORDER, titleOrder);
+        return document.append("v", VERSION);
     }
 
     /** Whether a kept contribution holds all this version counts; one kept before does not. */
@@ -217,12 +254,14 @@ record Contribution(String status, String health, List<String> strategies, List<
         }
         return new Contribution(document.getString("status"), document.getString("health"),
                 strings(document, "strategies"), strings(document, "actions"), strings(document, "growthAreas"),
-                document.getString("owner"), strings(document, "countries"), strings(document, "regions"),
+                document.getString("owner"), strings(document, COUNTRIES), strings(document, "regions"),
                 strings(document, "sectors"),
-                strings(document, "programmes"), document.getString("visibility"), document.getInteger("fromYear"),
-                document.getInteger("untilYear"), strings(document, "participants"),
+                strings(document, "programmes"), document.getString("visibility"), document.getInteger(FROM_YEAR),
+                document.getInteger(UNTIL_YEAR), strings(document, "participants"),
                 document.getList("funding", Document.class, List.of()).stream().map(FundingPart::from).toList(),
-                strings(document, "unknown"));
+                strings(document, "unknown"), document.getDouble("score"),
+                document.getList(INDICATORS, Document.class, List.of()).stream().map(IndicatorPart::from).toList(),
+                document.getString(TITLE_ORDER));
     }
 
     private static void put(Document document, String key, Object value) {

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import se.samverka.platform.web.PageResponse;
 import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.report.ReportFilter;
 
 /**
  * Targets against the latest reported values, per project and summed per strategy. Sums are only of like with like:
  * per strategy, kind (OUTPUT or RESULT) and unit.
+ *
+ * @param projects the projects with indicators, by title: a page of them, with how many there are
  */
-public record Indicators(ReportFilter filter, List<ProjectIndicators> projects, List<StrategySum> byStrategy,
+public record Indicators(ReportFilter filter, PageResponse<ProjectIndicators> projects, List<StrategySum> byStrategy,
                          Freshness freshness) {
 
     public record ProjectIndicators(String projectId, String title, String status, List<Row> indicators) {

@@ -1,6 +1,7 @@
 package se.samverka.reporting.priority;
 
 import java.util.List;
+import se.samverka.platform.web.PageResponse;
 import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.report.ReportFilter;
 
@@ -11,10 +12,11 @@ import se.samverka.reporting.report.ReportFilter;
  * @param assessed     open projects with a score
  * @param average      their mean score; null when there are none
  * @param distribution how many score in each band of twenty points
- * @param below        the open projects scoring under {@code threshold}, lowest first
+ * @param below        the open projects scoring under {@code threshold}, lowest first, a score's by title: a page of
+ *                     them, with how many there are
  */
 public record Priority(ReportFilter filter, double threshold, long assessed, Double average, Double median,
-                       List<Band> distribution, List<Below> below, Freshness freshness) {
+                       List<Band> distribution, PageResponse<Below> below, Freshness freshness) {
 
     /** Scores from {@code from} up to, not including, {@code to} (the last band includes 100). */
     public record Band(int from, int to, long projects) {

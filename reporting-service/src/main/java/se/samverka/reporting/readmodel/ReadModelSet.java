@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -18,6 +19,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventEnvelope;
@@ -25,6 +27,7 @@ import se.samverka.platform.messaging.consumer.ApplyOutcome;
 import se.samverka.platform.messaging.consumer.MissingEventsException;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
+import se.samverka.reporting.figures.EntryPages;
 import se.samverka.reporting.figures.FigureStore;
 
 /**
@@ -61,8 +64,9 @@ public final class ReadModelSet {
         this.organisations = stores.create("organisations_g" + generation, OrganisationEntry.class);
         this.partnerships = stores.create("partnerships_g" + generation, PartnershipEntry.class);
         this.projects = stores.create("projects_g" + generation, ProjectEntry.class);
-        // A partnership's projects are read by it, not found among all of them.
-        mongo.indexOps(projects.collection()).createIndex(new Index().on(PARTNERSHIP_IDS, Sort.Direction.ASC));
+        // A partnership's projects are read by it, not found among all of them; so are a report's rows (EntryPages).
+        Stream.concat(Stream.of(PARTNERSHIP_IDS), EntryPages.indexed().stream()).forEach(field ->
+                mongo.indexOps(projects.collection()).createIndex(new Index().on(field, Sort.Direction.ASC)));
         this.feed = new FeedStore(mongo, "feed_g" + generation);
         this.figures = new FigureStore(generation, mongo, projects, organisations, clock, rebuilding);
         this.dispatch = new EventDispatch(EventCodec::decode, feed::add,
@@ -169,6 +173,21 @@ public final class ReadModelSet {
     public Snapshot linkedTo(Collection<String> partnershipIds) {
         return new Snapshot(organisations.findAll(), partnerships.findAll(), partnershipIds.isEmpty() ? Map.of()
                 : projects.findAll(Criteria.where(PARTNERSHIP_IDS).in(partnershipIds)));
+    }
+
+    /**
+     * A page of the projects matching {@code criteria} in {@code order}, by id in that order: a report's rows, found
+     * by what {@link EntryPages} knows is kept. Read within {@link #reading}.
+     */
+    public Map<String, ProjectEntry> projects(Criteria criteria, Sort order, long skip, int limit) {
+        return projects.findInOrder(Query.query(criteria).with(order).skip(skip).limit(limit));
+    }
+
+    /** The organisations that own the projects, for what names their owners. Read within {@link #reading}. */
+    public Snapshot owners(Collection<ProjectEntry> owned) {
+        return new Snapshot(organisations.find(owned.stream()
+                .map(project -> project.description().ownerOrganisationId()).filter(Objects::nonNull).distinct().toList()),
+                Map.of(), Map.of());
     }
 
     /** The organisations alone, for what only names them. */

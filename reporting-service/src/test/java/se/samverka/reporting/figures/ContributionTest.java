@@ -2,9 +2,11 @@ package se.samverka.reporting.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +15,9 @@ import se.samverka.partnership.contracts.OrganisationDescription;
 import se.samverka.project.contracts.ProjectDescription;
 import se.samverka.reporting.readmodel.OrganisationEntry;
 import se.samverka.reporting.readmodel.ProjectEntry;
+import se.samverka.reporting.readmodel.ProjectEntry.IndicatorEntry;
 import se.samverka.reporting.readmodel.ProjectEntry.PartnerEntry;
+import se.samverka.reporting.report.Names;
 
 class ContributionTest {
 
@@ -66,6 +70,43 @@ class ContributionTest {
         assertThat(Contribution.from(after.toDocument())).isEqualTo(after);
         assertThat(Contribution.from(null)).isEqualTo(Contribution.NONE);
         assertThat(Figures.change(after, Contribution.from(after.toDocument())).isEmpty()).isTrue();
+    }
+
+    @Test
+    void anOpenProjectCountsItsScoreAndEachStrategySumsItsIndicators() {
+        ProjectEntry assessed = withScoreAndIndicators(project(List.of("S1", "S2"), null, null), "IDEA");
+        Figures figures = new Figures();
+        Contribution contribution = Contribution.of(assessed, this::known);
+        contribution.addTo(figures, 1);
+
+        assertThat(figures.of("all")).containsEntry("score:35.5", 1L).containsEntry("withIndicators:true", 1L)
+                .containsEntry("indicators:S1|RESULT|besökare", 1L).containsEntry("indicators:S2|RESULT|besökare", 1L)
+                .containsEntry("indicatorsReported:S1|RESULT|besökare", 1L);
+        assertThat(figures.sumsOf("strategy:S1")).containsEntry("indicatorTarget:S1|RESULT|besökare",
+                new BigDecimal("100.50")).containsEntry("indicatorLatest:S1|RESULT|besökare", new BigDecimal("40"))
+                .doesNotContainKey("indicatorBaseline:S1|RESULT|besökare");
+        assertThat(Contribution.from(contribution.toDocument())).isEqualTo(contribution);
+
+        Figures ended = new Figures();
+        Contribution.of(withScoreAndIndicators(project(List.of("S1"), null, null), "CLOSED"), this::known)
+                .addTo(ended, 1);
+        assertThat(ended.of("all")).as("only open projects' scores are spread").doesNotContainKey("score:35.5")
+                .containsEntry("withIndicators:true", 1L);
+    }
+
+    @Test
+    void titlesOrderAsTheReportsOrderThem() {
+        List<String> titles = List.of("Ängsmark", "älvdal", "Åre", "Vinterstaden", "Östersund", "vinter");
+        assertThat(titles.stream().sorted(Comparator.comparing(Contribution::titleOrder)).toList())
+                .isEqualTo(titles.stream().sorted(Names.ORDER).toList())
+                .startsWith("vinter", "Vinterstaden", "Åre");
+    }
+
+    private static ProjectEntry withScoreAndIndicators(ProjectEntry project, String status) {
+        return new ProjectEntry(project.description(), status, null, project.partners(), List.of(),
+                List.of(new IndicatorEntry("i1", "RESULT", "Besökare", "besökare", null, new BigDecimal("100.50"),
+                        new BigDecimal("40"), LocalDate.of(2026, 2, 1))), List.of(), 35.5, List.of(), null, AT, AT,
+                AT);
     }
 
     private Optional<OrganisationEntry> known(String id) {

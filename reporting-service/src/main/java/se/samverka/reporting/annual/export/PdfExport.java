@@ -408,18 +408,18 @@ public class PdfExport {
             if (!bands.isEmpty()) {
                 document.add(chart(bands));
             }
-            Paragraph heading = new Paragraph("Projekt under tröskeln (" + priority.below().size() + ")",
+            Paragraph heading = new Paragraph("Projekt under tröskeln (" + priority.below().totalItems() + ")",
                     fonts.bold(TEXT_SIZE));
             heading.setSpacingBefore(4);
             heading.setSpacingAfter(4);
             document.add(heading);
-            if (priority.below().isEmpty()) {
+            if (priority.below().items().isEmpty()) {
                 text("Inga öppna projekt ligger under tröskeln.");
                 return;
             }
             PdfPTable table = table(new float[] {3.2f, 2.4f, 1.5f, 0.8f, 3}, 100);
             header(table, "Projekt", "Ägare", "Status", "Poäng", "Ej uppfyllda kriterier");
-            for (Priority.Below project : priority.below()) {
+            for (Priority.Below project : priority.below().items()) {
                 small(table, project.title(), Element.ALIGN_LEFT);
                 small(table, project.owner(), Element.ALIGN_LEFT);
                 small(table, Labels.sv(project.status()), Element.ALIGN_LEFT);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import se.samverka.platform.web.PageResponse;
 import se.samverka.reporting.annual.AnnualReport;
 import se.samverka.reporting.annual.AnnualReport.ProjectRow;
 import se.samverka.reporting.coverage.Coverage;
@@ -74,7 +75,7 @@ final class AnnualReportFixture {
                 new Coverage(FILTER, List.of(), List.of(), never),
                 new Partnerships(FILTER, List.of(), never),
                 new Priority(FILTER, 50, 0, null, null, List.of(new Priority.Band(0, 20, 0),
-                        new Priority.Band(80, 100, 0)), List.of(), never),
+                        new Priority.Band(80, 100, 0)), PageResponse.whole(List.of()), never),
                 never);
     }
 
@@ -192,8 +193,8 @@ final class AnnualReportFixture {
         return new Priority(FILTER, 50, 3, 63.8, 64.0,
                 List.of(new Priority.Band(0, 20, 0), new Priority.Band(20, 40, 0), new Priority.Band(40, 60, 1),
                         new Priority.Band(60, 80, 1), new Priority.Band(80, 100, 1)),
-                List.of(new Priority.Below("p-jilin", "Skolutbyte Östersund–长春", "o-buf", BUF, "ONGOING", 45.0,
-                        List.of("CLEAR_RESULTS", "GROWTH_AREAS"))),
+                PageResponse.whole(List.of(new Priority.Below("p-jilin", "Skolutbyte Östersund–长春", "o-buf", BUF,
+                        "ONGOING", 45.0, List.of("CLEAR_RESULTS", "GROWTH_AREAS")))),
                 FRESHNESS);
     }
 

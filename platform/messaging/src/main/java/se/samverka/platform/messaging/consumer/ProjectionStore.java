@@ -267,6 +267,15 @@ public class ProjectionStore<V> {
         return mongo.find(query, Document.class, collection).stream().map(this::view).flatMap(Optional::stream).toList();
     }
 
+    /** Views matching a query, by aggregate id in the query's order: a page of them; criteria as for {@link #find(Query)}. */
+    public Map<String, V> findInOrder(Query query) {
+        Map<String, V> views = new LinkedHashMap<>();
+        for (Document document : mongo.find(query, Document.class, collection)) {
+            view(document).ifPresent(view -> views.put(document.getString("_id"), view));
+        }
+        return views;
+    }
+
     /** Views matching the criteria, by aggregate id in the order of the ids; criteria as for {@link #find(Query)}. */
     public Map<String, V> findAll(Criteria criteria) {
         Map<String, V> views = new TreeMap<>();
