@@ -67,6 +67,11 @@ public final class ReadModelSet {
         // A partnership's projects are read by it, not found among all of them; so are a report's rows (EntryPages).
         Stream.concat(Stream.of(PARTNERSHIP_IDS), EntryPages.indexed().stream()).forEach(field ->
                 mongo.indexOps(projects.collection()).createIndex(new Index().on(field, Sort.Direction.ASC)));
+        if (projects.count() == 0) {
+            // Read in the reports' orders while there is no entry, so that the embedded store keeps those indexes in
+            // order from the first entry on, not built over all of them by the first report (as the feed's).
+            Stream.of(EntryPages.BY_SCORE, EntryPages.BY_TITLE).forEach(order -> projects(new Criteria(), order, 0, 1));
+        }
         this.feed = new FeedStore(mongo, "feed_g" + generation);
         this.figures = new FigureStore(generation, mongo, projects, organisations, clock, rebuilding);
         this.dispatch = new EventDispatch(EventCodec::decode, feed::add,

@@ -356,15 +356,40 @@ class StoreCollectionTest {
                 projects.countDocuments(Filters.eq("status", "IDEA"));
             } else {
                 backend.buildIndexesAsBefore();
-                Map<String, String> built = new HashMap<>();
-                backend.resolveDatabase("warmed").resolveCollection("projects", true).getIndexes().stream()
-                        .filter(OrderIndex.class::isInstance).map(OrderIndex.class::cast)
-                        .forEach(index -> built.put(index.field(), index.built()));
-                assertThat(built).containsExactlyInAnyOrderEntriesOf(
+                assertThat(orderIndexes(backend, "warmed", "projects")).containsExactlyInAnyOrderEntriesOf(
                         Map.of("title", "ordered", "status", "compared", "score", ""));
                 assertThat(projects.countDocuments(Filters.eq("status", "ONGOING"))).isOne();
             }
         });
+    }
+
+    @Test
+    void anIndexReadInOrderWhileItsCollectionIsEmptyIsKeptInOrderFromTheFirstDocument() {
+        openedTwice("early", (opening, backend, client) -> {
+            MongoCollection<Document> feed = client.getDatabase("early").getCollection("feed");
+            if (opening == 0) {
+                feed.createIndex(Indexes.descending("time"));
+                assertThat(feed.find().sort(Sorts.descending("time")).first()).isNull();
+                assertThat(orderIndexes(backend, "early", "feed")).containsEntry("time", "ordered");
+                feed.insertMany(List.of(new Document("_id", "a").append("time", 3),
+                        new Document("_id", "b").append("time", 1), new Document("_id", "c").append("time", 2)));
+            } else {
+                backend.buildIndexesAsBefore();
+                assertThat(orderIndexes(backend, "early", "feed")).as("built again at the start")
+                        .containsEntry("time", "ordered");
+            }
+            assertThat(feed.find().sort(Sorts.descending("time")).limit(2).map(document -> document.get("_id"))
+                    .into(new ArrayList<>())).as("opening " + opening).containsExactly("a", "c");
+        });
+    }
+
+    /** What of each order index of a collection is built, by its field. */
+    private static Map<String, String> orderIndexes(DurableH2Backend backend, String database, String collection) {
+        Map<String, String> built = new HashMap<>();
+        backend.resolveDatabase(database).resolveCollection(collection, true).getIndexes().stream()
+                .filter(OrderIndex.class::isInstance).map(OrderIndex.class::cast)
+                .forEach(index -> built.put(index.field(), index.built()));
+        return built;
     }
 
     /** What a test does with a store opened from its file: the first time ({@code opening} 0), then once more. */
