@@ -115,8 +115,8 @@ class FiguresIT extends ReportingIntegrationTest {
         assertThat(sweden.path("regions").path(0).path("projects").asLong()).as("the map's projects in Jämtland")
                 .isEqualTo(8);
 
-        assertAnsweredAsFromEveryEntry(models.current(), new Reports(portfolio, coverage, partnerships, funding, geography, priority,
-                        indicators),
+        assertAnsweredAsFromEveryEntry(models.current(),
+                new Reports(portfolio, coverage, partnerships, funding, geography, priority, indicators),
                 ReportFilter.ALL, new ReportFilter(null, department, null, null), new ReportFilter(null, null, strategy, null),
                 new ReportFilter(null, null, "S3", null), new ReportFilter(null, null, null, "FI"),
                 new ReportFilter(null, null, null, "NO"), new ReportFilter(2020, null, null, null),

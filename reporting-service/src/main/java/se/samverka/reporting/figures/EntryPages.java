@@ -38,7 +38,10 @@ public final class EntryPages {
         return List.of(SCORE, TITLE_ORDER, OWNER, COUNTRIES);
     }
 
-    /** The projects {@code filter} includes, as {@link ReportFilter#includes(ProjectEntry, se.samverka.reporting.readmodel.Snapshot)} decides. */
+    /**
+     * The projects {@code filter} includes, as
+     * {@link ReportFilter#includes(ProjectEntry, se.samverka.reporting.readmodel.Snapshot)} decides.
+     */
     public static Criteria of(ReportFilter filter) {
         List<Criteria> all = new ArrayList<>();
         if (filter.year() != null) {

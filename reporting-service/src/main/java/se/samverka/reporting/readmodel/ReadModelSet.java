@@ -190,9 +190,9 @@ public final class ReadModelSet {
 
     /** The organisations that own the projects, for what names their owners. Read within {@link #reading}. */
     public Snapshot owners(Collection<ProjectEntry> owned) {
-        return new Snapshot(organisations.find(owned.stream()
-                .map(project -> project.description().ownerOrganisationId()).filter(Objects::nonNull).distinct().toList()),
-                Map.of(), Map.of());
+        List<String> owners = owned.stream().map(project -> project.description().ownerOrganisationId())
+                .filter(Objects::nonNull).distinct().toList();
+        return new Snapshot(organisations.find(owners), Map.of(), Map.of());
     }
 
     /** The organisations alone, for what only names them. */

@@ -267,7 +267,7 @@ public class ProjectionStore<V> {
         return mongo.find(query, Document.class, collection).stream().map(this::view).flatMap(Optional::stream).toList();
     }
 
-    /** Views matching a query, by aggregate id in the query's order: a page of them; criteria as for {@link #find(Query)}. */
+    /** Views matching a query, by aggregate id in the query's order (a page of them); criteria as for {@link #find}. */
     public Map<String, V> findInOrder(Query query) {
         Map<String, V> views = new LinkedHashMap<>();
         for (Document document : mongo.find(query, Document.class, collection)) {
