@@ -57,15 +57,10 @@ final class DurableH2Backend extends H2Backend {
      */
     void buildIndexesAsBefore() {
         for (StoreCollection collection : List.copyOf(opened())) {
-            // Holding the version it reads, as a command does: a build reads a collection for seconds, and the
-            // compaction under writes had overwritten chunks it still needed ("Chunk not found", no index built).
-            MVStore.TxCounter reading = getMvStore().registerVersionUsage();
             try {
                 collection.buildIndexesAsBefore();
             } catch (RuntimeException dropped) {
                 System.out.println("Indexes of " + collection.getFullName() + " not built at the start: " + dropped);
-            } finally {
-                getMvStore().deregisterVersionUsage(reading);
             }
         }
     }

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
  * An H2 collection that answers as mongo-java-server's own does, in two places without its cost:
@@ -61,12 +62,18 @@ final class StoreCollection extends H2Collection {
     /** Up to how many documents tied on a sort's first field are read and sorted, not read in a next index's order. */
     private static final int TIED_READ = 64;
 
+    /** How many documents a batch of the start's index build reads under the collection's lock. */
+    private static final int BUILD_BATCH = 500;
+
     /** Before an index's name in the collection's meta map: what of the index was built, for the next start. */
     private static final String BUILT = "samverka.built.";
 
     private final MVMap<Object, Document> documents;
     private final MVMap<String, Object> meta;
     private final CursorRegistry cursors;
+    /** Whether what the run before had built is built again, or being built; and that build while it reads. */
+    private boolean begunAsBefore;
+    private Building building;
 
     StoreCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                     MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
@@ -78,15 +85,80 @@ final class StoreCollection extends H2Collection {
 
     /**
      * Builds again what of its indexes a run before had built (their entries are held in memory only, and built when
-     * a request first needs them): at the start, so that the first list or feed after it does not wait for them.
+     * a request first needs them): at the start, so that the first list or feed after it does not wait for them. One
+     * reading of the documents builds them all, a batch at a time: between batches the collection answers others,
+     * and a request that needs one of these indexes reads the rest itself ({@link #orderIndex}).
      */
-    synchronized void buildIndexesAsBefore() {
-        getIndexes().stream().filter(OrderIndex.class::isInstance).map(OrderIndex.class::cast).forEach(index -> {
-            Object built = meta.get(BUILT + index.getName());
-            if (built instanceof String what) {
-                index.build(what, this::streamAllDocumentsWithPosition);
+    void buildIndexesAsBefore() {
+        beginBuildingAsBefore();
+        while (buildOn(BUILD_BATCH)) {
+            // A lock just released is often taken again by the same thread: this lets a waiting request have it.
+            Thread.yield();
+        }
+    }
+
+    /**
+     * Begins, once, to build what the run before had built: by the start's thread, or by a request that needs an index
+     * first, which then reads the documents once for all of them, not once for each index it needs.
+     */
+    private synchronized void beginBuildingAsBefore() {
+        if (!begunAsBefore) {
+            begunAsBefore = true;
+            List<OrderIndex> indexes = orderIndexes()
+                    .filter(index -> meta.get(BUILT + index.getName()) instanceof String what
+                            && index.startBuilding(what))
+                    .toList();
+            building = indexes.isEmpty() ? null : new Building(indexes);
+        }
+    }
+
+    /**
+     * Reads up to {@code count} more documents into the indexes being built, from where the reading was, as they are
+     * now; whether some are left. Holds the store's version while it reads, as a command does. A build that fails
+     * is given up: each of its indexes is then built when a request first reads it, as any other.
+     */
+    private synchronized boolean buildOn(long count) {
+        if (building == null) {
+            return false;
+        }
+        MVStore.TxCounter reading = documents.getStore().registerVersionUsage();
+        try {
+            Object from = building.after == null ? documents.firstKey() : documents.higherKey(building.after);
+            Cursor<Object, Document> cursor = from == null ? null : documents.cursor(from);
+            for (long read = 0; cursor != null && read < count && cursor.hasNext(); read++) {
+                Object position = cursor.next();
+                Document document = cursor.getValue();
+                building.indexes.forEach(index -> index.index(document, position));
+                building.after = position;
+                building.read++;
             }
-        });
+            if (cursor == null || !cursor.hasNext()) {
+                building.indexes.forEach(OrderIndex::finishBuilding);
+                System.out.printf("Indexes of %s built again from %d documents in %d ms%n", getFullName(),
+                        building.read, (System.nanoTime() - building.began) / 1_000_000);
+                building = null;
+            }
+            return building != null;
+        } catch (RuntimeException failed) {
+            building.indexes.forEach(OrderIndex::giveUpBuilding);
+            building = null;
+            throw failed;
+        } finally {
+            documents.getStore().deregisterVersionUsage(reading);
+        }
+    }
+
+    /** The indexes the start builds, the last position read into them and how many documents were. */
+    private static final class Building {
+
+        private final List<OrderIndex> indexes;
+        private final long began = System.nanoTime();
+        private Object after;
+        private long read;
+
+        Building(List<OrderIndex> indexes) {
+            this.indexes = indexes;
+        }
     }
 
     /** Remembers what of the index is built now, for the next start to build it too; passes {@code read} on. */
@@ -212,9 +284,23 @@ final class StoreCollection extends H2Collection {
         return orderIndex(index -> index.readsValues() && index.field().equals(field));
     }
 
+    /**
+     * The first order index that is {@code which}, built: where what the run before had built is to be built again,
+     * that is begun or finished now.
+     */
     private Optional<OrderIndex> orderIndex(Predicate<OrderIndex> which) {
-        return getIndexes().stream().filter(OrderIndex.class::isInstance).map(OrderIndex.class::cast).filter(which)
-                .findFirst();
+        Optional<OrderIndex> found = orderIndexes().filter(which).findFirst();
+        if (found.isPresent()) {
+            beginBuildingAsBefore();
+            if (building != null && building.indexes.contains(found.get())) {
+                buildOn(Long.MAX_VALUE);
+            }
+        }
+        return found;
+    }
+
+    private Stream<OrderIndex> orderIndexes() {
+        return getIndexes().stream().filter(OrderIndex.class::isInstance).map(OrderIndex.class::cast);
     }
 
     /** A value an equality compares as itself: not null (which matches a missing field too), a document or an array. */

@@ -325,7 +325,7 @@ class StoreCollectionTest {
     }
 
     @Test
-    void buildsItsOrderIndexesFromTheDocumentsWhenItOpens() {
+    void buildsItsOrderIndexesFromTheDocumentsWhenItOpens() throws InterruptedException {
         openedTwice("reopened", (opening, backend, client) -> {
             MongoCollection<Document> titled = client.getDatabase("reopened").getCollection("titled");
             if (opening == 0) {
@@ -341,7 +341,7 @@ class StoreCollectionTest {
     }
 
     @Test
-    void buildsAtTheStartWhatOfItsIndexesTheRunBeforeHadBuilt() {
+    void buildsAtTheStartWhatOfItsIndexesTheRunBeforeHadBuilt() throws InterruptedException {
         openedTwice("warmed", (opening, backend, client) -> {
             MongoCollection<Document> projects = client.getDatabase("warmed").getCollection("projects");
             if (opening == 0) {
@@ -364,7 +364,70 @@ class StoreCollectionTest {
     }
 
     @Test
-    void anIndexReadInOrderWhileItsCollectionIsEmptyIsKeptInOrderFromTheFirstDocument() {
+    void aRequestThatComesBeforeTheStartsBuildBuildsEveryIndexTheRunBeforeHadBuilt() throws InterruptedException {
+        openedTwice("requested", (opening, backend, client) -> {
+            MongoCollection<Document> projects = client.getDatabase("requested").getCollection("projects");
+            if (opening == 0) {
+                projects.createIndex(Indexes.ascending("status"));
+                projects.createIndex(Indexes.ascending("score"));
+                projects.createIndex(Indexes.ascending("title"));
+                projects.insertMany(List.of(new Document("_id", "a").append("status", "IDEA").append("score", 40),
+                        new Document("_id", "b").append("status", "ONGOING").append("score", 70)));
+                projects.countDocuments(Filters.eq("status", "IDEA"));
+                projects.find().sort(Sorts.descending("score")).first();
+                return;
+            }
+            assertThat(projects.countDocuments(Filters.eq("status", "ONGOING"))).isOne();
+            assertThat(orderIndexes(backend, "requested", "projects")).as("both, from one reading")
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("status", "compared", "score", "ordered", "title", ""));
+            backend.buildIndexesAsBefore();
+            assertThat(projects.find().sort(Sorts.descending("score")).first()).containsEntry("_id", "b");
+        });
+    }
+
+    @Test
+    void theStartsBuildLetsWritesAndReadsInBetweenAndEndsWithWhatTheyLeft() throws InterruptedException {
+        int count = 5_000;
+        openedTwice("batched", (opening, backend, client) -> {
+            MongoCollection<Document> projects = client.getDatabase("batched").getCollection("projects");
+            if (opening == 0) {
+                projects.createIndex(Indexes.ascending("status"));
+                projects.createIndex(Indexes.ascending("score"));
+                List<Document> documents = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    documents.add(new Document("_id", String.format("p%05d", i))
+                            .append("status", i % 2 == 0 ? "IDEA" : "ONGOING").append("score", i % 7));
+                }
+                projects.insertMany(documents);
+                projects.countDocuments(Filters.eq("status", "IDEA"));
+                projects.find().sort(Sorts.descending("score")).first();
+                return;
+            }
+            Thread start = new Thread(backend::buildIndexesAsBefore);
+            start.start();
+            try {
+                // From the last document back, so that some writes come before the build reads them, some after.
+                for (int i = count - 1; i >= 0; i -= 10) {
+                    projects.updateOne(Filters.eq("_id", String.format("p%05d", i)),
+                            Updates.combine(Updates.set("status", "CLOSED"), Updates.set("score", 100 + i)));
+                }
+                projects.deleteOne(Filters.eq("_id", "p00000"));
+                projects.insertOne(new Document("_id", "p99999").append("status", "CLOSED").append("score", 7_000));
+                assertThat(projects.countDocuments(Filters.eq("status", "CLOSED"))).isEqualTo(count / 10 + 1);
+            } finally {
+                start.join();
+            }
+            assertThat(orderIndexes(backend, "batched", "projects")).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("status", "compared", "score", "ordered"));
+            assertThat(projects.countDocuments(Filters.eq("status", "IDEA"))).isEqualTo(count / 2 - 1);
+            assertThat(projects.countDocuments(Filters.eq("status", "ONGOING"))).isEqualTo(count / 2 - count / 10);
+            assertThat(projects.find().sort(Sorts.descending("score")).limit(3).map(document -> document.get("_id"))
+                    .into(new ArrayList<>())).containsExactly("p99999", "p04999", "p04989");
+        });
+    }
+
+    @Test
+    void anIndexReadInOrderWhileItsCollectionIsEmptyIsKeptInOrderFromTheFirstDocument() throws InterruptedException {
         openedTwice("early", (opening, backend, client) -> {
             MongoCollection<Document> feed = client.getDatabase("early").getCollection("feed");
             if (opening == 0) {
@@ -395,11 +458,11 @@ class StoreCollectionTest {
     /** What a test does with a store opened from its file: the first time ({@code opening} 0), then once more. */
     @FunctionalInterface
     private interface Opened {
-        void with(int opening, DurableH2Backend backend, MongoClient client);
+        void with(int opening, DurableH2Backend backend, MongoClient client) throws InterruptedException;
     }
 
     /** Opens a durable store from a file of its own, closes it, and opens it again from the same file. */
-    private static void openedTwice(String name, Opened test) {
+    private static void openedTwice(String name, Opened test) throws InterruptedException {
         Path file = data.resolve(name + ".mv.db");
         for (int opening = 0; opening < 2; opening++) {
             MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
