@@ -55,6 +55,7 @@ final class OrderIndex extends Index<Object> {
     private static final String HAS_FIELD = "";
 
     private final String field;
+    private final boolean readsValues;
     private final Document hasField;
     private final QueryMatcher matcher = new DefaultQueryMatcher();
     private ConcurrentSkipListMap<Entry, Boolean> entries = new ConcurrentSkipListMap<>(ORDER);
@@ -69,6 +70,8 @@ final class OrderIndex extends Index<Object> {
     OrderIndex(String name, IndexKey key, boolean sparse) {
         super(name, List.of(key), sparse);
         this.field = key.getKey();
+        // Once: every query that may use an index asks each index of its collection.
+        this.readsValues = !sparse && Arrays.stream(field.split("\\.")).noneMatch(part -> part.matches("\\d+"));
         this.hasField = new Document(field, new Document("$exists", true));
     }
 
@@ -89,7 +92,7 @@ final class OrderIndex extends Index<Object> {
      * with a position in an array ({@code outbox.0.eventId}), whose values mongo-java-server's path reading misses.
      */
     boolean readsValues() {
-        return !isSparse() && Arrays.stream(field.split("\\.")).noneMatch(part -> part.matches("\\d+"));
+        return readsValues;
     }
 
     /** What of it is built: {@code ordered} (its entries in order), {@code compared} (positions by value), both or none. */
@@ -274,13 +277,18 @@ final class OrderIndex extends Index<Object> {
 
     /**
      * The positions of the documents whose field is one of the values or holds one in an array, as an equality or
-     * {@code $in} finds them; values are neither null nor documents nor arrays (the caller sees to it).
+     * {@code $in} finds them; values are neither null nor documents nor arrays (the caller sees to it). For one value,
+     * what the index holds, read under the collection's lock as every write changes it.
      */
     Set<Object> equalTo(Collection<?> values, Supplier<Stream<DocumentWithPosition<Object>>> documents) {
         requireBuilt(building != null && building.compare);
         if (!compared) {
             documents.get().forEach(document -> addMember(entry(document.getDocument(), document.getPosition())));
             compared = true;
+        }
+        if (values.size() == 1) {
+            // Not copied: a filtered list asks for one value, whose documents may be most of the collection.
+            return Collections.unmodifiableSet(members.getOrDefault(values.iterator().next(), Set.of()));
         }
         Set<Object> positions = new HashSet<>();
         values.forEach(value -> positions.addAll(members.getOrDefault(value, Set.of())));

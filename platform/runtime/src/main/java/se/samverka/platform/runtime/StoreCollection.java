@@ -465,14 +465,16 @@ final class StoreCollection extends H2Collection {
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
-        Optional<Candidates> few = candidates(query).filter(found -> found.positions().size() <= FEW);
+        Optional<Candidates> found = candidates(query);
+        Optional<Candidates> few = found.filter(named -> named.positions().size() <= FEW);
         if (few.isPresent()) {
             Stream<Document> candidates = few.get().inKeyOrder().stream().map(this::getDocument)
                     .filter(Objects::nonNull);
             return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         Optional<List<Document>> page = limit > 0 && numberToSkip >= 0 && orderBy != null && !orderBy.isEmpty()
-                ? inIndexOrder(query, orderBy, (long) numberToSkip + limit) : Optional.empty();
+                ? inIndexOrder(query, orderBy, (long) numberToSkip + limit, found.map(Candidates::positions))
+                : Optional.empty();
         if (page.isEmpty()) {
             return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
@@ -484,9 +486,11 @@ final class StoreCollection extends H2Collection {
      * At least the first {@code wanted} matching documents in the order, read from the index of the order's first
      * field: documents of one value of it are ordered by the rest of the order, then by position, as a full sort
      * (which is stable) orders them. Empty where no index serves, and where a value is an array or an id not a
-     * string, whose orders a full sort decides otherwise.
+     * string, whose orders a full sort decides otherwise. Where an index named the documents the query may match
+     * ({@code named}), no other is read.
      */
-    private Optional<List<Document>> inIndexOrder(Document query, Document orderBy, long wanted) {
+    private Optional<List<Document>> inIndexOrder(Document query, Document orderBy, long wanted,
+                                                  Optional<Set<Object>> named) {
         String first = orderBy.keySet().iterator().next();
         Optional<OrderIndex> index = valuesIndexOn(first);
         if (index.isEmpty() || !(orderBy.get(first) instanceof Number direction)) {
@@ -503,6 +507,9 @@ final class StoreCollection extends H2Collection {
                 index.get().inOrder(ascending, this::streamAllDocumentsWithPosition))) {
             if (!(entry.position() instanceof String) || entry.value() instanceof Collection<?>) {
                 return Optional.empty();
+            }
+            if (named.isPresent() && !named.get().contains(entry.position())) {
+                continue;
             }
             if (!tied.isEmpty() && ValueComparator.asc().compare(tiedValue, entry.value()) != 0) {
                 page.addAll(inOrder(tied, query, order, then, wanted - page.size()));

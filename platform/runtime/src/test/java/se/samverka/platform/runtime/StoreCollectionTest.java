@@ -195,8 +195,9 @@ class StoreCollectionTest {
     void ordersManyTiedDocumentsByTheNextFieldsIndexAsAFullSortDoes() {
         for (MongoCollection<Document> tied : inBothStores("tied")) {
             List<Document> documents = new ArrayList<>();
-            for (int i = 0; i < 600; i++) {
-                Document document = new Document("_id", "t" + (i * 7919 % 600)).append("score", (long) i % 3 * 20)
+            // More documents of a strategy than a page is sorted from (5,000): read in the score index's order.
+            for (int i = 0; i < 7_000; i++) {
+                Document document = new Document("_id", "t" + (i * 7919 % 7_000)).append("score", (long) i % 3 * 20)
                         .append("strategy", i % 4 == 0 ? "S1" : "S2");
                 if (i % 23 != 0) {
                     document.append("title", "Projekt " + (i % 90));
@@ -214,6 +215,8 @@ class StoreCollectionTest {
                         .sort(Sorts.orderBy(Sorts.descending("score"), Sorts.ascending("title"))).skip(40).limit(20),
                 tied -> tied.find(Filters.eq("strategy", "S2"))
                         .sort(Sorts.orderBy(Sorts.ascending("score"), Sorts.ascending("title"))).skip(140).limit(30),
+                tied -> tied.find(Filters.eq("strategy", "S2"))
+                        .sort(Sorts.orderBy(Sorts.descending("score"), Sorts.ascending("title"))).skip(2_990).limit(30),
                 tied -> tied.find().sort(Sorts.orderBy(Sorts.descending("score"), Sorts.descending("title"))).limit(20),
                 tied -> tied.find(Filters.eq("strategy", "none"))
                         .sort(Sorts.orderBy(Sorts.descending("score"), Sorts.ascending("title"))).limit(5));
