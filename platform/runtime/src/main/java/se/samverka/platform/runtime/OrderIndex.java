@@ -24,6 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.SortedMap;
@@ -232,47 +233,57 @@ final class OrderIndex extends Index<Object> {
     }
 
     /**
-     * The entries from the lowest value up, or from the highest down, the entries of one value in the order of their
-     * positions either way; the first time, from the documents (with their positions) as they are. The caller holds
-     * the collection's lock, under which every write changes the index.
+     * The entries from the lowest value up, the entries of one value in the order of their positions; the first time,
+     * from the documents (with their positions) as they are. The caller holds the collection's lock, under which every
+     * write changes the index.
      */
-    Iterable<Entry> inOrder(boolean ascending, Supplier<Stream<DocumentWithPosition<Object>>> documents) {
+    Iterable<Entry> inOrder(Supplier<Stream<DocumentWithPosition<Object>>> documents) {
         requireBuilt(building != null && building.order);
         if (!ordered) {
             addInOrder(documents.get().filter(document -> holds(document.getDocument()))
                     .map(document -> entry(document.getDocument(), document.getPosition())).toList());
             ordered = true;
         }
-        return ascending ? entries.keySet() : this::fromTheHighestValue;
+        return entries.keySet();
     }
 
     /**
-     * Each value's entries from the highest value down: a skip list's descending walk searches anew for every step,
-     * which made a page by score (tens of thousands of one score) take a second; this searches once per value.
+     * The values of its entries, each once, from the lowest up or from the highest down, built as {@link #inOrder} is:
+     * a page by score (tens of thousands of one score) reads a value's entries ({@link #entriesOf}) only as far as
+     * it needs, and a skip list's descending walk, which searches anew for every step, only once per value.
      */
-    private Iterator<Entry> fromTheHighestValue() {
-        return new Iterator<>() {
-            private Entry next = entries.isEmpty() ? null : entries.lastKey();
-            private Iterator<Entry> value = Collections.emptyIterator();
+    Iterable<Object> values(boolean ascending, Supplier<Stream<DocumentWithPosition<Object>>> documents) {
+        inOrder(documents);
+        return () -> new Iterator<>() {
+            private Entry next = entries.isEmpty() ? null : ascending ? entries.firstKey() : entries.lastKey();
 
             @Override
             public boolean hasNext() {
-                if (!value.hasNext() && next != null) {
-                    value = entries.navigableKeySet().subSet(new Entry(next.value(), MinKey.getInstance()), true,
-                            new Entry(next.value(), MaxKey.getInstance()), true).iterator();
-                    next = entries.lowerKey(new Entry(next.value(), MinKey.getInstance()));
-                }
-                return value.hasNext();
+                return next != null;
             }
 
             @Override
-            public Entry next() {
-                if (!hasNext()) {
+            public Object next() {
+                if (next == null) {
                     throw new NoSuchElementException();
                 }
-                return value.next();
+                Object value = next.value();
+                next = ascending ? entries.higherKey(new Entry(value, MaxKey.getInstance()))
+                        : entries.lowerKey(new Entry(value, MinKey.getInstance()));
+                return value;
             }
         };
+    }
+
+    /** The entries of one value, in the order of their positions. */
+    NavigableSet<Entry> entriesOf(Object value) {
+        return entries.navigableKeySet().subSet(new Entry(value, MinKey.getInstance()), true,
+                new Entry(value, MaxKey.getInstance()), true);
+    }
+
+    /** Whether the document at the position has the value, as kept in order. */
+    boolean has(Object value, Object position) {
+        return entries.containsKey(new Entry(value, position));
     }
 
     /**

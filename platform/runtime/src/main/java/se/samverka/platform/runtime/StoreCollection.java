@@ -322,7 +322,7 @@ final class StoreCollection extends H2Collection {
                         && EXISTS.equals(document.get(candidate.field())));
                 if (index.isPresent()) {
                     NavigableSet<Object> positions = new TreeSet<>(ValueComparator.asc());
-                    remembered(index.get(), index.get().inOrder(true, this::streamAllDocumentsWithPosition))
+                    remembered(index.get(), index.get().inOrder(this::streamAllDocumentsWithPosition))
                             .forEach(entry -> positions.add(entry.position()));
                     return Optional.of(positions);
                 }
@@ -498,30 +498,20 @@ final class StoreCollection extends H2Collection {
         }
         Comparator<Document> order = deriveComparator(orderBy)
                 .thenComparing(document -> (String) document.get(getIdField()));
-        Optional<OrderIndex> then = thenByIndex(orderBy);
+        Tied tied = new Tied(index.get(), query, order, orderBy.size() == 1, thenByIndex(orderBy), named);
         List<Document> page = new ArrayList<>();
-        List<Object> tied = new ArrayList<>();
-        Object tiedValue = null;
-        boolean ascending = direction.intValue() > 0;
-        for (OrderIndex.Entry entry : remembered(index.get(),
-                index.get().inOrder(ascending, this::streamAllDocumentsWithPosition))) {
-            if (!(entry.position() instanceof String) || entry.value() instanceof Collection<?>) {
+        for (Object value : remembered(index.get(),
+                index.get().values(direction.intValue() > 0, this::streamAllDocumentsWithPosition))) {
+            Optional<List<Document>> these = value instanceof Collection<?> ? Optional.empty()
+                    : tied.first(value, wanted - page.size());
+            if (these.isEmpty()) {
                 return Optional.empty();
             }
-            if (named.isPresent() && !named.get().contains(entry.position())) {
-                continue;
+            page.addAll(these.get());
+            if (page.size() >= wanted) {
+                return Optional.of(page);
             }
-            if (!tied.isEmpty() && ValueComparator.asc().compare(tiedValue, entry.value()) != 0) {
-                page.addAll(inOrder(tied, query, order, then, wanted - page.size()));
-                tied.clear();
-                if (page.size() >= wanted) {
-                    return Optional.of(page);
-                }
-            }
-            tied.add(entry.position());
-            tiedValue = entry.value();
         }
-        page.addAll(inOrder(tied, query, order, then, wanted - page.size()));
         return Optional.of(page);
     }
 
@@ -541,32 +531,87 @@ final class StoreCollection extends H2Collection {
     }
 
     /**
-     * At least the first {@code wanted} of the tied documents that match, in the order: a few read and sorted; many,
-     * where {@code then} holds the order's second field, read in its order only until there are enough.
+     * The documents of one value of an order's first field, in the order: where the order is that field alone, in
+     * the order of their positions (ids), read only until there are enough; else a few read and sorted, and many,
+     * where {@code then} holds the order's second field (a list by score has tens of thousands of one score, then by
+     * title), read in its order only until there are enough.
      */
-    private List<Document> inOrder(List<Object> tied, Document query, Comparator<Document> order,
-                                   Optional<OrderIndex> then, long wanted) {
-        if (tied.size() > TIED_READ && then.isPresent()) {
-            Set<Object> positions = new HashSet<>(tied);
+    private final class Tied {
+
+        private final OrderIndex index;
+        private final Document query;
+        private final Comparator<Document> order;
+        private final boolean alone;
+        private final Optional<OrderIndex> then;
+        private final Optional<Set<Object>> named;
+
+        Tied(OrderIndex index, Document query, Comparator<Document> order, boolean alone, Optional<OrderIndex> then,
+             Optional<Set<Object>> named) {
+            this.index = index;
+            this.query = query;
+            this.order = order;
+            this.alone = alone;
+            this.then = then;
+            this.named = named;
+        }
+
+        /** At least the first {@code wanted} of them that match; empty where a position is not a string. */
+        Optional<List<Document>> first(Object value, long wanted) {
+            NavigableSet<OrderIndex.Entry> tied = index.entriesOf(value);
+            if (alone) {
+                return readInOrder(tied, value, tied, wanted);
+            }
+            if (then.isEmpty() || tied.stream().limit(TIED_READ + 1L).count() <= TIED_READ) {
+                return all(tied);
+            }
+            return readInOrder(remembered(then.get(),
+                    then.get().inOrder(StoreCollection.this::streamAllDocumentsWithPosition)), value, tied, wanted);
+        }
+
+        /**
+         * The first {@code wanted} that match of the entries of this value among {@code entries}, in their order; all
+         * of them read and sorted where one of the entries holds an array, which a full sort orders otherwise.
+         */
+        private Optional<List<Document>> readInOrder(Iterable<OrderIndex.Entry> entries, Object value,
+                                                     NavigableSet<OrderIndex.Entry> tied, long wanted) {
             List<Document> found = new ArrayList<>();
-            for (OrderIndex.Entry entry : remembered(then.get(),
-                    then.get().inOrder(true, this::streamAllDocumentsWithPosition))) {
+            for (OrderIndex.Entry entry : entries) {
                 if (entry.value() instanceof Collection<?>) {
-                    return sorted(tied, query, order);
+                    return all(tied);
                 }
-                if (positions.contains(entry.position())) {
+                if (named(entry.position()) && index.has(value, entry.position())) {
+                    if (!(entry.position() instanceof String)) {
+                        return Optional.empty();
+                    }
                     Document document = getDocument(entry.position());
                     if (document != null && documentMatchesQuery(document, query)) {
                         found.add(document);
                         if (found.size() >= wanted) {
-                            return found;
+                            break;
                         }
                     }
                 }
             }
-            return found;
+            return Optional.of(found);
         }
-        return sorted(tied, query, order);
+
+        /** All of them that match, read and sorted. */
+        private Optional<List<Document>> all(NavigableSet<OrderIndex.Entry> tied) {
+            List<Object> positions = new ArrayList<>();
+            for (OrderIndex.Entry entry : tied) {
+                if (!(entry.position() instanceof String)) {
+                    return Optional.empty();
+                }
+                if (named(entry.position())) {
+                    positions.add(entry.position());
+                }
+            }
+            return Optional.of(sorted(positions, query, order));
+        }
+
+        private boolean named(Object position) {
+            return named.isEmpty() || named.get().contains(position);
+        }
     }
 
     private List<Document> sorted(List<Object> positions, Document query, Comparator<Document> order) {

@@ -40,7 +40,7 @@ class OrderIndexTest {
         index.finishBuilding();
 
         assertThat(index.built()).isEqualTo("ordered compared");
-        assertThat(positions(index.inOrder(true, NONE))).containsExactly("p1", "p5", "p3", "p4");
+        assertThat(positions(index.inOrder(NONE))).containsExactly("p1", "p5", "p3", "p4");
         assertThat(index.equalTo(List.of("ONGOING"), NONE)).containsExactlyInAnyOrder("p3", "p4");
         assertThat(index.equalTo(List.of("IDEA"), NONE)).containsExactly("p5");
         assertThat(index.equalTo(List.of("CLOSED"), NONE)).containsExactly("p1");
@@ -50,7 +50,7 @@ class OrderIndexTest {
     void whatIsBeingBuiltIsNotReadBeforeEveryDocumentIs() {
         index.startBuilding("ordered compared");
         index.index(project("IDEA"), "p1");
-        assertThatThrownBy(() -> index.inOrder(true, NONE)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> index.inOrder(NONE)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> index.equalTo(List.of("IDEA"), NONE)).isInstanceOf(IllegalStateException.class);
     }
 

@@ -217,6 +217,8 @@ class StoreCollectionTest {
                         .sort(Sorts.orderBy(Sorts.ascending("score"), Sorts.ascending("title"))).skip(140).limit(30),
                 tied -> tied.find(Filters.eq("strategy", "S2"))
                         .sort(Sorts.orderBy(Sorts.descending("score"), Sorts.ascending("title"))).skip(2_990).limit(30),
+                tied -> tied.find(Filters.eq("strategy", "S2")).sort(Sorts.descending("score")).skip(1_740).limit(30),
+                tied -> tied.find().sort(Sorts.ascending("score")).skip(10).limit(20),
                 tied -> tied.find().sort(Sorts.orderBy(Sorts.descending("score"), Sorts.descending("title"))).limit(20),
                 tied -> tied.find(Filters.eq("strategy", "none"))
                         .sort(Sorts.orderBy(Sorts.descending("score"), Sorts.ascending("title"))).limit(5));
