@@ -2,12 +2,14 @@ package se.samverka.platform.runtime;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractCursor;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -71,6 +73,8 @@ final class StoreCollection extends H2Collection {
     private final MVMap<Object, Document> documents;
     private final MVMap<String, Object> meta;
     private final CursorRegistry cursors;
+    /** Whether an update is under way, under the collection's lock: what it reads to change is a copy. */
+    private boolean updating;
     /** Whether what the run before had built is built again, or being built; and that build while it reads. */
     private boolean begunAsBefore;
     private Building building;
@@ -447,9 +451,43 @@ final class StoreCollection extends H2Collection {
         return documents.values().stream();
     }
 
+    /**
+     * mongo-java-server changes the document it found in place before it stores it, and the store hands every reader
+     * the same document while it is in its page cache: an answer being sent after the collection's lock was let go
+     * changed under the encoder (a torn read, or an answer that failed to encode). An update changes a copy.
+     */
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                                                 boolean isMulti, boolean isUpsert, Oplog oplog) {
+        updating = true;
+        try {
+            return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+        } finally {
+            updating = false;
+        }
+    }
+
+    /** As {@link #updateDocuments}. */
+    @Override
+    public synchronized Document findAndModify(Document query) {
+        updating = true;
+        try {
+            return super.findAndModify(query);
+        } finally {
+            updating = false;
+        }
+    }
+
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
+        QueryResult found = found(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        return updating ? new QueryResult(found.collectDocuments().stream().map(Document::cloneDeeply).toList())
+                : found;
+    }
+
+    private QueryResult found(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                              Document fieldSelector) {
         // A query of one id alone mongo-java-server answers from its index; a lone $and or $in it would read in full.
         boolean oneIdAlone = query.size() == 1 && query.get(getIdField()) instanceof String;
         Optional<IdCondition> byId = oneIdAlone ? Optional.empty() : idCondition(query);

@@ -18,7 +18,9 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.oplog.NoopOplog;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -449,6 +451,36 @@ class StoreCollectionTest {
             assertThat(feed.find().sort(Sorts.descending("time")).limit(2).map(document -> document.get("_id"))
                     .into(new ArrayList<>())).as("opening " + opening).containsExactly("a", "c");
         });
+    }
+
+    @Test
+    void aDocumentAnsweredBeforeAnUpdateStaysAsItWasWhileItIsSent() {
+        MVStore store = new MVStore.Builder().open();
+        DurableH2Backend backend = new DurableH2Backend(store, new GroupCommit(store, cause -> { }));
+        try {
+            @SuppressWarnings("unchecked")
+            de.bwaldvogel.mongo.MongoCollection<Object> projects = (de.bwaldvogel.mongo.MongoCollection<Object>)
+                    backend.resolveDatabase("answered").createCollectionOrThrowIfExists("projects");
+            projects.insertDocuments(List.of(new de.bwaldvogel.mongo.bson.Document("_id", "a").append("version", 1L)
+                    .append("title", "Före").append("lease", "relay-1")));
+            // An answer is encoded after the collection's lock is let go, while the next command may change the same
+            // document: it must not change what is being sent (a torn read, or a failed answer).
+            de.bwaldvogel.mongo.bson.Document answered = projects.handleQuery(
+                    new de.bwaldvogel.mongo.bson.Document("_id", "a")).iterator().next();
+            projects.updateDocuments(new de.bwaldvogel.mongo.bson.Document("_id", "a"),
+                    new de.bwaldvogel.mongo.bson.Document("$set", new de.bwaldvogel.mongo.bson.Document("version", 2L)
+                            .append("title", "Efter")).append("$unset", new de.bwaldvogel.mongo.bson.Document("lease", "")),
+                    ArrayFilters.empty(), false, false, NoopOplog.get());
+            projects.findAndModify(new de.bwaldvogel.mongo.bson.Document("query",
+                    new de.bwaldvogel.mongo.bson.Document("_id", "a")).append("update",
+                    new de.bwaldvogel.mongo.bson.Document("$set", new de.bwaldvogel.mongo.bson.Document("version", 3L))));
+            assertThat(answered).containsEntry("version", 1L).containsEntry("title", "Före")
+                    .containsEntry("lease", "relay-1");
+            assertThat(projects.handleQuery(new de.bwaldvogel.mongo.bson.Document("_id", "a")).iterator().next())
+                    .containsEntry("version", 3L).containsEntry("title", "Efter").doesNotContainKey("lease");
+        } finally {
+            store.close();
+        }
     }
 
     /** What of each order index of a collection is built, by its field. */
