@@ -597,27 +597,30 @@ final class StoreCollection extends H2Collection {
         Optional<List<Document>> first(Object value, long wanted) {
             NavigableSet<OrderIndex.Entry> tied = index.entriesOf(value);
             if (alone) {
-                return readInOrder(tied, value, tied, wanted);
+                // Every entry of the value's own is of the value: no look-up for each.
+                return readInOrder(tied, position -> true, tied, wanted);
             }
             if (then.isEmpty() || tied.stream().limit(TIED_READ + 1L).count() <= TIED_READ) {
                 return all(tied);
             }
             return readInOrder(remembered(then.get(),
-                    then.get().inOrder(StoreCollection.this::streamAllDocumentsWithPosition)), value, tied, wanted);
+                    then.get().inOrder(StoreCollection.this::streamAllDocumentsWithPosition)),
+                    position -> index.has(value, position), tied, wanted);
         }
 
         /**
-         * The first {@code wanted} that match of the entries of this value among {@code entries}, in their order; all
-         * of them read and sorted where one of the entries holds an array, which a full sort orders otherwise.
+         * The first {@code wanted} that match of the entries of {@code entries} at a position of the value
+         * ({@code ofValue}), in their order; all of {@code tied} read and sorted where one of the entries holds an
+         * array, which a full sort orders otherwise.
          */
-        private Optional<List<Document>> readInOrder(Iterable<OrderIndex.Entry> entries, Object value,
+        private Optional<List<Document>> readInOrder(Iterable<OrderIndex.Entry> entries, Predicate<Object> ofValue,
                                                      NavigableSet<OrderIndex.Entry> tied, long wanted) {
             List<Document> found = new ArrayList<>();
             for (OrderIndex.Entry entry : entries) {
                 if (entry.value() instanceof Collection<?>) {
                     return all(tied);
                 }
-                if (named(entry.position()) && index.has(value, entry.position())) {
+                if (named(entry.position()) && ofValue.test(entry.position())) {
                     if (!(entry.position() instanceof String)) {
                         return Optional.empty();
                     }
