@@ -15,6 +15,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpMethod;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.test.Api;
@@ -22,6 +25,9 @@ import se.samverka.platform.test.ConsumerMeters;
 import se.samverka.platform.test.TestTokens;
 import se.samverka.platform.test.WebhookReceiver;
 import se.samverka.platform.tokens.Role;
+import se.samverka.subscription.delivery.Delivery;
+import se.samverka.subscription.delivery.DeliveryStatus;
+import se.samverka.subscription.delivery.DeliveryStore;
 import se.samverka.subscription.project.Directory;
 import se.samverka.subscription.project.ProjectEvents;
 import se.samverka.subscription.project.ProjectView;
@@ -50,6 +56,10 @@ class DeliveryIT extends SubscriptionServiceTest {
     Directory directory;
     @Autowired
     BindingsLifecycleController bindings;
+    @Autowired
+    DeliveryStore deliveryStore;
+    @Autowired
+    MongoOperations mongo;
 
     private final String municipalityDepartment = "org-" + UUID.randomUUID();
 
@@ -225,7 +235,8 @@ class DeliveryIT extends SubscriptionServiceTest {
                 "filters", List.of(Map.of("not", Map.of("exact", Map.of("type", "se.samverka.project.fundingLineAdded"))))));
         String withNorway = "p-" + UUID.randomUUID();
         String without = "p-" + UUID.randomUUID();
-        await().atMost(WAIT).until(() -> directory.countries(List.of(norwegian)), countries -> countries.contains("NO"));
+        await().atMost(WAIT).until(() -> directory.remembering().countries(List.of(norwegian)),
+                countries -> countries.contains("NO"));
         events.project(without, municipalityDepartment, "COUNTY");
         events.status(without, "IDEA", "ONGOING");
         events.project(withNorway, municipalityDepartment, "COUNTY");
@@ -237,5 +248,53 @@ class DeliveryIT extends SubscriptionServiceTest {
         await().atMost(WAIT).until(() -> projects.project(without).map(p -> p.status()).orElse(""), "ONGOING"::equals);
         assertThat(RECEIVER.at(sink)).extracting(r -> r.headers().getFirst("webhook-id"))
                 .containsExactly(partnerAdded.id(), status.id());
+    }
+
+    @Test
+    void aPartnerSeesTheIdsOfOnlyThePartnershipsItMayRead() {
+        String shared = events.partnership("COUNTY", municipalityDepartment);
+        String internal = events.partnership("INTERNAL", municipalityDepartment);
+        String unknown = "ps-" + UUID.randomUUID();
+        String sink = path("partnerships");
+        api.as(TestTokens.partner("org-" + UUID.randomUUID())).create("/api/subscriptions",
+                subscription(RECEIVER.sink(sink)));
+        await().atMost(WAIT).until(() -> directory.remembering().partnerships(List.of(shared, internal, unknown))
+                .keySet(), known -> known.containsAll(List.of(shared, internal)));
+        String project = "p-" + UUID.randomUUID();
+        EventEnvelope registered = events.project(project, municipalityDepartment, "COUNTY",
+                List.of(internal, shared, unknown));
+        EventEnvelope status = events.status(project, "IDEA", "ONGOING");
+
+        List<WebhookReceiver.Received> received = await().atMost(WAIT).until(() -> RECEIVER.at(sink),
+                r -> r.size() >= 2);
+        assertThat(received).extracting(r -> r.headers().getFirst("webhook-id"))
+                .containsExactly(registered.id(), status.id());
+        JsonNode data = JSON.readTree(received.get(0).body()).path("data");
+        assertThat(data.path("partnershipIds").valueStream().map(JsonNode::asString)).containsExactly(shared);
+        assertThat(received.get(0).body()).doesNotContain(internal, unknown);
+    }
+
+    @Test
+    void deliveriesPlannedAgainAreStoredOnceBesideTheNewOnes() {
+        // A batch recorded again (its views were not stored before a crash) plans what it had stored, and more.
+        String subscription = "s-" + UUID.randomUUID();
+        Delivery first = delivered(subscription, "e-1");
+        assertThat(deliveryStore.insertAllIfAbsent(List.of(first))).isTrue();
+        assertThat(deliveryStore.insertAllIfAbsent(List.of(delivered(subscription, "e-1"),
+                delivered(subscription, "e-2"), delivered(subscription, "e-3")))).isTrue();
+        assertThat(deliveryStore.insertAllIfAbsent(List.of(delivered(subscription, "e-2")))).isFalse();
+        assertThat(deliveryStore.insertAllIfAbsent(List.of())).isFalse();
+
+        List<Delivery> stored = mongo.find(Query.query(Criteria.where("subscriptionId").is(subscription)),
+                Delivery.class);
+        assertThat(stored).extracting(Delivery::eventId).containsExactlyInAnyOrder("e-1", "e-2", "e-3");
+        assertThat(stored).extracting(Delivery::id).contains(first.id());
+    }
+
+    /** A delivery already made, which the sender leaves alone. */
+    private static Delivery delivered(String subscriptionId, String eventId) {
+        Instant now = Instant.now();
+        return new Delivery(UUID.randomUUID().toString(), subscriptionId, eventId, "se.samverka.project.registered",
+                "p-1", 1, now, "{}", DeliveryStatus.DELIVERED, List.of(), 1, false, null, null, now, now);
     }
 }

@@ -12,6 +12,8 @@ import java.util.UUID;
 import se.samverka.partnership.contracts.OrganisationDescription;
 import se.samverka.partnership.contracts.OrganisationRegistered;
 import se.samverka.partnership.contracts.PartnershipContracts;
+import se.samverka.partnership.contracts.PartnershipDescription;
+import se.samverka.partnership.contracts.PartnershipRegistered;
 import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventContract;
@@ -45,20 +47,32 @@ final class Publisher implements AutoCloseable {
         return id;
     }
 
+    String partnership(String visibility, String responsibleDepartmentId) {
+        String id = UUID.randomUUID().toString();
+        publish(PartnershipContracts.PARTNERSHIP_REGISTERED, id, new PartnershipRegistered(id, "ACTIVE", List.of(),
+                List.of(), new PartnershipDescription("Partnerskap " + id, null, null, "TWIN_CITY", visibility,
+                        responsibleDepartmentId, List.of(), List.of())));
+        return id;
+    }
+
     EventEnvelope project(String id, String owner, String visibility) {
-        return publish(ProjectContracts.PROJECT_REGISTERED, id,
-                new ProjectRegistered(id, "IDEA", description(id, owner, visibility, List.of("cp-1", "cp-2"))));
+        return project(id, owner, visibility, List.of());
+    }
+
+    EventEnvelope project(String id, String owner, String visibility, List<String> partnershipIds) {
+        return publish(ProjectContracts.PROJECT_REGISTERED, id, new ProjectRegistered(id, "IDEA",
+                description(id, owner, visibility, List.of("cp-1", "cp-2"), partnershipIds)));
     }
 
     EventEnvelope update(String id, String owner, String visibility) {
         return publish(ProjectContracts.PROJECT_UPDATED, id,
-                new ProjectUpdated(id, description(id, owner, visibility, List.of("cp-1"))));
+                new ProjectUpdated(id, description(id, owner, visibility, List.of("cp-1"), List.of())));
     }
 
     private static ProjectDescription description(String id, String owner, String visibility,
-                                                  List<String> contactPersonIds) {
+                                                  List<String> contactPersonIds, List<String> partnershipIds) {
         return new ProjectDescription("ACR", "Projekt " + id, null, "Sammanfattning", null, "KS 2026/1", owner,
-                contactPersonIds, visibility, List.of(), List.of("S1"), List.of(), List.of("TOURISM"), List.of(),
+                contactPersonIds, visibility, partnershipIds, List.of("S1"), List.of(), List.of("TOURISM"), List.of(),
                 List.of(), null, null, null, null);
     }
 

@@ -2,9 +2,9 @@ package se.samverka.subscription.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import se.samverka.subscription.SubscriptionSettings;
@@ -40,34 +40,50 @@ class DeliveryPlanner implements ProjectEventListener {
         this.clock = clock;
     }
 
-    /** The active subscriptions, read once for the events that arrived together. */
+    /**
+     * The active subscriptions and the directory read once for the events that arrived together, and their deliveries
+     * stored at once.
+     */
     @Override
-    public Consumer<ProjectEvent> recording() {
+    public Recording recording() {
         List<Subscription> active = subscriptions.active();
-        return event -> plan(event, active);
+        Disclosure.Disclosing disclosing = disclosure.together();
+        List<Delivery> planned = new ArrayList<>();
+        return new Recording() {
+            @Override
+            public void accept(ProjectEvent event) {
+                planned.addAll(plan(event, active, disclosing));
+            }
+
+            @Override
+            public void flush() {
+                if (deliveries.insertAllIfAbsent(planned)) {
+                    sender.wake();
+                }
+                planned.clear();
+            }
+        };
     }
 
-    private void plan(ProjectEvent event, List<Subscription> active) {
+    private List<Delivery> plan(ProjectEvent event, List<Subscription> active, Disclosure.Disclosing disclosing) {
         Instant eventTime = event.envelope().time().toInstant();
         List<Subscription> wanting = active.stream()
                 .filter(s -> !eventTime.isBefore(s.createdAt()))
                 .filter(s -> s.types().isEmpty() || s.types().contains(event.envelope().type()))
                 .toList();
-        boolean planned = false;
+        List<Delivery> planned = new ArrayList<>();
         for (Subscription subscription : wanting) {
-            DisclosedEvent disclosed = disclosure.to(subscription.subscriber(), event).orElse(null);
+            DisclosedEvent disclosed = disclosing.to(subscription.subscriber(), event).orElse(null);
             if (disclosed == null || !wants(subscription, disclosed)) {
                 continue;
             }
             Instant now = clock.instant();
-            planned |= deliveries.insertIfAbsent(new Delivery(UUID.randomUUID().toString(), subscription.id(),
-                    event.envelope().id(), event.envelope().type(), event.envelope().aggregateId(),
-                    event.envelope().sequence(), eventTime, disclosed.toJson(), DeliveryStatus.PENDING, List.of(), 0,
-                    false, now.plus(schedule.first()), null, now, null));
+            planned.add(new Delivery(UUID.randomUUID().toString(), subscription.id(), event.envelope().id(),
+                    event.envelope().type(), event.envelope().aggregateId(), event.envelope().sequence(), eventTime,
+                    disclosed.toJson(), DeliveryStatus.PENDING, List.of(), 0, false, now.plus(schedule.first()), null,
+                    now, null));
         }
-        if (planned) {
-            sender.wake();
-        }
+        return planned;
     }
 
     private static boolean wants(Subscription subscription, DisclosedEvent event) {

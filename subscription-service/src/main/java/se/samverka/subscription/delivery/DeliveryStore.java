@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
@@ -17,8 +19,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The deliveries. Every change is one single-document write: taking one to send is a conditional
- * {@code findAndModify} that sets a lease, and the outcome of an attempt is written only while holding it.
+ * The deliveries. Every change is a single-document write (new ones stored in one request): taking one to send is a
+ * conditional {@code findAndModify} that sets a lease, and the outcome of an attempt is written only while holding it.
  */
 @Component
 public class DeliveryStore {
@@ -37,8 +39,28 @@ public class DeliveryStore {
         }
     }
 
-    /** Stores a new delivery, unless the subscription has one for the event already; true if it was new. */
-    boolean insertIfAbsent(Delivery delivery) {
+    /**
+     * Stores the new deliveries, each unless its subscription has one for the event already; true if one was new. One
+     * request for all of them; only where some were stored before (events recorded again after a crash) one each.
+     */
+    public boolean insertAllIfAbsent(List<Delivery> planned) {
+        if (planned.isEmpty()) {
+            return false;
+        }
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class).insert(planned).execute();
+            return true;
+        } catch (BulkOperationException | DuplicateKeyException some) {
+            boolean inserted = false;
+            for (Delivery delivery : planned) {
+                inserted |= insertIfAbsent(delivery);
+            }
+            // Fewer errors than deliveries: the bulk stored some. (Its result counts every delivery as inserted.)
+            return inserted || some instanceof BulkOperationException bulk && bulk.getErrors().size() < planned.size();
+        }
+    }
+
+    private boolean insertIfAbsent(Delivery delivery) {
         try {
             mongo.insert(delivery);
             return true;

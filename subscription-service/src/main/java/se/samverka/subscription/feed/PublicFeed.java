@@ -1,11 +1,16 @@
 package se.samverka.subscription.feed;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import se.samverka.platform.security.Caller;
@@ -47,15 +52,45 @@ class PublicFeed implements ProjectEventListener {
         mongo.indexOps(FeedEntry.class).createIndex(new Index().on("time", Sort.Direction.DESC));
     }
 
+    /** The directory read once for the events that arrived together, and their lines written at once. */
     @Override
-    public void record(ProjectEvent event) {
+    public Recording recording() {
+        Disclosure.Disclosing disclosing = disclosure.together();
+        List<FeedEntry> lines = new ArrayList<>();
+        return new Recording() {
+            @Override
+            public void accept(ProjectEvent event) {
+                line(event, disclosing).ifPresent(lines::add);
+            }
+
+            @Override
+            public void flush() {
+                write(lines);
+                lines.clear();
+            }
+        };
+    }
+
+    /** The event's line, if it has one anyone may read. */
+    private static Optional<FeedEntry> line(ProjectEvent event, Disclosure.Disclosing disclosing) {
         String what = WHAT.get(event.envelope().type());
-        if (what == null || disclosure.to(Caller.ANONYMOUS, event).isEmpty()) {
-            return;
+        if (what == null || disclosing.to(Caller.ANONYMOUS, event).isEmpty()) {
+            return Optional.empty();
         }
         String title = event.after().title() + ": " + what;
-        mongo.save(new FeedEntry(event.envelope().id(), event.envelope().aggregateId(), event.envelope().type(), title,
-                text(event, title), event.envelope().time().toInstant()));
+        return Optional.of(new FeedEntry(event.envelope().id(), event.envelope().aggregateId(),
+                event.envelope().type(), title, text(event, title), event.envelope().time().toInstant()));
+    }
+
+    /** Each line by its event's id, so an event recorded again (a crash before its view was stored) is one line. */
+    private void write(List<FeedEntry> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FeedEntry.class);
+        lines.forEach(line -> bulk.replaceOne(Query.query(Criteria.where("_id").is(line.eventId())), line,
+                FindAndReplaceOptions.options().upsert()));
+        bulk.execute();
     }
 
     List<FeedEntry> latest() {

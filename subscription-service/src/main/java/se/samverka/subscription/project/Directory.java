@@ -1,9 +1,13 @@
 package se.samverka.subscription.project;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import se.samverka.partnership.contracts.OrganisationDescription;
 import se.samverka.partnership.contracts.OrganisationRegistered;
@@ -59,14 +63,49 @@ public class Directory {
         return partnershipProjection;
     }
 
-    /** The countries of these organisations, as far as known. */
-    public List<String> countries(Collection<String> organisationIds) {
-        return organisationIds.stream().map(organisations::find).flatMap(Optional::stream)
-                .map(KnownOrganisation::country).filter(Objects::nonNull).distinct().toList();
+    /**
+     * What is known of organisations and partnerships, each read once for as long as the returned object is used: the
+     * events that arrive together name the same few (a county's municipalities, its twin cities), each event is
+     * disclosed to every subscriber, and one look-up each was most of what following a bulk import cost.
+     */
+    public Remembered remembering() {
+        return new Remembered();
     }
 
-    public Optional<KnownPartnership> partnership(String partnershipId) {
-        return partnerships.find(partnershipId);
+    /** The directory as read by one batch of events; not for use by more than one thread. */
+    public final class Remembered {
+
+        private final Map<String, Optional<KnownOrganisation>> knownOrganisations = new HashMap<>();
+        private final Map<String, Optional<KnownPartnership>> knownPartnerships = new HashMap<>();
+
+        private Remembered() {
+        }
+
+        /** The countries of these organisations, as far as known. */
+        public List<String> countries(Collection<String> organisationIds) {
+            return read(organisationIds, knownOrganisations, organisations).stream()
+                    .map(KnownOrganisation::country).filter(Objects::nonNull).distinct().toList();
+        }
+
+        /** These partnerships as far as known, by id. */
+        public Map<String, KnownPartnership> partnerships(Collection<String> partnershipIds) {
+            Map<String, KnownPartnership> known = new HashMap<>();
+            read(partnershipIds, knownPartnerships, partnerships);
+            partnershipIds.forEach(id -> knownPartnerships.get(id).ifPresent(p -> known.put(id, p)));
+            return known;
+        }
+
+        /** The known of {@code ids}, in their order, the ones not yet remembered read in one request. */
+        private static <V> List<V> read(Collection<String> ids, Map<String, Optional<V>> remembered,
+                                        ProjectionStore<V> store) {
+            Set<String> missing = new LinkedHashSet<>(ids);
+            missing.removeAll(remembered.keySet());
+            if (!missing.isEmpty()) {
+                Map<String, V> found = store.find(missing);
+                missing.forEach(id -> remembered.put(id, Optional.ofNullable(found.get(id))));
+            }
+            return ids.stream().map(remembered::get).flatMap(Optional::stream).toList();
+        }
     }
 
     private static KnownOrganisation known(OrganisationDescription organisation) {

@@ -1,10 +1,12 @@
 package se.samverka.subscription.project;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import se.samverka.platform.security.Caller;
+import se.samverka.subscription.project.Directory.KnownPartnership;
 import se.samverka.project.contracts.FundingLineAdded;
 import se.samverka.project.contracts.FundingLineChanged;
 import se.samverka.project.contracts.FundingLineRemoved;
@@ -30,30 +32,49 @@ public class Disclosure {
         this.directory = directory;
     }
 
-    public Optional<DisclosedEvent> to(Caller reader, ProjectEvent event) {
-        ProjectView project = event.after();
-        if (event.data() == null || project == null || !reader.mayRead(project.visibility(), project.ownerOrganisationId())) {
-            return Optional.empty();
+    /** Discloses events that arrived together, reading each organisation and partnership they name once. */
+    public Disclosing together() {
+        return new Disclosing(directory.remembering());
+    }
+
+    /** Disclosure with the directory as one batch read it; not for use by more than one thread. */
+    public static final class Disclosing {
+
+        private final Directory.Remembered directory;
+
+        private Disclosing(Directory.Remembered directory) {
+            this.directory = directory;
         }
-        boolean internals = reader.seesInternals(project.ownerOrganisationId());
-        if (!internals && concernsInternalFundingLine(event)) {
-            return Optional.empty();
+
+        /** What of the event this reader may see. */
+        public Optional<DisclosedEvent> to(Caller reader, ProjectEvent event) {
+            ProjectView project = event.after();
+            if (event.data() == null || project == null
+                    || !reader.mayRead(project.visibility(), project.ownerOrganisationId())) {
+                return Optional.empty();
+            }
+            boolean internals = reader.seesInternals(project.ownerOrganisationId());
+            if (!internals && concernsInternalFundingLine(event)) {
+                return Optional.empty();
+            }
+            Map<String, KnownPartnership> known = directory.partnerships(project.partnershipIds());
+            List<String> partnerships = project.partnershipIds().stream()
+                    .filter(id -> mayReadPartnership(reader, known.get(id))).toList();
+            ObjectNode data = (ObjectNode) JSON.readTree(event.envelope().data());
+            data.remove("contactPersonIds");
+            if (data.has("partnershipIds")) {
+                ArrayNode readable = data.putArray("partnershipIds");
+                partnerships.forEach(readable::add);
+            }
+            List<String> programmes = project.fundingLines().stream()
+                    .filter(line -> internals || !line.internal()).map(KnownFundingLine::programme).distinct()
+                    .toList();
+            List<String> countries = directory.countries(Stream.concat(Stream.of(project.ownerOrganisationId()),
+                    project.partnerOrganisationIds().stream()).toList());
+            return Optional.of(new DisclosedEvent(event.envelope(), data, new DisclosedEvent.Facts(
+                    project.ownerOrganisationId(), countries, project.strategies(), project.growthAreas(), programmes,
+                    partnerships)));
         }
-        List<String> partnerships = project.partnershipIds().stream()
-                .filter(id -> mayReadPartnership(reader, id)).toList();
-        ObjectNode data = (ObjectNode) JSON.readTree(event.envelope().data());
-        data.remove("contactPersonIds");
-        if (data.has("partnershipIds")) {
-            ArrayNode readable = data.putArray("partnershipIds");
-            partnerships.forEach(readable::add);
-        }
-        List<String> programmes = project.fundingLines().stream()
-                .filter(line -> internals || !line.internal()).map(KnownFundingLine::programme).distinct().toList();
-        List<String> countries = directory.countries(Stream.concat(Stream.of(project.ownerOrganisationId()),
-                project.partnerOrganisationIds().stream()).toList());
-        return Optional.of(new DisclosedEvent(event.envelope(), data, new DisclosedEvent.Facts(
-                project.ownerOrganisationId(), countries, project.strategies(), project.growthAreas(), programmes,
-                partnerships)));
     }
 
     private static boolean concernsInternalFundingLine(ProjectEvent event) {
@@ -71,9 +92,10 @@ public class Disclosure {
         return false;
     }
 
-    private boolean mayReadPartnership(Caller reader, String partnershipId) {
-        return directory.partnership(partnershipId)
-                .map(p -> reader.mayRead(p.visibility() == null ? "INTERNAL" : p.visibility(), p.ownerOrganisationId()))
-                .orElse(reader.isMunicipality());
+    /** A partnership not (yet) known is the municipality's to read only. */
+    private static boolean mayReadPartnership(Caller reader, KnownPartnership partnership) {
+        return partnership == null ? reader.isMunicipality() : reader.mayRead(
+                partnership.visibility() == null ? "INTERNAL" : partnership.visibility(),
+                partnership.ownerOrganisationId());
     }
 }

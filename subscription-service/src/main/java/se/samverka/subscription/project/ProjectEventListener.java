@@ -14,9 +14,9 @@ public interface ProjectEventListener {
 
     /**
      * What records the events that arrived together, in their order: a listener may read once what each of them
-     * needs.
+     * needs, and write once what they leave ({@link Recording#flush}).
      */
-    default Consumer<ProjectEvent> recording() {
+    default Recording recording() {
         return this::record;
     }
 
@@ -25,5 +25,13 @@ public interface ProjectEventListener {
      * browsers). Called at every instance ({@link Announcements}).
      */
     default void announce(ProjectEvent event) {
+    }
+
+    /** Records events one after the other, and is flushed before the views that tell of them are stored. */
+    interface Recording extends Consumer<ProjectEvent> {
+
+        /** Makes durable what the events recorded so far left to write. */
+        default void flush() {
+        }
     }
 }

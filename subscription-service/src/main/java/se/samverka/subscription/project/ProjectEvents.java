@@ -14,6 +14,7 @@ import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventContract;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.messaging.consumer.ApplyOutcome;
+import se.samverka.platform.messaging.consumer.Beside;
 import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventHandlers;
 import se.samverka.platform.messaging.consumer.MissingEventsException;
@@ -48,7 +49,8 @@ public class ProjectEvents {
 
     void on(EventEnvelope envelope) {
         List<ProjectEvent> seen = new ArrayList<>();
-        ApplyOutcome outcome = projects.apply(envelope, change(envelope, recording(), seen::add));
+        List<ProjectEventListener.Recording> recording = recording();
+        ApplyOutcome outcome = projects.apply(envelope, change(envelope, recording, seen::add), flushing(recording));
         if (outcome == ApplyOutcome.APPLIED) {
             announcements.publish(List.of(seen.get(seen.size() - 1)));
         }
@@ -57,20 +59,26 @@ public class ProjectEvents {
     /** As {@link #on} for each event, with one read and one write of the views they change. */
     List<MissingEventsException> onAll(List<EventEnvelope> envelopes) {
         List<ProjectEvent> seen = new ArrayList<>();
-        List<Consumer<ProjectEvent>> recording = recording();
+        List<ProjectEventListener.Recording> recording = recording();
         List<MissingEventsException> missing = projects.applyAll(envelopes,
-                envelope -> change(envelope, recording, seen::add));
+                envelope -> change(envelope, recording, seen::add), flushing(recording));
         announcements.publish(seen);
         return missing;
     }
 
-    private List<Consumer<ProjectEvent>> recording() {
+    private List<ProjectEventListener.Recording> recording() {
         return listeners.stream().map(ProjectEventListener::recording).toList();
+    }
+
+    /** What the listeners recorded is durable before the views are: a crash in between records the events again. */
+    private static Beside<ProjectView> flushing(List<ProjectEventListener.Recording> recording) {
+        return Beside.<ProjectView>nothing()
+                .runningFirst(() -> recording.forEach(ProjectEventListener.Recording::flush));
     }
 
     /** The event's change of its project's view, which first records it with every listener and tells {@code seen}. */
     private Function<Optional<ProjectView>, ProjectView> change(EventEnvelope envelope,
-                                                                List<Consumer<ProjectEvent>> recording,
+                                                                List<ProjectEventListener.Recording> recording,
                                                                 Consumer<ProjectEvent> seen) {
         Object data = data(envelope);
         return current -> {

@@ -56,7 +56,8 @@ public class EventStream implements ProjectEventListener, DisposableBean {
 
     @Override
     public void announce(ProjectEvent event) {
-        open.forEach((emitter, caller) -> disclosure.to(caller, event).ifPresent(disclosed -> send(emitter,
+        Disclosure.Disclosing disclosing = disclosure.together();
+        open.forEach((emitter, caller) -> disclosing.to(caller, event).ifPresent(disclosed -> send(emitter,
                 SseEmitter.event().id(disclosed.envelope().id()).name(disclosed.envelope().type())
                         .data(disclosed.toJson(), MediaType.APPLICATION_JSON))));
     }
