@@ -6,18 +6,13 @@ import java.util.function.Consumer;
 public interface ProjectEventListener {
 
     /**
-     * Before the event counts as applied: what must not be lost (a crash after it and before the view is stored
-     * repeats it, so it must be idempotent).
-     */
-    default void record(ProjectEvent event) {
-    }
-
-    /**
-     * What records the events that arrived together, in their order: a listener may read once what each of them
-     * needs, and write once what they leave ({@link Recording#flush}).
+     * What records the events that arrived together, in their order, before they count as applied: what must not be
+     * lost (a crash after it and before the views are stored repeats it, so it must be idempotent). A listener may
+     * read once what each of them needs, and write once what they leave ({@link Recording#flush}).
      */
     default Recording recording() {
-        return this::record;
+        return event -> {
+        };
     }
 
     /**
