@@ -117,7 +117,23 @@ final class DurableH2Backend extends H2Backend {
                     return answer.get();
                 }
             }
-            return super.handleCommand(channel, command, query, databaseResolver, oplog);
+            Document answer = super.handleCommand(channel, command, query, databaseResolver, oplog);
+            return command.equalsIgnoreCase("insert") ? countingInserted(query, answer) : answer;
+        }
+
+        /**
+         * mongo-java-server counts every document of an insert as inserted, also those it refused (a duplicate key);
+         * a client that judges by the count (a bulk insert that partly failed) must get what was inserted: an ordered
+         * insert stops at its first error, an unordered one goes on past each.
+         */
+        private static Document countingInserted(Document query, Document answer) {
+            if (answer.get("writeErrors") instanceof List<?> errors && !errors.isEmpty()
+                    && errors.get(0) instanceof Document first && first.get("index") instanceof Number failed
+                    && query.get("documents") instanceof List<?> documents) {
+                answer.put("n", Boolean.FALSE.equals(query.get("ordered")) ? documents.size() - errors.size()
+                        : failed.intValue());
+            }
+            return answer;
         }
 
         /**

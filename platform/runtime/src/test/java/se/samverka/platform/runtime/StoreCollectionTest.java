@@ -1,7 +1,10 @@
 package se.samverka.platform.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -13,6 +16,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -592,6 +596,29 @@ class StoreCollectionTest {
             ids.add("p" + i);
         }
         return ids;
+    }
+
+    @Test
+    void anInsertThatPartlyFailsCountsWhatItInserted() {
+        MongoCollection<Document> deliveries = durableClient.getDatabase("lookup").getCollection("deliveries");
+        deliveries.createIndex(Indexes.ascending("subscriptionId", "eventId"), new IndexOptions().unique(true));
+        deliveries.insertOne(delivery("d0", "e0"));
+
+        MongoBulkWriteException unordered = catchThrowableOfType(MongoBulkWriteException.class, () ->
+                deliveries.insertMany(List.of(delivery("d1", "e0"), delivery("d2", "e1"), delivery("d3", "e0"),
+                        delivery("d4", "e2")), new InsertManyOptions().ordered(false)));
+        assertThat(unordered.getWriteErrors()).extracting(BulkWriteError::getIndex).containsExactly(0, 2);
+        assertThat(unordered.getWriteResult().getInsertedCount()).isEqualTo(2);
+
+        MongoBulkWriteException ordered = catchThrowableOfType(MongoBulkWriteException.class, () ->
+                deliveries.insertMany(List.of(delivery("d5", "e3"), delivery("d6", "e0"), delivery("d7", "e4"))));
+        assertThat(ordered.getWriteErrors()).extracting(BulkWriteError::getIndex).containsExactly(1);
+        assertThat(ordered.getWriteResult().getInsertedCount()).isEqualTo(1);
+        assertThat(deliveries.distinct("_id", String.class)).containsExactlyInAnyOrder("d0", "d2", "d4", "d5");
+    }
+
+    private static Document delivery(String id, String eventId) {
+        return new Document("_id", id).append("subscriptionId", "s1").append("eventId", eventId);
     }
 
     private static MongoCollection<Document> collection(MongoClient client) {
