@@ -43,24 +43,21 @@ class PublicFeed implements ProjectEventListener {
             Map.entry("se.samverka.project.activityRemoved", "en aktivitet har tagits bort"),
             Map.entry("se.samverka.project.finalReportRecorded", "slutrapporten har lämnats"));
 
-    private final Disclosure disclosure;
     private final MongoOperations mongo;
 
-    PublicFeed(Disclosure disclosure, MongoOperations mongo) {
-        this.disclosure = disclosure;
+    PublicFeed(MongoOperations mongo) {
         this.mongo = mongo;
         mongo.indexOps(FeedEntry.class).createIndex(new Index().on("time", Sort.Direction.DESC));
     }
 
-    /** The directory read once for the events that arrived together, and their lines written at once. */
+    /** The lines of the events that arrived together, written at once. */
     @Override
     public Recording recording() {
-        Disclosure.Disclosing disclosing = disclosure.together();
         List<FeedEntry> lines = new ArrayList<>();
         return new Recording() {
             @Override
             public void accept(ProjectEvent event) {
-                line(event, disclosing).ifPresent(lines::add);
+                line(event).ifPresent(lines::add);
             }
 
             @Override
@@ -72,9 +69,9 @@ class PublicFeed implements ProjectEventListener {
     }
 
     /** The event's line, if it has one anyone may read. */
-    private static Optional<FeedEntry> line(ProjectEvent event, Disclosure.Disclosing disclosing) {
+    private static Optional<FeedEntry> line(ProjectEvent event) {
         String what = WHAT.get(event.envelope().type());
-        if (what == null || disclosing.to(Caller.ANONYMOUS, event).isEmpty()) {
+        if (what == null || !Disclosure.mayRead(Caller.ANONYMOUS, event)) {
             return Optional.empty();
         }
         String title = event.after().title() + ": " + what;

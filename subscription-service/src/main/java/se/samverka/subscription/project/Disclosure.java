@@ -32,6 +32,14 @@ public class Disclosure {
         this.directory = directory;
     }
 
+    /** Whether the reader may see anything of the event, which {@link Disclosing#to} then discloses. */
+    public static boolean mayRead(Caller reader, ProjectEvent event) {
+        ProjectView project = event.after();
+        return event.data() != null && project != null
+                && reader.mayRead(project.visibility(), project.ownerOrganisationId())
+                && (reader.seesInternals(project.ownerOrganisationId()) || !concernsInternalFundingLine(event));
+    }
+
     /** Discloses events that arrived together, reading each organisation and partnership they name once. */
     public Disclosing together() {
         return new Disclosing(directory.remembering());
@@ -48,15 +56,11 @@ public class Disclosure {
 
         /** What of the event this reader may see. */
         public Optional<DisclosedEvent> to(Caller reader, ProjectEvent event) {
+            if (!mayRead(reader, event)) {
+                return Optional.empty();
+            }
             ProjectView project = event.after();
-            if (event.data() == null || project == null
-                    || !reader.mayRead(project.visibility(), project.ownerOrganisationId())) {
-                return Optional.empty();
-            }
             boolean internals = reader.seesInternals(project.ownerOrganisationId());
-            if (!internals && concernsInternalFundingLine(event)) {
-                return Optional.empty();
-            }
             Map<String, KnownPartnership> known = directory.partnerships(project.partnershipIds());
             List<String> partnerships = project.partnershipIds().stream()
                     .filter(id -> mayReadPartnership(reader, known.get(id))).toList();
