@@ -48,21 +48,11 @@ class DeliveryPlanner implements ProjectEventListener {
     public Recording recording() {
         List<Subscription> active = subscriptions.active();
         Disclosure.Disclosing disclosing = disclosure.together();
-        List<Delivery> planned = new ArrayList<>();
-        return new Recording() {
-            @Override
-            public void accept(ProjectEvent event) {
-                planned.addAll(plan(event, active, disclosing));
+        return Recording.gathering(event -> plan(event, active, disclosing), planned -> {
+            if (deliveries.insertAllIfAbsent(planned)) {
+                sender.wake();
             }
-
-            @Override
-            public void flush() {
-                if (deliveries.insertAllIfAbsent(planned)) {
-                    sender.wake();
-                }
-                planned.clear();
-            }
-        };
+        });
     }
 
     private List<Delivery> plan(ProjectEvent event, List<Subscription> active, Disclosure.Disclosing disclosing) {

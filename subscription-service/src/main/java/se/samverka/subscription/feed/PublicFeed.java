@@ -1,6 +1,5 @@
 package se.samverka.subscription.feed;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,19 +52,7 @@ class PublicFeed implements ProjectEventListener {
     /** The lines of the events that arrived together, written at once. */
     @Override
     public Recording recording() {
-        List<FeedEntry> lines = new ArrayList<>();
-        return new Recording() {
-            @Override
-            public void accept(ProjectEvent event) {
-                line(event).ifPresent(lines::add);
-            }
-
-            @Override
-            public void flush() {
-                write(lines);
-                lines.clear();
-            }
-        };
+        return Recording.gathering(event -> line(event).stream().toList(), this::write);
     }
 
     /** The event's line, if it has one anyone may read. */
@@ -81,9 +68,6 @@ class PublicFeed implements ProjectEventListener {
 
     /** Each line by its event's id, so an event recorded again (a crash before its view was stored) is one line. */
     private void write(List<FeedEntry> lines) {
-        if (lines.isEmpty()) {
-            return;
-        }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FeedEntry.class);
         lines.forEach(line -> bulk.replaceOne(Query.query(Criteria.where("_id").is(line.eventId())), line,
                 FindAndReplaceOptions.options().upsert()));

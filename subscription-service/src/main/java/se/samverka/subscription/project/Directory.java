@@ -2,6 +2,7 @@ package se.samverka.subscription.project;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,28 +84,27 @@ public class Directory {
 
         /** The countries of these organisations, as far as known. */
         public List<String> countries(Collection<String> organisationIds) {
-            return read(organisationIds, knownOrganisations, organisations).stream()
+            return read(organisationIds, knownOrganisations, organisations).values().stream()
                     .map(KnownOrganisation::country).filter(Objects::nonNull).distinct().toList();
         }
 
         /** These partnerships as far as known, by id. */
         public Map<String, KnownPartnership> partnerships(Collection<String> partnershipIds) {
-            Map<String, KnownPartnership> known = new HashMap<>();
-            read(partnershipIds, knownPartnerships, partnerships);
-            partnershipIds.forEach(id -> knownPartnerships.get(id).ifPresent(p -> known.put(id, p)));
-            return known;
+            return read(partnershipIds, knownPartnerships, partnerships);
         }
 
-        /** The known of {@code ids}, in their order, the ones not yet remembered read in one request. */
-        private static <V> List<V> read(Collection<String> ids, Map<String, Optional<V>> remembered,
-                                        ProjectionStore<V> store) {
+        /** The known of {@code ids}, by id in their order, the ones not yet remembered read in one request. */
+        private static <V> Map<String, V> read(Collection<String> ids, Map<String, Optional<V>> remembered,
+                                               ProjectionStore<V> store) {
             Set<String> missing = new LinkedHashSet<>(ids);
             missing.removeAll(remembered.keySet());
             if (!missing.isEmpty()) {
                 Map<String, V> found = store.find(missing);
                 missing.forEach(id -> remembered.put(id, Optional.ofNullable(found.get(id))));
             }
-            return ids.stream().map(remembered::get).flatMap(Optional::stream).toList();
+            Map<String, V> known = new LinkedHashMap<>();
+            ids.forEach(id -> remembered.get(id).ifPresent(view -> known.put(id, view)));
+            return known;
         }
     }
 

@@ -1,6 +1,10 @@
 package se.samverka.subscription.project;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Does something with every project event, once the project's view after it is known. */
 public interface ProjectEventListener {
@@ -27,6 +31,26 @@ public interface ProjectEventListener {
 
         /** Makes durable what the events recorded so far left to write. */
         default void flush() {
+        }
+
+        /** Gathers what each event leaves to write, and writes what was gathered at each flush. */
+        static <T> Recording gathering(Function<ProjectEvent, ? extends Collection<T>> leaves,
+                                       Consumer<List<T>> write) {
+            List<T> gathered = new ArrayList<>();
+            return new Recording() {
+                @Override
+                public void accept(ProjectEvent event) {
+                    gathered.addAll(leaves.apply(event));
+                }
+
+                @Override
+                public void flush() {
+                    if (!gathered.isEmpty()) {
+                        write.accept(List.copyOf(gathered));
+                        gathered.clear();
+                    }
+                }
+            };
         }
     }
 }
