@@ -105,7 +105,11 @@ final class History implements AutoCloseable {
 
     String project(String title, String ownerId, List<String> strategies, List<String> growthAreas,
                    List<String> partnershipIds, LocalDate start, LocalDate end) {
-        String id = UUID.randomUUID().toString();
+        return project(UUID.randomUUID().toString(), title, ownerId, strategies, growthAreas, partnershipIds, start, end);
+    }
+
+    String project(String id, String title, String ownerId, List<String> strategies, List<String> growthAreas,
+                   List<String> partnershipIds, LocalDate start, LocalDate end) {
         publish(ProjectContracts.PROJECT_REGISTERED, id, new ProjectRegistered(id, "IDEA", new ProjectDescription(null,
                 title, null, null, null, "KS 2026/1", ownerId, List.of(), "COUNTY", partnershipIds, strategies,
                 List.of(), growthAreas, List.of(), List.of(), start, end, null, null)));

@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
@@ -22,8 +24,12 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.support.ErrorMessage;
 import org.springframework.util.backoff.BackOff;
 import se.samverka.platform.events.PoisonEventException;
 import se.samverka.platform.events.Topics;
@@ -90,10 +96,36 @@ public class DeadLetterPolicy implements ListenerContainerWithDlqAndRetryCustomi
         });
         recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {new RecordHeader(REASON_HEADER,
                 rootCause(exception).toString().getBytes(StandardCharsets.UTF_8))}));
-        DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, failureBackOff);
+        DefaultErrorHandler errorHandler = new BatchErrorHandler(recoverer, failureBackOff);
         errorHandler.addNotRetryableExceptions(PoisonEventException.class);
         errorHandler.setBackOffFunction((record, exception) -> isOutage(exception) ? outageBackOff : null);
         container.setCommonErrorHandler(errorHandler);
+    }
+
+    /**
+     * The exception as the container's error handler must see it to park only the record that failed: where the
+     * binding's error channel could not take the failure (it has no subscriber while the binding is rebound), the
+     * {@link BatchListenerFailedException} that names the record is the payload of the failed error message, not a
+     * cause, and without it the whole batch would be parked, good records with it (spring-cloud-stream#2632).
+     */
+    public static Exception naming(Exception exception) {
+        BatchListenerFailedException failed = failedRecord(exception);
+        return failed == null ? exception : failed;
+    }
+
+    private static BatchListenerFailedException failedRecord(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BatchListenerFailedException failed) {
+                return failed;
+            }
+            if (cause instanceof MessagingException messaging && messaging.getFailedMessage() instanceof ErrorMessage error) {
+                BatchListenerFailedException failed = failedRecord(error.getPayload());
+                if (failed != null) {
+                    return failed;
+                }
+            }
+        }
+        return null;
     }
 
     public static boolean isOutage(Throwable exception) {
@@ -111,6 +143,26 @@ public class DeadLetterPolicy implements ListenerContainerWithDlqAndRetryCustomi
         return exception instanceof com.mongodb.MongoSocketException
                 || exception instanceof com.mongodb.MongoTimeoutException
                 || exception.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL);
+    }
+
+    /** Kafka's error handler, told which record of a batch failed however the binding wrapped it. */
+    private static final class BatchErrorHandler extends DefaultErrorHandler {
+
+        BatchErrorHandler(DeadLetterPublishingRecoverer recoverer, BackOff backOff) {
+            super(recoverer, backOff);
+        }
+
+        @Override
+        public void handleBatch(Exception thrown, ConsumerRecords<?, ?> data, Consumer<?, ?> consumer,
+                                MessageListenerContainer container, Runnable invokeListener) {
+            super.handleBatch(naming(thrown), data, consumer, container, invokeListener);
+        }
+
+        @Override
+        public <K, V> ConsumerRecords<K, V> handleBatchAndReturnRemaining(Exception thrown, ConsumerRecords<?, ?> data,
+                Consumer<?, ?> consumer, MessageListenerContainer container, Runnable invokeListener) {
+            return super.handleBatchAndReturnRemaining(naming(thrown), data, consumer, container, invokeListener);
+        }
     }
 
     private static Throwable rootCause(Throwable exception) {
