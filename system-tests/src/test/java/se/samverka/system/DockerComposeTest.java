@@ -8,12 +8,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import se.samverka.platform.runtime.RuntimeSettings;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * docker-compose.yml cannot run on a machine without a Docker engine, so its wiring is checked here instead: every
@@ -131,6 +137,66 @@ class DockerComposeTest {
                     assertThat((String) client.get("secret")).endsWith("}" + oauth2.get("client_secret"));
                     assertThat(strings(client.get("roles"))).contains("ADMIN");
                 });
+    }
+
+    @Test
+    void prometheusLoadsTheAlertsAndGrafanaTheDashboardsFromTheRepository() {
+        Map<String, Object> prometheus = map(services.get("prometheus"));
+        assertThat(strings(prometheus.get("volumes")))
+                .contains("./docker/prometheus-alerts.yml:/etc/prometheus/alerts.yml:ro");
+        assertThat(strings(load("docker/prometheus.yml").get("rule_files"))).containsExactly("/etc/prometheus/alerts.yml");
+        Map<String, Object> alerting = map(((List<?>) map(load("docker/prometheus.yml").get("alerting"))
+                .get("alertmanagers")).get(0));
+        assertThat(strings(map(((List<?>) alerting.get("static_configs")).get(0)).get("targets")))
+                .containsExactly("alertmanager:9093");
+        assertThat(strings(map(services.get("alertmanager")).get("volumes")))
+                .contains("./docker/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro");
+        assertThat(strings(map(services.get("grafana")).get("volumes")))
+                .contains("./docker/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+        Map<String, Object> provider = map(((List<?>) load("docker/grafana/provisioning/dashboards/samverka.yml")
+                .get("providers")).get(0));
+        assertThat(map(provider.get("options"))).containsEntry("path", "/var/lib/grafana/dashboards");
+        String source = (String) map(((List<?>) load("docker/grafana/provisioning/datasources/prometheus.yml")
+                .get("datasources")).get(0)).get("uid");
+        assertThat(dashboardsSources()).as("the data sources the dashboards' panels name").containsOnly(source);
+    }
+
+    @Test
+    void everyAlertSaysHowSevereItIsAndHasARunbook() throws IOException {
+        Set<String> anchors = Files.readAllLines(ROOT.resolve("docs/operations.md")).stream()
+                .filter(line -> line.startsWith("#")).map(DockerComposeTest::anchor).collect(Collectors.toSet());
+        List<?> groups = (List<?>) load("docker/prometheus-alerts.yml").get("groups");
+        List<Map<String, Object>> rules = groups.stream().flatMap(group -> ((List<?>) map(group).get("rules")).stream())
+                .map(DockerComposeTest::map).toList();
+        assertThat(rules).isNotEmpty();
+        for (Map<String, Object> rule : rules) {
+            assertThat(map(rule.get("labels")).get("severity")).as((String) rule.get("alert")).isIn("critical", "warning");
+            String runbook = (String) map(rule.get("annotations")).get("runbook");
+            assertThat(runbook).as((String) rule.get("alert")).startsWith("docs/operations.md#");
+            assertThat(anchors).as("the runbook of " + rule.get("alert")).contains(runbook.substring(runbook.indexOf('#') + 1));
+        }
+    }
+
+    /** A heading's anchor as GitHub makes it: lower case, without punctuation, spaces as hyphens. */
+    private static String anchor(String heading) {
+        return heading.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "")
+                .replace(' ', '-');
+    }
+
+    private static Set<String> dashboardsSources() {
+        try (Stream<Path> files = Files.list(ROOT.resolve("docker/grafana/dashboards"))) {
+            Set<String> sources = new HashSet<>();
+            for (Path file : files.toList()) {
+                for (JsonNode panel : JsonMapper.builder().build().readTree(Files.readString(file)).path("panels")) {
+                    if (!panel.path("type").asString().equals("row")) {
+                        sources.add(panel.path("datasource").path("uid").asString());
+                    }
+                }
+            }
+            return sources;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> applications() {

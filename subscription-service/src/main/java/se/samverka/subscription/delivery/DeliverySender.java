@@ -159,7 +159,7 @@ class DeliverySender implements SmartLifecycle {
                 .filter(s -> s.status() == SubscriptionStatus.ACTIVE);
         if (subscription.isEmpty()) {
             deliveries.abandon(delivery, clock.instant());
-            metrics.finished("failed");
+            metrics.finished(DeliveryMetrics.Outcome.FAILED);
             return;
         }
         Instant at = clock.instant();
@@ -175,14 +175,14 @@ class DeliverySender implements SmartLifecycle {
             answer = sinks.post(subscription.get().sink(), headers, delivery.body());
         } catch (IOException e) {
             Attempt attempt = attempt(delivery, at, started, null, SinkClient.describe(e));
-            metrics.attemptFailed("unreachable");
+            metrics.attemptFailed(DeliveryMetrics.Failure.UNREACHABLE);
             retry(delivery, attempt, null);
             return;
         }
         if (answer.successful()) {
             deliveries.recordAttempt(delivery, attempt(delivery, at, started, answer.status(), null),
                     DeliveryStatus.DELIVERED, null);
-            metrics.finished("delivered");
+            metrics.finished(DeliveryMetrics.Outcome.DELIVERED);
             metrics.delivered(Duration.between(delivery.eventTime(), clock.instant()));
         } else if (answer.status() == 410) {
             Instant now = clock.instant();
@@ -190,10 +190,10 @@ class DeliverySender implements SmartLifecycle {
                     DeliveryStatus.FAILED, null);
             subscriptions.disable(delivery.subscriptionId(), "The receiver answered 410 Gone at " + now, now);
             deliveries.abandonPending(delivery.subscriptionId(), now);
-            metrics.attemptFailed("4xx");
-            metrics.finished("gone");
+            metrics.attemptFailed(DeliveryMetrics.Failure.CLIENT_ERROR);
+            metrics.finished(DeliveryMetrics.Outcome.GONE);
         } else {
-            metrics.attemptFailed(answer.status() >= 500 ? "5xx" : answer.status() >= 400 ? "4xx" : "other");
+            metrics.attemptFailed(DeliveryMetrics.Failure.of(answer.status()));
             boolean asksToWait = answer.status() == 429 || answer.status() == 503;
             retry(delivery, attempt(delivery, at, started, answer.status(), "answered " + answer.status()),
                     asksToWait ? answer.retryAfter() : null);
@@ -204,7 +204,7 @@ class DeliverySender implements SmartLifecycle {
         Optional<Duration> pause = schedule.pauseAfter(delivery.tries() + 1, retryAfter);
         if (pause.isEmpty()) {
             deliveries.recordAttempt(delivery, attempt, DeliveryStatus.FAILED, null);
-            metrics.finished("failed");
+            metrics.finished(DeliveryMetrics.Outcome.FAILED);
             return;
         }
         deliveries.recordAttempt(delivery, attempt, DeliveryStatus.PENDING, clock.instant().plus(pause.get()));

@@ -64,6 +64,9 @@ public class EventConsumers {
      * retries or dead-letters: what came before it is applied and committed, what comes after comes again.
      */
     public Consumer<Message<List<byte[]>>> consumer(String name, EventHandlers handlers) {
+        // Counted from zero, so that dashboards and alerts on gaps have a series before the first.
+        gapsFilled(name);
+        gapsUnfilled(name);
         return message -> {
             List<byte[]> payloads = message.getPayload();
             if (!payloads.isEmpty()) {
@@ -181,7 +184,7 @@ public class EventConsumers {
             log.error("{}; a missing event breaks its contract ({}), so the gap stays", gap.getMessage(), e.getMessage());
             return false;
         }
-        count(name, "samverka.events.gaps.filled", "Gaps filled by re-reading the missing events from the log");
+        gapsFilled(name).increment();
         log.warn("{}; re-read sequences {} to {} from {}-{} and applied them", gap.getMessage(), first, last,
                 position.topic(), position.partition());
         return true;
@@ -236,6 +239,16 @@ public class EventConsumers {
     }
 
     private void unfilled(String consumer) {
-        count(consumer, "samverka.events.gaps.unfilled", "Gaps left open: the log lacks a missing event, or it is poison");
+        gapsUnfilled(consumer).increment();
+    }
+
+    private Counter gapsUnfilled(String consumer) {
+        return Counter.builder("samverka.events.gaps.unfilled").tag("consumer", consumer)
+                .description("Gaps left open: the log lacks a missing event, or it is poison").register(meters);
+    }
+
+    private Counter gapsFilled(String consumer) {
+        return Counter.builder("samverka.events.gaps.filled").tag("consumer", consumer)
+                .description("Gaps filled by re-reading the missing events from the log").register(meters);
     }
 }

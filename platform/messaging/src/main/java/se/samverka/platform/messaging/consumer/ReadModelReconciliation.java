@@ -142,14 +142,11 @@ public class ReadModelReconciliation implements SmartLifecycle {
     }
 
     private void record(Finding finding, String collection) {
-        counter("samverka.readmodels.reconciliations", finding, "Runs of the reconciliation of a read model with its log")
-                .increment();
-        counter("samverka.readmodels.drift.behind", finding, "Aggregates a read model had fallen behind the log on")
-                .increment(finding.behind());
-        counter("samverka.readmodels.drift.repaired", finding, "Aggregates the reconciliation brought up to the log")
-                .increment(finding.repaired());
-        counter("samverka.readmodels.drift.ahead", finding, "Aggregates a read model has but the log does not, or newer")
-                .increment(finding.ahead());
+        Findings counted = Findings.of(finding.readModel(), meters);
+        counted.runs().increment();
+        counted.behind().increment(finding.behind());
+        counted.repaired().increment(finding.repaired());
+        counted.ahead().increment(finding.ahead());
         if (finding.drifted()) {
             log.warn("Reconciled {} ({}) with {}: {} aggregates, {} behind the log ({} repaired from it), {} ahead of it",
                     finding.readModel(), collection, finding.topic(), finding.aggregates(), finding.behind(),
@@ -160,8 +157,24 @@ public class ReadModelReconciliation implements SmartLifecycle {
         }
     }
 
-    private Counter counter(String name, Finding finding, String description) {
-        return Counter.builder(name).tag("consumer", finding.readModel()).description(description).register(meters);
+    /** What the runs found for one read model, as counted. */
+    private record Findings(Counter runs, Counter behind, Counter repaired, Counter ahead) {
+
+        static Findings of(String readModel, MeterRegistry meters) {
+            return new Findings(
+                    counter("samverka.readmodels.reconciliations", readModel,
+                            "Runs of the reconciliation of a read model with its log", meters),
+                    counter("samverka.readmodels.drift.behind", readModel,
+                            "Aggregates a read model had fallen behind the log on", meters),
+                    counter("samverka.readmodels.drift.repaired", readModel,
+                            "Aggregates the reconciliation brought up to the log", meters),
+                    counter("samverka.readmodels.drift.ahead", readModel,
+                            "Aggregates a read model has but the log does not, or newer", meters));
+        }
+
+        private static Counter counter(String name, String readModel, String description, MeterRegistry meters) {
+            return Counter.builder(name).tag("consumer", readModel).description(description).register(meters);
+        }
     }
 
     /** How far the group has committed on each partition of the topic; a partition without a commit is at 0. */
@@ -188,6 +201,8 @@ public class ReadModelReconciliation implements SmartLifecycle {
 
     @Override
     public void start() {
+        // Counted from zero, so that dashboards and alerts on drift have a series before the first run.
+        consumers.readModels().forEach(readModel -> Findings.of(readModel.name(), meters));
         synchronized (lifecycle) {
             runs = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "read-model-reconciliation");

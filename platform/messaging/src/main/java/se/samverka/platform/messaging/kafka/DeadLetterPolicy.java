@@ -5,6 +5,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -83,13 +87,14 @@ public class DeadLetterPolicy implements ListenerContainerWithDlqAndRetryCustomi
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
                           BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
                           BackOff backOff) {
-        topics.ensure(Arrays.stream(destinationName.split(",")).map(String::trim)
-                .map(topic -> Topics.deadLetter(topic, group)).toList());
+        List<String> consumed = Arrays.stream(destinationName.split(",")).map(String::trim).toList();
+        topics.ensure(consumed.stream().map(topic -> Topics.deadLetter(topic, group)).toList());
+        // Counted from zero, so that an alert on the first dead letter has a series to compare with.
+        Map<String, Counter> parked = new ConcurrentHashMap<>(consumed.stream()
+                .collect(Collectors.toMap(topic -> topic, topic -> deadLettered(topic, group), (a, b) -> a)));
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters, (record, exception) -> {
             String deadLetterTopic = Topics.deadLetter(record.topic(), group);
-            Counter.builder("samverka.events.dead.lettered").tag("topic", record.topic()).tag("group", group)
-                    .description("Records a consumer could not process and parked in its dead-letter topic")
-                    .register(meters).increment();
+            parked.computeIfAbsent(record.topic(), topic -> deadLettered(topic, group)).increment();
             log.error("Parking {}-{}@{} in {}: {}", record.topic(), record.partition(), record.offset(),
                     deadLetterTopic, rootCause(exception).toString());
             return new TopicPartition(deadLetterTopic, -1);
@@ -100,6 +105,12 @@ public class DeadLetterPolicy implements ListenerContainerWithDlqAndRetryCustomi
         errorHandler.addNotRetryableExceptions(PoisonEventException.class);
         errorHandler.setBackOffFunction((record, exception) -> isOutage(exception) ? outageBackOff : null);
         container.setCommonErrorHandler(errorHandler);
+    }
+
+    private Counter deadLettered(String topic, String group) {
+        return Counter.builder("samverka.events.dead.lettered").tag("topic", topic).tag("group", group)
+                .description("Records a consumer could not process and parked in its dead-letter topic")
+                .register(meters);
     }
 
     /**
