@@ -55,7 +55,9 @@ class OperatorEndpointsTest extends GatewayTest {
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
         String admin = bearer(TestTokens.admin());
-        String metrics = http.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, admin).exchange()
+        // The page grows with every route and page the other tests called, past the client's default 256 KB.
+        String metrics = http.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, admin).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("jvm_memory_used_bytes");
         http.get().uri("/actuator/metrics").header(HttpHeaders.AUTHORIZATION, admin).exchange()

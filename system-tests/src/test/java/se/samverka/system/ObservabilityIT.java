@@ -2,12 +2,15 @@ package se.samverka.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import se.samverka.platform.runtime.Platform;
+import se.samverka.platform.runtime.PlatformWatch;
 import se.samverka.platform.runtime.RuntimeSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +65,21 @@ class ObservabilityIT {
                     .as("%s, named in %s, is exported by one of %s", metric.getKey(), metric.getValue(), exported.keySet())
                     .isTrue();
         }
+    }
+
+    @Test
+    void theStatusCommandShowsWhatTheAlertsWatch() {
+        Platform platform = RunningPlatform.get();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        new PlatformWatch(platform.settings().ports(), "localhost:" + platform.settings().port(RuntimeSettings.KAFKA))
+                .print(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        String watch = printed.toString(StandardCharsets.UTF_8);
+        assertThat(watch).contains("outbox backlog", "consumer lag", "dead letters", "gaps left open",
+                "webhook deliveries");
+        assertThat(watch.lines().filter(line -> line.contains("reports written by")))
+                .singleElement().asString().containsPattern("reporting-service(-\\d)?$");
     }
 
     @Test

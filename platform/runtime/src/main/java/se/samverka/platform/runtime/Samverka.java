@@ -33,12 +33,12 @@ public final class Samverka {
             Usage: ./samverka <command>
               run                 start Kafka, the Mongo-wire server, every service and the gateway; Ctrl-C stops all
               stop                stop a platform that runs (from another terminal)
-              status              what runs, on which port, and whether it is healthy
+              status              what runs, on which port, whether it is healthy; outboxes, lag, dead letters
               logs [component]    the last lines of every log, or follow one (e.g. logs project-service)
               reset [--yes]       delete all data (the platform must be stopped)
               rebuild             rebuild the reports' read models from the event log, while they keep serving
             Ports: SAMVERKA_<COMPONENT>_PORT, e.g. SAMVERKA_GATEWAY_PORT=8090. Data and logs: SAMVERKA_HOME (default .samverka).
-            Twice: SAMVERKA_<PART>_INSTANCES=2 for the gateway, partnership-service and project-service.""";
+            Twice: SAMVERKA_<PART>_INSTANCES=2 for every part but the identity provider.""";
 
     private Samverka() {
     }
@@ -161,6 +161,10 @@ public final class Samverka {
                     : Platform.healthy("http://localhost:" + port) ? "healthy" : "listening, not healthy";
             String pid = runs.child(component).map(p -> "pid " + p.pid()).orElse("-");
             OUT.printf("  %-22s port %-6d %-12s %s%n", component, port, pid, state);
+        }
+        if (runs.launcher().isPresent()) {
+            OUT.println();
+            new PlatformWatch(ports, "localhost:" + ports.get(RuntimeSettings.KAFKA)).print(OUT);
         }
     }
 
