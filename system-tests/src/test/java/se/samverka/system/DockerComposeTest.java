@@ -111,19 +111,22 @@ class DockerComposeTest {
             targets.addAll(strings(map(((List<?>) map(job).get("static_configs")).get(0)).get("targets")));
         }
 
-        assertThat(targets).containsExactlyInAnyOrderElementsOf(applications().stream()
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(Stream.concat(applications().stream(),
+                        Stream.of(RuntimeSettings.IDENTITY_PROVIDER))
                 .flatMap(application -> instances(application).stream()
                         .map(instance -> instance + ":" + defaultPort(application)))
                 .toList());
     }
 
     @Test
-    void prometheusReadsTheGatewaysMetricsAsTheCoordinator() {
+    void prometheusReadsTheGatewaysAndTheIdentityProvidersMetricsAsTheCoordinator() {
         Map<String, Object> gatewayJob = ((List<?>) load("docker/prometheus.yml").get("scrape_configs")).stream()
                 .map(DockerComposeTest::map)
                 .filter(job -> strings(map(((List<?>) job.get("static_configs")).get(0)).get("targets"))
                         .contains(RuntimeSettings.GATEWAY + ":" + defaultPort(RuntimeSettings.GATEWAY)))
                 .findFirst().orElseThrow();
+        assertThat(strings(map(((List<?>) gatewayJob.get("static_configs")).get(0)).get("targets")))
+                .contains(RuntimeSettings.IDENTITY_PROVIDER + ":" + defaultPort(RuntimeSettings.IDENTITY_PROVIDER));
         Map<String, Object> oauth2 = map(gatewayJob.get("oauth2"));
         String issuer = (String) map(map(services.get(RuntimeSettings.IDENTITY_PROVIDER)).get("environment"))
                 .get("SAMVERKA_IDENTITY_ISSUER");

@@ -57,6 +57,8 @@ class ObservabilityIT {
                 exported.put(url, exportedNames(url, component.equals(RuntimeSettings.GATEWAY)));
             }
         }
+        String provider = platform.settings().url(RuntimeSettings.IDENTITY_PROVIDER);
+        exported.put(provider, exportedNames(provider, true));
 
         Map<String, Set<String>> named = namedMetrics();
         assertThat(named).as("the dashboards and alerts name metrics").isNotEmpty();
