@@ -21,7 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
@@ -144,15 +143,9 @@ public final class PlatformWatch {
 
     /** Records ever parked in each dead-letter topic: nothing deletes them, so a topic's end is its count. */
     private Map<String, Long> parked() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()))) {
-            Set<String> deadLetters = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).stream()
-                    .filter(topic -> topic.endsWith(".dlq")).collect(Collectors.toSet());
+        try (Admin admin = DeadLetterTopics.admin(bootstrapServers, TIMEOUT)) {
             Map<TopicPartition, OffsetSpec> ends = new LinkedHashMap<>();
-            admin.describeTopics(deadLetters).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .forEach((topic, description) -> description.partitions().forEach(partition ->
-                            ends.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
+            DeadLetterTopics.partitions(admin, TIMEOUT).forEach(partition -> ends.put(partition, OffsetSpec.latest()));
             Map<String, Long> parked = new TreeMap<>();
             admin.listOffsets(ends).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).forEach((partition, end) ->
                     parked.merge(partition.topic(), end.offset(), Long::sum));

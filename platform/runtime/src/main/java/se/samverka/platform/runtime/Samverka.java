@@ -37,6 +37,7 @@ public final class Samverka {
               logs [component]    the last lines of every log, or follow one (e.g. logs project-service)
               reset [--yes]       delete all data (the platform must be stopped)
               rebuild             rebuild the reports' read models from the event log, while they keep serving
+              dlq [id]            the records consumers parked in their dead-letter topics, or one of them whole
             Ports: SAMVERKA_<COMPONENT>_PORT, e.g. SAMVERKA_GATEWAY_PORT=8090. Data and logs: SAMVERKA_HOME (default .samverka).
             Twice: SAMVERKA_<PART>_INSTANCES=2 for every part but the identity provider.""";
 
@@ -54,6 +55,7 @@ public final class Samverka {
                 case "logs" -> logs(settings(), rest);
                 case "reset" -> reset(settings(), rest);
                 case "rebuild" -> new ReadModelRebuild(settings(), OUT).run();
+                case "dlq" -> deadLetters(settings(), rest);
                 case "kafka" -> kafka(options(rest));
                 case "mongo" -> mongo(options(rest));
                 case "help", "--help", "-h" -> OUT.println(USAGE);
@@ -165,6 +167,15 @@ public final class Samverka {
         if (runs.launcher().isPresent()) {
             OUT.println();
             new PlatformWatch(ports, "localhost:" + ports.get(RuntimeSettings.KAFKA)).print(OUT);
+        }
+    }
+
+    private static void deadLetters(RuntimeSettings settings, String[] args) throws StartupException {
+        DeadLetterListing deadLetters = new DeadLetterListing(settings.kafkaBootstrapServers());
+        if (args.length == 0) {
+            deadLetters.list(OUT);
+        } else {
+            deadLetters.show(args[0], OUT);
         }
     }
 
