@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -115,7 +115,7 @@ public class DeadLetterPolicy implements ListenerContainerWithDlqAndRetryCustomi
 
     /**
      * The exception as the container's error handler must see it to park only the record that failed: where the
-     * binding's error channel could not take the failure (it has no subscriber while the binding is rebound), the
+     * binding's error channel could not take the failure (seen with no subscriber, in a test context resumed), the
      * {@link BatchListenerFailedException} that names the record is the payload of the failed error message, not a
      * cause, and without it the whole batch would be parked, good records with it (spring-cloud-stream#2632).
      */
