@@ -28,7 +28,7 @@ class DeadLettersCommandIT {
         DeadLetterListing deadLetters = new DeadLetterListing(bootstrapServers);
 
         // Every group that reads the topic parks it: reporting-service's among them.
-        DeadLetterListing.DeadLetter parked = await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters.read().stream()
+        DeadLetterListing.DeadLetter parked = await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters.newest(100).stream()
                 .filter(letter -> key.equals(letter.key()) && letter.topic().contains("reporting-service"))
                 .findFirst().orElse(null), letter -> letter != null);
 
@@ -36,6 +36,8 @@ class DeadLettersCommandIT {
         assertThat(parked.reason()).contains("PoisonEventException");
         String list = print(deadLetters::list);
         assertThat(list).contains(parked.id() + "  from " + parked.origin() + "  " + parked.reason());
+        assertThat(deadLetters.counts().get(parked.topic())).isPositive();
+        assertThat(deadLetters.find(parked.topic() + "/" + parked.partition() + "/" + (parked.offset() + 1000))).isEmpty();
         String one = print(out -> deadLetters.show(parked.id(), out));
         assertThat(one).contains("  key      " + key, "kafka_dlt-original-topic: samverka.projects", "    {not json");
     }

@@ -13,8 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,9 +27,10 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * {@code ./samverka dlq}: the records the consumers parked in their dead-letter topics ({@code <topic>.<group>.dlq}),
- * read from the broker, newest first, each with where it came from and why it was parked; {@code ./samverka dlq
- * <id>} shows one whole, its headers and its value. docs/operations.md says what to do with them.
+ * {@code ./samverka dlq}: how many records the consumers parked in their dead-letter topics
+ * ({@code <topic>.<group>.dlq}), and the newest of them, read from the broker, each with where it came from and why
+ * it was parked; {@code ./samverka dlq <id>} shows one whole, its headers and its value. docs/operations.md says what
+ * to do with them.
  */
 public final class DeadLetterListing {
 
@@ -39,6 +42,8 @@ public final class DeadLetterListing {
     /** Written by the platform's dead-letter policy: the root cause, in words. */
     private static final String REASON = "samverka_dlt-reason";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** How many of the newest records the listing shows; the rest are counted. */
+    private static final int LISTED = 50;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
@@ -67,56 +72,82 @@ public final class DeadLetterListing {
         }
     }
 
-    /** Every parked record of every dead-letter topic, newest first. */
-    public List<DeadLetter> read() throws StartupException {
-        List<DeadLetter> parked = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    /** The newest parked records of every dead-letter topic, newest first: at most {@code count} of them. */
+    public List<DeadLetter> newest(int count) throws StartupException {
+        return read(consumer -> {
             List<TopicPartition> partitions = deadLetterPartitions();
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-                if (System.nanoTime() > deadline) {
-                    throw new StartupException("The broker at " + bootstrapServers + " did not give every dead letter "
-                            + "within " + TIMEOUT.toSeconds() + " s; is the platform running (./samverka status)?");
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> parked.add(deadLetter(record)));
-            }
-        } catch (KafkaException e) {
-            throw new StartupException("Cannot read the dead letters at " + bootstrapServers + ": " + e.getMessage());
-        }
-        parked.sort(Comparator.comparing(DeadLetter::parkedAt).reversed().thenComparing(DeadLetter::id));
-        return parked;
+            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
+            // Each partition's newest are its last: only they are read, however many the topic holds.
+            partitions.forEach(partition -> consumer.seek(partition,
+                    Math.max(beginnings.get(partition), ends.get(partition) - count)));
+            List<DeadLetter> parked = poll(consumer, () -> partitions.stream()
+                    .allMatch(partition -> consumer.position(partition) >= ends.get(partition)));
+            return parked.stream().sorted(Comparator.comparing(DeadLetter::parkedAt).reversed()
+                    .thenComparing(DeadLetter::id)).limit(count).toList();
+        });
     }
 
-    /** One line for each parked record, newest first, and how many each topic holds. */
+    /** How many records each dead-letter topic holds. */
+    public Map<String, Long> counts() throws StartupException {
+        return read(consumer -> {
+            List<TopicPartition> partitions = deadLetterPartitions();
+            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
+            Map<String, Long> counts = new TreeMap<>();
+            consumer.endOffsets(partitions).forEach((partition, end) ->
+                    counts.merge(partition.topic(), end - beginnings.get(partition), Long::sum));
+            return counts;
+        });
+    }
+
+    /** The parked record of this id, if there is one. */
+    public Optional<DeadLetter> find(String id) throws StartupException {
+        String[] parts = id.split("/");
+        if (parts.length != 3 || !parts[1].matches("\\d+") || !parts[2].matches("\\d+")) {
+            return Optional.empty();
+        }
+        TopicPartition partition = new TopicPartition(parts[0], Integer.parseInt(parts[1]));
+        long offset = Long.parseLong(parts[2]);
+        return read(consumer -> {
+            if (!deadLetterPartitions().contains(partition)) {
+                return Optional.empty();
+            }
+            consumer.assign(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            if (offset >= end || offset < consumer.beginningOffsets(List.of(partition)).get(partition)) {
+                return Optional.empty();
+            }
+            consumer.seek(partition, offset);
+            return poll(consumer, () -> consumer.position(partition) > offset).stream()
+                    .filter(letter -> letter.offset() == offset).findFirst();
+        });
+    }
+
+    /** One line for each of the newest parked records, and how many each topic holds. */
     public void list(PrintStream out) throws StartupException {
-        List<DeadLetter> parked = read();
-        if (parked.isEmpty()) {
+        Map<String, Long> counts = counts();
+        long total = counts.values().stream().mapToLong(n -> n).sum();
+        if (total == 0) {
             out.println("No record is parked in a dead-letter topic.");
             return;
         }
-        Map<String, Integer> perTopic = new LinkedHashMap<>();
-        parked.forEach(letter -> perTopic.merge(letter.topic(), 1, Integer::sum));
-        out.println(parked.size() + " parked: " + String.join(", ", perTopic.entrySet().stream()
+        out.println(total + " parked: " + String.join(", ", counts.entrySet().stream().filter(topic -> topic.getValue() > 0)
                 .map(topic -> topic.getKey() + " " + topic.getValue()).toList()));
-        for (DeadLetter letter : parked) {
+        List<DeadLetter> newest = newest(LISTED);
+        for (DeadLetter letter : newest) {
             out.printf("  %s  %s  from %s  %s%n", TIME.format(letter.parkedAt()), letter.id(), letter.origin(),
                     letter.reason());
+        }
+        if (total > newest.size()) {
+            out.println("  (the newest " + newest.size() + " of " + total + ")");
         }
         out.println("./samverka dlq <id> shows one whole; docs/operations.md says what to do with them.");
     }
 
     /** One parked record whole: where it came from, why it was parked, its headers and its value. */
     public void show(String id, PrintStream out) throws StartupException {
-        Optional<DeadLetter> found = read().stream().filter(letter -> letter.id().equals(id)).findFirst();
-        DeadLetter letter = found.orElseThrow(() -> new StartupException("No dead letter " + id
+        DeadLetter letter = find(id).orElseThrow(() -> new StartupException("No dead letter " + id
                 + "; ./samverka dlq lists them."));
         out.println(letter.id());
         out.println("  parked   " + TIME.format(letter.parkedAt()));
@@ -127,6 +158,38 @@ public final class DeadLetterListing {
         letter.headers().forEach((name, value) -> out.println("    " + name + ": " + value));
         out.println("  value");
         out.println("    " + letter.value());
+    }
+
+    /** What a reading of the broker gives, with a consumer of no group that commits nothing. */
+    private interface Reading<T> {
+        T with(KafkaConsumer<byte[], byte[]> consumer) throws StartupException;
+    }
+
+    private <T> T read(Reading<T> reading) throws StartupException {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            return reading.with(consumer);
+        } catch (KafkaException e) {
+            throw new StartupException("Cannot read the dead letters at " + bootstrapServers + ": " + e.getMessage());
+        }
+    }
+
+    /** Polls until the condition holds, within the timeout. */
+    private List<DeadLetter> poll(KafkaConsumer<byte[], byte[]> consumer, BooleanSupplier done) throws StartupException {
+        List<DeadLetter> read = new ArrayList<>();
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new StartupException("The broker at " + bootstrapServers + " did not give the dead letters within "
+                        + TIMEOUT.toSeconds() + " s; is the platform running (./samverka status)?");
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(record -> read.add(deadLetter(record)));
+        }
+        return read;
     }
 
     private List<TopicPartition> deadLetterPartitions() throws StartupException {
