@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -158,10 +159,8 @@ class ObservabilityIT {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(url).isEqualTo(200);
-            Set<String> names = new TreeSet<>();
-            response.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
-                    .forEach(line -> names.add(line.split("[{ ]", 2)[0]));
-            return names;
+            return PlatformWatch.parse(response.body()).stream().map(PlatformWatch.Sample::name)
+                    .collect(Collectors.toCollection(TreeSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

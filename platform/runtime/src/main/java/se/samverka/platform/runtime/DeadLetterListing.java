@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -192,10 +194,19 @@ public final class DeadLetterListing {
         return read;
     }
 
+    /** The partitions of every dead-letter topic, as the broker has them now. */
     private List<TopicPartition> deadLetterPartitions() throws StartupException {
-        try (Admin admin = DeadLetterTopics.admin(bootstrapServers, TIMEOUT)) {
-            return DeadLetterTopics.partitions(admin, TIMEOUT);
-        } catch (ExecutionException | TimeoutException e) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()))) {
+            List<String> topics = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).stream()
+                    .filter(topic -> topic.endsWith(".dlq")).sorted().toList();
+            List<TopicPartition> partitions = new ArrayList<>();
+            admin.describeTopics(topics).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((topic, description) -> description.partitions().forEach(partition ->
+                            partitions.add(new TopicPartition(topic, partition.partition()))));
+            return partitions;
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
             throw new StartupException("Cannot reach the broker at " + bootstrapServers + " (" + e.getMessage()
                     + "); is the platform running (./samverka status)?");
         } catch (InterruptedException e) {

@@ -13,16 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * What {@code ./samverka status} shows beside the parts: what the dashboard and the alerts of docs/operations.md
@@ -59,11 +53,10 @@ public final class PlatformWatch {
     static List<String> lines(Map<String, List<Sample>> metrics, Map<String, Long> parked) {
         List<String> lines = new ArrayList<>();
         Map<String, Double> backlog = perInstance(metrics, "samverka_outbox_pending", s -> true);
+        double unpublished = backlog.values().stream().mapToDouble(d -> d).sum();
         double oldest = max(metrics, "samverka_outbox_oldest_age_seconds");
-        lines.add(line(oldest > 120, "outbox backlog", backlog.values().stream().mapToDouble(d -> d).sum() == 0
-                ? "no event waits to be published"
-                : "%s waiting (oldest %.0f s): %s".formatted(count(backlog.values().stream().mapToDouble(d -> d).sum()),
-                        oldest, nonZero(backlog))));
+        lines.add(line(oldest > 120, "outbox backlog", unpublished == 0 ? "no event waits to be published"
+                : "%s waiting (oldest %.0f s): %s".formatted(count(unpublished), oldest, nonZero(backlog))));
 
         Map<String, Double> lag = new TreeMap<>();
         metrics.values().forEach(samples -> samples.stream()
@@ -101,11 +94,11 @@ public final class PlatformWatch {
     }
 
     /** One sample of a Prometheus page: a series' name, its labels and its value. */
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
     /** The samples of a Prometheus text page. */
-    static List<Sample> parse(String page) {
+    public static List<Sample> parse(String page) {
         List<Sample> samples = new ArrayList<>();
         for (String line : page.lines().toList()) {
             Matcher sample = SAMPLE.matcher(line);
@@ -141,19 +134,11 @@ public final class PlatformWatch {
         }
     }
 
-    /** Records ever parked in each dead-letter topic: nothing deletes them, so a topic's end is its count. */
+    /** Records parked in each dead-letter topic; none known when the broker does not answer. */
     private Map<String, Long> parked() {
-        try (Admin admin = DeadLetterTopics.admin(bootstrapServers, TIMEOUT)) {
-            Map<TopicPartition, OffsetSpec> ends = new LinkedHashMap<>();
-            DeadLetterTopics.partitions(admin, TIMEOUT).forEach(partition -> ends.put(partition, OffsetSpec.latest()));
-            Map<String, Long> parked = new TreeMap<>();
-            admin.listOffsets(ends).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).forEach((partition, end) ->
-                    parked.merge(partition.topic(), end.offset(), Long::sum));
-            return parked;
-        } catch (ExecutionException | TimeoutException e) {
-            return Map.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        try {
+            return new DeadLetterListing(bootstrapServers).counts();
+        } catch (StartupException brokerUnreachable) {
             return Map.of();
         }
     }
