@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -49,8 +50,11 @@ public final class PlatformWatch {
         lines(metrics, parked()).forEach(line -> out.println("  " + line));
     }
 
-    /** The lines of the watch, from each service instance's samples and the records parked per dead-letter topic. */
-    static List<String> lines(Map<String, List<Sample>> metrics, Map<String, Long> parked) {
+    /**
+     * The lines of the watch, from each service instance's samples and the records parked per dead-letter topic
+     * (empty when the broker did not say).
+     */
+    static List<String> lines(Map<String, List<Sample>> metrics, Optional<Map<String, Long>> deadLetters) {
         List<String> lines = new ArrayList<>();
         Map<String, Double> backlog = perInstance(metrics, "samverka_outbox_pending", s -> true);
         double unpublished = backlog.values().stream().mapToDouble(d -> d).sum();
@@ -67,10 +71,15 @@ public final class PlatformWatch {
         lines.add(line(false, "consumer lag", behind == 0 ? "every consumer group is up to date"
                 : "%s records to take: %s".formatted(count(behind), nonZero(lag))));
 
-        long parkedRecords = parked.values().stream().mapToLong(n -> n).sum();
-        lines.add(line(parkedRecords > 0, "dead letters", parkedRecords == 0 ? "none parked"
-                : "%d parked: %s".formatted(parkedRecords, parked.entrySet().stream().filter(e -> e.getValue() > 0)
-                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))));
+        if (deadLetters.isEmpty()) {
+            lines.add(line(true, "dead letters", "unknown: the broker does not answer"));
+        } else {
+            Map<String, Long> parked = deadLetters.get();
+            long parkedRecords = parked.values().stream().mapToLong(n -> n).sum();
+            lines.add(line(parkedRecords > 0, "dead letters", parkedRecords == 0 ? "none parked"
+                    : "%d parked: %s".formatted(parkedRecords, parked.entrySet().stream().filter(e -> e.getValue() > 0)
+                            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))));
+        }
 
         double open = sum(metrics, "samverka_events_gaps_unfilled_total", s -> true);
         lines.add(line(open > 0, "gaps left open", open == 0 ? "none since the services started"
@@ -134,12 +143,12 @@ public final class PlatformWatch {
         }
     }
 
-    /** Records parked in each dead-letter topic; none known when the broker does not answer. */
-    private Map<String, Long> parked() {
+    /** Records parked in each dead-letter topic; not known when the broker does not answer. */
+    private Optional<Map<String, Long>> parked() {
         try {
-            return new DeadLetterListing(bootstrapServers).counts();
+            return Optional.of(new DeadLetterListing(bootstrapServers).counts());
         } catch (StartupException brokerUnreachable) {
-            return Map.of();
+            return Optional.empty();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PlatformWatchTest {
@@ -38,11 +39,20 @@ class PlatformWatchTest {
                 """));
         metrics.put("reporting-service", PlatformWatch.parse("samverka_readmodels_writer 1.0\n"));
 
-        List<String> lines = PlatformWatch.lines(metrics, Map.of("samverka.projects.reporting-service.dlq", 0L));
+        List<String> lines = PlatformWatch.lines(metrics,
+                Optional.of(Map.of("samverka.projects.reporting-service.dlq", 0L)));
 
         assertThat(lines).allMatch(line -> line.startsWith("  "));
         assertThat(String.join("\n", lines)).contains("no event waits to be published", "every consumer group is up to date",
                 "none parked", "reporting-service");
+    }
+
+    @Test
+    void deadLettersTheBrokerDidNotCountAreNotCalledNone() {
+        List<String> lines = PlatformWatch.lines(Map.of(), Optional.empty());
+
+        assertThat(lines).filteredOn(line -> line.contains("dead letters")).singleElement().asString()
+                .startsWith("!").contains("unknown: the broker does not answer").doesNotContain("none parked");
     }
 
     @Test
@@ -64,8 +74,8 @@ class PlatformWatchTest {
                 samverka_subscriptions_deliveries_total{outcome="failed"} 1.0
                 """));
 
-        List<String> lines = PlatformWatch.lines(metrics, Map.of("samverka.projects.reporting-service.dlq", 2L,
-                "samverka.organisations.project-service.dlq", 0L));
+        List<String> lines = PlatformWatch.lines(metrics, Optional.of(Map.of(
+                "samverka.projects.reporting-service.dlq", 2L, "samverka.organisations.project-service.dlq", 0L)));
 
         assertThat(lines).filteredOn(line -> line.startsWith("!")).hasSize(5)
                 .anyMatch(line -> line.contains("outbox backlog") && line.contains("40 waiting (oldest 300 s)"))
