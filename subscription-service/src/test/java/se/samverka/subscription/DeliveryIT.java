@@ -295,6 +295,6 @@ class DeliveryIT extends SubscriptionServiceTest {
     private static Delivery delivered(String subscriptionId, String eventId) {
         Instant now = Instant.now();
         return new Delivery(UUID.randomUUID().toString(), subscriptionId, eventId, "se.samverka.project.registered",
-                "p-1", 1, now, "{}", DeliveryStatus.DELIVERED, List.of(), 1, false, null, null, now, now);
+                "p-1", 1, now, "{}", DeliveryStatus.DELIVERED, List.of(), 1, false, null, null, now, now, null);
     }
 }

@@ -59,6 +59,27 @@ class DockerComposeTest {
     }
 
     @Test
+    void everyApplicationSendsItsSpansToTheCollectorWhichHandsThemToJaeger() {
+        for (String application : Stream.concat(applications().stream(), Stream.of(RuntimeSettings.IDENTITY_PROVIDER))
+                .toList()) {
+            assertThat(map(map(services.get(application)).get("environment"))).as(application)
+                    .containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                            "http://otel-collector:4318/v1/traces");
+        }
+        Map<String, Object> collector = load("docker/otel-collector.yml");
+        assertThat(map(map(map(map(collector.get("receivers")).get("otlp")).get("protocols")).get("http")))
+                .containsEntry("endpoint", "0.0.0.0:4318");
+        Map<String, Object> traces = map(map(map(collector.get("service")).get("pipelines")).get("traces"));
+        assertThat(strings(traces.get("receivers"))).containsExactly("otlp");
+        for (String exporter : strings(traces.get("exporters"))) {
+            assertThat(map(map(collector.get("exporters")).get(exporter))).containsEntry("endpoint", "jaeger:4317");
+        }
+        assertThat(strings(map(services.get("jaeger")).get("ports"))).contains("16686:16686");
+        assertThat(strings(map(services.get("otel-collector")).get("volumes")))
+                .contains("./docker/otel-collector.yml:/etc/otelcol/config.yaml:ro");
+    }
+
+    @Test
     void theGatewayFindsEveryServiceAndWaitsForIt() {
         Map<String, Object> gateway = map(services.get(RuntimeSettings.GATEWAY));
         Map<String, Object> environment = map(gateway.get("environment"));

@@ -32,7 +32,8 @@ public record Delivery(
         Instant nextAttemptAt,
         Instant leaseUntil,
         Instant createdAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String traceparent) {
 
     public Delivery {
         attempts = attempts == null ? List.of() : List.copyOf(attempts);

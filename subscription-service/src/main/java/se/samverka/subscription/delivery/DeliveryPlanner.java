@@ -71,7 +71,7 @@ class DeliveryPlanner implements ProjectEventListener {
             planned.add(new Delivery(UUID.randomUUID().toString(), subscription.id(), event.envelope().id(),
                     event.envelope().type(), event.envelope().aggregateId(), event.envelope().sequence(), eventTime,
                     disclosed.toJson(), DeliveryStatus.PENDING, List.of(), 0, false, now.plus(schedule.first()), null,
-                    now, null));
+                    now, null, event.envelope().traceparent()));
         }
         return planned;
     }

@@ -1,5 +1,6 @@
 package se.samverka.subscription.delivery;
 
+import io.micrometer.tracing.Span;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import se.samverka.platform.messaging.TraceContext;
 import se.samverka.subscription.SubscriptionSettings;
 import se.samverka.subscription.sink.SinkAnswer;
 import se.samverka.subscription.sink.SinkClient;
@@ -46,6 +48,7 @@ class DeliverySender implements SmartLifecycle {
     private final SubscriptionSettings.Delivery settings;
     private final RetrySchedule schedule;
     private final Clock clock;
+    private final TraceContext traces;
     private final Duration lease;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
@@ -57,7 +60,7 @@ class DeliverySender implements SmartLifecycle {
     private ExecutorService senders;
 
     DeliverySender(DeliveryStore deliveries, SubscriptionStore subscriptions, SinkClient sinks, DeliveryMetrics metrics,
-                   SubscriptionSettings settings, Clock clock) {
+                   SubscriptionSettings settings, Clock clock, TraceContext traces) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.sinks = sinks;
@@ -65,6 +68,7 @@ class DeliverySender implements SmartLifecycle {
         this.settings = settings.delivery();
         this.schedule = new RetrySchedule(settings.delivery());
         this.clock = clock;
+        this.traces = traces;
         // Long enough for a whole attempt, so a slow receiver is not sent the same delivery twice at once.
         this.lease = settings.delivery().timeout().multipliedBy(3);
     }
@@ -115,7 +119,9 @@ class DeliverySender implements SmartLifecycle {
                 }
                 senders.execute(() -> {
                     try {
-                        send(claimed.get());
+                        // In the trace of the request that changed the project (ADR 0029).
+                        traces.continueTrace(claimed.get().traceparent(), "deliver " + claimed.get().eventType(),
+                                Span.Kind.CLIENT, () -> send(claimed.get()));
                     } catch (RuntimeException e) {
                         log.warn("Delivery {} could not be recorded; it is sent again when its lease ends",
                                 claimed.get().id(), e);

@@ -35,6 +35,7 @@ import se.samverka.platform.messaging.outbox.EventPublisher;
 import se.samverka.platform.messaging.outbox.EventRecorder;
 import se.samverka.platform.messaging.outbox.KafkaEventPublisher;
 import se.samverka.platform.messaging.outbox.OutboxRelay;
+import se.samverka.platform.messaging.outbox.TracedEventPublisher;
 
 /** The event backbone of a Samverka service: outbox and relay, topics, consumers, dead letters. */
 @AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
@@ -100,10 +101,10 @@ public class MessagingAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoOperations mongo, AggregateStores stores, EventPublisher publisher, Clock clock,
-                            MessagingProperties properties, MeterRegistry meters,
+                            MessagingProperties properties, MeterRegistry meters, TraceContext traceContext,
                             @Value("${spring.application.name}") String application) {
         MessagingProperties.Relay relay = properties.relay();
-        OutboxRelay outboxRelay = new OutboxRelay(mongo, stores, publisher, clock,
+        OutboxRelay outboxRelay = new OutboxRelay(mongo, stores, new TracedEventPublisher(publisher, traceContext), clock,
                 new OutboxRelay.Settings("/" + application, relay.pollInterval(), relay.sweepInterval(), relay.lease(),
                         relay.batchSize(), relay.deliveryTimeout()),
                 meters);

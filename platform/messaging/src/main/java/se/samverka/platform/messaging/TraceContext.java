@@ -28,17 +28,17 @@ public class TraceContext {
     /** The {@code traceparent} of the current span, or null outside any trace. */
     public String current() {
         Span span = tracer.currentSpan();
-        if (span == null) {
-            return null;
-        }
-        Map<String, String> carrier = new HashMap<>();
-        propagator.inject(span.context(), carrier, Map::put);
-        return carrier.get(TRACEPARENT);
+        return span == null ? null : traceparent(span);
     }
 
     /** Runs work in a span that continues the given trace (or starts one when there is none). */
     public void continueTrace(String traceparent, String spanName, Runnable work) {
-        Span span = consumerSpan(traceparent, spanName);
+        continueTrace(traceparent, spanName, Span.Kind.CONSUMER, work);
+    }
+
+    /** The same, for work of another kind: a call this application makes (CLIENT), say. */
+    public void continueTrace(String traceparent, String spanName, Span.Kind kind, Runnable work) {
+        Span span = span(traceparent, spanName, kind);
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             work.run();
         } catch (RuntimeException e) {
@@ -59,7 +59,7 @@ public class TraceContext {
     public <T> T continueTraces(List<String> traceparents, List<String> spanNames, Supplier<T> work) {
         List<Span> spans = new ArrayList<>();
         for (int i = 0; i < traceparents.size(); i++) {
-            spans.add(consumerSpan(traceparents.get(i), spanNames.get(i)));
+            spans.add(span(traceparents.get(i), spanNames.get(i), Span.Kind.CONSUMER));
         }
         try {
             return work.get();
@@ -71,8 +71,48 @@ public class TraceContext {
         }
     }
 
-    private Span consumerSpan(String traceparent, String spanName) {
+    /**
+     * Begins a span that continues the given trace and ends on another thread, later: a send the broker acknowledges
+     * on its own.
+     */
+    public Begun begin(String traceparent, String spanName, Span.Kind kind) {
+        Span span = span(traceparent, spanName, kind);
+        return new Begun(span, traceparent(span));
+    }
+
+    /** A span under way; whatever it caused carries its {@link #traceparent()}. */
+    public static final class Begun {
+
+        private final Span span;
+        private final String traceparent;
+
+        private Begun(Span span, String traceparent) {
+            this.span = span;
+            this.traceparent = traceparent;
+        }
+
+        /** The span's own trace context, or null when nothing is traced. */
+        public String traceparent() {
+            return traceparent;
+        }
+
+        /** Ends the span, as failed when there is a failure. */
+        public void end(Throwable failure) {
+            if (failure != null) {
+                span.error(failure);
+            }
+            span.end();
+        }
+    }
+
+    private String traceparent(Span span) {
+        Map<String, String> carrier = new HashMap<>();
+        propagator.inject(span.context(), carrier, Map::put);
+        return carrier.get(TRACEPARENT);
+    }
+
+    private Span span(String traceparent, String spanName, Span.Kind kind) {
         Map<String, String> carrier = traceparent == null ? Map.of() : Map.of(TRACEPARENT, traceparent);
-        return propagator.extract(carrier, Map::get).name(spanName).kind(Span.Kind.CONSUMER).start();
+        return propagator.extract(carrier, Map::get).name(spanName).kind(kind).start();
     }
 }

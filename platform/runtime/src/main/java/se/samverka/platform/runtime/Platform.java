@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -48,6 +49,8 @@ public final class Platform implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final String DEMO_DATA = "demo/ostersund.json";
+    /** A health document's overall status, however it is formatted. */
+    private static final Pattern UP = Pattern.compile("\"status\"\\s*:\\s*\"UP\"");
     private static final HttpClient HEALTH_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** Hears how the start goes. */
@@ -110,6 +113,7 @@ public final class Platform implements AutoCloseable {
     private final LaunchCache launchCache = new LaunchCache(java);
     private final Object lock = new Object();
     private final Map<String, Part> parts = new LinkedHashMap<>();
+    private TraceCollector traceCollector;
     private final ScheduledExecutorService supervisor = Executors.newScheduledThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "samverka-supervisor");
         thread.setDaemon(true);
@@ -330,6 +334,12 @@ public final class Platform implements AutoCloseable {
         stopInParallel(applications);
         started.stream().filter(process -> process.name().equals(RuntimeSettings.MONGO)).forEach(p -> p.stop(STOP_GRACE));
         started.stream().filter(process -> process.name().equals(RuntimeSettings.KAFKA)).forEach(p -> p.stop(STOP_GRACE));
+        started.stream().filter(process -> process.name().equals(RuntimeSettings.TRACES)).forEach(p -> p.stop(STOP_GRACE));
+        synchronized (lock) {
+            if (traceCollector != null) {
+                traceCollector.close();
+            }
+        }
     }
 
     @Override
@@ -343,7 +353,15 @@ public final class Platform implements AutoCloseable {
         ManagedProcess kafka = launch(RuntimeSettings.KAFKA);
         ManagedProcess mongo = launch(RuntimeSettings.MONGO);
         ManagedProcess identityProvider = launch(RuntimeSettings.IDENTITY_PROVIDER);
-        awaitAll(List.of(kafka, mongo, identityProvider));
+        List<ManagedProcess> infrastructure = new ArrayList<>(List.of(kafka, mongo, identityProvider));
+        if (settings.traces()) {
+            infrastructure.add(launch(RuntimeSettings.TRACES));
+            synchronized (lock) {
+                traceCollector = TraceCollector.start(settings.port(RuntimeSettings.TRACE_COLLECTOR),
+                        settings.url(RuntimeSettings.TRACES));
+            }
+        }
+        awaitAll(infrastructure);
         List<ManagedProcess> applications = new ArrayList<>();
         for (String service : RuntimeSettings.SERVICES) {
             for (String instance : settings.instancesOf(service)) {
@@ -565,7 +583,7 @@ public final class Platform implements AutoCloseable {
         String parent = "--parent=" + launcher;
         String parentPid = "--samverka.runtime.parent-pid=" + launcher;
         String kind = RuntimeSettings.componentOf(component);
-        return switch (kind) {
+        return withSpans(switch (kind) {
             case RuntimeSettings.KAFKA -> new Command("512m", runtimeJar(), "kafka",
                     "--data=" + settings.dataDir(RuntimeSettings.KAFKA),
                     "--port=" + settings.port(RuntimeSettings.KAFKA),
@@ -575,6 +593,15 @@ public final class Platform implements AutoCloseable {
             case RuntimeSettings.MONGO -> new Command("1g", runtimeJar(), "mongo",
                     "--data=" + settings.dataDir(RuntimeSettings.MONGO),
                     "--port=" + settings.port(RuntimeSettings.MONGO), parent);
+            // Spans in memory, as many as fit its heap: traces are for looking at now, not for keeping (ADR 0029).
+            // Only its HTTP collector: a KAFKA_BOOTSTRAP_SERVERS or RABBIT_URI of the user's environment, which it
+            // would read, must not make it collect from elsewhere.
+            case RuntimeSettings.TRACES -> new Command("256m", traceStoreJar(),
+                    "--armeria.ports[0].port=" + settings.port(component), "--armeria.ports[0].ip=127.0.0.1",
+                    "--armeria.ports[0].protocols=http", "--zipkin.storage.type=mem",
+                    "--zipkin.storage.mem.max-spans=100000", "--zipkin.collector.kafka.enabled=false",
+                    "--zipkin.collector.rabbitmq.enabled=false", "--zipkin.collector.activemq.enabled=false",
+                    "--zipkin.collector.pulsar.enabled=false", "--zipkin.collector.scribe.enabled=false");
             case RuntimeSettings.IDENTITY_PROVIDER -> new Command("192m", serviceJar(component),
                     "--server.port=" + settings.port(component), "--server.address=127.0.0.1", parentPid,
                     "--samverka.identity.issuer=" + issuer(),
@@ -605,7 +632,16 @@ public final class Platform implements AutoCloseable {
                     "--spring.mongodb.uri=" + settings.mongoUri(kind),
                     "--samverka.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
                     "--samverka.security.issuer-uri=" + issuer());
-        };
+        }, kind);
+    }
+
+    /** The application sends its spans to the trace collector, where the platform keeps traces (ADR 0029). */
+    private Command withSpans(Command command, String kind) {
+        if (settings.traces() && !isInfrastructure(kind)) {
+            command.arguments().add("--management.opentelemetry.tracing.export.otlp.endpoint="
+                    + settings.url(RuntimeSettings.TRACE_COLLECTOR) + TraceCollector.PATH);
+        }
+        return command;
     }
 
     /** Each gateway's address with this path, separated by commas. */
@@ -650,7 +686,8 @@ public final class Platform implements AutoCloseable {
             case RuntimeSettings.KAFKA -> kafkaReady();
             case RuntimeSettings.MONGO -> listening(settings.port(component));
             // Their health has no readiness group of its own worth asking.
-            case RuntimeSettings.GATEWAY, RuntimeSettings.IDENTITY_PROVIDER -> healthy(settings.url(component));
+            case RuntimeSettings.GATEWAY, RuntimeSettings.IDENTITY_PROVIDER, RuntimeSettings.TRACES ->
+                    healthy(settings.url(component));
             // Ready to serve: its store answers. A broker that is down does not stop it taking writes (the outbox).
             default -> up(settings.url(component) + "/actuator/health/readiness");
         };
@@ -678,7 +715,7 @@ public final class Platform implements AutoCloseable {
         try {
             HttpResponse<String> response = HEALTH_CLIENT.send(HttpRequest.newBuilder(URI.create(healthUrl))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
+            return response.statusCode() == 200 && UP.matcher(response.body()).find();
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -715,6 +752,9 @@ public final class Platform implements AutoCloseable {
             runtimeJar();
             List<Path> jars = Stream.concat(RuntimeSettings.SERVICES.stream(), Stream.of(RuntimeSettings.GATEWAY,
                     RuntimeSettings.IDENTITY_PROVIDER)).map(this::serviceJar).toList();
+            if (settings.traces()) {
+                traceStoreJar();
+            }
             inParallel(jars, launchCache::unpack);
         } catch (MissingJarException e) {
             throw new StartupException(e.getMessage());
@@ -723,6 +763,10 @@ public final class Platform implements AutoCloseable {
 
     private Path runtimeJar() {
         return findJar(settings.root().resolve("platform/runtime/target"), "platform-runtime-", "-exec.jar");
+    }
+
+    private Path traceStoreJar() {
+        return findJar(settings.root().resolve("platform/runtime/target/trace-store"), "zipkin-server-", "-exec.jar");
     }
 
     private Path serviceJar(String component) {
@@ -744,13 +788,20 @@ public final class Platform implements AutoCloseable {
     }
 
     private static boolean isInfrastructure(String component) {
-        return component.equals(RuntimeSettings.KAFKA) || component.equals(RuntimeSettings.MONGO);
+        return component.equals(RuntimeSettings.KAFKA) || component.equals(RuntimeSettings.MONGO)
+                || component.equals(RuntimeSettings.TRACES);
+    }
+
+    /** Where the trace store's pages are opened in a browser. */
+    public static String traceStoreUrl(RuntimeSettings settings) {
+        return settings.url(RuntimeSettings.TRACES) + "/zipkin/";
     }
 
     private String address(String component) {
         return switch (component) {
             case RuntimeSettings.KAFKA -> settings.kafkaBootstrapServers();
             case RuntimeSettings.MONGO -> settings.mongoUri("").replaceAll("/$", "");
+            case RuntimeSettings.TRACES -> traceStoreUrl(settings);
             default -> settings.url(component);
         };
     }

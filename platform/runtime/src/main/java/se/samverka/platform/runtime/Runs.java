@@ -39,8 +39,12 @@ final class Runs {
     }
 
     Optional<ProcessHandle> child(String component) {
-        return alive(component, component.equals(RuntimeSettings.KAFKA) || component.equals(RuntimeSettings.MONGO)
-                ? "platform-runtime" : RuntimeSettings.componentOf(component));
+        String marker = switch (component) {
+            case RuntimeSettings.KAFKA, RuntimeSettings.MONGO -> "platform-runtime";
+            case RuntimeSettings.TRACES -> "zipkin-server";
+            default -> RuntimeSettings.componentOf(component);
+        };
+        return alive(component, marker);
     }
 
     /** The launcher, and the ports of what it starts: another terminal's settings may know fewer instances. */

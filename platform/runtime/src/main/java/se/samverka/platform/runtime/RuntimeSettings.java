@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  * @param ports by component name
  * @param demoData whether a first start (one that finds no data) loads the demo data; {@code SAMVERKA_DEMO_DATA=false}
  *                 turns it off
+ * <p>
+ * The trace store and the trace collector (ADR 0029) are among the ports unless {@code SAMVERKA_TRACES=false}.
  */
 public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, boolean demoData) {
 
@@ -32,6 +34,10 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
     public static final String MONGO = "mongo";
     public static final String GATEWAY = "gateway";
     public static final String IDENTITY_PROVIDER = "identity-provider";
+    /** The trace store (Zipkin's server), where traces are opened in the browser. */
+    public static final String TRACES = "traces";
+    /** Where the applications send their spans (OTLP over HTTP); the launcher hands them on to the trace store. */
+    public static final String TRACE_COLLECTOR = "trace-collector";
     public static final List<String> SERVICES =
             List.of("partnership-service", "project-service", "reporting-service", "subscription-service");
     /** What may run more than once: the gateway and every service (ADR 0025, ADR 0026, ADR 0027). */
@@ -64,6 +70,10 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
                         ? ports.get(component) + INSTANCE_PORT_STEP * (instance - 1) : parsePort(portVariable(name), value));
             }
         }
+        if ("false".equalsIgnoreCase(environment.getOrDefault("SAMVERKA_TRACES", "true").trim())) {
+            ports.remove(TRACES);
+            ports.remove(TRACE_COLLECTOR);
+        }
         String home = environment.get("SAMVERKA_HOME");
         boolean demoData = !"false".equalsIgnoreCase(environment.getOrDefault("SAMVERKA_DEMO_DATA", "true").trim());
         return new RuntimeSettings(root, home == null || home.isBlank() ? root.resolve(".samverka") : Path.of(home), ports,
@@ -85,6 +95,11 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
             }
         }
         return new RuntimeSettings(root, home, ports, true);
+    }
+
+    /** Whether the platform keeps traces: a trace store runs and every application sends it its spans. */
+    public boolean traces() {
+        return ports.containsKey(TRACES);
     }
 
     /** The instances of a component, the first one (the component's own name) first. */
@@ -189,6 +204,8 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
         ports.put("subscription-service", 8084);
         ports.put(GATEWAY, 8080);
         ports.put(IDENTITY_PROVIDER, 9000);
+        ports.put(TRACES, 9411);
+        ports.put(TRACE_COLLECTOR, 4318);
         return ports;
     }
 

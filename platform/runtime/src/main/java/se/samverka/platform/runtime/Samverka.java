@@ -39,7 +39,8 @@ public final class Samverka {
               rebuild             rebuild the reports' read models from the event log, while they keep serving
               dlq [id]            the records consumers parked in their dead-letter topics, or one of them whole
             Ports: SAMVERKA_<COMPONENT>_PORT, e.g. SAMVERKA_GATEWAY_PORT=8090. Data and logs: SAMVERKA_HOME (default .samverka).
-            Twice: SAMVERKA_<PART>_INSTANCES=2 for every part but the identity provider.""";
+            Twice: SAMVERKA_<PART>_INSTANCES=2 for every part but the identity provider.
+            Traces: a trace store at http://localhost:9411/zipkin/ keeps the newest; SAMVERKA_TRACES=false runs without.""";
 
     private Samverka() {
     }
@@ -127,6 +128,9 @@ public final class Samverka {
         platform.start();
         OUT.println();
         OUT.println("Samverka is running: " + String.join(" and ", platform.gatewayUrls()) + "   (Ctrl-C stops it; a part that dies is started again; logs in " + settings.home().resolve("logs") + ")");
+        if (settings.traces()) {
+            OUT.println("Traces of every request and event: " + Platform.traceStoreUrl(settings));
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -159,7 +163,8 @@ public final class Samverka {
             }
             int port = entry.getValue();
             String state = !Platform.listening(port) ? "not listening"
-                    : component.equals(RuntimeSettings.KAFKA) || component.equals(RuntimeSettings.MONGO) ? "listening"
+                    : component.equals(RuntimeSettings.KAFKA) || component.equals(RuntimeSettings.MONGO)
+                    || component.equals(RuntimeSettings.TRACE_COLLECTOR) ? "listening"
                     : Platform.healthy("http://localhost:" + port) ? "healthy" : "listening, not healthy";
             String pid = runs.child(component).map(p -> "pid " + p.pid()).orElse("-");
             OUT.printf("  %-22s port %-6d %-12s %s%n", component, port, pid, state);

@@ -42,6 +42,18 @@ class RuntimeSettingsTest {
     }
 
     @Test
+    void tracesAreKeptUnlessTurnedOff() throws StartupException {
+        RuntimeSettings traced = RuntimeSettings.fromEnvironment(root, Map.of());
+        assertThat(traced.traces()).isTrue();
+        assertThat(traced.port(RuntimeSettings.TRACES)).isEqualTo(9411);
+        assertThat(traced.port(RuntimeSettings.TRACE_COLLECTOR)).isEqualTo(4318);
+
+        RuntimeSettings untraced = RuntimeSettings.fromEnvironment(root, Map.of("SAMVERKA_TRACES", "false"));
+        assertThat(untraced.traces()).isFalse();
+        assertThat(untraced.ports()).doesNotContainKeys(RuntimeSettings.TRACES, RuntimeSettings.TRACE_COLLECTOR);
+    }
+
+    @Test
     void aPortThatIsNoPortSaysWhichVariableIsWrong() {
         assertThatThrownBy(() -> RuntimeSettings.fromEnvironment(root, Map.of("SAMVERKA_MONGO_PORT", "mongo")))
                 .isInstanceOf(StartupException.class)
