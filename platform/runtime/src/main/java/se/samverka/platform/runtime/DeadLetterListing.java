@@ -155,9 +155,9 @@ public final class DeadLetterListing {
         if (total > newest.size()) {
             out.println("  (the newest " + newest.size() + " of " + total + ")");
         }
-        out.println("./samverka dlq <id> shows one whole; ./samverka dlq replay <id> hands it to its consumer again "
-                + "once its cause is fixed; ./samverka dlq discard <id> --reason \"...\" leaves it unapplied, saying why. "
-                + "docs/operations.md says which to do.");
+        out.println("./samverka dlq <id> shows one whole; ./samverka dlq replay <id> hands it to its consumer "
+                + "again once its cause is fixed; ./samverka dlq discard <id> --reason \"...\" leaves it unapplied, "
+                + "saying why. docs/operations.md says which to do.");
     }
 
     /** One parked record whole: where it came from, why it was parked, what was decided, its headers and value. */

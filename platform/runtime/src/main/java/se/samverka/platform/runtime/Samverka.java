@@ -188,7 +188,8 @@ public final class Samverka {
         } else if (args.length == 1 && !args[0].equals("replay") && !args[0].equals("discard")) {
             deadLetters.show(args[0], OUT, operations::statuses);
         } else {
-            throw new StartupException("Usage: ./samverka dlq [id] | dlq replay <id> | dlq discard <id> --reason \"<text>\"");
+            throw new StartupException(
+                    "Usage: ./samverka dlq [id] | dlq replay <id> | dlq discard <id> --reason \"<text>\"");
         }
     }
 

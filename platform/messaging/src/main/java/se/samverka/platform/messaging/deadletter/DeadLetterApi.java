@@ -55,13 +55,13 @@ public class DeadLetterApi {
         if (size < 1 || size > MOST) {
             throw new InvalidRequestException("size", "reason.size", MOST);
         }
-        return new DeadLetterList(answer(() -> deadLetters.list(status.equals("open"), size), Status.OPEN));
+        return new DeadLetterList(answer(() -> deadLetters.list(status.equals("open"), size), null));
     }
 
     @GetMapping("/{topic}/{partition}/{offset}")
     public DeadLetter one(@PathVariable String topic, @PathVariable int partition, @PathVariable long offset) {
         operator();
-        return answer(() -> deadLetters.find(topic, partition, offset), Status.OPEN);
+        return answer(() -> deadLetters.find(topic, partition, offset), null);
     }
 
     @PostMapping("/{topic}/{partition}/{offset}/replay")
@@ -82,7 +82,11 @@ public class DeadLetterApi {
         return callers.require(caller -> caller.is(Role.ADMIN), "access.dead-letters");
     }
 
-    /** The answer, or the refusal as the problem document it is answered with. */
+    /**
+     * The answer, or the refusal as the problem document it is answered with.
+     *
+     * @param wanted the status a replay or discard would give the record; null for a reading
+     */
     private static <T> T answer(Supplier<T> call, Status wanted) {
         try {
             return call.get();
@@ -95,7 +99,7 @@ public class DeadLetterApi {
 
     private static RuntimeException problem(DeadLetters.Refusal refusal, Status wanted) {
         String id = refusal.id();
-        String to = wanted.name();
+        String to = wanted == null ? null : wanted.name();
         return switch (refusal.why()) {
             case NOT_FOUND -> new NotFoundException("not-found.dead-letter", id);
             case REASON_MISSING -> new InvalidRequestException("reason", "reason.discard");

@@ -81,8 +81,8 @@ public class DeadLetterDecisions {
 
     /** The claimed record was applied: replayed, by whom and when it was claimed. */
     public void replayed(String id, String claim, String outcome) {
-        mongo.updateFirst(claimed(id, claim), new Update().set("status", Status.REPLAYED.name()).set("outcome", outcome),
-                COLLECTION);
+        mongo.updateFirst(claimed(id, claim),
+                new Update().set("status", Status.REPLAYED.name()).set("outcome", outcome), COLLECTION);
     }
 
     /** The replay failed: the record is open again. */
@@ -93,9 +93,9 @@ public class DeadLetterDecisions {
     /** Discards the record, unless something was decided or claimed already: false then. */
     public boolean discard(String id, String deadLetterTopic, String by, Instant at, String reason) {
         try {
-            mongo.insert(new Document("_id", id).append("topic", deadLetterTopic).append("status", Status.DISCARDED.name())
-                    .append("by", by).append("at", Date.from(at)).append("reason", reason).append("outcome", "discarded"),
-                    COLLECTION);
+            mongo.insert(new Document("_id", id).append("topic", deadLetterTopic)
+                    .append("status", Status.DISCARDED.name()).append("by", by).append("at", Date.from(at))
+                    .append("reason", reason).append("outcome", "discarded"), COLLECTION);
             return true;
         } catch (DuplicateKeyException taken) {
             return false;

@@ -167,7 +167,8 @@ public class DeadLetterLog {
     /** Spring Kafka writes the original partition and offsets as binary numbers; every other header is text. */
     private static String headerValue(Header header) {
         byte[] value = header.value();
-        if (value != null && header.key().equals(KafkaHeaders.DLT_ORIGINAL_PARTITION) && value.length == Integer.BYTES) {
+        if (value != null && header.key().equals(KafkaHeaders.DLT_ORIGINAL_PARTITION)
+                && value.length == Integer.BYTES) {
             return Integer.toString(ByteBuffer.wrap(value).getInt());
         }
         if (value != null && (header.key().equals(KafkaHeaders.DLT_ORIGINAL_OFFSET)

@@ -149,7 +149,7 @@ public class DeadLetters implements SmartLifecycle {
         Collection<Parking> parkings = topics.all();
         Map<String, Long> decided = parkings.stream().collect(Collectors.toMap(
                 Parking::deadLetterTopic, parking -> decisions.decided(parking.deadLetterTopic())));
-        // Each partition's newest records hold its newest open ones, unless more than the decided ones are decided.
+        // Of a partition's newest size + decided records, size are open, where it holds that many open ones.
         List<Parked> read = deadLetterLog.newest(decided.keySet(),
                 topic -> Math.min(MOST_READ, size + decided.getOrDefault(topic, 0L)));
         Map<String, Stored> stored = decisions.find(read.stream().map(Parked::id).toList());
@@ -164,8 +164,7 @@ public class DeadLetters implements SmartLifecycle {
 
     /** One dead letter whole, with its headers and payload. */
     public DeadLetter find(String deadLetterTopic, int partition, long offset) {
-        Parked parked = parked(deadLetterTopic, partition, offset);
-        return view(parked, topics.of(deadLetterTopic).orElseThrow(), decisions.find(parked.id()).orElse(null));
+        return current(parked(deadLetterTopic, partition, offset));
     }
 
     /**
@@ -177,7 +176,7 @@ public class DeadLetters implements SmartLifecycle {
     public DeadLetter replay(String deadLetterTopic, int partition, long offset, String by) {
         Parked parked = parked(deadLetterTopic, partition, offset);
         Parking parking = topics.of(deadLetterTopic).orElseThrow();
-        DeadLetter letter = open(view(parked, parking, decisions.find(parked.id()).orElse(null)));
+        DeadLetter letter = open(current(parked));
         ReadModelBinding readModel = readModelOf(parking).orElseThrow(() -> new Refusal(Refusal.Why.NO_CONSUMER,
                 letter, "no read model of this service consumes " + parking.topic() + " as " + parking.group()));
         if (!consuming.test(readModel.binding())) {
@@ -186,10 +185,7 @@ public class DeadLetters implements SmartLifecycle {
         String claim = UUID.randomUUID().toString();
         Instant now = clock.instant();
         if (!decisions.claim(parked.id(), deadLetterTopic, claim, by, now, now.minus(STALE_CLAIM))) {
-            DeadLetter current = find(deadLetterTopic, partition, offset);
-            throw current.status() == Status.OPEN
-                    ? new Refusal(Refusal.Why.REPLAY_UNDER_WAY, current, "another replay of it is under way")
-                    : decided(current);
+            throw taken(parked);
         }
         String outcome;
         try {
@@ -206,7 +202,7 @@ public class DeadLetters implements SmartLifecycle {
         decisions.replayed(parked.id(), claim, outcome);
         topics.decided(deadLetterTopic);
         log.info("{} replayed {} to {}: {}", by, parked.id(), readModel.name(), outcome);
-        return find(deadLetterTopic, partition, offset);
+        return current(parked);
     }
 
     /**
@@ -220,16 +216,13 @@ public class DeadLetters implements SmartLifecycle {
                     "a discard needs a reason");
         }
         Parked parked = parked(deadLetterTopic, partition, offset);
-        open(view(parked, topics.of(deadLetterTopic).orElseThrow(), decisions.find(parked.id()).orElse(null)));
+        open(current(parked));
         if (!decisions.discard(parked.id(), deadLetterTopic, by, clock.instant(), reason.strip())) {
-            DeadLetter current = find(deadLetterTopic, partition, offset);
-            throw current.status() == Status.OPEN
-                    ? new Refusal(Refusal.Why.REPLAY_UNDER_WAY, current, "a replay of it is under way")
-                    : decided(current);
+            throw taken(parked);
         }
         topics.decided(deadLetterTopic);
         log.info("{} discarded {}: {}", by, parked.id(), reason.strip());
-        return find(deadLetterTopic, partition, offset);
+        return current(parked);
     }
 
     /**
@@ -273,6 +266,19 @@ public class DeadLetters implements SmartLifecycle {
                 .orElseThrow(() -> new Refusal(Refusal.Why.NOT_FOUND, id, "no dead letter " + id));
     }
 
+    /** The record with what is decided about it now. */
+    private DeadLetter current(Parked parked) {
+        return view(parked, topics.of(parked.topic()).orElseThrow(), decisions.find(parked.id()).orElse(null));
+    }
+
+    /** Why another caller's replay or discard came first. */
+    private Refusal taken(Parked parked) {
+        DeadLetter current = current(parked);
+        return current.status() == Status.OPEN
+                ? new Refusal(Refusal.Why.REPLAY_UNDER_WAY, current, "a replay of it is under way")
+                : decided(current);
+    }
+
     private static DeadLetter open(DeadLetter letter) {
         if (letter.status() != Status.OPEN) {
             throw decided(letter);
@@ -288,7 +294,8 @@ public class DeadLetters implements SmartLifecycle {
     private static DeadLetter view(Parked parked, Parking parking, Stored stored) {
         String reason = parked.header(DeadLetterPolicy.REASON_HEADER);
         if (reason == null) {
-            reason = parked.header(KafkaHeaders.DLT_EXCEPTION_FQCN) + ": " + parked.header(KafkaHeaders.DLT_EXCEPTION_MESSAGE);
+            reason = parked.header(KafkaHeaders.DLT_EXCEPTION_FQCN) + ": "
+                    + parked.header(KafkaHeaders.DLT_EXCEPTION_MESSAGE);
         }
         Status status = stored == null ? Status.OPEN : stored.viewed();
         Decision decision = status == Status.OPEN ? null : stored.decision();
