@@ -38,7 +38,8 @@ class ReportAccessIT extends ReportingIntegrationTest {
         row("GET /api/reports/projects/no-such",         "-",        NONE,     HIDDEN, HIDDEN, HIDDEN,  NO,      NO,      NO),
         row("GET /api/reports/annual/2026",              "-",        NONE,     OK,    OK,      OK,      NO,      NO,      NO),
         row("GET /api/reports/annual/2026.csv",          "-",        NONE,     OK,    OK,      OK,      NO,      NO,      NO),
-        row("GET /api/reports/rebuilds/no-such",         "-",        NONE,     HIDDEN, NO,     NO,      NO,      NO,      NO));
+        row("GET /api/reports/rebuilds/no-such",         "-",        NONE,     HIDDEN, NO,     NO,      NO,      NO,      NO),
+        row("GET /api/operations/dead-letters",          "-",        NONE,     OK,    NO,      NO,      NO,      NO,      NO));
     // @formatter:on
 
     @Test

@@ -6,6 +6,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +28,10 @@ import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventLog;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
 import se.samverka.platform.messaging.consumer.ReadModelReconciliation;
+import se.samverka.platform.messaging.deadletter.DeadLetterDecisions;
+import se.samverka.platform.messaging.deadletter.DeadLetterLog;
+import se.samverka.platform.messaging.deadletter.DeadLetterTopics;
+import se.samverka.platform.messaging.deadletter.DeadLetters;
 import se.samverka.platform.messaging.kafka.CloudEventsHeaderMapper;
 import se.samverka.platform.messaging.kafka.DeadLetterPolicy;
 import se.samverka.platform.messaging.kafka.TopicProvisioner;
@@ -125,15 +130,30 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    DeadLetterTopics deadLetterTopics(MeterRegistry meters) {
+        return new DeadLetterTopics(meters);
+    }
+
+    @Bean
     DeadLetterPolicy deadLetterPolicy(@Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
-                                      TopicProvisioner topics, MessagingProperties properties, MeterRegistry meters) {
+                                      TopicProvisioner topics, MessagingProperties properties, MeterRegistry meters,
+                                      DeadLetterTopics deadLetterTopics) {
         DefaultKafkaProducerFactory<byte[], byte[]> deadLetters = new DefaultKafkaProducerFactory<>(
                 acknowledgedByAll(bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer());
         MessagingProperties.Consumer consumer = properties.consumer();
         ExponentialBackOff outage = new ExponentialBackOff(consumer.retryInterval().toMillis(), 2.0);
         outage.setMaxInterval(consumer.maxRetryInterval().toMillis());
         FixedBackOff failure = new FixedBackOff(consumer.retryInterval().toMillis(), consumer.attempts() - 1L);
-        return new DeadLetterPolicy(deadLetters, topics, outage, failure, meters);
+        return new DeadLetterPolicy(deadLetters, topics, outage, failure, meters, deadLetterTopics);
+    }
+
+    @Bean
+    DeadLetters deadLetters(DeadLetterTopics topics, @Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
+                            MongoOperations mongo, EventConsumers consumers, BindingServiceProperties bindings,
+                            BindingsLifecycleController lifecycles, Clock clock, MessagingProperties properties) {
+        return new DeadLetters(topics, new DeadLetterLog(bootstrapServers), new DeadLetterDecisions(mongo), consumers,
+                bindings::getBindingDestination, bindings::getGroup, consuming(lifecycles), clock,
+                properties.deadLetters().countEvery());
     }
 
     @Bean
@@ -154,9 +174,14 @@ public class MessagingAutoConfiguration {
                                                     MessagingProperties properties, MeterRegistry meters) {
         MessagingProperties.Reconciliation reconciliation = properties.reconciliation();
         return new ReadModelReconciliation(consumers, eventLog, bootstrapServers, bindings::getBindingDestination,
-                bindings::getGroup, binding -> lifecycles.queryState(binding).stream().anyMatch(Binding::isRunning),
+                bindings::getGroup, consuming(lifecycles),
                 new ReadModelReconciliation.Settings(reconciliation.firstAfter(),
                         reconciliation.interval()), meters);
+    }
+
+    /** Whether a binding's consumer runs at this instance (reporting-service's writer runs them, ADR 0025). */
+    private static Predicate<String> consuming(BindingsLifecycleController lifecycles) {
+        return binding -> lifecycles.queryState(binding).stream().anyMatch(Binding::isRunning);
     }
 
     @Bean

@@ -17,7 +17,8 @@ public record MessagingProperties(
         @DefaultValue("1") short replicationFactor,
         @DefaultValue Relay relay,
         @DefaultValue Consumer consumer,
-        @DefaultValue Reconciliation reconciliation) {
+        @DefaultValue Reconciliation reconciliation,
+        @DefaultValue DeadLetters deadLetters) {
 
     /**
      * @param pollInterval how long the relay waits for a write before it tries again what it could not publish
@@ -55,5 +56,13 @@ public record MessagingProperties(
     public record Reconciliation(
             @DefaultValue("30s") Duration firstAfter,
             @DefaultValue("5m") Duration interval) {
+    }
+
+    /**
+     * @param countEvery how often the dead letters neither replayed nor discarded are counted again (for the gauge
+     *                   {@code samverka_events_dead_letters_open}); between counts it follows what this instance parks
+     *                   and decides
+     */
+    public record DeadLetters(@DefaultValue("1m") Duration countEvery) {
     }
 }

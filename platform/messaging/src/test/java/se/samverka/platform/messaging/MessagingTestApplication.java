@@ -1,6 +1,8 @@
 package se.samverka.platform.messaging;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +38,15 @@ public class MessagingTestApplication {
     public record ProjectSummary(String title, int eventsSeen) {
     }
 
+    /** Aggregates whose events the summaries' handler fails on, until a test repairs it: a bug, and its fix. */
+    public record Breakdown(Set<String> aggregates) {
+    }
+
+    @Bean
+    Breakdown breakdown() {
+        return new Breakdown(ConcurrentHashMap.newKeySet());
+    }
+
     @Bean
     ProjectionStore<ProjectSummary> projectSummaries(ProjectionStores stores) {
         return stores.create("project_summaries", ProjectSummary.class);
@@ -43,10 +54,15 @@ public class MessagingTestApplication {
 
     @Bean
     Consumer<Message<List<byte[]>>> projectSummaryEvents(EventConsumers consumers,
-                                                         ProjectionStore<ProjectSummary> summaries) {
+                                                         ProjectionStore<ProjectSummary> summaries,
+                                                         Breakdown breakdown) {
         Projection<ProjectSummary> projection = Projection.into(summaries)
-                .on(ProjectRegistered.class, (current, event, envelope) ->
-                        new ProjectSummary(event.description().title(), (int) envelope.sequence()))
+                .on(ProjectRegistered.class, (current, event, envelope) -> {
+                    if (breakdown.aggregates().contains(envelope.aggregateId())) {
+                        throw new IllegalStateException("the summary of " + envelope.aggregateId() + " is broken");
+                    }
+                    return new ProjectSummary(event.description().title(), (int) envelope.sequence());
+                })
                 .build();
         return consumers.readModel(new ReadModelBinding("project-summaries", "projectSummaryEvents", projection::store,
                 projection.handlers()));

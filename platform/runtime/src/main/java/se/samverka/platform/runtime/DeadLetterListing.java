@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -31,8 +33,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * {@code ./samverka dlq}: how many records the consumers parked in their dead-letter topics
  * ({@code <topic>.<group>.dlq}), and the newest of them, read from the broker, each with where it came from and why
- * it was parked; {@code ./samverka dlq <id>} shows one whole, its headers and its value. docs/operations.md says what
- * to do with them.
+ * it was parked, and what its service decided about it; {@code ./samverka dlq <id>} shows one whole, its headers and
+ * its value. {@link DeadLetterOperations} replays or discards them. docs/operations.md says what to do with them.
  */
 public final class DeadLetterListing {
 
@@ -46,6 +48,8 @@ public final class DeadLetterListing {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** How many of the newest records the listing shows; the rest are counted. */
     private static final int LISTED = 50;
+    /** The status of a record no service told. */
+    private static final String UNKNOWN = "?";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
@@ -126,8 +130,14 @@ public final class DeadLetterListing {
         });
     }
 
-    /** One line for each of the newest parked records, and how many each topic holds. */
-    public void list(PrintStream out) throws StartupException {
+    /**
+     * One line for each of the newest parked records, with its status as the service that parked it knows it, and
+     * how many each topic holds.
+     *
+     * @param statuses the status of each record by id, of the topics asked for
+     */
+    public void list(PrintStream out, Function<Collection<String>, Map<String, String>> statuses)
+            throws StartupException {
         Map<String, Long> counts = counts();
         long total = counts.values().stream().mapToLong(n -> n).sum();
         if (total == 0) {
@@ -137,21 +147,26 @@ public final class DeadLetterListing {
         out.println(total + " parked: " + String.join(", ", counts.entrySet().stream().filter(topic -> topic.getValue() > 0)
                 .map(topic -> topic.getKey() + " " + topic.getValue()).toList()));
         List<DeadLetter> newest = newest(LISTED);
+        Map<String, String> known = statuses.apply(newest.stream().map(DeadLetter::topic).distinct().toList());
         for (DeadLetter letter : newest) {
-            out.printf("  %s  %s  from %s  %s%n", TIME.format(letter.parkedAt()), letter.id(), letter.origin(),
-                    letter.reason());
+            out.printf("  %s  %-9s  %s  from %s  %s%n", TIME.format(letter.parkedAt()),
+                    known.getOrDefault(letter.id(), UNKNOWN), letter.id(), letter.origin(), letter.reason());
         }
         if (total > newest.size()) {
             out.println("  (the newest " + newest.size() + " of " + total + ")");
         }
-        out.println("./samverka dlq <id> shows one whole; docs/operations.md says what to do with them.");
+        out.println("./samverka dlq <id> shows one whole; ./samverka dlq replay <id> hands it to its consumer "
+                + "again once its cause is fixed; ./samverka dlq discard <id> --reason \"...\" leaves it unapplied, "
+                + "saying why. docs/operations.md says which to do.");
     }
 
-    /** One parked record whole: where it came from, why it was parked, its headers and its value. */
-    public void show(String id, PrintStream out) throws StartupException {
+    /** One parked record whole: where it came from, why it was parked, what was decided, its headers and value. */
+    public void show(String id, PrintStream out, Function<Collection<String>, Map<String, String>> statuses)
+            throws StartupException {
         DeadLetter letter = find(id).orElseThrow(() -> new StartupException("No dead letter " + id
                 + "; ./samverka dlq lists them."));
         out.println(letter.id());
+        out.println("  status   " + statuses.apply(List.of(letter.topic())).getOrDefault(letter.id(), UNKNOWN));
         out.println("  parked   " + TIME.format(letter.parkedAt()));
         out.println("  from     " + letter.origin());
         out.println("  reason   " + letter.reason());

@@ -19,10 +19,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import se.samverka.platform.boot.ParentWatch;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code ./samverka} command: {@code run}, {@code stop}, {@code status}, {@code logs}, {@code reset},
- * {@code rebuild}; and the two
+ * {@code rebuild}, {@code dlq}; and the two
  * infrastructure processes it starts, {@code kafka} and {@code mongo}.
  */
 public final class Samverka {
@@ -38,6 +39,9 @@ public final class Samverka {
               reset [--yes]       delete all data (the platform must be stopped)
               rebuild             rebuild the reports' read models from the event log, while they keep serving
               dlq [id]            the records consumers parked in their dead-letter topics, or one of them whole
+              dlq replay <id>     hand a parked record to the consumer it failed in, once the cause is fixed
+              dlq discard <id> --reason "<text>"
+                                  leave a parked record unapplied, saying why
             Ports: SAMVERKA_<COMPONENT>_PORT, e.g. SAMVERKA_GATEWAY_PORT=8090. Data and logs: SAMVERKA_HOME (default .samverka).
             Twice: SAMVERKA_<PART>_INSTANCES=2 for every part but the identity provider.
             Traces: a trace store at http://localhost:9411/zipkin/ keeps the newest; SAMVERKA_TRACES=false runs without.""";
@@ -177,10 +181,20 @@ public final class Samverka {
 
     private static void deadLetters(RuntimeSettings settings, String[] args) throws StartupException {
         DeadLetterListing deadLetters = new DeadLetterListing(settings.kafkaBootstrapServers());
+        DeadLetterOperations operations = new DeadLetterOperations(settings);
         if (args.length == 0) {
-            deadLetters.list(OUT);
+            deadLetters.list(OUT, operations::statuses);
+        } else if (args[0].equals("replay") && args.length == 2) {
+            JsonNode replayed = operations.replay(args[1]);
+            OUT.println("Replayed " + args[1] + ": " + replayed.path("decision").path("outcome").asString() + ".");
+        } else if (args[0].equals("discard") && args.length == 4 && args[2].equals("--reason")) {
+            operations.discard(args[1], args[3]);
+            OUT.println("Discarded " + args[1] + ": " + args[3]);
+        } else if (args.length == 1 && !args[0].equals("replay") && !args[0].equals("discard")) {
+            deadLetters.show(args[0], OUT, operations::statuses);
         } else {
-            deadLetters.show(args[0], OUT);
+            throw new StartupException(
+                    "Usage: ./samverka dlq [id] | dlq replay <id> | dlq discard <id> --reason \"<text>\"");
         }
     }
 

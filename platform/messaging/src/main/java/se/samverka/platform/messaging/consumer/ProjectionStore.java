@@ -308,6 +308,14 @@ public class ProjectionStore<V> {
         return sequences;
     }
 
+    /** The sequence the aggregate's view reflects, 0 when it has none. */
+    public long sequence(String aggregateId) {
+        Query one = Query.query(Criteria.where("_id").is(aggregateId));
+        one.fields().include(SEQUENCE);
+        Document document = mongo.findOne(one, Document.class, collection);
+        return document == null ? 0 : ((Number) document.get(SEQUENCE)).longValue();
+    }
+
     /** How many aggregates have a view. */
     public long count() {
         return mongo.count(Query.query(Criteria.where(VIEW).ne(null)), collection);

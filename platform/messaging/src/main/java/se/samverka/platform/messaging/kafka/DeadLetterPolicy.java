@@ -36,7 +36,7 @@ import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.ErrorMessage;
 import org.springframework.util.backoff.BackOff;
 import se.samverka.platform.events.PoisonEventException;
-import se.samverka.platform.events.Topics;
+import se.samverka.platform.messaging.deadletter.DeadLetterTopics;
 
 /**
  * What a consumer does with a record it cannot process:
@@ -61,16 +61,22 @@ public class DeadLetterPolicy implements ListenerContainerWithDlqAndRetryCustomi
     private final BackOff outageBackOff;
     private final BackOff failureBackOff;
     private final MeterRegistry meters;
+    private final DeadLetterTopics deadLetterTopics;
 
-    /** @param producers how dead letters are sent; closed with this policy */
+    /**
+     * @param producers        how dead letters are sent; closed with this policy
+     * @param deadLetterTopics where each group parks what it could not apply, told of every record parked
+     */
     public DeadLetterPolicy(DefaultKafkaProducerFactory<byte[], byte[]> producers, TopicProvisioner topics,
-                            BackOff outageBackOff, BackOff failureBackOff, MeterRegistry meters) {
+                            BackOff outageBackOff, BackOff failureBackOff, MeterRegistry meters,
+                            DeadLetterTopics deadLetterTopics) {
         this.producers = producers;
         this.deadLetters = new KafkaTemplate<>(producers);
         this.topics = topics;
         this.outageBackOff = outageBackOff;
         this.failureBackOff = failureBackOff;
         this.meters = meters;
+        this.deadLetterTopics = deadLetterTopics;
     }
 
     @Override
@@ -88,13 +94,14 @@ public class DeadLetterPolicy implements ListenerContainerWithDlqAndRetryCustomi
                           BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
                           BackOff backOff) {
         List<String> consumed = Arrays.stream(destinationName.split(",")).map(String::trim).toList();
-        topics.ensure(consumed.stream().map(topic -> Topics.deadLetter(topic, group)).toList());
+        topics.ensure(consumed.stream().map(topic -> deadLetterTopics.watch(topic, group).deadLetterTopic()).toList());
         // Counted from zero, so that an alert on the first dead letter has a series to compare with.
         Map<String, Counter> parked = new ConcurrentHashMap<>(consumed.stream()
                 .collect(Collectors.toMap(topic -> topic, topic -> deadLettered(topic, group), (a, b) -> a)));
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters, (record, exception) -> {
-            String deadLetterTopic = Topics.deadLetter(record.topic(), group);
+            String deadLetterTopic = deadLetterTopics.watch(record.topic(), group).deadLetterTopic();
             parked.computeIfAbsent(record.topic(), topic -> deadLettered(topic, group)).increment();
+            deadLetterTopics.parked(deadLetterTopic);
             log.error("Parking {}-{}@{} in {}: {}", record.topic(), record.partition(), record.offset(),
                     deadLetterTopic, rootCause(exception).toString());
             return new TopicPartition(deadLetterTopic, -1);
@@ -176,7 +183,8 @@ public class DeadLetterPolicy implements ListenerContainerWithDlqAndRetryCustomi
         }
     }
 
-    private static Throwable rootCause(Throwable exception) {
+    /** The innermost cause, which says what went wrong where the outer ones name the listener's wrappers. */
+    public static Throwable rootCause(Throwable exception) {
         Throwable cause = exception;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
