@@ -8,12 +8,16 @@ import se.samverka.platform.watch.Watch;
  * What the operator page shows, read from every part at {@code readAt}.
  *
  * @param withoutMetrics         the service instances whose metrics could not be read
- * @param deadLettered           per dead-letter topic, what its consumer parked since its service started
  * @param failingSubscriptions   null when subscription-service did not answer
  */
 record Operations(String readAt, List<PartHealth> parts, List<WatchLines.Line> lines, Watch watch,
-                  List<String> withoutMetrics, Map<String, Long> deadLettered, List<LatestRebuild> rebuilds,
+                  List<String> withoutMetrics, List<LatestRebuild> rebuilds,
                   List<FailingSubscription> failingSubscriptions) {
+
+    /** Per dead-letter topic, what its consumer parked since its service started, as the services count it. */
+    public Map<String, Long> deadLettered() {
+        return watch.deadLetters().parked().orElse(Map.of());
+    }
 
     public boolean subscriptionsAnswered() {
         return failingSubscriptions != null;

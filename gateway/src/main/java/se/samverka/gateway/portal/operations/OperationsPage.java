@@ -93,12 +93,11 @@ class OperationsPage {
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
             found.getT2().forEach((instance, page) -> samples.put(instance, page.orElse(List.of())));
             // The gateway cannot ask the broker: the services' own counters say what they parked.
-            Map<String, Long> deadLettered = Watch.deadLettered(samples);
-            Watch watch = Watch.of(samples, Optional.of(deadLettered));
+            Watch watch = Watch.of(samples, Optional.of(Watch.deadLettered(samples)));
             List<String> withoutMetrics = found.getT2().entrySet().stream().filter(page -> page.getValue().isEmpty())
                     .map(Map.Entry::getKey).toList();
             return new Operations(TIME.format(clock.instant().atZone(MUNICIPALITY)), found.getT1(),
-                    lines.of(watch, locale), watch, withoutMetrics, deadLettered, found.getT3(),
+                    lines.of(watch, locale), watch, withoutMetrics, found.getT3(),
                     found.getT4().orElse(null));
         });
     }
