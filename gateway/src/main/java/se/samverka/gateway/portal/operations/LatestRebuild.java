@@ -1,8 +1,6 @@
 package se.samverka.gateway.portal.operations;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,9 +17,6 @@ import tools.jackson.databind.JsonNode;
 record LatestRebuild(String service, boolean answered, String state, String startedAt, String finishedAt, Long events,
                      String failure) {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Europe/Stockholm"));
-
     static LatestRebuild none(String service) {
         return new LatestRebuild(service, true, null, null, null, null, null);
     }
@@ -36,9 +31,9 @@ record LatestRebuild(String service, boolean answered, String state, String star
         if (!newest.isObject()) {
             return none(service);
         }
-        return new LatestRebuild(service, true, text(newest.path("state")), time(newest.path("startedAt")),
+        return new LatestRebuild(service, true, newest.path("state").asString(null), time(newest.path("startedAt")),
                 time(newest.path("finishedAt")), newest.path("events").isNumber() ? newest.path("events").asLong() : null,
-                text(newest.path("failure")));
+                newest.path("failure").asString(null));
     }
 
     public boolean rebuilt() {
@@ -49,11 +44,7 @@ record LatestRebuild(String service, boolean answered, String state, String star
         return "FAILED".equals(state);
     }
 
-    private static String text(JsonNode node) {
-        return node.isString() ? node.asString() : null;
-    }
-
     private static String time(JsonNode node) {
-        return node.isString() ? TIME.format(Instant.parse(node.asString())) : null;
+        return node.isString() ? Operations.time(Instant.parse(node.asString())) : null;
     }
 }

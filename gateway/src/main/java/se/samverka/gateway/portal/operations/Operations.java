@@ -1,5 +1,8 @@
 package se.samverka.gateway.portal.operations;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import se.samverka.platform.watch.Watch;
@@ -13,6 +16,14 @@ import se.samverka.platform.watch.Watch;
 record Operations(String readAt, List<PartHealth> parts, List<WatchLines.Line> lines, Watch watch,
                   List<String> withoutMetrics, List<LatestRebuild> rebuilds,
                   List<FailingSubscription> failingSubscriptions) {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.of("Europe/Stockholm"));
+
+    /** A moment as the page shows it, in the municipality's time. */
+    static String time(Instant moment) {
+        return TIME.format(moment);
+    }
 
     /** Per dead-letter topic, what its consumer parked since its service started, as the services count it. */
     public Map<String, Long> deadLettered() {

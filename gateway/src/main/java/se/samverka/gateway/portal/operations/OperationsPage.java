@@ -1,9 +1,7 @@
 package se.samverka.gateway.portal.operations;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +40,6 @@ class OperationsPage {
     private static final String SUBSCRIPTIONS = "/api/subscriptions?size=200";
     /** Deliveries of each subscription asked for at once. */
     private static final int SUBSCRIPTIONS_AT_ONCE = 4;
-    private static final ZoneId MUNICIPALITY = ZoneId.of("Europe/Stockholm");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Callers callers;
     private final Downstream downstream;
@@ -51,7 +47,6 @@ class OperationsPage {
     private final Probes probes;
     private final WatchLines lines;
     private final SecuritySettings security;
-    private final Clock clock = Clock.system(MUNICIPALITY);
 
     OperationsPage(Callers callers, Downstream downstream, ServiceAddresses addresses, Probes probes, WatchLines lines,
                    SecuritySettings security) {
@@ -96,7 +91,7 @@ class OperationsPage {
             Watch watch = Watch.of(samples, Optional.of(Watch.deadLettered(samples)));
             List<String> withoutMetrics = found.getT2().entrySet().stream().filter(page -> page.getValue().isEmpty())
                     .map(Map.Entry::getKey).toList();
-            return new Operations(TIME.format(clock.instant().atZone(MUNICIPALITY)), found.getT1(),
+            return new Operations(Operations.time(Instant.now()), found.getT1(),
                     lines.of(watch, locale), watch, withoutMetrics, found.getT3(),
                     found.getT4().orElse(null));
         });
@@ -108,15 +103,19 @@ class OperationsPage {
         for (Service service : Service.values()) {
             List<URI> each = addresses.of(service);
             for (int i = 0; i < each.size(); i++) {
-                instances.put(service.id() + "-service" + (i == 0 ? "" : "-" + (i + 1)), each.get(i));
+                instances.put(name(service) + (i == 0 ? "" : "-" + (i + 1)), each.get(i));
             }
         }
         return instances;
     }
 
+    private static String name(Service service) {
+        return service.id() + "-service";
+    }
+
     /** A service that has no operator API for rebuilds yet answers 404: it has none to show. */
     private Mono<LatestRebuild> latestRebuild(Caller caller, Service service) {
-        String name = service.id() + "-service";
+        String name = name(service);
         return downstream.call(service, caller, Request.get("/api/operations/rebuilds"))
                 .timeout(Probes.TIMEOUT)
                 .map(answer -> answer.ok() ? LatestRebuild.of(name, answer.body())

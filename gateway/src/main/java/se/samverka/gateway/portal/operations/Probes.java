@@ -41,9 +41,9 @@ class Probes {
         return client.get().uri(instance + "/actuator/health").accept(MediaType.APPLICATION_JSON)
                 .exchangeToMono(answer -> answer.bodyToMono(JsonNode.class))
                 .timeout(TIMEOUT)
-                .map(health -> new PartHealth(part, instance.toString(), text(health.path("status")),
-                        text(health.path("components").path("mongo").path("status")),
-                        text(health.path("components").path("kafka").path("status"))))
+                .map(health -> new PartHealth(part, instance.toString(), health.path("status").asString(null),
+                        health.path("components").path("mongo").path("status").asString(null),
+                        health.path("components").path("kafka").path("status").asString(null)))
                 .filter(PartHealth::answering)
                 .onErrorResume(unanswered -> Mono.empty())
                 .defaultIfEmpty(PartHealth.notAnswering(part, instance.toString()));
@@ -77,9 +77,5 @@ class Probes {
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(TIMEOUT)
                 .onErrorResume(unanswered -> Mono.just(PartHealth.notAnswering(part, address)));
-    }
-
-    private static String text(JsonNode node) {
-        return node.isString() ? node.asString() : null;
     }
 }

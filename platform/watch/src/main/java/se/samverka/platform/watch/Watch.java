@@ -91,14 +91,6 @@ public record Watch(Outbox outbox, ConsumerLag lag, DeadLetters deadLetters, Gap
         return parked;
     }
 
-    /** The concerns in the order {@link #lines()} prints them. */
-    public List<Concern> concerns() {
-        List<Concern> concerns = new ArrayList<>(List.of(outbox, lag, deadLetters, gaps));
-        reportWriters.ifPresent(concerns::add);
-        concerns.add(deliveries);
-        return concerns;
-    }
-
     /** The watch as {@code ./samverka status} prints it: a line per concern, with a "!" before what needs a person. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
