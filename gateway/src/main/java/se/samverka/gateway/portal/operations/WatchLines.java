@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import se.samverka.platform.watch.Watch;
 
 /**
- * The {@link Watch} as the operator page's first table says it: what {@code ./samverka status} prints, line by line
+ * The {@link Watch} as the operator page's table of it says it: what {@code ./samverka status} prints, line by line
  * and marked alike, in the reader's language, each with what it means and its runbook.
  */
 @Component
