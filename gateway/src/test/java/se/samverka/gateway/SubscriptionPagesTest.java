@@ -90,4 +90,36 @@ class SubscriptionPagesTest extends GatewayTest {
                         "whsec_bnl0dG55dHRueXR0bnl0dG55dHRueXR0"));
         assertThat(SUBSCRIPTION.received("/api/subscriptions/sub1/secret").get(0).ifMatch()).isEqualTo("\"3\"");
     }
+
+    @Test
+    void theCoordinatorsOperationsPageListsTheSubscriptionsWhoseDeliveriesDoNotGetThrough() {
+        SUBSCRIPTION.answer("/api/subscriptions?size=200", 200, """
+                {"items":[
+                  {"id":"sub1","organisationId":"o9","sink":"https://partner.example/hooks","status":"ACTIVE"},
+                  {"id":"sub2","organisationId":"o8","sink":"https://gone.example/hooks","status":"DISABLED",
+                   "disabledReason":"the receiver answered 410 Gone"},
+                  {"id":"sub3","organisationId":"o7","sink":"https://fine.example/hooks","status":"ACTIVE"}],
+                 "totalItems":3}""");
+        deliveries("sub1", 2, 1);
+        deliveries("sub2", 0, 0);
+        deliveries("sub3", 0, 0);
+
+        String page = http.get().uri("/operations").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin()))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(OperationsPageTest.rows(page, "subscriptions")).containsExactly(
+                "https://partner.example/hooks | o9 | ! Behöver åtgärd Aktiv | 2 | 1 | "
+                        + "docs/operations.md#webhook-deliveries-fail",
+                "https://gone.example/hooks | o8 | ! Behöver åtgärd Avstängd (the receiver answered 410 Gone) | 0 | 0 | "
+                        + "docs/operations.md#webhook-deliveries-fail");
+        assertThat(page).contains("<a href=\"/subscriptions/sub1\">https://partner.example/hooks</a>");
+        assertThat(SUBSCRIPTION.received("/api/subscriptions?size=200")).singleElement()
+                .satisfies(call -> assertThat(call.authorization()).as("as the coordinator").startsWith("Bearer "));
+    }
+
+    private static void deliveries(String subscription, int failed, int waiting) {
+        String deliveries = "/api/subscriptions/" + subscription + "/deliveries?status=";
+        SUBSCRIPTION.answer(deliveries + "FAILED&size=1", 200, "{\"items\":[],\"totalItems\":" + failed + "}")
+                .answer(deliveries + "PENDING&size=1", 200, "{\"items\":[],\"totalItems\":" + waiting + "}");
+    }
 }

@@ -28,6 +28,7 @@ import org.yaml.snakeyaml.Yaml;
 import se.samverka.platform.runtime.Platform;
 import se.samverka.platform.runtime.PlatformWatch;
 import se.samverka.platform.runtime.RuntimeSettings;
+import se.samverka.platform.watch.Sample;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -159,7 +160,7 @@ class ObservabilityIT {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(url).isEqualTo(200);
-            return PlatformWatch.parse(response.body()).stream().map(PlatformWatch.Sample::name)
+            return Sample.parse(response.body()).stream().map(Sample::name)
                     .collect(Collectors.toCollection(TreeSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -115,6 +115,36 @@ class PortalIT {
     }
 
     @Test
+    void theCoordinatorReadsHowEveryPartIsOnTheOperatorsPage() {
+        browser.open(gateway + "/operations");
+        logIn("admin", "demo-admin", false);
+        await("back at the operator's page").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().getCurrentUrl().equals(gateway + "/operations"));
+
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Drift");
+        assertThat(browser.driver().findElements(By.xpath("//nav//a[.='Drift']"))).hasSize(1);
+        assertThat(browser.driver().findElements(By.xpath("//h2[@id='parts']/following-sibling::table//tbody/tr")))
+                .extracting(row -> row.findElement(By.tagName("th")).getText() + " "
+                        + row.findElements(By.tagName("td")).get(1).getText())
+                .contains("partnership-service Uppe", "project-service Uppe", "reporting-service Uppe",
+                        "subscription-service Uppe", "identity-provider Uppe", "gateway Uppe");
+        assertThat(browser.driver().findElements(By.xpath("//h2[@id='watch']/following-sibling::table//tbody/tr/th")))
+                .extracting(WebElement::getText).containsExactly("Utkorgar", "Konsumenternas eftersläpning",
+                        "Parkerade poster", "Luckor som står öppna", "Rapporterna skrivs av", "Webhook-leveranser");
+        assertThat(browser.driver().findElements(By.xpath("//h2[@id='rebuilds']/following-sibling::table//tbody/tr")))
+                .as("every service asked for its rebuilds, and answering").hasSize(4)
+                .noneSatisfy(row -> assertThat(row.getText()).contains("Svarar inte"));
+        assertThat(browser.seriousViolations()).as("the operator's page").isEmpty();
+        browser.screenshot("operations");
+        browser.open(gateway + "/operations?lang=en");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Operations");
+        assertThat(browser.seriousViolations()).as("the operator's page in English").isEmpty();
+        browser.open(gateway + "/operations?lang=sv");
+
+        logOut();
+    }
+
+    @Test
     void aPartnerFindsASharedProjectAndReadsItsPage() {
         browser.open(gateway + "/login");
         logIn("partner", "demo-partner", false);

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("samverka.services")
 public record ServiceAddresses(String partnership, String project, String reporting, String subscription) {
 
-    List<URI> of(Service service) {
+    /** The addresses of its instances, in the order given. */
+    public List<URI> of(Service service) {
         String addresses = switch (service) {
             case PARTNERSHIP -> partnership;
             case PROJECT -> project;
