@@ -17,7 +17,8 @@ public record MessagingProperties(
         @DefaultValue("1") short replicationFactor,
         @DefaultValue Relay relay,
         @DefaultValue Consumer consumer,
-        @DefaultValue Reconciliation reconciliation) {
+        @DefaultValue Reconciliation reconciliation,
+        @DefaultValue Rebuild rebuild) {
 
     /**
      * @param pollInterval how long the relay waits for a write before it tries again what it could not publish
@@ -55,5 +56,12 @@ public record MessagingProperties(
     public record Reconciliation(
             @DefaultValue("30s") Duration firstAfter,
             @DefaultValue("5m") Duration interval) {
+    }
+
+    /**
+     * @param dropAfter how long a generation of the read models that a rebuild replaced is kept, for the reads of the
+     *                  service's other instances to move on from it
+     */
+    public record Rebuild(@DefaultValue("1m") Duration dropAfter) {
     }
 }
