@@ -36,7 +36,8 @@ public final class Samverka {
               status              what runs, on which port, whether it is healthy; outboxes, lag, dead letters
               logs [component]    the last lines of every log, or follow one (e.g. logs project-service)
               reset [--yes]       delete all data (the platform must be stopped)
-              rebuild             rebuild the reports' read models from the event log, while they keep serving
+              rebuild [part]      rebuild a service's read models from the event log while they keep serving
+                                  (e.g. rebuild project-service); every service's, one after another, without
               dlq [id]            the records consumers parked in their dead-letter topics, or one of them whole
             Ports: SAMVERKA_<COMPONENT>_PORT, e.g. SAMVERKA_GATEWAY_PORT=8090. Data and logs: SAMVERKA_HOME (default .samverka).
             Twice: SAMVERKA_<PART>_INSTANCES=2 for every part but the identity provider.""";
@@ -54,7 +55,7 @@ public final class Samverka {
                 case "status" -> status(settings());
                 case "logs" -> logs(settings(), rest);
                 case "reset" -> reset(settings(), rest);
-                case "rebuild" -> new ReadModelRebuild(settings(), OUT).run();
+                case "rebuild" -> new ReadModelRebuild(settings(), OUT).run(rest);
                 case "dlq" -> deadLetters(settings(), rest);
                 case "kafka" -> kafka(options(rest));
                 case "mongo" -> mongo(options(rest));
