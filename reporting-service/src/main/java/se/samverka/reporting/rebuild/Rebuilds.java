@@ -1,7 +1,6 @@
 package se.samverka.reporting.rebuild;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
