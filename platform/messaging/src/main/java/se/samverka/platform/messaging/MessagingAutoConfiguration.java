@@ -198,8 +198,9 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(RebuildOperations.class)
+    @ConditionalOnMissingBean(RebuildController.class)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    RebuildController rebuildController(RebuildOperations rebuilds) {
+    RebuildController operationsRebuildController(RebuildOperations rebuilds) {
         return new RebuildController(rebuilds);
     }
 }

@@ -2,6 +2,7 @@ package se.samverka.platform.messaging.rebuild;
 
 import java.net.URI;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,9 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The operator's rebuilds of a service's read models: started, then followed until done. Only the coordinator may
- * (platform/security guards {@code /api/operations/**}).
+ * (platform/security guards {@code /api/operations/**}). Made by the messaging auto-configuration where a service
+ * has rebuilds; the condition keeps an application that scans this package without any from making it.
  */
 @RestController
+@ConditionalOnBean(RebuildOperations.class)
 @RequestMapping(RebuildController.PATH)
 public class RebuildController {
 
