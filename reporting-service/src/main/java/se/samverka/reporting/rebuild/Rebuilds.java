@@ -1,28 +1,21 @@
 package se.samverka.reporting.rebuild;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
-import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.PoisonEventException;
 import se.samverka.platform.events.TopicLog;
 import se.samverka.platform.events.Topics;
-import se.samverka.platform.messaging.consumer.MissingEventsException;
 import se.samverka.platform.messaging.outage.KafkaHealthIndicator;
+import se.samverka.platform.messaging.rebuild.LogReplay;
 import se.samverka.platform.messaging.rebuild.Rebuild;
 import se.samverka.platform.messaging.rebuild.RebuildLedger;
 import se.samverka.platform.messaging.rebuild.RebuildOperations;
@@ -47,8 +40,6 @@ public class Rebuilds implements RebuildOperations, WriterLease.WriterDuty, Disp
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
     /** How many rounds of reading to the end a rebuild takes before it switches and reads the rest exclusively. */
     private static final int CATCH_UP_ROUNDS = 3;
-    /** Events applied in one bulk write of each read model. */
-    private static final int BATCH_SIZE = 500;
 
     private final ReadModels models;
     private final RebuildLedger ledger;
@@ -95,16 +86,18 @@ public class Rebuilds implements RebuildOperations, WriterLease.WriterDuty, Disp
 
     @Override
     public Optional<Rebuild> find(String id) {
-        RebuildProgress here = running.get();
-        if (here != null && here.id().equals(id)) {
-            return Optional.of(here.now(clock.instant()));
-        }
-        return ledger.stored(id).map(stored -> stored.now(clock.instant()));
+        return ledger.stored(id).map(this::now);
     }
 
     @Override
     public List<Rebuild> recent() {
-        return ledger.recent().stream().map(stored -> find(stored.id()).orElse(stored.now(clock.instant()))).toList();
+        return ledger.recent().stream().map(this::now).toList();
+    }
+
+    /** As counted here while it runs here, else as stored. */
+    private Rebuild now(RebuildProgress stored) {
+        RebuildProgress here = running.get();
+        return (here != null && here.id().equals(stored.id()) ? here : stored).now(clock.instant());
     }
 
     /**
@@ -172,13 +165,13 @@ public class Rebuilds implements RebuildOperations, WriterLease.WriterDuty, Disp
             ledger.save(progress);
             log.info("Rebuilding the read models into generation {} ({})", next.generation(), progress.id());
             for (int round = 0; round < CATCH_UP_ROUNDS; round++) {
-                replay(topics, topics.endOffsets(), next, progress);
+                replay(topics, next, progress);
             }
             // Counted once from what the entries add, then kept per batch through the last catch-up.
             next.figures().countAgain();
             stillWriting();
             ReadModelSet filled = next;
-            models.switchTo(next, () -> replay(topics, topics.endOffsets(), filled, progress));
+            models.switchTo(next, () -> replay(topics, filled, progress));
             progress.finish(Rebuild.State.COMPLETED, null, clock.instant());
             Rebuild done = progress.now(clock.instant());
             log.info("Rebuilt the read models into generation {}: {} events in {} ms ({} events/s), {} skipped",
@@ -214,16 +207,8 @@ public class Rebuilds implements RebuildOperations, WriterLease.WriterDuty, Disp
         }
     }
 
-    private void replay(TopicLog topics, Map<TopicPartition, Long> end, ReadModelSet next, RebuildProgress progress) {
-        Batch batch = new Batch(next, progress, this::applied);
-        topics.readUntil(end, record -> {
-            try {
-                batch.add(record.topic(), record.event());
-            } catch (PoisonEventException e) {
-                progress.skipped(1);
-            }
-        });
-        batch.apply();
+    private void replay(TopicLog topics, ReadModelSet next, RebuildProgress progress) {
+        LogReplay.replay(topics, topics.endOffsets(), progress, next::applyAll, () -> applied(progress));
     }
 
     /**
@@ -233,42 +218,6 @@ public class Rebuilds implements RebuildOperations, WriterLease.WriterDuty, Disp
     private void applied(RebuildProgress progress) {
         stillWriting();
         ledger.saveNowAndThen(progress);
-    }
-
-    /** Events read from the log, applied a batch at a time, each topic's in their order. */
-    private static final class Batch {
-
-        private final ReadModelSet next;
-        private final RebuildProgress progress;
-        private final Consumer<RebuildProgress> applied;
-        private final Map<String, List<EventEnvelope>> byTopic = new LinkedHashMap<>();
-        private int size;
-
-        private Batch(ReadModelSet next, RebuildProgress progress, Consumer<RebuildProgress> applied) {
-            this.next = next;
-            this.progress = progress;
-            this.applied = applied;
-        }
-
-        private void add(String topic, EventEnvelope event) {
-            byTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add(event);
-            if (++size == BATCH_SIZE) {
-                apply();
-            }
-        }
-
-        private void apply() {
-            byTopic.forEach((topic, events) -> {
-                List<MissingEventsException> missing = next.applyAll(topic, events);
-                // The log is read from its start: what is missing before these events is not in it.
-                missing.forEach(gap -> log.warn("Rebuild skips an event: {}", gap.getMessage()));
-                progress.skipped(missing.size());
-                progress.applied(events.size() - missing.size());
-            });
-            byTopic.clear();
-            size = 0;
-            applied.accept(progress);
-        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package se.samverka.platform.messaging.rebuild;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import se.samverka.platform.events.EventEnvelope;
-import se.samverka.platform.events.PoisonEventException;
 import se.samverka.platform.events.TopicLog;
 import se.samverka.platform.messaging.consumer.Generations;
 import se.samverka.platform.messaging.consumer.MissingEventsException;
@@ -34,8 +33,6 @@ public class ReadModelRebuilds implements RebuildOperations, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
     /** How many rounds of reading to the end a rebuild takes before it switches. */
     private static final int CATCH_UP_ROUNDS = 3;
-    /** Events applied in one bulk write of a read model. */
-    private static final int BATCH_SIZE = 500;
     /** A running rebuild saves its progress each second: one not saved for this long lost its instance. */
     private static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
 
@@ -115,13 +112,13 @@ public class ReadModelRebuilds implements RebuildOperations, DisposableBean {
             log.info("Rebuilding the read models {} into generation {} ({})", byTopic.keySet(), next, progress.id());
             try (TopicLog topics = new TopicLog(bootstrapServers, byTopic.keySet())) {
                 for (int round = 0; round < CATCH_UP_ROUNDS; round++) {
-                    replay(topics, topics.endOffsets(), byTopic, progress);
+                    replay(topics, byTopic, progress);
                 }
                 generations.switchTo(next);
                 switched = true;
                 // The live consumers apply to the new generation from their next batch; what they polled before
                 // lies in the log before these ends.
-                replay(topics, topics.endOffsets(), byTopic, progress);
+                replay(topics, byTopic, progress);
             }
             progress.finish(Rebuild.State.COMPLETED, null, clock.instant());
             Rebuild done = progress.now(clock.instant());
@@ -164,44 +161,20 @@ public class ReadModelRebuilds implements RebuildOperations, DisposableBean {
         }
     }
 
-    private void replay(TopicLog topics, Map<TopicPartition, Long> end, Map<String, List<Projection<?>>> byTopic,
-                        RebuildProgress progress) {
-        Map<String, List<EventEnvelope>> batch = new LinkedHashMap<>();
-        int[] size = {0};
-        topics.readUntil(end, record -> {
-            try {
-                batch.computeIfAbsent(record.topic(), topic -> new ArrayList<>()).add(record.event());
-            } catch (PoisonEventException e) {
-                progress.skipped(1);
-            }
-            if (++size[0] == BATCH_SIZE) {
-                apply(batch, byTopic, progress);
-                size[0] = 0;
-            }
-        });
-        apply(batch, byTopic, progress);
-    }
-
-    /** Applies each topic's events to its read models, each in the order read, then saves the progress now and then. */
-    private void apply(Map<String, List<EventEnvelope>> batch, Map<String, List<Projection<?>>> byTopic,
-                       RebuildProgress progress) {
-        batch.forEach((topic, events) -> {
-            long skipped = byTopic.get(topic).stream().mapToLong(projection -> apply(projection, events))
-                    .max().orElse(0);
-            progress.skipped(skipped);
-            progress.applied(events.size() - skipped);
-        });
-        batch.clear();
-        ledger.saveNowAndThen(progress);
+    private void replay(TopicLog topics, Map<String, List<Projection<?>>> byTopic, RebuildProgress progress) {
+        LogReplay.replay(topics, topics.endOffsets(), progress, (topic, events) -> byTopic.get(topic).stream()
+                        .map(projection -> apply(projection, events))
+                        .max(Comparator.comparingInt(List::size)).orElse(List.of()),
+                () -> ledger.saveNowAndThen(progress));
     }
 
     /**
      * Applies events together, or one by one where a live consumer wrote the same aggregates meanwhile (after the
      * switch): the sequence guard skips what either did already.
      *
-     * @return how many were not applied because their predecessors are not in the log
+     * @return those not applied because their predecessors are not in the log
      */
-    private static long apply(Projection<?> projection, List<EventEnvelope> events) {
+    private static List<MissingEventsException> apply(Projection<?> projection, List<EventEnvelope> events) {
         List<MissingEventsException> missing;
         try {
             missing = projection.applyAll(events);
@@ -215,9 +188,7 @@ public class ReadModelRebuilds implements RebuildOperations, DisposableBean {
                 }
             }
         }
-        // The log is read from its start: what is missing before these events is not in it.
-        missing.forEach(gap -> log.warn("Rebuild skips an event: {}", gap.getMessage()));
-        return missing.size();
+        return missing;
     }
 
     @Override
