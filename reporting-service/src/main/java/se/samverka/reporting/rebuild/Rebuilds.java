@@ -191,10 +191,7 @@ public class Rebuilds implements RebuildOperations, WriterLease.WriterDuty, Disp
     /** Records how it ended and lets the next rebuild start; what the store refuses now, the writer tends to later. */
     private void finished(RebuildProgress progress) {
         try {
-            ledger.save(progress);
-            ledger.release(progress.id());
-        } catch (RuntimeException e) {
-            log.warn("The end of rebuild {} could not be recorded now: {}", progress.id(), e.toString());
+            ledger.ended(progress);
         } finally {
             running.set(null);
         }

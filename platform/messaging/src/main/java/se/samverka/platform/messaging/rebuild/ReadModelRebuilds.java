@@ -152,10 +152,7 @@ public class ReadModelRebuilds implements RebuildOperations, DisposableBean {
     /** Records how it ended and lets the next rebuild start. */
     private void finished(RebuildProgress progress) {
         try {
-            ledger.save(progress);
-            ledger.release(progress.id());
-        } catch (RuntimeException e) {
-            log.warn("The end of rebuild {} could not be recorded now: {}", progress.id(), e.toString());
+            ledger.ended(progress);
         } finally {
             running.set(null);
         }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -17,6 +19,8 @@ import org.springframework.data.mongodb.core.query.Query;
  * one place for a rebuild under way, which makes a second request a 409 at whichever instance it comes to.
  */
 public class RebuildLedger {
+
+    private static final Logger log = LoggerFactory.getLogger(RebuildLedger.class);
 
     /** How many rebuilds {@link #recent()} lists. */
     public static final int RECENT = 10;
@@ -60,6 +64,19 @@ public class RebuildLedger {
     /** Lets the next rebuild start, once {@code id} has ended. */
     public void release(String id) {
         mongo.remove(Query.query(Criteria.where("_id").is(ONE).and("rebuild").is(id)), UNDER_WAY);
+    }
+
+    /**
+     * Records how a rebuild ended and lets the next start; what the store refuses now is only logged, for whoever
+     * tends to rebuilds left running to find.
+     */
+    public void ended(RebuildProgress progress) {
+        try {
+            save(progress);
+            release(progress.id());
+        } catch (RuntimeException e) {
+            log.warn("The end of rebuild {} could not be recorded now: {}", progress.id(), e.toString());
+        }
     }
 
     public void save(RebuildProgress progress) {
