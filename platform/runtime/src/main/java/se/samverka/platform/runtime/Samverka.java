@@ -37,7 +37,7 @@ public final class Samverka {
               logs [component]    the last lines of every log, or follow one (e.g. logs project-service)
               reset [--yes]       delete all data (the platform must be stopped)
               rebuild [part]      rebuild a service's read models from the event log while they keep serving
-                                  (e.g. rebuild project-service); every service's, one after another, without
+                                  (e.g. rebuild project-service); without a part, every service's in turn
               dlq [id]            the records consumers parked in their dead-letter topics, or one of them whole
             Ports: SAMVERKA_<COMPONENT>_PORT, e.g. SAMVERKA_GATEWAY_PORT=8090. Data and logs: SAMVERKA_HOME (default .samverka).
             Twice: SAMVERKA_<PART>_INSTANCES=2 for every part but the identity provider.""";
