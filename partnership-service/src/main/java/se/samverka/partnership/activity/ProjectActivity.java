@@ -17,8 +17,8 @@ import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventHandlers;
 import se.samverka.platform.messaging.consumer.MissingEventsException;
 import se.samverka.platform.messaging.consumer.ReadModelBinding;
-import se.samverka.platform.messaging.rebuild.RebuildableReadModel;
 import se.samverka.platform.messaging.outbox.Versioned;
+import se.samverka.platform.messaging.rebuild.RebuildableReadModel;
 
 /**
  * Activity of partnerships, learnt from {@code samverka.projects}: any change of a project counts as activity of the

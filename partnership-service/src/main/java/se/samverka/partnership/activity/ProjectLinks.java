@@ -54,10 +54,11 @@ public class ProjectLinks {
      */
     List<String> apply(EventEnvelope event, List<String> named) {
         AtomicReference<List<String>> after = new AtomicReference<>(named);
-        links.live().apply(event, change(event, named, after::set));
+        ProjectionStore<Links> store = links.live();
+        store.apply(event, change(event, named, after::set));
         // Only an event applied before (a redelivery) leaves them unknown here: then as stored.
         return after.get() != null ? after.get()
-                : links.live().find(event.aggregateId()).map(Links::partnershipIds).orElse(List.of());
+                : store.find(event.aggregateId()).map(Links::partnershipIds).orElse(List.of());
     }
 
     /**
@@ -116,7 +117,8 @@ public class ProjectLinks {
 
     /** The projects linked to each of these partnerships. */
     public Map<String, List<String>> projectsOf(Collection<String> partnershipIds) {
-        List<Links> linked = links.serving().find(Query.query(Criteria.where("view.partnershipIds").in(partnershipIds)));
+        List<Links> linked = links.serving()
+                .find(Query.query(Criteria.where("view.partnershipIds").in(partnershipIds)));
         Set<String> wanted = Set.copyOf(partnershipIds);
         return linked.stream()
                 .flatMap(link -> link.partnershipIds().stream().filter(wanted::contains)

@@ -129,7 +129,8 @@ public class ProjectEvents {
 
         @Bean
         RebuildableReadModel<ProjectView> projectsRebuilt(ProjectEvents events) {
-            return new RebuildableReadModel<>("projectEvents", events.projects, ProjectViews.projection(events.projects));
+            return new RebuildableReadModel<>("projectEvents", events.projects,
+                    ProjectViews.projection(events.projects));
         }
 
         @Bean

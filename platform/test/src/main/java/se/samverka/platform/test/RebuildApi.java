@@ -73,7 +73,8 @@ public final class RebuildApi {
         Date saved = Date.from(Instant.now().minus(savedAgo));
         collections.apply("rebuilds").insertOne(new Document("_id", id).append("startedAt", saved)
                 .append("generation", 99).append("started", true).append("events", 0L).append("skipped", 0L)
-                .append("state", "RUNNING").append("finishedAt", null).append("failure", null).append("savedAt", saved));
+                .append("state", "RUNNING").append("finishedAt", null).append("failure", null)
+                .append("savedAt", saved));
         collections.apply("rebuild_under_way").insertOne(new Document("_id", "one").append("rebuild", id));
         return new UnderWay(id, collections);
     }
