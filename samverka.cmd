@@ -1,5 +1,5 @@
 @echo off
-rem Samverka on Windows: samverka run | stop | status | logs [component] | reset [--yes] | rebuild
+rem Samverka on Windows: samverka run | stop | status | logs [component] | reset [--yes] | rebuild [part]
 rem   | dlq [id] | dlq replay <id> | dlq discard <id> --reason "<text>"
 rem Needs a JDK 17 or newer on the PATH or in JAVA_HOME; builds on the first run.
 setlocal

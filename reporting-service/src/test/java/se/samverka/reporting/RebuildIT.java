@@ -88,8 +88,15 @@ class RebuildIT extends ReportingIntegrationTest {
                 new ReportFilter(2026, null, null, null));
 
         Map<String, List<Document>> first = contents(generation + 1);
-        awaitCompleted(start());
+        JsonNode again = start();
+        awaitCompleted(again);
         assertThat(contents(generation + 2)).isEqualTo(first);
+        // The same rebuilds answer where every service's do, newest first.
+        JsonNode recent = report("/api/operations/rebuilds");
+        assertThat(recent.path(0).path("id").asString()).isEqualTo(again.path("id").asString());
+        assertThat(recent.path(1).path("id").asString()).isEqualTo(rebuild.path("id").asString());
+        assertThat(report("/api/operations/rebuilds/{id}", rebuild.path("id").asString()).path("state").asString())
+                .isEqualTo("COMPLETED");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package se.samverka.partnership.activity;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,7 @@ import se.samverka.platform.messaging.consumer.EventHandlers;
 import se.samverka.platform.messaging.consumer.MissingEventsException;
 import se.samverka.platform.messaging.consumer.ReadModelBinding;
 import se.samverka.platform.messaging.outbox.Versioned;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import se.samverka.platform.messaging.rebuild.RebuildableReadModel;
 
 /**
  * Activity of partnerships, learnt from {@code samverka.projects}: any change of a project counts as activity of the
@@ -30,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class ProjectActivity {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ProjectLinks links;
     private final ActivityLog activity;
@@ -44,14 +40,14 @@ public class ProjectActivity {
     }
 
     void on(EventEnvelope event) {
-        for (String partnershipId : links.apply(event, partnershipIdsNamedBy(event))) {
+        for (String partnershipId : links.apply(event, ProjectLinks.partnershipIdsNamedBy(event))) {
             touch(partnershipId, event);
         }
     }
 
     /** As {@link #on} for each event: the links in one read and one write, each partnership touched once. */
     List<MissingEventsException> onAll(List<EventEnvelope> events) {
-        ProjectLinks.Applied applied = links.applyAll(events, ProjectActivity::partnershipIdsNamedBy);
+        ProjectLinks.Applied applied = links.applyAll(events, ProjectLinks::partnershipIdsNamedBy);
         Map<String, EventEnvelope> latest = new HashMap<>();
         applied.partnershipIds().forEach((event, partnershipIds) -> partnershipIds.forEach(partnershipId ->
                 latest.merge(partnershipId, event, (one, other) ->
@@ -83,17 +79,6 @@ public class ProjectActivity {
         }
     }
 
-    /** The partnerships a project event names, or null when it names none. */
-    private static List<String> partnershipIdsNamedBy(EventEnvelope event) {
-        JsonNode named = JSON.readTree(event.data()).path("partnershipIds");
-        if (!named.isArray()) {
-            return null;
-        }
-        List<String> ids = new ArrayList<>();
-        named.forEach(id -> ids.add(id.asString()));
-        return ids;
-    }
-
     @Configuration(proxyBeanMethods = false)
     static class Binding {
 
@@ -101,8 +86,14 @@ public class ProjectActivity {
         @Bean
         Consumer<Message<List<byte[]>>> projectEvents(EventConsumers consumers, ProjectActivity activity) {
             return consumers.readModel(new ReadModelBinding("partnership-activity", "projectEvents",
-                    activity.links::store, EventHandlers.builder().onEvery(activity::on).onBatch(activity::onAll)
+                    activity.links.store()::live, EventHandlers.builder().onEvery(activity::on).onBatch(activity::onAll)
                     .build()));
+        }
+
+        /** Only the links are rebuilt: the partnerships' activity happened when the events came. */
+        @Bean
+        RebuildableReadModel<ProjectLinks.Links> projectLinksRebuilt(ProjectLinks links) {
+            return new RebuildableReadModel<>("projectEvents", links.store(), links.projection());
         }
     }
 }

@@ -1,5 +1,6 @@
 package se.samverka.partnership.activity;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -15,22 +16,31 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.messaging.consumer.GenerationalStore;
+import se.samverka.platform.messaging.consumer.Generations;
 import se.samverka.platform.messaging.consumer.MissingEventsException;
+import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
-import se.samverka.platform.messaging.consumer.ProjectionStores;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Which partnerships each project belongs to, as project events say (every event that names them names them all). */
+/**
+ * Which partnerships each project belongs to, as project events say (every event that names them names them all).
+ * Kept in generations, so that it can be rebuilt from the topic while it serves.
+ */
 @Component
 public class ProjectLinks {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A project's partnerships. */
     public record Links(String projectId, List<String> partnershipIds) {
     }
 
-    private final ProjectionStore<Links> links;
+    private final GenerationalStore<Links> links;
 
-    public ProjectLinks(ProjectionStores stores) {
-        this.links = stores.create("project_links", Links.class);
+    public ProjectLinks(Generations generations) {
+        this.links = generations.store("project_links", Links.class);
     }
 
     /** What a batch of project events left: each event's partnerships after it, and the events left for gaps. */
@@ -44,10 +54,11 @@ public class ProjectLinks {
      */
     List<String> apply(EventEnvelope event, List<String> named) {
         AtomicReference<List<String>> after = new AtomicReference<>(named);
-        links.apply(event, change(event, named, after::set));
+        ProjectionStore<Links> store = links.live();
+        store.apply(event, change(event, named, after::set));
         // Only an event applied before (a redelivery) leaves them unknown here: then as stored.
         return after.get() != null ? after.get()
-                : links.find(event.aggregateId()).map(Links::partnershipIds).orElse(List.of());
+                : store.find(event.aggregateId()).map(Links::partnershipIds).orElse(List.of());
     }
 
     /**
@@ -58,14 +69,15 @@ public class ProjectLinks {
      */
     Applied applyAll(List<EventEnvelope> events, Function<EventEnvelope, List<String>> named) {
         Map<EventEnvelope, List<String>> after = new IdentityHashMap<>();
-        List<MissingEventsException> missing = links.applyAll(events,
+        ProjectionStore<Links> store = links.live();
+        List<MissingEventsException> missing = store.applyAll(events,
                 event -> change(event, named.apply(event), partnershipIds -> after.put(event, partnershipIds)));
         Set<EventEnvelope> left = Collections.newSetFromMap(new IdentityHashMap<>());
         missing.forEach(gap -> left.add(gap.event()));
         List<EventEnvelope> again = events.stream().filter(event -> !after.containsKey(event) && !left.contains(event))
                 .toList();
         if (!again.isEmpty()) {
-            Map<String, List<String>> stored = links.find(Query.query(Criteria.where("_id")
+            Map<String, List<String>> stored = store.find(Query.query(Criteria.where("_id")
                     .in(again.stream().map(EventEnvelope::aggregateId).distinct().toList()))).stream()
                     .collect(Collectors.toMap(Links::projectId, Links::partnershipIds));
             again.forEach(event -> after.put(event, stored.getOrDefault(event.aggregateId(), List.of())));
@@ -83,13 +95,30 @@ public class ProjectLinks {
         };
     }
 
-    ProjectionStore<Links> store() {
+    GenerationalStore<Links> store() {
         return links;
+    }
+
+    /** The links alone, without the activity: what a rebuild fills a new generation with. */
+    Projection<Links> projection() {
+        return Projection.of(links, event -> change(event, partnershipIdsNamedBy(event), partnershipIds -> { }));
+    }
+
+    /** The partnerships a project event names, or null when it names none. */
+    static List<String> partnershipIdsNamedBy(EventEnvelope event) {
+        JsonNode named = JSON.readTree(event.data()).path("partnershipIds");
+        if (!named.isArray()) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        named.forEach(id -> ids.add(id.asString()));
+        return ids;
     }
 
     /** The projects linked to each of these partnerships. */
     public Map<String, List<String>> projectsOf(Collection<String> partnershipIds) {
-        List<Links> linked = links.find(Query.query(Criteria.where("view.partnershipIds").in(partnershipIds)));
+        List<Links> linked = links.serving()
+                .find(Query.query(Criteria.where("view.partnershipIds").in(partnershipIds)));
         Set<String> wanted = Set.copyOf(partnershipIds);
         return linked.stream()
                 .flatMap(link -> link.partnershipIds().stream().filter(wanted::contains)

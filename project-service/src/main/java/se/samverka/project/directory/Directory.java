@@ -22,23 +22,25 @@ import se.samverka.partnership.contracts.PartnershipDescription;
 import se.samverka.partnership.contracts.PartnershipRegistered;
 import se.samverka.partnership.contracts.PartnershipStatusChanged;
 import se.samverka.partnership.contracts.PartnershipUpdated;
+import se.samverka.platform.messaging.consumer.GenerationalStore;
+import se.samverka.platform.messaging.consumer.Generations;
 import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
-import se.samverka.platform.messaging.consumer.ProjectionStores;
 
 /**
  * The organisations, their contact persons and the partnerships that projects refer to, kept from the events of
- * partnership-service: what makes an unknown id a 422 without a call to another service.
+ * partnership-service: what makes an unknown id a 422 without a call to another service. Kept in generations, so that
+ * it can be rebuilt from the topics while it serves.
  */
 @Component
 public class Directory {
 
-    private final ProjectionStore<KnownOrganisation> organisations;
-    private final ProjectionStore<KnownPartnership> partnerships;
+    private final GenerationalStore<KnownOrganisation> organisations;
+    private final GenerationalStore<KnownPartnership> partnerships;
 
-    public Directory(ProjectionStores stores) {
-        this.organisations = stores.create("known_organisations", KnownOrganisation.class);
-        this.partnerships = stores.create("known_partnerships", KnownPartnership.class);
+    public Directory(Generations generations) {
+        this.organisations = generations.store("known_organisations", KnownOrganisation.class);
+        this.partnerships = generations.store("known_partnerships", KnownPartnership.class);
     }
 
     public Optional<KnownOrganisation> organisation(String id) {
@@ -46,21 +48,22 @@ public class Directory {
     }
 
     public Map<String, KnownOrganisation> organisations(Collection<String> ids) {
-        return byId(organisations, ids, KnownOrganisation::id);
+        return byId(organisations.serving(), ids, KnownOrganisation::id);
     }
 
     public List<String> organisationsIn(String country) {
-        return organisations.find(Query.query(Criteria.where("view.country").is(country))).stream()
+        return organisations.serving().find(Query.query(Criteria.where("view.country").is(country))).stream()
                 .map(KnownOrganisation::id).toList();
     }
 
     /** Whether any organisation has this contact person. */
     public boolean hasContactPerson(String contactPersonId) {
-        return !organisations.find(Query.query(Criteria.where("view.contactPersonIds").is(contactPersonId))).isEmpty();
+        return !organisations.serving().find(Query.query(Criteria.where("view.contactPersonIds").is(contactPersonId)))
+                .isEmpty();
     }
 
     public Map<String, KnownPartnership> partnerships(Collection<String> ids) {
-        return byId(partnerships, ids, KnownPartnership::id);
+        return byId(partnerships.serving(), ids, KnownPartnership::id);
     }
 
     /**
@@ -111,6 +114,14 @@ public class Directory {
                         organisation.withContactPersons(organisation.contactPersonIds().stream()
                                 .filter(id -> !id.equals(e.contactPersonId())).toList())).orElse(null))
                 .build();
+    }
+
+    GenerationalStore<KnownOrganisation> organisationStore() {
+        return organisations;
+    }
+
+    GenerationalStore<KnownPartnership> partnershipStore() {
+        return partnerships;
     }
 
     Projection<KnownPartnership> partnershipProjection() {

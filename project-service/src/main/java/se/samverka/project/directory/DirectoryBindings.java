@@ -10,9 +10,10 @@ import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventHandlers;
 import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ReadModelBinding;
+import se.samverka.platform.messaging.rebuild.RebuildableReadModel;
 import se.samverka.project.portfolio.ProjectPortfolio;
 
-/** The consumer bindings of the directory (bound to their topics in application.yml). */
+/** The consumer bindings of the directory (bound to their topics in application.yml), and its rebuilds. */
 @Configuration(proxyBeanMethods = false)
 class DirectoryBindings {
 
@@ -33,5 +34,17 @@ class DirectoryBindings {
         Projection<KnownPartnership> partnerships = directory.partnershipProjection();
         return consumers.readModel(new ReadModelBinding("known-partnerships", "partnershipEvents",
                 partnerships::store, partnerships.handlers()));
+    }
+
+    @Bean
+    RebuildableReadModel<KnownOrganisation> organisationsRebuilt(Directory directory) {
+        return new RebuildableReadModel<>("organisationEvents", directory.organisationStore(),
+                directory.organisationProjection());
+    }
+
+    @Bean
+    RebuildableReadModel<KnownPartnership> partnershipsRebuilt(Directory directory) {
+        return new RebuildableReadModel<>("partnershipEvents", directory.partnershipStore(),
+                directory.partnershipProjection());
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import se.samverka.platform.messaging.rebuild.Rebuild;
 import se.samverka.platform.web.NotFoundException;
 
 /** Rebuilding the read models on demand: started, then followed until it completes. */

@@ -16,9 +16,10 @@ import se.samverka.partnership.contracts.OrganisationUpdated;
 import se.samverka.partnership.contracts.PartnershipDescription;
 import se.samverka.partnership.contracts.PartnershipRegistered;
 import se.samverka.partnership.contracts.PartnershipUpdated;
+import se.samverka.platform.messaging.consumer.GenerationalStore;
+import se.samverka.platform.messaging.consumer.Generations;
 import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
-import se.samverka.platform.messaging.consumer.ProjectionStores;
 
 /**
  * The organisations' countries and the partnerships' visibility, learnt from their topics: a project's countries are
@@ -38,14 +39,14 @@ public class Directory {
     public record KnownPartnership(String visibility, String ownerOrganisationId) {
     }
 
-    private final ProjectionStore<KnownOrganisation> organisations;
-    private final ProjectionStore<KnownPartnership> partnerships;
+    private final GenerationalStore<KnownOrganisation> organisations;
+    private final GenerationalStore<KnownPartnership> partnerships;
     private final Projection<KnownOrganisation> organisationProjection;
     private final Projection<KnownPartnership> partnershipProjection;
 
-    public Directory(ProjectionStores stores) {
-        this.organisations = stores.create("organisations", KnownOrganisation.class);
-        this.partnerships = stores.create("partnerships", KnownPartnership.class);
+    public Directory(Generations generations) {
+        this.organisations = generations.store("organisations", KnownOrganisation.class);
+        this.partnerships = generations.store("partnerships", KnownPartnership.class);
         this.organisationProjection = Projection.into(organisations)
                 .on(OrganisationRegistered.class, (current, o, event) -> known(o.description()))
                 .on(OrganisationUpdated.class, (current, o, event) -> known(o.description()))
@@ -62,6 +63,14 @@ public class Directory {
 
     Projection<KnownPartnership> partnershipProjection() {
         return partnershipProjection;
+    }
+
+    GenerationalStore<KnownOrganisation> organisationStore() {
+        return organisations;
+    }
+
+    GenerationalStore<KnownPartnership> partnershipStore() {
+        return partnerships;
     }
 
     /**
@@ -84,13 +93,13 @@ public class Directory {
 
         /** The countries of these organisations, as far as known. */
         public List<String> countries(Collection<String> organisationIds) {
-            return read(organisationIds, knownOrganisations, organisations).values().stream()
+            return read(organisationIds, knownOrganisations, organisations.serving()).values().stream()
                     .map(KnownOrganisation::country).filter(Objects::nonNull).distinct().toList();
         }
 
         /** These partnerships as far as known, by id. */
         public Map<String, KnownPartnership> partnerships(Collection<String> partnershipIds) {
-            return read(partnershipIds, knownPartnerships, partnerships);
+            return read(partnershipIds, knownPartnerships, partnerships.serving());
         }
 
         /** The known of {@code ids}, by id in their order, the ones not yet remembered read in one request. */

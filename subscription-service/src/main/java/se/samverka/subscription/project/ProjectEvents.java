@@ -17,40 +17,44 @@ import se.samverka.platform.messaging.consumer.ApplyOutcome;
 import se.samverka.platform.messaging.consumer.Beside;
 import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventHandlers;
+import se.samverka.platform.messaging.consumer.GenerationalStore;
+import se.samverka.platform.messaging.consumer.Generations;
 import se.samverka.platform.messaging.consumer.MissingEventsException;
 import se.samverka.platform.messaging.consumer.Projection;
-import se.samverka.platform.messaging.consumer.ProjectionStore;
-import se.samverka.platform.messaging.consumer.ProjectionStores;
 import se.samverka.platform.messaging.consumer.ReadModelBinding;
+import se.samverka.platform.messaging.rebuild.RebuildableReadModel;
 
 /**
  * Follows {@code samverka.projects}: keeps each project's view in sequence and hands every event, with the project
  * before and after it, to the listeners. Their durable part runs before the view is stored, so a crash in between
  * repeats it (they deduplicate by event id) and a redelivered record, already applied, repeats nothing. Their live
- * part hears of the event through {@link Announcements}, at every instance of the service.
+ * part hears of the event through {@link Announcements}, at every instance of the service. The views are kept in
+ * generations: a rebuild fills a new one from the topic with the views alone, the listeners hearing nothing again.
  */
 // Named apart from the binding function "projectEvents" of application.yml.
 @Component("projectFollower")
 public class ProjectEvents {
 
-    private final ProjectionStore<ProjectView> projects;
+    private final GenerationalStore<ProjectView> projects;
     private final List<ProjectEventListener> listeners;
     private final Announcements announcements;
 
-    public ProjectEvents(ProjectionStores stores, List<ProjectEventListener> listeners, Announcements announcements) {
-        this.projects = stores.create("projects", ProjectView.class);
+    public ProjectEvents(Generations generations, List<ProjectEventListener> listeners,
+                         Announcements announcements) {
+        this.projects = generations.store("projects", ProjectView.class);
         this.listeners = listeners;
         this.announcements = announcements;
     }
 
     public Optional<ProjectView> project(String projectId) {
-        return projects.find(projectId);
+        return projects.serving().find(projectId);
     }
 
     void on(EventEnvelope envelope) {
         List<ProjectEvent> seen = new ArrayList<>();
         List<ProjectEventListener.Recording> recording = recording();
-        ApplyOutcome outcome = projects.apply(envelope, change(envelope, recording, seen::add), flushing(recording));
+        ApplyOutcome outcome = projects.live().apply(envelope, change(envelope, recording, seen::add),
+                flushing(recording));
         if (outcome == ApplyOutcome.APPLIED) {
             announcements.publish(List.of(seen.get(seen.size() - 1)));
         }
@@ -60,7 +64,7 @@ public class ProjectEvents {
     List<MissingEventsException> onAll(List<EventEnvelope> envelopes) {
         List<ProjectEvent> seen = new ArrayList<>();
         List<ProjectEventListener.Recording> recording = recording();
-        List<MissingEventsException> missing = projects.applyAll(envelopes,
+        List<MissingEventsException> missing = projects.live().applyAll(envelopes,
                 envelope -> change(envelope, recording, seen::add), flushing(recording));
         announcements.publish(seen);
         return missing;
@@ -106,7 +110,7 @@ public class ProjectEvents {
         @Bean
         Consumer<Message<List<byte[]>>> projectEvents(EventConsumers consumers, ProjectEvents events) {
             return consumers.readModel(new ReadModelBinding("subscription-projects", "projectEvents",
-                    () -> events.projects, EventHandlers.builder().onEvery(events::on).onBatch(events::onAll).build()));
+                    events.projects::live, EventHandlers.builder().onEvery(events::on).onBatch(events::onAll).build()));
         }
 
         /** Bound to {@code samverka.organisations}. */
@@ -120,6 +124,24 @@ public class ProjectEvents {
         @Bean
         Consumer<Message<List<byte[]>>> partnershipEvents(EventConsumers consumers, Directory directory) {
             return readModel(consumers, "subscription-partnerships", "partnershipEvents",
+                    directory.partnershipProjection());
+        }
+
+        @Bean
+        RebuildableReadModel<ProjectView> projectsRebuilt(ProjectEvents events) {
+            return new RebuildableReadModel<>("projectEvents", events.projects,
+                    ProjectViews.projection(events.projects));
+        }
+
+        @Bean
+        RebuildableReadModel<Directory.KnownOrganisation> organisationsRebuilt(Directory directory) {
+            return new RebuildableReadModel<>("organisationEvents", directory.organisationStore(),
+                    directory.organisationProjection());
+        }
+
+        @Bean
+        RebuildableReadModel<Directory.KnownPartnership> partnershipsRebuilt(Directory directory) {
+            return new RebuildableReadModel<>("partnershipEvents", directory.partnershipStore(),
                     directory.partnershipProjection());
         }
 

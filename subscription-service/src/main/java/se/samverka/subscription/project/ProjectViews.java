@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import se.samverka.platform.messaging.consumer.GenerationalStore;
+import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.project.contracts.FundingLine;
 import se.samverka.project.contracts.FundingLineAdded;
 import se.samverka.project.contracts.FundingLineChanged;
@@ -20,6 +22,14 @@ import se.samverka.subscription.project.ProjectView.KnownFundingLine;
 final class ProjectViews {
 
     private ProjectViews() {
+    }
+
+    /** The views alone, without the listeners: what a rebuild fills a new generation with. */
+    static Projection<ProjectView> projection(GenerationalStore<ProjectView> store) {
+        return Projection.of(store, event -> {
+            Object data = ProjectEvents.data(event);
+            return current -> data == null ? current.orElse(null) : next(current, data);
+        });
     }
 
     static ProjectView next(Optional<ProjectView> current, Object data) {

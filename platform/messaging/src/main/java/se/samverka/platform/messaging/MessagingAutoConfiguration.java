@@ -5,6 +5,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -12,7 +13,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.Binding;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
@@ -26,6 +29,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventLog;
+import se.samverka.platform.messaging.consumer.Generations;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
 import se.samverka.platform.messaging.consumer.ReadModelReconciliation;
 import se.samverka.platform.messaging.deadletter.DeadLetterDecisions;
@@ -36,6 +40,11 @@ import se.samverka.platform.messaging.kafka.CloudEventsHeaderMapper;
 import se.samverka.platform.messaging.kafka.DeadLetterPolicy;
 import se.samverka.platform.messaging.kafka.TopicProvisioner;
 import se.samverka.platform.messaging.outbox.AggregateStores;
+import se.samverka.platform.messaging.rebuild.ReadModelRebuilds;
+import se.samverka.platform.messaging.rebuild.RebuildController;
+import se.samverka.platform.messaging.rebuild.RebuildLedger;
+import se.samverka.platform.messaging.rebuild.RebuildOperations;
+import se.samverka.platform.messaging.rebuild.RebuildableReadModel;
 import se.samverka.platform.messaging.outbox.EventPublisher;
 import se.samverka.platform.messaging.outbox.EventRecorder;
 import se.samverka.platform.messaging.outbox.KafkaEventPublisher;
@@ -187,5 +196,37 @@ public class MessagingAutoConfiguration {
     @Bean
     ProjectionStores projectionStores(MongoOperations mongo, MeterRegistry meters) {
         return new ProjectionStores(mongo, meters);
+    }
+
+    @Bean
+    Generations generations(MongoOperations mongo, ProjectionStores stores, Clock clock,
+                            MessagingProperties properties) {
+        return new Generations(mongo, stores, clock, properties.rebuild().dropAfter());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RebuildLedger rebuildLedger(MongoOperations mongo, Clock clock) {
+        return new RebuildLedger(mongo, clock);
+    }
+
+    /** Where a service has read models to rebuild and rebuilds them no way of its own (reporting has one). */
+    @Bean
+    @ConditionalOnBean(RebuildableReadModel.class)
+    @ConditionalOnMissingBean(RebuildOperations.class)
+    ReadModelRebuilds readModelRebuilds(List<RebuildableReadModel<?>> models, BindingServiceProperties bindings,
+                                        Generations generations, RebuildLedger ledger,
+                                        @Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
+                                        Clock clock) {
+        return new ReadModelRebuilds(models, bindings::getBindingDestination, generations, ledger, bootstrapServers,
+                clock);
+    }
+
+    @Bean
+    @ConditionalOnBean(RebuildOperations.class)
+    @ConditionalOnMissingBean(RebuildController.class)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    RebuildController operationsRebuildController(RebuildOperations rebuilds) {
+        return new RebuildController(rebuilds);
     }
 }

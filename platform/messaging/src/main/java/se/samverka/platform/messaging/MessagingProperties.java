@@ -18,7 +18,8 @@ public record MessagingProperties(
         @DefaultValue Relay relay,
         @DefaultValue Consumer consumer,
         @DefaultValue Reconciliation reconciliation,
-        @DefaultValue DeadLetters deadLetters) {
+        @DefaultValue DeadLetters deadLetters,
+        @DefaultValue Rebuild rebuild) {
 
     /**
      * @param pollInterval how long the relay waits for a write before it tries again what it could not publish
@@ -64,5 +65,12 @@ public record MessagingProperties(
      *                   and decides
      */
     public record DeadLetters(@DefaultValue("1m") Duration countEvery) {
+    }
+
+    /**
+     * @param dropAfter how long a generation of the read models that a rebuild replaced is kept, for the reads of the
+     *                  service's other instances to move on from it
+     */
+    public record Rebuild(@DefaultValue("1m") Duration dropAfter) {
     }
 }

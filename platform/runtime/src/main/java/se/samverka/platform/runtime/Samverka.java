@@ -37,7 +37,8 @@ public final class Samverka {
               status              what runs, on which port, whether it is healthy; outboxes, lag, dead letters
               logs [component]    the last lines of every log, or follow one (e.g. logs project-service)
               reset [--yes]       delete all data (the platform must be stopped)
-              rebuild             rebuild the reports' read models from the event log, while they keep serving
+              rebuild [part]      rebuild a service's read models from the event log while they keep serving
+                                  (e.g. rebuild project-service); without a part, every service's in turn
               dlq [id]            the records consumers parked in their dead-letter topics, or one of them whole
               dlq replay <id>     hand a parked record to the consumer it failed in, once the cause is fixed
               dlq discard <id> --reason "<text>"
@@ -59,7 +60,7 @@ public final class Samverka {
                 case "status" -> status(settings());
                 case "logs" -> logs(settings(), rest);
                 case "reset" -> reset(settings(), rest);
-                case "rebuild" -> new ReadModelRebuild(settings(), OUT).run();
+                case "rebuild" -> new ReadModelRebuild(settings(), OUT).run(rest);
                 case "dlq" -> deadLetters(settings(), rest);
                 case "kafka" -> kafka(options(rest));
                 case "mongo" -> mongo(options(rest));

@@ -58,6 +58,11 @@ public class SecurityAutoConfiguration {
         return new Callers(settings);
     }
 
+    @Bean
+    OperatorAccess operatorAccess(Callers callers) {
+        return new OperatorAccess(callers);
+    }
+
     /** Histories record the signed-in caller's name. */
     @Bean
     CurrentActor currentActor(Callers callers) {

@@ -29,7 +29,9 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
                 "spring.mongodb.uri", infrastructure.mongoUri(isolation),
                 "spring.cloud.stream.default.group", isolation,
                 "samverka.security.issuer-uri", TestTokens.ISSUER,
-                "samverka.security.jwk-set-uri", TestTokens.jwkSetUri()));
+                "samverka.security.jwk-set-uri", TestTokens.jwkSetUri(),
+                // A generation a rebuild replaced is dropped at once: tests see it go.
+                "samverka.events.rebuild.drop-after", "0s"));
         PropertySource<?> ownProperties = context.getEnvironment().getPropertySources()
                 .get(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME);
         if (ownProperties != null) {

@@ -1,10 +1,10 @@
-package se.samverka.reporting.rebuild;
+package se.samverka.platform.messaging.rebuild;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A rebuild of the read models from the beginning of the topics, as far as it has come.
+ * A rebuild of a service's read models from the beginning of the topics, as far as it has come.
  *
  * @param generation     the generation it builds, which serves once it is COMPLETED
  * @param events         events applied so far
@@ -25,7 +25,7 @@ public record Rebuild(
 
     public enum State { RUNNING, COMPLETED, FAILED }
 
-    static double rate(long events, Instant from, Instant to) {
+    public static double rate(long events, Instant from, Instant to) {
         long millis = Math.max(1, Duration.between(from, to).toMillis());
         return Math.round(events * 10_000.0 / millis) / 10.0;
     }
