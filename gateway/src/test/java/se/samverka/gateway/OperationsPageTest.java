@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
 import se.samverka.platform.test.TestTokens;
 
 /**
@@ -18,6 +19,10 @@ import se.samverka.platform.test.TestTokens;
 class OperationsPageTest extends GatewayTest {
 
     private static final String RUNBOOK = "docs/operations.md#";
+    private static final String OPEN_DEAD_LETTERS = "/api/operations/dead-letters?status=open&size=50";
+    private static final String DEAD_LETTER = "samverka.projects.reporting-service.dlq/0/12";
+    private static final String DEAD_LETTER_API = "/api/operations/dead-letters/" + DEAD_LETTER;
+    private static final String DEAD_LETTER_PAGE = "/operations/dead-letters/reporting/" + DEAD_LETTER;
     private static final String UP = """
             {"status":"UP","components":{"mongo":{"status":"UP"},"kafka":{"status":"UP"}}}""";
 
@@ -38,6 +43,7 @@ class OperationsPageTest extends GatewayTest {
                 spring_cloud_stream_binder_kafka_offset{group="reporting-service",topic="samverka.projects"} 7.0
                 samverka_readmodels_writer 1.0
                 samverka_events_dead_lettered_total{group="reporting-service",topic="samverka.projects"} 2.0
+                samverka_events_dead_letters_open{group="reporting-service",topic="samverka.projects"} 1.0
                 """).answer("/api/operations/rebuilds", 200, """
                 [{"id":"r2","state":"FAILED","generation":3,"startedAt":"2026-12-06T05:00:00Z",
                   "finishedAt":"2026-12-06T05:01:00Z","events":1200,"failure":"the store did not answer"},
@@ -59,7 +65,7 @@ class OperationsPageTest extends GatewayTest {
                 .extracting(row -> withoutColumn(row, 2)).containsExactly(
                 "Utkorgar | ! Behöver åtgärd 40 väntar (den äldsta 300 s) | " + RUNBOOK + "the-relay-is-stuck",
                 "Konsumenternas eftersläpning | 7 poster kvar att ta | " + RUNBOOK + "consumer-lag-is-growing",
-                "Parkerade poster | ! Behöver åtgärd 2 parkerade sedan tjänsterna startade | " + RUNBOOK
+                "Parkerade poster | ! Behöver åtgärd 1 parkerade väntar på beslut | " + RUNBOOK
                         + "records-were-dead-lettered",
                 "Luckor som står öppna | Inga sedan tjänsterna startade | " + RUNBOOK + "a-gap-stays-open",
                 "Rapporterna skrivs av | reporting-service | " + RUNBOOK + "no-instance-writes-the-reports",
@@ -70,7 +76,8 @@ class OperationsPageTest extends GatewayTest {
                 "project-service-2 | 40 | ! Behöver åtgärd 300");
         assertThat(page).contains("Utan mätvärden (svarar inte): project-service, subscription-service");
         assertThat(rows(page, "lags")).containsExactly("reporting-service | samverka.projects | 7");
-        assertThat(rows(page, "parked")).containsExactly("samverka.projects.reporting-service.dlq | ! Behöver åtgärd 2");
+        assertThat(rows(page, "parked")).as("what is open, of what was parked")
+                .containsExactly("samverka.projects.reporting-service.dlq | ! Behöver åtgärd 1");
         assertThat(rows(page, "rebuilds")).containsExactly(
                 "partnership-service | Ingen ombyggnad här | – | – | – | –",
                 "project-service | Ingen ombyggnad här | – | – | – | –",
@@ -81,6 +88,129 @@ class OperationsPageTest extends GatewayTest {
                 "<a href=\"/operations\">Drift</a>");
         assertThat(REPORTING.received("/api/operations/rebuilds")).singleElement()
                 .satisfies(call -> assertThat(call.authorization()).as("as the coordinator").startsWith("Bearer "));
+    }
+
+    @Test
+    void listsEachServicesDeadLettersToDecideOn() {
+        REPORTING.answer(OPEN_DEAD_LETTERS, 200, """
+                {"deadLetters":[{"id":"%s","deadLetterTopic":"samverka.projects.reporting-service.dlq","partition":0,
+                  "offset":12,"originalTopic":"samverka.projects","originalPartition":0,"originalOffset":41,
+                  "group":"reporting-service","key":"p1","eventType":"se.samverka.project.registered","eventId":"e1",
+                  "parkedAt":"2026-12-06T05:00:00Z","reason":"PoisonEventException: %s","status":"OPEN",
+                  "decision":null}]}""".formatted(DEAD_LETTER, "x".repeat(200)));
+        PARTNERSHIP.answer(OPEN_DEAD_LETTERS, 404, "{}");
+
+        String page = page("/operations", TestTokens.admin());
+
+        assertThat(rows(page, "dead-letters")).as("every service asked; subscription-service is down").containsExactly(
+                "reporting-service | samverka.projects | se.samverka.project.registered | p1 | 2026-12-06 06:00:00 | "
+                        + "PoisonEventException: " + "x".repeat(97) + "… | Spela upp igen Varför den kasseras "
+                        + "(obligatoriskt) Kassera",
+                "subscription-service | ! Behöver åtgärd Svarar inte");
+        assertThat(page).contains("<a href=\"" + DEAD_LETTER_PAGE + "\">",
+                "<form method=\"post\" action=\"" + DEAD_LETTER_PAGE + "/replay\">",
+                "<label for=\"reporting-service-0-reason\">Varför den kasseras (obligatoriskt)</label>");
+        assertThat(PROJECT.received(OPEN_DEAD_LETTERS)).as("project-service's instance that is up").hasSize(1);
+    }
+
+    @Test
+    void aDeadLettersPageShowsItWholeAndAReplayGoesBackToTheOperatorsPage() {
+        REPORTING.answer(DEAD_LETTER_API, 200, """
+                {"id":"%s","deadLetterTopic":"samverka.projects.reporting-service.dlq","partition":0,"offset":12,
+                 "originalTopic":"samverka.projects","originalPartition":0,"originalOffset":41,
+                 "group":"reporting-service","key":"p1","eventType":"se.samverka.project.registered","eventId":"e1",
+                 "parkedAt":"2026-12-06T05:00:00Z","reason":"IllegalStateException: the store refused it",
+                 "status":"OPEN","decision":null,"headers":{"ce_type":"se.samverka.project.registered"},
+                 "payload":"{\\"title\\":\\"<b>Vinterstaden</b>\\"}"}""".formatted(DEAD_LETTER))
+                .answer(DEAD_LETTER_API + "/replay", 200, "{\"status\":\"REPLAYED\"}");
+
+        String page = page(DEAD_LETTER_PAGE, TestTokens.admin());
+
+        assertThat(rows(page, "headers")).containsExactly("ce_type | se.samverka.project.registered");
+        assertThat(page).contains("samverka.projects (0/41)", "IllegalStateException: the store refused it",
+                "<pre class=\"payload\">{&quot;title&quot;:&quot;&lt;b&gt;Vinterstaden&lt;/b&gt;&quot;}</pre>",
+                "action=\"" + DEAD_LETTER_PAGE + "/discard\"");
+
+        http.post().uri(DEAD_LETTER_PAGE + "/replay").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin()))
+                .exchange()
+                .expectStatus().isSeeOther()
+                .expectHeader().location("/operations?replayed=" + DEAD_LETTER);
+        assertThat(REPORTING.received(DEAD_LETTER_API + "/replay")).singleElement().satisfies(call -> {
+            assertThat(call.method()).isEqualTo("POST");
+            assertThat(call.authorization()).as("as the coordinator").startsWith("Bearer ");
+        });
+        assertThat(page("/operations?replayed=" + DEAD_LETTER, TestTokens.admin()))
+                .contains("Posten " + DEAD_LETTER + " spelades upp igen.");
+        assertThat(page("/operations?replayed=<b>x</b>", TestTokens.admin())).doesNotContain("spelades upp igen");
+    }
+
+    @Test
+    void aReplayThatFailsAgainIsShownWithWhyTheServiceSaid() {
+        REPORTING.answer(DEAD_LETTER_API, 200, """
+                {"id":"%s","deadLetterTopic":"samverka.projects.reporting-service.dlq","partition":0,"offset":12,
+                 "status":"OPEN","decision":null,"headers":{},"payload":null}""".formatted(DEAD_LETTER))
+                .answer(DEAD_LETTER_API + "/replay", 409, """
+                {"title":"Illegal transition","status":409,"detail":"Det misslyckades igen: the store refused it"}""");
+
+        String page = http.post().uri(DEAD_LETTER_PAGE + "/replay")
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin())).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("Det misslyckades igen: the store refused it", "Spela upp igen");
+        assertThat(REPORTING.received(DEAD_LETTER_API + "/replay")).singleElement()
+                .satisfies(call -> assertThat(call.acceptLanguage()).as("in the reader's language").startsWith("sv"));
+    }
+
+    @Test
+    void aDiscardWithoutAReasonIsShownAtItsField() {
+        REPORTING.answer(DEAD_LETTER_API, 200, """
+                {"id":"%s","deadLetterTopic":"samverka.projects.reporting-service.dlq","partition":0,"offset":12,
+                 "status":"OPEN","decision":null,"headers":{},"payload":"{}"}""".formatted(DEAD_LETTER))
+                .answer(DEAD_LETTER_API + "/discard", 422, """
+                {"title":"Invalid request","status":422,
+                 "errors":[{"field":"reason","reason":"en kassering behöver ett skäl"}]}""");
+
+        String page = http.post().uri(DEAD_LETTER_PAGE + "/discard")
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin()))
+                .body(BodyInserters.fromFormData("reason", "  "))
+                .exchange().expectStatus().isEqualTo(422)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(REPORTING.received(DEAD_LETTER_API + "/discard")).singleElement()
+                .satisfies(call -> assertThat(call.body()).as("nothing written is no reason").isEqualTo("{}"));
+        assertThat(page).contains("Det finns fel att rätta",
+                "<a href=\"#discard-reason\">Varför: en kassering behöver ett skäl</a>",
+                "id=\"discard-reason-error\"", "aria-describedby=\"discard-reason-error\"", "aria-invalid=\"true\"");
+    }
+
+    @Test
+    void aDiscardSendsItsReason() {
+        REPORTING.answer(DEAD_LETTER_API + "/discard", 200, "{\"status\":\"DISCARDED\"}");
+
+        http.post().uri(DEAD_LETTER_PAGE + "/discard").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin()))
+                .body(BodyInserters.fromFormData("reason", " not an event "))
+                .exchange()
+                .expectStatus().isSeeOther()
+                .expectHeader().location("/operations?discarded=" + DEAD_LETTER);
+
+        assertThat(REPORTING.received(DEAD_LETTER_API + "/discard")).singleElement()
+                .satisfies(call -> assertThat(call.body()).isEqualTo("{\"reason\":\"not an event\"}"));
+    }
+
+    @Test
+    void decidingOnADeadLetterIsTheCoordinatorsOnly() {
+        http.post().uri(DEAD_LETTER_PAGE + "/replay").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staff("o0")))
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectBody(String.class).value(page -> assertThat(page).contains("Inte för din roll"));
+        http.get().uri(DEAD_LETTER_PAGE).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().location("/login");
+        http.get().uri("/operations/dead-letters/gateway/samverka.projects.reporting-service.dlq/0/12")
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin())).exchange()
+                .expectStatus().isNotFound();
+        assertThat(REPORTING.received()).as("nothing asked of a service for a reader who may not decide").isEmpty();
     }
 
     @Test

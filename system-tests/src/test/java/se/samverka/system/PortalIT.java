@@ -134,6 +134,8 @@ class PortalIT {
         assertThat(browser.driver().findElements(By.xpath("//h2[@id='rebuilds']/following-sibling::table//tbody/tr")))
                 .as("every service asked for its rebuilds, and answering").hasSize(4)
                 .noneSatisfy(row -> assertThat(row.getText()).contains("Svarar inte"));
+        assertThat(browser.driver().findElement(By.xpath("//section[@aria-labelledby='dead-letters']")).getText())
+                .as("every service asked for its dead letters, and answering").doesNotContain("Svarar inte");
         assertThat(browser.seriousViolations()).as("the operator's page").isEmpty();
         browser.screenshot("operations");
         browser.open(gateway + "/operations?lang=en");

@@ -40,20 +40,19 @@ public class Instances {
      * has been tried once (the request never reached it, so nothing happens twice, whatever its method).
      */
     public <T> Mono<T> call(Service service, Function<URI, Mono<T>> call) {
-        return call(service, call, count(service));
+        return Mono.defer(() -> call(service, call, choose(service), count(service)));
     }
 
-    private <T> Mono<T> call(Service service, Function<URI, Mono<T>> call, int triesLeft) {
-        return Mono.defer(() -> {
-            URI instance = choose(service);
-            return call.apply(instance).onErrorResume(Instances::refusedConnection, refused -> {
-                refused(service, instance);
-                if (triesLeft <= 1) {
-                    return Mono.error(refused);
-                }
-                log.warn("{} at {} refused the connection; trying another instance", service.id(), instance);
-                return call(service, call, triesLeft - 1);
-            });
+    private <T> Mono<T> call(Service service, Function<URI, Mono<T>> call, URI instance, int triesLeft) {
+        return call.apply(instance).onErrorResume(Instances::refusedConnection, refused -> {
+            refused(service, instance);
+            if (triesLeft <= 1) {
+                return Mono.error(refused);
+            }
+            log.warn("{} at {} refused the connection; trying another instance", service.id(), instance);
+            // The instance after it rather than whose turn it is: calls made meanwhile took turns, and the turn may
+            // have come back to this one.
+            return call(service, call, services.get(service).after(instance), triesLeft - 1);
         });
     }
 

@@ -44,6 +44,11 @@ final class RoundRobin {
         return instances.get(Math.floorMod(turn, instances.size()));
     }
 
+    /** The instance after this one, in the order the instances are given. */
+    URI after(URI instance) {
+        return instances.get((instances.indexOf(instance) + 1) % instances.size());
+    }
+
     void refused(URI instance) {
         restingUntil.put(instance, clock.instant().plus(rest));
     }

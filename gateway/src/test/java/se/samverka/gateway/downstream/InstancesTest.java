@@ -24,9 +24,9 @@ class InstancesTest {
     private static final URI SECOND = URI.create("http://localhost:8182");
 
     private final MovingClock clock = new MovingClock();
-    private final Instances instances = new Instances(new ServiceAddresses("http://localhost:8081",
-            "http://localhost:8082, http://localhost:8182/", "http://localhost:8083", "http://localhost:8084"),
-            Duration.ofSeconds(5), clock);
+    private final ServiceAddresses addresses = new ServiceAddresses("http://localhost:8081",
+            "http://localhost:8082, http://localhost:8182/", "http://localhost:8083", "http://localhost:8084");
+    private final Instances instances = new Instances(addresses, Duration.ofSeconds(5), clock);
 
     @Test
     void theInstancesTakeTurns() {
@@ -71,6 +71,23 @@ class InstancesTest {
             return Mono.error(new TimeoutException("no answer"));
         }).block()).hasCauseInstanceOf(TimeoutException.class);
         assertThat(called).as("a call that may have been made is not made again").hasSize(1);
+    }
+
+    @Test
+    void aRefusedCallGoesOnToTheNextInstanceWhateverTurnsOtherCallsTookMeanwhile() {
+        Instances restless = new Instances(addresses, Duration.ZERO, clock);
+        List<URI> called = new ArrayList<>();
+        String answer = restless.call(Service.PROJECT, instance -> {
+            called.add(instance);
+            if (instance.equals(FIRST)) {
+                assertThat(restless.choose(Service.PROJECT)).as("another call's turn, meanwhile").isEqualTo(SECOND);
+                return Mono.<String>error(new ConnectException("refused"));
+            }
+            return Mono.just("answered at " + instance.getPort());
+        }).block();
+
+        assertThat(answer).isEqualTo("answered at 8182");
+        assertThat(called).containsExactly(FIRST, SECOND);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package se.samverka.gateway.portal.operations;
 
-import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,8 +30,9 @@ record LatestRebuild(String service, boolean answered, String state, String star
         if (!newest.isObject()) {
             return none(service);
         }
-        return new LatestRebuild(service, true, newest.path("state").asString(null), time(newest.path("startedAt")),
-                time(newest.path("finishedAt")), newest.path("events").isNumber() ? newest.path("events").asLong() : null,
+        return new LatestRebuild(service, true, newest.path("state").asString(null),
+                Operations.time(newest.path("startedAt")), Operations.time(newest.path("finishedAt")),
+                newest.path("events").isNumber() ? newest.path("events").asLong() : null,
                 newest.path("failure").asString(null));
     }
 
@@ -42,9 +42,5 @@ record LatestRebuild(String service, boolean answered, String state, String star
 
     public boolean needsAPerson() {
         return "FAILED".equals(state);
-    }
-
-    private static String time(JsonNode node) {
-        return node.isString() ? Operations.time(Instant.parse(node.asString())) : null;
     }
 }

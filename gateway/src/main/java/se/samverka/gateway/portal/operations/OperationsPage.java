@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -29,9 +30,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The operator's view, the coordinator's (ADMIN) only: each part's health, then what {@code ./samverka status}
  * watches (the same {@link Watch}, marked alike), the outbox backlog per instance, the lag per consumer group, the
- * dead letters per topic and group, each service's latest rebuild and the subscriptions whose deliveries fail. Every
- * part is asked at once, each within {@link Probes#TIMEOUT}; a part that does not answer is shown so, never a failed
- * page.
+ * dead letters per topic and group and each one still to be decided on (replayed or discarded by
+ * {@link DeadLetterPages}), each service's latest rebuild and the subscriptions whose deliveries fail. Every part is
+ * asked at once, each within {@link Probes#TIMEOUT}; a part that does not answer is shown so, never a failed page.
  */
 @Controller
 class OperationsPage {
@@ -40,6 +41,8 @@ class OperationsPage {
     private static final String SUBSCRIPTIONS = "/api/subscriptions?size=200";
     /** Deliveries of each subscription asked for at once. */
     private static final int SUBSCRIPTIONS_AT_ONCE = 4;
+    /** Open dead letters listed per service: more than a person decides on one by one. */
+    private static final String OPEN_DEAD_LETTERS = "/api/operations/dead-letters?status=open&size=50";
 
     private final Callers callers;
     private final Downstream downstream;
@@ -58,13 +61,26 @@ class OperationsPage {
         this.security = security;
     }
 
+    /**
+     * @param replayed  the dead letter just replayed, confirmed on the page the replay redirects to
+     * @param discarded the dead letter just discarded, likewise
+     */
     @GetMapping("/operations")
-    Mono<Rendering> operations(ServerWebExchange exchange, Locale locale) {
-        return callers.current(exchange).flatMap(caller -> caller.role() != Role.ADMIN
-                ? Mono.just(Rendering.view("not-allowed").modelAttribute("why", "notAllowed.operations")
-                        .status(HttpStatus.FORBIDDEN).build())
-                : read(caller, exchange, locale)
-                        .map(operations -> Rendering.view("operations").modelAttribute("operations", operations).build()));
+    Mono<Rendering> operations(@RequestParam(required = false) String replayed,
+                               @RequestParam(required = false) String discarded, ServerWebExchange exchange,
+                               Locale locale) {
+        return callers.current(exchange).flatMap(caller -> caller.role() != Role.ADMIN ? notAllowed()
+                : read(caller, exchange, locale).map(operations -> Rendering.view("operations")
+                        .modelAttribute("operations", operations)
+                        .modelAttribute("replayed", DeadLetterPages.confirmable(replayed))
+                        .modelAttribute("discarded", DeadLetterPages.confirmable(discarded))
+                        .build()));
+    }
+
+    /** The page for a reader who is not the coordinator, of the operator's page and of what it leads to. */
+    static Mono<Rendering> notAllowed() {
+        return Mono.just(Rendering.view("not-allowed").modelAttribute("why", "notAllowed.operations")
+                .status(HttpStatus.FORBIDDEN).build());
     }
 
     private Mono<Operations> read(Caller caller, ServerWebExchange exchange, Locale locale) {
@@ -83,17 +99,19 @@ class OperationsPage {
         Mono<List<LatestRebuild>> rebuilds = Flux.fromArray(Service.values())
                 .flatMapSequential(service -> latestRebuild(caller, service)).collectList();
         Mono<Optional<List<FailingSubscription>>> subscriptions = failingSubscriptions(caller);
+        Mono<List<ServiceDeadLetters>> deadLetters = Flux.fromArray(Service.values())
+                .flatMapSequential(service -> openDeadLetters(caller, service)).collectList();
 
-        return Mono.zip(health, metrics, rebuilds, subscriptions).map(found -> {
+        return Mono.zip(health, metrics, rebuilds, subscriptions, deadLetters).map(found -> {
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
             found.getT2().forEach((instance, page) -> samples.put(instance, page.orElse(List.of())));
-            // The gateway cannot ask the broker: the services' own counters say what they parked.
-            Watch watch = Watch.of(samples, Optional.of(Watch.deadLettered(samples)));
+            // The gateway cannot ask the broker: the services' own counts say what is open.
+            Watch watch = Watch.of(samples, Optional.of(Watch.openDeadLetters(samples)));
             List<String> withoutMetrics = found.getT2().entrySet().stream().filter(page -> page.getValue().isEmpty())
                     .map(Map.Entry::getKey).toList();
             return new Operations(Operations.time(Instant.now()), found.getT1(),
                     lines.of(watch, locale), watch, withoutMetrics, found.getT3(),
-                    found.getT4().orElse(null));
+                    found.getT4().orElse(null), found.getT5());
         });
     }
 
@@ -109,7 +127,7 @@ class OperationsPage {
         return instances;
     }
 
-    private static String name(Service service) {
+    static String name(Service service) {
         return service.id() + "-service";
     }
 
@@ -121,6 +139,18 @@ class OperationsPage {
                 .map(answer -> answer.ok() ? LatestRebuild.of(name, answer.body())
                         : answer.is(HttpStatus.NOT_FOUND) ? LatestRebuild.none(name) : LatestRebuild.notAnswering(name))
                 .onErrorResume(unanswered -> Mono.just(LatestRebuild.notAnswering(name)));
+    }
+
+    /** A service that has no operator API for dead letters answers 404: it has none to show. */
+    private Mono<ServiceDeadLetters> openDeadLetters(Caller caller, Service service) {
+        String name = name(service);
+        return downstream.call(service, caller, Request.get(OPEN_DEAD_LETTERS))
+                .timeout(Probes.TIMEOUT)
+                .map(answer -> answer.ok() || answer.is(HttpStatus.NOT_FOUND)
+                        ? new ServiceDeadLetters(name, true, answer.body().path("deadLetters").valueStream()
+                                .map(deadLetter -> DeadLetter.of(service, deadLetter)).toList())
+                        : ServiceDeadLetters.notAnswering(name))
+                .onErrorResume(unanswered -> Mono.just(ServiceDeadLetters.notAnswering(name)));
     }
 
     /** Every subscription with deliveries given up or waiting, or disabled; empty when they cannot be read. */

@@ -81,14 +81,21 @@ public record Watch(Outbox outbox, ConsumerLag lag, DeadLetters deadLetters, Gap
     }
 
     /**
-     * The records each consumer parked in its dead-letter topic ({@code <topic>.<group>.dlq}) since its service
-     * started, as the services count them: for a reader of the metrics who cannot ask the broker.
+     * The records each consumer parked in its dead-letter topic ({@code <topic>.<group>.dlq}) and no one has replayed
+     * or discarded, as the services count them ({@code samverka_events_dead_letters_open}, what the alert watches): for
+     * a reader of the metrics who cannot ask the broker. Every instance of a service counts the same topic and store,
+     * so a topic counts once, at its highest as the alert takes it. A topic whose service does not count what is open
+     * gives what its consumers parked since they started.
      */
-    public static Map<String, Long> deadLettered(Map<String, List<Sample>> metrics) {
-        Map<String, Long> parked = new TreeMap<>();
-        all(metrics, "samverka_events_dead_lettered_total").forEach(sample -> parked.merge(
-                sample.label("topic") + "." + sample.label("group") + ".dlq", Math.round(sample.value()), Long::sum));
-        return parked;
+    public static Map<String, Long> openDeadLetters(Map<String, List<Sample>> metrics) {
+        Map<String, Long> open = new TreeMap<>();
+        all(metrics, "samverka_events_dead_lettered_total").forEach(sample -> open.merge(deadLetterTopic(sample),
+                Math.round(sample.value()), Long::sum));
+        Map<String, Long> counted = new TreeMap<>();
+        all(metrics, "samverka_events_dead_letters_open").forEach(sample -> counted.merge(deadLetterTopic(sample),
+                Math.round(sample.value()), Math::max));
+        open.putAll(counted);
+        return open;
     }
 
     /** The watch as {@code ./samverka status} prints it: a line per concern, with a "!" before what needs a person. */
@@ -234,6 +241,10 @@ public record Watch(Outbox outbox, ConsumerLag lag, DeadLetters deadLetters, Gap
         public String runbook() {
             return RUNBOOKS + "webhook-deliveries-fail";
         }
+    }
+
+    private static String deadLetterTopic(Sample sample) {
+        return sample.label("topic") + "." + sample.label("group") + ".dlq";
     }
 
     private static boolean isReporting(String instance) {

@@ -126,10 +126,34 @@ class WatchTest {
                 samverka_events_dead_lettered_total{application="reporting-service",group="reporting-service",topic="samverka.projects"} 1.0
                 """));
 
-        Map<String, Long> parked = Watch.deadLettered(metrics);
+        Map<String, Long> parked = Watch.openDeadLetters(metrics);
 
-        assertThat(parked).containsExactly(Map.entry("samverka.organisations.reporting-service.dlq", 0L),
-                Map.entry("samverka.projects.reporting-service.dlq", 3L));
+        assertThat(parked).as("without the count of what is open, what was parked since the services started")
+                .containsExactly(Map.entry("samverka.organisations.reporting-service.dlq", 0L),
+                        Map.entry("samverka.projects.reporting-service.dlq", 3L));
         assertThat(Watch.of(metrics, Optional.of(parked)).deadLetters().needsAPerson()).isTrue();
+    }
+
+    @Test
+    void whatIsOpenIsWhatTheServicesCountAsOpenWhereTheyDo() {
+        Map<String, List<Sample>> metrics = new LinkedHashMap<>();
+        metrics.put("reporting-service", Sample.parse("""
+                samverka_events_dead_lettered_total{group="reporting-service",topic="samverka.projects"} 5.0
+                samverka_events_dead_letters_open{group="reporting-service",topic="samverka.projects"} 2.0
+                """));
+        metrics.put("reporting-service-2", Sample.parse("""
+                samverka_events_dead_letters_open{group="reporting-service",topic="samverka.projects"} 1.0
+                """));
+        metrics.put("project-service", Sample.parse("""
+                samverka_events_dead_lettered_total{group="project-service",topic="samverka.organisations"} 3.0
+                samverka_events_dead_letters_open{group="project-service",topic="samverka.organisations"} 0.0
+                """));
+
+        Map<String, Long> open = Watch.openDeadLetters(metrics);
+
+        assertThat(open).as("each topic once, at its highest count, as the alert takes it")
+                .containsExactly(Map.entry("samverka.organisations.project-service.dlq", 0L),
+                        Map.entry("samverka.projects.reporting-service.dlq", 2L));
+        assertThat(Watch.of(metrics, Optional.of(open)).deadLetters().total()).isEqualTo(2);
     }
 }
