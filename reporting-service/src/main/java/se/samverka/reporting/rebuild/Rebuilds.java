@@ -1,24 +1,19 @@
 package se.samverka.reporting.rebuild;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import se.samverka.platform.events.TopicLog;
 import se.samverka.platform.events.Topics;
 import se.samverka.platform.messaging.outage.KafkaHealthIndicator;
+import se.samverka.platform.messaging.rebuild.LedgeredRebuilds;
 import se.samverka.platform.messaging.rebuild.LogReplay;
 import se.samverka.platform.messaging.rebuild.Rebuild;
 import se.samverka.platform.messaging.rebuild.RebuildLedger;
-import se.samverka.platform.messaging.rebuild.RebuildOperations;
 import se.samverka.platform.messaging.rebuild.RebuildProgress;
 import se.samverka.platform.messaging.rebuild.RebuildRunningException;
 import se.samverka.platform.web.DependencyUnavailableException;
@@ -35,34 +30,23 @@ import se.samverka.reporting.readmodel.WriterLease;
  */
 @Service
 @Order(1)
-public class Rebuilds implements RebuildOperations, WriterLease.WriterDuty, DisposableBean {
+public class Rebuilds extends LedgeredRebuilds implements WriterLease.WriterDuty {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
-    /** How many rounds of reading to the end a rebuild takes before it switches and reads the rest exclusively. */
-    private static final int CATCH_UP_ROUNDS = 3;
 
     private final ReadModels models;
-    private final RebuildLedger ledger;
     private final String bootstrapServers;
     private final KafkaHealthIndicator broker;
-    private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "read-model-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicReference<RebuildProgress> running = new AtomicReference<>();
     /** At an instance that does not write: whether a rebuild is under way, as last looked at (each second). */
     private volatile boolean underWayElsewhere;
 
     public Rebuilds(ReadModels models, RebuildLedger ledger,
                     @Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
                     KafkaHealthIndicator broker, Clock clock) {
+        super(ledger, clock);
         this.models = models;
-        this.ledger = ledger;
         this.bootstrapServers = bootstrapServers;
         this.broker = broker;
-        this.clock = clock;
     }
 
     /**
@@ -82,22 +66,6 @@ public class Rebuilds implements RebuildOperations, WriterLease.WriterDuty, Disp
             underWayElsewhere = true;
         }
         return progress.now(clock.instant());
-    }
-
-    @Override
-    public Optional<Rebuild> find(String id) {
-        return ledger.stored(id).map(this::now);
-    }
-
-    @Override
-    public List<Rebuild> recent() {
-        return ledger.recent().stream().map(this::now).toList();
-    }
-
-    /** As counted here while it runs here, else as stored. */
-    private Rebuild now(RebuildProgress stored) {
-        RebuildProgress here = running.get();
-        return (here != null && here.id().equals(stored.id()) ? here : stored).now(clock.instant());
     }
 
     /**
@@ -215,10 +183,5 @@ public class Rebuilds implements RebuildOperations, WriterLease.WriterDuty, Disp
     private void applied(RebuildProgress progress) {
         stillWriting();
         ledger.saveNowAndThen(progress);
-    }
-
-    @Override
-    public void destroy() {
-        worker.shutdownNow();
     }
 }

@@ -7,14 +7,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.TopicLog;
 import se.samverka.platform.messaging.consumer.Generations;
@@ -28,65 +23,39 @@ import se.samverka.platform.messaging.consumer.Projection;
  * batch, then one more read to the end of what came meanwhile. Any instance runs the rebuild it was asked for; one at
  * a time in the service; its progress is stored, so that every instance answers how far it has come.
  */
-public class ReadModelRebuilds implements RebuildOperations, DisposableBean {
+public class ReadModelRebuilds extends LedgeredRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
-    /** How many rounds of reading to the end a rebuild takes before it switches. */
-    private static final int CATCH_UP_ROUNDS = 3;
     /** A running rebuild saves its progress each second: one not saved for this long lost its instance. */
     private static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
 
     private final List<RebuildableReadModel<?>> models;
     private final UnaryOperator<String> destinations;
     private final Generations generations;
-    private final RebuildLedger ledger;
     private final String bootstrapServers;
-    private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "read-model-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicReference<RebuildProgress> running = new AtomicReference<>();
 
     /** @param destinations the topic each binding is bound to */
     public ReadModelRebuilds(List<RebuildableReadModel<?>> models, UnaryOperator<String> destinations,
                              Generations generations, RebuildLedger ledger, String bootstrapServers, Clock clock) {
+        super(ledger, clock);
         this.models = List.copyOf(models);
         this.destinations = destinations;
         this.generations = generations;
-        this.ledger = ledger;
         this.bootstrapServers = bootstrapServers;
-        this.clock = clock;
     }
 
     @Override
     public Rebuild start() {
-        ledger.underWay().flatMap(ledger::stored).ifPresent(this::failIfAbandoned);
+        ledger.underWay().flatMap(ledger::stored).ifPresent(this::settled);
         RebuildProgress progress = ledger.begin(generations.servingNow() + 1);
         running.set(progress);
         worker.submit(() -> run(progress));
         return progress.now(clock.instant());
     }
 
-    @Override
-    public Optional<Rebuild> find(String id) {
-        return ledger.stored(id).map(this::now);
-    }
-
-    @Override
-    public List<Rebuild> recent() {
-        return ledger.recent().stream().map(this::now).toList();
-    }
-
-    /** As counted here while it runs here, else as stored. */
-    private Rebuild now(RebuildProgress stored) {
-        RebuildProgress here = running.get();
-        return (here != null && here.id().equals(stored.id()) ? here : failIfAbandoned(stored)).now(clock.instant());
-    }
-
     /** A rebuild whose instance stopped (died) fails, so that it can be started again. */
-    private RebuildProgress failIfAbandoned(RebuildProgress stored) {
+    @Override
+    protected RebuildProgress settled(RebuildProgress stored) {
         RebuildProgress here = running.get();
         if ((here == null || !here.id().equals(stored.id())) && ledger.abandoned(stored, ABANDONED_AFTER)) {
             stored.finish(Rebuild.State.FAILED, "the instance that ran it stopped; start it again", clock.instant());
@@ -186,10 +155,5 @@ public class ReadModelRebuilds implements RebuildOperations, DisposableBean {
             }
         }
         return missing;
-    }
-
-    @Override
-    public void destroy() {
-        worker.shutdownNow();
     }
 }
