@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 import java.util.ArrayList;
@@ -37,17 +38,17 @@ final class Consistency implements AutoCloseable {
 
     private static final List<Source> SOURCES = List.of(
             new Source("partnership-service", "organisations", List.of(
-                    fixed("project-service's directory", "project-service", "known_organisations"),
-                    fixed("subscription-service's directory", "subscription-service", "organisations"),
+                    serving("project-service's directory", "project-service", "known_organisations"),
+                    serving("subscription-service's directory", "subscription-service", "organisations"),
                     generation("reporting's organisations", "organisations_g"))),
             new Source("partnership-service", "partnerships", List.of(
-                    fixed("project-service's partnerships", "project-service", "known_partnerships"),
-                    fixed("subscription-service's partnerships", "subscription-service", "partnerships"),
+                    serving("project-service's partnerships", "project-service", "known_partnerships"),
+                    serving("subscription-service's partnerships", "subscription-service", "partnerships"),
                     generation("reporting's partnerships", "partnerships_g"))),
             new Source("project-service", "projects", List.of(
                     generation("reporting's projects", "projects_g"),
-                    fixed("subscription-service's projects", "subscription-service", "projects"),
-                    fixed("partnership-service's project links", "partnership-service", "project_links"))));
+                    serving("subscription-service's projects", "subscription-service", "projects"),
+                    serving("partnership-service's project links", "partnership-service", "project_links"))));
 
     private final MongoClient mongo;
     private final KafkaTopicReader topics;
@@ -146,6 +147,12 @@ final class Consistency implements AutoCloseable {
         return prefix + (active == null ? 1 : active.getInteger("generation"));
     }
 
+    /** A service's read model as it serves now, whichever generation that is (ADR 0030). */
+    MongoCollection<Document> serving(String database, String collection) {
+        MongoDatabase service = mongo.getDatabase(database);
+        return service.getCollection(servingCollection(service, collection));
+    }
+
     MongoDatabase database(String name) {
         return mongo.getDatabase(name);
     }
@@ -157,8 +164,18 @@ final class Consistency implements AutoCloseable {
         return sequences;
     }
 
-    private static ReadModel fixed(String name, String database, String collection) {
-        return new ReadModel(name, database, ignored -> collection);
+    /**
+     * The collection a service's read model serves from now: its first generation's, or the one a rebuild made
+     * (ADR 0030), as the service's generations document says.
+     */
+    private static String servingCollection(MongoDatabase service, String collection) {
+        Document serving = service.getCollection("read_model_generations").find(new Document("_id", "serving")).first();
+        int generation = serving == null ? 1 : serving.getInteger("generation");
+        return generation == 1 ? collection : collection + "_g" + generation;
+    }
+
+    private static ReadModel serving(String name, String database, String collection) {
+        return new ReadModel(name, database, service -> servingCollection(service, collection));
     }
 
     private static ReadModel generation(String name, String prefix) {

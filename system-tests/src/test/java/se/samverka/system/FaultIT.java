@@ -205,9 +205,9 @@ class FaultIT {
                     Document some = new Document("_id", new Document("$in", load.projects().stream().limit(3).toList()));
                     platformState.database("reporting-service").getCollection(Consistency.reportingCollection(
                             platformState.database("reporting-service"), "projects_g")).deleteMany(some);
-                    platformState.database("subscription-service").getCollection("projects").deleteMany(some);
-                    platformState.database("partnership-service").getCollection("project_links").deleteMany(some);
-                    platformState.database("project-service").getCollection("known_organisations")
+                    platformState.serving("subscription-service", "projects").deleteMany(some);
+                    platformState.serving("partnership-service", "project_links").deleteMany(some);
+                    platformState.serving("project-service", "known_organisations")
                             .deleteOne(new Document("_id", load.owner()));
                     assertThat(platformState.readModelDifferences()).as("the losses").hasSizeGreaterThanOrEqualTo(4);
                 }
