@@ -22,6 +22,7 @@ import se.samverka.partnership.contracts.Party;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventContract;
 import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.events.Money;
 import se.samverka.platform.test.KafkaRecordWriter;
 import se.samverka.project.contracts.Activity;
 import se.samverka.project.contracts.ActivityRecorded;
@@ -32,7 +33,6 @@ import se.samverka.project.contracts.FundingLineRemoved;
 import se.samverka.project.contracts.Indicator;
 import se.samverka.project.contracts.IndicatorDefined;
 import se.samverka.project.contracts.IndicatorReported;
-import se.samverka.project.contracts.Money;
 import se.samverka.project.contracts.Participation;
 import se.samverka.project.contracts.ProjectAssessed;
 import se.samverka.project.contracts.ProjectContracts;
@@ -131,7 +131,7 @@ final class History implements AutoCloseable {
 
     String fundingLine(String projectId, String programme, Money applied, Money granted, Money paid, Money own,
                        LocalDate decidedOn) {
-        FundingLine line = new FundingLine("f-" + UUID.randomUUID().toString().substring(0, 8), programme, null,
+        FundingLine line = new FundingLine("f-" + UUID.randomUUID().toString().substring(0, 8), programme, null, null,
                 applied, granted, paid, own, decidedOn, false);
         publish(ProjectContracts.FUNDING_LINE_ADDED, projectId, new FundingLineAdded(projectId, line));
         return line.fundingLineId();

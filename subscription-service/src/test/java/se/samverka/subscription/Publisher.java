@@ -18,10 +18,10 @@ import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventContract;
 import se.samverka.platform.events.EventEnvelope;
+import se.samverka.platform.events.Money;
 import se.samverka.platform.test.KafkaRecordWriter;
 import se.samverka.project.contracts.FundingLine;
 import se.samverka.project.contracts.FundingLineAdded;
-import se.samverka.project.contracts.Money;
 import se.samverka.project.contracts.ProjectContracts;
 import se.samverka.project.contracts.ProjectDescription;
 import se.samverka.project.contracts.ProjectPartnerAdded;
@@ -85,7 +85,7 @@ final class Publisher implements AutoCloseable {
     }
 
     EventEnvelope funding(String id, String programme, boolean internal) {
-        FundingLine line = new FundingLine("f-" + UUID.randomUUID(), programme, null,
+        FundingLine line = new FundingLine("f-" + UUID.randomUUID(), programme, null, null,
                 new Money(new BigDecimal("100000.00"), "SEK"), null, null, null, LocalDate.of(2026, 5, 1), internal);
         return publish(ProjectContracts.FUNDING_LINE_ADDED, id, new FundingLineAdded(id, line));
     }

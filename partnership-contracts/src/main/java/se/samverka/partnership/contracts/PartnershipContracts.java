@@ -5,14 +5,17 @@ import se.samverka.platform.events.EventContract;
 import se.samverka.platform.events.EventContracts;
 
 /**
- * The events partnership-service publishes: the organisation directory's on one topic, the partnership register's on
- * another. Contributed to the platform's {@link se.samverka.platform.events.EventCatalog} (META-INF/services), so a
+ * The events partnership-service publishes, one topic per aggregate: the organisation directory's, the partnership
+ * register's, and the international broker's (funding calls, interests, introductions). Contributed to the platform's {@link se.samverka.platform.events.EventCatalog} (META-INF/services), so a
  * consumer with this module on its class path reads them by their type.
  */
 public final class PartnershipContracts implements EventContracts {
 
     public static final String ORGANISATIONS = "samverka.organisations";
     public static final String PARTNERSHIPS = "samverka.partnerships";
+    public static final String CALLS = "samverka.calls";
+    public static final String INTERESTS = "samverka.interests";
+    public static final String INTRODUCTIONS = "samverka.introductions";
 
     public static final EventContract<OrganisationRegistered> ORGANISATION_REGISTERED =
             organisation("registered", OrganisationRegistered.class);
@@ -39,12 +42,37 @@ public final class PartnershipContracts implements EventContracts {
             partnership("agreementRecorded", PartnershipAgreementRecorded.class);
     public static final EventContract<PartnershipDecisionRecorded> PARTNERSHIP_DECISION_RECORDED =
             partnership("decisionRecorded", PartnershipDecisionRecorded.class);
+    public static final EventContract<PartnershipAgreementComingDue> PARTNERSHIP_AGREEMENT_COMING_DUE =
+            partnership("agreementComingDue", PartnershipAgreementComingDue.class);
+    public static final EventContract<PartnershipAgreementDue> PARTNERSHIP_AGREEMENT_DUE =
+            partnership("agreementDue", PartnershipAgreementDue.class);
+
+    public static final EventContract<CallPublished> CALL_PUBLISHED = call("published", CallPublished.class);
+    public static final EventContract<CallUpdated> CALL_UPDATED = call("updated", CallUpdated.class);
+    public static final EventContract<CallClosingSoon> CALL_CLOSING_SOON = call("closingSoon", CallClosingSoon.class);
+    public static final EventContract<CallClosed> CALL_CLOSED = call("closed", CallClosed.class);
+    public static final EventContract<CallWithdrawn> CALL_WITHDRAWN = call("withdrawn", CallWithdrawn.class);
+
+    public static final EventContract<InterestStated> INTEREST_STATED = interest("stated", InterestStated.class);
+    public static final EventContract<InterestUpdated> INTEREST_UPDATED = interest("updated", InterestUpdated.class);
+    public static final EventContract<InterestClosed> INTEREST_CLOSED = interest("closed", InterestClosed.class);
+
+    public static final EventContract<IntroductionProposed> INTRODUCTION_PROPOSED =
+            introduction("proposed", IntroductionProposed.class);
+    public static final EventContract<IntroductionAnswered> INTRODUCTION_ANSWERED =
+            introduction("answered", IntroductionAnswered.class);
+    public static final EventContract<IntroductionOutcomeRecorded> INTRODUCTION_OUTCOME_RECORDED =
+            introduction("outcomeRecorded", IntroductionOutcomeRecorded.class);
 
     private static final List<EventContract<?>> ALL = List.of(
             ORGANISATION_REGISTERED, ORGANISATION_UPDATED, CONTACT_PERSON_ADDED, CONTACT_PERSON_CHANGED,
             CONTACT_PERSON_REMOVED,
             PARTNERSHIP_REGISTERED, PARTNERSHIP_UPDATED, PARTNERSHIP_STATUS_CHANGED, PARTNERSHIP_PARTY_ADDED,
-            PARTNERSHIP_PARTY_REMOVED, PARTNERSHIP_AGREEMENT_RECORDED, PARTNERSHIP_DECISION_RECORDED);
+            PARTNERSHIP_PARTY_REMOVED, PARTNERSHIP_AGREEMENT_RECORDED, PARTNERSHIP_DECISION_RECORDED,
+            PARTNERSHIP_AGREEMENT_COMING_DUE, PARTNERSHIP_AGREEMENT_DUE,
+            CALL_PUBLISHED, CALL_UPDATED, CALL_CLOSING_SOON, CALL_CLOSED, CALL_WITHDRAWN,
+            INTEREST_STATED, INTEREST_UPDATED, INTEREST_CLOSED,
+            INTRODUCTION_PROPOSED, INTRODUCTION_ANSWERED, INTRODUCTION_OUTCOME_RECORDED);
 
     @Override
     public List<EventContract<?>> contracts() {
@@ -57,5 +85,17 @@ public final class PartnershipContracts implements EventContracts {
 
     private static <T> EventContract<T> partnership(String verb, Class<T> dataClass) {
         return new EventContract<>("se.samverka.partnership." + verb, PARTNERSHIPS, dataClass);
+    }
+
+    private static <T> EventContract<T> call(String verb, Class<T> dataClass) {
+        return new EventContract<>("se.samverka.call." + verb, CALLS, dataClass);
+    }
+
+    private static <T> EventContract<T> interest(String verb, Class<T> dataClass) {
+        return new EventContract<>("se.samverka.interest." + verb, INTERESTS, dataClass);
+    }
+
+    private static <T> EventContract<T> introduction(String verb, Class<T> dataClass) {
+        return new EventContract<>("se.samverka.introduction." + verb, INTRODUCTIONS, dataClass);
     }
 }

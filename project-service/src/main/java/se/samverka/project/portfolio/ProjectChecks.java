@@ -9,11 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import se.samverka.platform.events.Money;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.Reason;
 import se.samverka.project.contracts.FundingLine;
-import se.samverka.project.contracts.Money;
 import se.samverka.project.directory.Directory;
 import se.samverka.project.directory.KnownOrganisation;
 import se.samverka.project.directory.KnownPartnership;
@@ -108,8 +108,8 @@ class ProjectChecks {
         }
         atMost(paid, granted, "paid", "amount.granted", problems);
         throwIfAny(problems);
-        return new FundingLine(id, details.programme(), details.call(), applied, granted, paid, own, details.decidedOn(),
-                Boolean.TRUE.equals(details.internal()));
+        return new FundingLine(id, details.programme(), details.call(), null, applied, granted, paid, own,
+                details.decidedOn(), Boolean.TRUE.equals(details.internal()));
     }
 
     void country(String country, String field) {

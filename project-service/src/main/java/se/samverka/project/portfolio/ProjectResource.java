@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import se.samverka.platform.events.Money;
 import se.samverka.project.assessment.Assessment;
 import se.samverka.project.contracts.Activity;
 import se.samverka.project.contracts.FundingLine;
-import se.samverka.project.contracts.Money;
 
 /**
  * A project as the API shows it: its description, and what derives from it and from the directory (names,

@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import se.samverka.platform.events.Money;
 import se.samverka.platform.web.IllegalTransitionException;
 import se.samverka.project.contracts.FundingLine;
-import se.samverka.project.contracts.Money;
 
 class ProjectLifecycleTest {
 
@@ -44,7 +44,7 @@ class ProjectLifecycleTest {
         Project submitted = project(ProjectStatus.SUBMITTED, null, List.of());
         assertThatThrownBy(() -> ProjectLifecycle.check(submitted, ProjectStatus.APPROVED))
                 .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("transition.project.granted");
-        FundingLine granted = new FundingLine("f-1", "OWN_BUDGET", null, sek("100"), sek("100"), null, null, null, false);
+        FundingLine granted = new FundingLine("f-1", "OWN_BUDGET", null, null, sek("100"), sek("100"), null, null, null, false);
         ProjectLifecycle.check(submitted.addFundingLine("p-1", granted).state(), ProjectStatus.APPROVED);
     }
 

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
+import se.samverka.platform.events.Money;
 import se.samverka.project.contracts.FundingLine;
-import se.samverka.project.contracts.Money;
 import se.samverka.reporting.readmodel.ProjectEntry.FundingEntry;
 
 /**

@@ -1,10 +1,9 @@
-package se.samverka.project.contracts;
+package se.samverka.platform.events;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
-import se.samverka.platform.events.Contracts;
 
 /**
  * An exact amount in a currency. The amount travels as a decimal string ({@code "1250000.00"}), so that no JSON
