@@ -1,6 +1,8 @@
 package se.samverka.gateway.portal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import se.samverka.gateway.downstream.Answer;
@@ -42,6 +44,25 @@ public class Choices {
                 .filter(Answer::ok)
                 .flatMapIterable(answer -> answer.body().path("items"))
                 .collectList();
+    }
+
+    /**
+     * The reference data projects, calls and interests are described with (strategies, growth areas, funding
+     * programmes); an empty one when project-service gives none, so that a page still opens, naming programmes by
+     * their codes.
+     */
+    public Mono<JsonNode> reference(Caller caller) {
+        return downstream.call(Service.PROJECT, caller, Request.get("/api/reference"))
+                .map(answer -> answer.ok() ? answer.body() : (JsonNode) Forms.object())
+                .onErrorReturn(Forms.object());
+    }
+
+    /** The funding programmes' names by code ({@code {"sv": ..., "en": ...}}), for {@link Json#programme}. */
+    public static Map<String, JsonNode> programmeNames(JsonNode reference) {
+        Map<String, JsonNode> names = new HashMap<>();
+        reference.path("fundingProgrammes").path("programmes")
+                .forEach(programme -> names.put(programme.path("code").asString(), programme.path("name")));
+        return names;
     }
 
     private Mono<Answer> page(Caller caller, String path) {
