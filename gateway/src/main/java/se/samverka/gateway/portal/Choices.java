@@ -1,5 +1,6 @@
 package se.samverka.gateway.portal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,27 @@ public class Choices {
                 .filter(Answer::ok)
                 .flatMapIterable(answer -> answer.body().path("items"))
                 .collectList();
+    }
+
+    /**
+     * The projects an organisation owns that the reader may see, for a choice of the project something is for or led
+     * to; none when they cannot be read, so that the form opens all the same.
+     *
+     * @param ownerId null or empty for none
+     */
+    public Mono<List<JsonNode>> projects(Caller caller, String ownerId) {
+        if (ownerId == null || ownerId.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return downstream.call(Service.PROJECT, caller, Request.get("/api/projects?size=100&owner={id}", ownerId))
+                .map(answer -> {
+                    List<JsonNode> projects = new ArrayList<>();
+                    if (answer.ok()) {
+                        answer.body().path("items").forEach(projects::add);
+                    }
+                    return projects;
+                })
+                .onErrorReturn(List.of());
     }
 
     /**
