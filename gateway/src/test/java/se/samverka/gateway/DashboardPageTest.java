@@ -31,6 +31,15 @@ class DashboardPageTest extends GatewayTest {
             {"lines":[{"time":"2026-11-28T13:05:00Z","text":"Projektet Ungdomsutbyte registrerades",
                        "textEn":"The project Youth exchange was registered"}]}""";
 
+    private static final String CLOSING = """
+            {"items":[{"id":"c1","name":"Småprojekt 2027","nameEn":"Small projects 2027","programme":"INTERREG_AURORA",
+                       "deadline":"2027-02-15","status":"OPEN","daysLeft":12}],"totalItems":1}""";
+    private static final String DUE = """
+            [{"partnershipId":"s1","name":"Vänort Sanok","nameEn":"Twin city Sanok","status":"ACTIVE","due":"EXPIRY",
+              "dueOn":"2027-01-31","daysLeft":45},
+             {"partnershipId":"s2","name":"Vänort Kajaani","status":"UNDER_REVIEW","due":"RENEWAL",
+              "dueOn":"2026-11-30","daysLeft":-3}]""";
+
     @Test
     void showsTheFiguresTheReadersProjectsAndTheLatestActivity() {
         REPORTING.answer("/api/reports/portfolio", 200, PORTFOLIO).answer("/api/reports/activity?limit=10", 200, ACTIVITY)
@@ -53,6 +62,35 @@ class DashboardPageTest extends GatewayTest {
 
         assertThat(page(TestTokens.staff("o0"))).contains("En del av översikten kan inte visas just nu",
                 "Ungdomsutbyte med Sanok");
+    }
+
+    @Test
+    void showsTheCallsClosingAndTheAgreementsComingDue() {
+        REPORTING.answer("/api/reports/portfolio", 200, PORTFOLIO);
+        PARTNERSHIP.answer("/api/calls?closingWithinDays=30", 200, CLOSING)
+                .answer("/api/partnerships/agreements/due?withinDays=90", 200, DUE);
+
+        assertThat(page(TestTokens.staff("o0"))).contains("<h2 id=\"coming-up\">Kommande</h2>",
+                "Utlysningar som stänger inom 30 dagar", "href=\"/calls/c1\"", "Småprojekt 2027", "2027-02-15",
+                "12 dagar kvar", "href=\"/partnerships/s1\"", "Vänort Sanok",
+                "Avtalet löper ut 2027-01-31 – om 45 dagar", "Avtalet ska förnyas senast 2026-11-30 – för 3 dagar sedan");
+        assertThat(page("/dashboard?lang=en", TestTokens.staff("o0"))).contains("Coming up", "Small projects 2027",
+                "12 days left", "Twin city Sanok", "The agreement expires on 2027-01-31 – in 45 days");
+    }
+
+    @Test
+    void eachPartOfWhatComesDueStandsWhenTheOtherCannotBeRead() {
+        REPORTING.answer("/api/reports/portfolio", 200, PORTFOLIO);
+        PARTNERSHIP.answer("/api/calls?closingWithinDays=30", 500, "{}")
+                .answer("/api/partnerships/agreements/due?withinDays=90", 200, DUE);
+        assertThat(page(TestTokens.staff("o0"))).contains("Utlysningarna kan inte visas just nu.",
+                        "Avtalet löper ut 2027-01-31")
+                .doesNotContain("Avtalen kan inte visas just nu.", "Ingen utlysning stänger");
+
+        PARTNERSHIP.answer("/api/calls?closingWithinDays=30", 200, "{\"items\":[],\"totalItems\":0}")
+                .answer("/api/partnerships/agreements/due?withinDays=90", 403, "{\"status\":403}");
+        assertThat(page(TestTokens.staff("o0"))).contains("Ingen utlysning stänger inom 30 dagar.",
+                "Avtalen kan inte visas just nu.", "Projekt per status");
     }
 
     @Test

@@ -17,10 +17,17 @@ class GatewayRoutingTest extends GatewayTest {
         expectRouted("/api/organisations/42", "partnership");
         expectRouted("/api/partnerships/7", "partnership");
         expectRouted("/api/contact-persons/3/export", "partnership");
+        expectRouted("/api/calls", "partnership");
+        expectRouted("/api/calls/c1?closingWithinDays=30", "partnership");
+        expectRouted("/api/interests", "partnership");
+        expectRouted("/api/interests/i1/matches?limit=20", "partnership");
+        expectRouted("/api/introductions", "partnership");
+        expectRouted("/api/introductions/n1", "partnership");
         expectRouted("/api/projects", "project");
         expectRouted("/api/projects/9?status=IDEA", "project");
         expectRouted("/api/reference", "project");
         expectRouted("/api/reports/portfolio", "reporting");
+        expectRouted("/api/reports/broker", "reporting");
     }
 
     @Test

@@ -28,6 +28,34 @@ class PartnershipPagesTest extends GatewayTest {
     }
 
     @Test
+    void aPartnershipsPageSaysWhenItsAgreementComesDueInEitherLanguage() {
+        PARTNERSHIP.answer("/api/partnerships/s1", 200, """
+                {"id":"s1","name":"Vänort Sanok","type":"TWIN_CITY","status":"ACTIVE","visibility":"PUBLIC",
+                 "parties":[],"agreementDue":[{"due":"RENEWAL","dueOn":"2027-01-31","daysLeft":45},
+                                              {"due":"EXPIRY","dueOn":"2026-11-20","daysLeft":-12}]}""");
+
+        assertThat(page("/partnerships/s1")).contains("Avtalet kommer upp",
+                "Avtalet ska förnyas senast 2027-01-31 – om 45 dagar", "Avtalet löper ut 2026-11-20 – för 12 dagar sedan");
+        assertThat(page("/partnerships/s1?lang=en")).contains("The agreement comes due",
+                "The agreement is to be renewed by 2027-01-31 – in 45 days",
+                "The agreement expires on 2026-11-20 – 12 days ago");
+    }
+
+    @Test
+    void aPartnershipWithNothingDueSaysNothingOfIt() {
+        PARTNERSHIP.answer("/api/partnerships/s1", 200, """
+                {"id":"s1","name":"Vänort Sanok","type":"TWIN_CITY","status":"ACTIVE","visibility":"PUBLIC",
+                 "parties":[],"agreementDue":[]}""");
+
+        assertThat(page("/partnerships/s1")).contains("Vänort Sanok").doesNotContain("Avtalet kommer upp");
+    }
+
+    private String page(String uri) {
+        return http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staff("o0"))).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
     void theListFiltersByTypeAndText() {
         PARTNERSHIP.answer("/api/partnerships?size=100&sort=name&type=TWIN_CITY&q=sanok", 200, """
                 {"items":[{"id":"s1","name":"Vänort Sanok","type":"TWIN_CITY","status":"ACTIVE","countries":["PL","SE"]}],

@@ -24,7 +24,10 @@ class StartPageTest extends GatewayTest {
         String page = page("/");
 
         assertThat(page).contains("<html lang=\"sv\">", "Vinterstaden Östersund–Trondheim", "(WINTER)", "Pågående",
-                "Kultur- och fritidsförvaltningen", "NO, SE", "1 öppet projekt", "Hoppa till innehållet");
+                "Kultur- och fritidsförvaltningen", "NO, SE", "1 öppet projekt", "Hoppa till innehållet",
+                "<a href=\"/calls\">Utlysningar att söka pengar ur för internationellt samarbete</a>");
+        assertThat(page).as("the broker's own pages are for those signed in")
+                .doesNotContain("href=\"/interests\"", "href=\"/introductions\"");
         assertThat(PROJECT.received("/api/projects?size=50")).singleElement()
                 .satisfies(request -> assertThat(request.authorization()).as("asked as anyone").isNull());
     }

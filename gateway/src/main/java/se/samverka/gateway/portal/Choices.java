@@ -1,6 +1,9 @@
 package se.samverka.gateway.portal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import se.samverka.gateway.downstream.Answer;
@@ -42,6 +45,46 @@ public class Choices {
                 .filter(Answer::ok)
                 .flatMapIterable(answer -> answer.body().path("items"))
                 .collectList();
+    }
+
+    /**
+     * The projects an organisation owns that the reader may see, for a choice of the project something is for or led
+     * to; none when they cannot be read, so that the form opens all the same.
+     *
+     * @param ownerId null or empty for none
+     */
+    public Mono<List<JsonNode>> projects(Caller caller, String ownerId) {
+        if (ownerId == null || ownerId.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return downstream.call(Service.PROJECT, caller, Request.get("/api/projects?size=100&owner={id}", ownerId))
+                .map(answer -> {
+                    List<JsonNode> projects = new ArrayList<>();
+                    if (answer.ok()) {
+                        answer.body().path("items").forEach(projects::add);
+                    }
+                    return projects;
+                })
+                .onErrorReturn(List.of());
+    }
+
+    /**
+     * The reference data projects, calls and interests are described with (strategies, growth areas, funding
+     * programmes); an empty one when project-service gives none, so that a page still opens, naming programmes by
+     * their codes.
+     */
+    public Mono<JsonNode> reference(Caller caller) {
+        return downstream.call(Service.PROJECT, caller, Request.get("/api/reference"))
+                .map(answer -> answer.ok() ? answer.body() : (JsonNode) Forms.object())
+                .onErrorReturn(Forms.object());
+    }
+
+    /** The funding programmes' names by code ({@code {"sv": ..., "en": ...}}), for {@link Json#programme}. */
+    public static Map<String, JsonNode> programmeNames(JsonNode reference) {
+        Map<String, JsonNode> names = new HashMap<>();
+        reference.path("fundingProgrammes").path("programmes")
+                .forEach(programme -> names.put(programme.path("code").asString(), programme.path("name")));
+        return names;
     }
 
     private Mono<Answer> page(Caller caller, String path) {

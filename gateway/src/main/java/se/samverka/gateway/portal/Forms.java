@@ -1,8 +1,11 @@
 package se.samverka.gateway.portal;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.springframework.util.MultiValueMap;
@@ -22,6 +25,15 @@ public final class Forms {
 
     /** The values of Sector, by which both organisations and an activity's participants are told apart. */
     public static final List<String> SECTORS = List.of("PUBLIC", "PRIVATE", "SOCIAL_ECONOMY");
+    /** The values of partnership-service's OrganisationType, in the order the directory lists them. */
+    public static final List<String> ORGANISATION_TYPES = List.of("DEPARTMENT", "MUNICIPAL_COMPANY", "MUNICIPALITY",
+            "REGION", "COMPANY", "SOCIAL_ECONOMY", "UNIVERSITY", "NETWORK", "GOVERNMENT_AGENCY", "FOREIGN_CITY",
+            "FOREIGN_REGION", "FOREIGN_ORGANISATION");
+    /** The values of the reference data's GlobalTheme, the global questions work can serve. */
+    public static final List<String> THEMES = List.of("CLIMATE", "POVERTY_REDUCTION", "HUMAN_RIGHTS", "DEMOCRACY",
+            "GENDER_EQUALITY", "DIVERSITY");
+    /** The values of Visibility, the same for every kind of thing the services keep. */
+    public static final List<String> VISIBILITIES = List.of("INTERNAL", "COUNTY", "PUBLIC");
     /** An activity's participants, and the prefix of its form's counts: {@code participants-PUBLIC-WOMEN}. */
     public static final String PARTICIPANTS = "participants";
 
@@ -84,6 +96,62 @@ public final class Forms {
     public static void chosen(ObjectNode body, MultiValueMap<String, String> form, String field) {
         ArrayNode values = body.putArray(field);
         form.getOrDefault(field, List.of()).stream().filter(StringUtils::hasText).forEach(values::add);
+    }
+
+    /**
+     * Codes written in one field, separated by commas or spaces (country codes {@code no, fi}, region codes
+     * {@code FI-05}), in capitals as the services take them; none written is an empty array.
+     */
+    public static void codes(ObjectNode body, MultiValueMap<String, String> form, String field) {
+        ArrayNode codes = body.putArray(field);
+        String written = form.getFirst(field);
+        if (StringUtils.hasText(written)) {
+            Arrays.stream(written.split("[,\\s]+")).filter(StringUtils::hasText)
+                    .forEach(code -> codes.add(code.toUpperCase(Locale.ROOT)));
+        }
+    }
+
+    /** The codes of an array as one field shows them, e.g. {@code NO, FI}. */
+    public static String codes(JsonNode array) {
+        List<String> codes = new ArrayList<>();
+        array.forEach(code -> codes.add(code.asString()));
+        return String.join(", ", codes);
+    }
+
+    /**
+     * What a form's choices of several show chosen: those sent, or when the form is first opened the thing's own
+     * (an empty map for a new thing).
+     */
+    public static Map<String, List<String>> chosen(MultiValueMap<String, String> form, List<String> fields) {
+        Map<String, List<String>> chosen = new HashMap<>();
+        fields.forEach(field -> chosen.put(field, form.getOrDefault(field, List.of())));
+        return chosen;
+    }
+
+    public static Map<String, List<String>> chosen(JsonNode current, List<String> fields) {
+        Map<String, List<String>> chosen = new HashMap<>();
+        fields.forEach(field -> {
+            List<String> values = new ArrayList<>();
+            current.path(field).forEach(value -> values.add(value.asString()));
+            chosen.put(field, values);
+        });
+        return chosen;
+    }
+
+    /** A money amount from two fields, or null when no amount is given; SEK unless another currency is. */
+    public static ObjectNode money(String amount, String currency) {
+        if (!StringUtils.hasText(amount)) {
+            return null;
+        }
+        ObjectNode money = object();
+        money.put("amount", decimal(amount));
+        money.put("currency", StringUtils.hasText(currency) ? currency.strip().toUpperCase(Locale.ROOT) : "SEK");
+        return money;
+    }
+
+    /** A decimal as a Swede may write it ({@code 1 200,5}) as JSON takes it ({@code 1200.5}). */
+    public static String decimal(String written) {
+        return written.strip().replace(',', '.').replace(" ", "");
     }
 
     /** Back to the page of what was changed: a POST answered with a redirect, so a reload does not send it again. */

@@ -3,6 +3,7 @@ package se.samverka.gateway.portal;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,6 +74,27 @@ public class Json {
         String text = text(code);
         JsonNode name = names.get(text);
         return name == null ? text : text(name.path("en".equals(locale.getLanguage()) ? "en" : "sv"));
+    }
+
+    /**
+     * A text the service keeps in Swedish and, optionally, English ({@code name} and {@code nameEn}): the English one
+     * for a reader of English where there is one, else the Swedish.
+     */
+    public String inLanguage(JsonNode node, String field, Locale locale) {
+        String english = "en".equals(locale.getLanguage()) ? text(node.path(field + "En")) : null;
+        return english != null ? english : text(node.path(field));
+    }
+
+    /**
+     * Codes of the reference data (growth areas) as their names in the reader's language, from the reference data's
+     * list of {@code {"code": ..., "name": {"sv": ..., "en": ...}}}; a code it no longer lists as itself.
+     */
+    public String named(JsonNode codes, JsonNode reference, Locale locale) {
+        Map<String, JsonNode> names = new HashMap<>();
+        reference.forEach(item -> names.put(text(item.path("code")), item.path("name")));
+        List<String> named = new ArrayList<>();
+        codes.forEach(code -> named.add(programme(code, names, locale)));
+        return String.join(", ", named);
     }
 
     /** The texts of an array's values, e.g. country codes. */

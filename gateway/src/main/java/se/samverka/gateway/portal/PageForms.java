@@ -56,7 +56,8 @@ public record PageForms(String refused, List<FieldError> errors, boolean conflic
         return prefix(refused);
     }
 
-    private Form form(String name, Map<String, String> current) {
+    /** A form that changes something, showing values of its own making, unless it was refused. */
+    public Form form(String name, Map<String, String> current) {
         boolean failed = name.equals(refused);
         return new Form(prefix(name), failed, failed ? errors : List.of(), failed ? sent : current);
     }

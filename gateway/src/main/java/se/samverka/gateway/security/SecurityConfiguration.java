@@ -72,7 +72,8 @@ class SecurityConfiguration {
     /** The portal's pages for signed-in readers; a browser opening one is sent to the login and then back. */
     private static final String[] PAGES_NEEDING_LOGIN = {"/dashboard", "/dashboard/**", "/reports", "/projects/new",
             "/projects/*/edit", "/partnerships/new", "/partnerships/*/edit", "/organisations/new", "/organisations/*/edit",
-            "/subscriptions", "/subscriptions/**", "/operations", "/operations/**"};
+            "/subscriptions", "/subscriptions/**", "/operations", "/operations/**", "/calls/new", "/calls/*/edit",
+            "/interests", "/interests/**", "/introductions", "/introductions/**"};
     private static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 

@@ -29,10 +29,6 @@ final class OrganisationForm {
     /** A contact person's fields, as partnership-service's ContactPersonDetails names them. */
     private static final List<String> CONTACT_PERSON = List.of("name", "role", "email", "phone", "lawfulBasis",
             "retainUntil");
-    /** The values of partnership-service's OrganisationType, in the order the directory lists them. */
-    static final List<String> TYPES = List.of("DEPARTMENT", "MUNICIPAL_COMPANY", "MUNICIPALITY", "REGION", "COMPANY",
-            "SOCIAL_ECONOMY", "UNIVERSITY", "NETWORK", "GOVERNMENT_AGENCY", "FOREIGN_CITY", "FOREIGN_REGION",
-            "FOREIGN_ORGANISATION");
 
     /** A country as the form offers it: its ISO 3166-1 alpha-2 code, and its name in the reader's language. */
     record Country(String code, String name) {

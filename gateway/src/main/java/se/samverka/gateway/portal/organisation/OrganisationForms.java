@@ -119,7 +119,7 @@ class OrganisationForms {
                 .modelAttribute("editing", organisation != null)
                 .modelAttribute("forms", forms)
                 .modelAttribute("f", f)
-                .modelAttribute("types", OrganisationForm.TYPES)
+                .modelAttribute("types", Forms.ORGANISATION_TYPES)
                 .modelAttribute("sectors", Forms.SECTORS)
                 .modelAttribute("countries", OrganisationForm.countries(locale == null ? PortalLocale.SWEDISH : locale))
                 .status(status)

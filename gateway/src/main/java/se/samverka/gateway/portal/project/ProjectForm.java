@@ -99,8 +99,8 @@ final class ProjectForm {
             case "partners" -> Forms.texts(body, form, "organisationId", "role");
             case "funding-lines" -> {
                 Forms.texts(body, form, "programme");
-                body.set("applied", money(form.getFirst("applied"), form.getFirst("currency")));
-                body.set("granted", money(form.getFirst("granted"), form.getFirst("currency")));
+                body.set("applied", Forms.money(form.getFirst("applied"), form.getFirst("currency")));
+                body.set("granted", Forms.money(form.getFirst("granted"), form.getFirst("currency")));
                 body.put("internal", form.containsKey("internal"));
             }
             case "transitions" -> Forms.texts(body, form, "to", "reason");
@@ -136,22 +136,6 @@ final class ProjectForm {
 
     /** Numbers as written, a decimal comma allowed. */
     private static void numbers(ObjectNode body, MultiValueMap<String, String> form, String... fields) {
-        Forms.put(body, form, ProjectForm::decimal, List.of(fields));
-    }
-
-    /** A decimal as a Swede may write it ({@code 1 200,5}) as JSON takes it ({@code 1200.5}). */
-    private static String decimal(String written) {
-        return written.strip().replace(',', '.').replace(" ", "");
-    }
-
-    /** A money amount from two fields, or null when no amount is given. */
-    private static ObjectNode money(String amount, String currency) {
-        if (!StringUtils.hasText(amount)) {
-            return null;
-        }
-        ObjectNode money = Forms.object();
-        money.put("amount", decimal(amount));
-        money.put("currency", StringUtils.hasText(currency) ? currency.strip() : "SEK");
-        return money;
+        Forms.put(body, form, Forms::decimal, List.of(fields));
     }
 }
