@@ -51,9 +51,4 @@ public record IntroductionEntry(
         return outcomes.stream().anyMatch(outcome -> PROJECT_REGISTERED.equals(outcome.outcome())
                 && outcome.projectId() != null);
     }
-
-    /** Whether it led to this outcome at least once. */
-    public boolean ledTo(String outcome) {
-        return outcomes.stream().anyMatch(recorded -> outcome.equals(recorded.outcome()));
-    }
 }
