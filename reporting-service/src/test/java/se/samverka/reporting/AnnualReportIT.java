@@ -68,6 +68,9 @@ class AnnualReportIT extends ReportingIntegrationTest {
         assertThat(annual.path("projects").get(0).path("title").asString()).isEqualTo("Rent vatten i Sükhbaatar");
         assertThat(annual.path("projects").get(0).path("countries").toString()).isEqualTo("[\"SE\",\"MN\"]");
         assertThat(annual.path("funding").path("rows").size()).isEqualTo(2);
+        assertThat(annual.path("broker").path("year").asInt()).as("the broker's year, for the whole municipality")
+                .isEqualTo(2026);
+        assertThat(annual.path("broker").path("introductions").path("sectors").size()).isGreaterThanOrEqualTo(3);
         assertThat(report("/api/reports/annual/2023?department={d}", department).path("keyFigures")
                 .path("projectsRunning").asLong()).isEqualTo(1);
     }

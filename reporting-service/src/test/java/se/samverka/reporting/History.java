@@ -11,6 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import se.samverka.partnership.contracts.CallDescription;
+import se.samverka.partnership.contracts.CallPublished;
+import se.samverka.partnership.contracts.CallWithdrawn;
+import se.samverka.partnership.contracts.InterestClosed;
+import se.samverka.partnership.contracts.InterestDescription;
+import se.samverka.partnership.contracts.InterestStated;
+import se.samverka.partnership.contracts.IntroductionAnswered;
+import se.samverka.partnership.contracts.IntroductionOutcomeRecorded;
+import se.samverka.partnership.contracts.IntroductionProposed;
 import se.samverka.partnership.contracts.OrganisationDescription;
 import se.samverka.partnership.contracts.OrganisationRegistered;
 import se.samverka.partnership.contracts.OrganisationUpdated;
@@ -85,7 +94,11 @@ final class History implements AutoCloseable {
 
     private static OrganisationDescription description(String name, String nameEn, String type, String country,
                                                        String region) {
-        String sector = "COMPANY".equals(type) ? "PRIVATE" : "PUBLIC";
+        String sector = switch (type) {
+            case "COMPANY" -> "PRIVATE";
+            case "SOCIAL_ECONOMY" -> "SOCIAL_ECONOMY";
+            default -> "PUBLIC";
+        };
         return new OrganisationDescription(name, nameEn, type, sector, country, region, null, null, null, true);
     }
 
@@ -168,6 +181,48 @@ final class History implements AutoCloseable {
                         !missing.contains(criterion)))
                 .toList();
         publish(ProjectContracts.PROJECT_ASSESSED, projectId, new ProjectAssessed(projectId, score, 100, criteria));
+    }
+
+    String call(String programme, String name) {
+        String id = UUID.randomUUID().toString();
+        publish(PartnershipContracts.CALL_PUBLISHED, id, new CallPublished(id, new CallDescription(programme, name, null,
+                null, null, LocalDate.of(2027, 3, 31), null, List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                "PUBLIC")));
+        return id;
+    }
+
+    void callWithdrawn(String id) {
+        publish(PartnershipContracts.CALL_WITHDRAWN, id, new CallWithdrawn(id));
+    }
+
+    String interest(String organisationId, String direction) {
+        String id = UUID.randomUUID().toString();
+        publish(PartnershipContracts.INTEREST_STATED, id, new InterestStated(id, new InterestDescription(organisationId,
+                direction, List.of("EXPORT"), "Intresse", null, List.of("FI"), List.of(), List.of(), List.of(),
+                List.of(), null, LocalDate.now().plusYears(1), "COUNTY")));
+        return id;
+    }
+
+    void interestClosed(String id, String reason) {
+        publish(PartnershipContracts.INTEREST_CLOSED, id, new InterestClosed(id, reason));
+    }
+
+    String introduction(String interestId, String organisationId, String counterpartOrganisationId,
+                        String partnershipId) {
+        String id = UUID.randomUUID().toString();
+        publish(PartnershipContracts.INTRODUCTION_PROPOSED, id, new IntroductionProposed(id, interestId, organisationId,
+                "ORGANISATION", counterpartOrganisationId, counterpartOrganisationId, partnershipId, null));
+        return id;
+    }
+
+    void answered(String introductionId, String organisationId, String answer, String status) {
+        publish(PartnershipContracts.INTRODUCTION_ANSWERED, introductionId,
+                new IntroductionAnswered(introductionId, organisationId, answer, status));
+    }
+
+    void outcome(String introductionId, String outcome, String projectId) {
+        publish(PartnershipContracts.INTRODUCTION_OUTCOME_RECORDED, introductionId,
+                new IntroductionOutcomeRecorded(introductionId, outcome, LocalDate.of(2026, 10, 1), projectId));
     }
 
     /** An event of a type no service publishes yet, in its aggregate's sequence. */

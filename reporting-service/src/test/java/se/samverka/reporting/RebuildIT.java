@@ -34,7 +34,8 @@ import tools.jackson.databind.JsonNode;
 /** Rebuilding the read models from the topics, while the generation in use keeps serving and being fed. */
 class RebuildIT extends ReportingIntegrationTest {
 
-    private static final List<String> MODELS = List.of("organisations", "partnerships", "projects", "feed");
+    private static final List<String> MODELS = List.of("organisations", "partnerships", "projects", "calls",
+            "interests", "introductions", "feed");
 
     private final MongoOperations mongo;
     private final ReadModels models;
@@ -63,9 +64,18 @@ class RebuildIT extends ReportingIntegrationTest {
         history.activity(project, "DELEGATION", "Delegation från Kajaani", LocalDate.of(2026, 3, 7), 3, 8);
         history.status(project, "IDEA", "PRE_STUDY");
         history.assessed(project, 60, "MUNICIPAL_OPERATIONS");
+        String company = history.organisation("Jämtlands Vinterturism AB", "COMPANY", "SE", "SE-Z");
+        String introduction = history.introduction(history.interest(company, "OFFERS"), company, kajaani, twin);
+        history.answered(introduction, company, "ACCEPTED", "PROPOSED");
+        history.answered(introduction, kajaani, "ACCEPTED", "ACCEPTED");
+        history.outcome(introduction, "PROJECT_REGISTERED", project);
+        history.call("INTERREG_AURORA", "Aurora 2027");
         JsonNode before = withoutFreshness(awaitReport("/api/reports/partnerships?department={d}",
                 report -> report.path("partnerships").path(0).path("countries").size() == 2
                         && report.path("freshness").path("lagEvents").asLong(-1) == 0, department));
+        JsonNode brokerBefore = withoutFreshness(awaitReport("/api/reports/broker",
+                report -> report.toString().contains(twin)
+                        && report.path("freshness").path("lagEvents").asLong(-1) == 0));
         int generation = report("/api/reports/portfolio").path("freshness").path("generation").asInt();
 
         JsonNode rebuild = start();
@@ -80,6 +90,7 @@ class RebuildIT extends ReportingIntegrationTest {
                 report -> report.path("projects").path("total").asLong() == 2, department);
         assertThat(portfolio.path("freshness").path("generation").asInt()).isEqualTo(generation + 1);
         assertThat(withoutFreshness(report("/api/reports/partnerships?department={d}", department))).isEqualTo(before);
+        assertThat(withoutFreshness(report("/api/reports/broker"))).isEqualTo(brokerBefore);
         assertThat(report("/api/reports/activity?limit=200").toString()).contains(during, "Under ombyggnaden");
         await("the old generation dropped").atMost(WAIT).until(() -> !mongo.collectionExists("projects_g" + generation));
         assertThat(mongo.collectionExists("figures_g" + generation)).isFalse();

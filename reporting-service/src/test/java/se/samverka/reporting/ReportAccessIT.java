@@ -34,6 +34,7 @@ class ReportAccessIT extends ReportingIntegrationTest {
         row("GET /api/reports/priority",                 "-",        NONE,     OK,    OK,      OK,      NO,      NO,      NO),
         row("GET /api/reports/indicators",               "-",        NONE,     OK,    OK,      OK,      NO,      NO,      NO),
         row("GET /api/reports/activity",                 "-",        NONE,     OK,    OK,      OK,      NO,      NO,      NO),
+        row("GET /api/reports/broker?year=2026",         "-",        NONE,     OK,    OK,      OK,      NO,      NO,      NO),
         row("GET /api/reports/projects/{id}",            "COUNTY",   NONE,     OK,    OK,      OK,      NO,      NO,      NO),
         row("GET /api/reports/projects/no-such",         "-",        NONE,     HIDDEN, HIDDEN, HIDDEN,  NO,      NO,      NO),
         row("GET /api/reports/annual/2026",              "-",        NONE,     OK,    OK,      OK,      NO,      NO,      NO),

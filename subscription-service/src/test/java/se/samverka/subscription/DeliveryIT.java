@@ -113,6 +113,48 @@ class DeliveryIT extends SubscriptionServiceTest {
     }
 
     @Test
+    void aPartnerGetsSignedNoticesOfTheCallsItMayReadAndOnlyIfItAskedForCalls() throws Exception {
+        Api partner = api.as(TestTokens.partner("org-" + UUID.randomUUID()));
+        String deadlines = path("deadlines");
+        String everyCall = path("every-call");
+        String projectsOnly = path("projects-only");
+        Api.Resource notices = partner.created("/api/subscriptions", subscription(RECEIVER.sink(deadlines), "types",
+                List.of("se.samverka.call.closingSoon")));
+        partner.created("/api/subscriptions", subscription(RECEIVER.sink(everyCall), "types",
+                List.of("se.samverka.call.*")));
+        Api.Resource projectEvents = partner.created("/api/subscriptions", subscription(RECEIVER.sink(projectsOnly)));
+
+        String call = "c-" + UUID.randomUUID();
+        events.call(call, "INTERNAL");
+        EventEnvelope hiddenNotice = events.closingSoon(call, 30);
+        EventEnvelope shared = events.callUpdated(call, "COUNTY");
+        EventEnvelope notice = events.closingSoon(call, 7);
+
+        List<WebhookReceiver.Received> received =
+                await().atMost(WAIT).until(() -> RECEIVER.at(deadlines), r -> !r.isEmpty());
+        assertThat(received).singleElement().satisfies(delivery -> {
+            assertThat(delivery.headers().getFirst("webhook-id")).isEqualTo(notice.id());
+            new Webhook(notices.body().path("secret").asString()).verify(delivery.body(), delivery.headers());
+            assertThat(delivery.headers().getFirst("Content-Type")).startsWith("application/cloudevents+json");
+            JsonNode event = JSON.readTree(delivery.body());
+            assertThat(event.path("type").asString()).isEqualTo("se.samverka.call.closingSoon");
+            assertThat(event.path("subject").asString()).isEqualTo(call);
+            assertThat(event.path("data").path("daysLeft").asInt()).isEqualTo(7);
+            assertThat(event.path("data").path("call").path("callId").asString()).isEqualTo(call);
+            assertThat(event.path("data").path("call").path("name").asString()).isEqualTo("Utlysning " + call);
+            assertThat(event.path("data").path("call").path("programme").asString()).isEqualTo("INTERREG_AURORA");
+            assertThat(event.path("data").path("call").path("deadline").asString()).isEqualTo("2027-02-15");
+        });
+        assertThat(await().atMost(WAIT).until(() -> RECEIVER.at(everyCall), r -> r.size() >= 2))
+                .extracting(r -> r.headers().getFirst("webhook-id"))
+                .as("nothing of the call while it was internal").containsExactly(shared.id(), notice.id())
+                .doesNotContain(hiddenNotice.id());
+        // Planned in the same pass as the others: a subscription without types follows project events only.
+        assertThat(deliveries(partner, projectEvents.id(), list -> true)).isEmpty();
+        assertThat(RECEIVER.at(projectsOnly)).isEmpty();
+    }
+
+    @Test
     void eventsThatArriveTogetherAreAppliedTogetherAndDeliveredInTheirOrder() {
         String sink = path("together");
         api.as(TestTokens.partner("org-" + UUID.randomUUID()))

@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import se.samverka.partnership.contracts.CallClosingSoon;
+import se.samverka.partnership.contracts.CallDescription;
+import se.samverka.partnership.contracts.CallPublished;
+import se.samverka.partnership.contracts.CallUpdated;
 import se.samverka.partnership.contracts.OrganisationDescription;
 import se.samverka.partnership.contracts.OrganisationRegistered;
 import se.samverka.partnership.contracts.PartnershipContracts;
@@ -88,6 +92,26 @@ final class Publisher implements AutoCloseable {
         FundingLine line = new FundingLine("f-" + UUID.randomUUID(), programme, null, null,
                 new Money(new BigDecimal("100000.00"), "SEK"), null, null, null, LocalDate.of(2026, 5, 1), internal);
         return publish(ProjectContracts.FUNDING_LINE_ADDED, id, new FundingLineAdded(id, line));
+    }
+
+    EventEnvelope call(String id, String visibility) {
+        return publish(PartnershipContracts.CALL_PUBLISHED, id, new CallPublished(id, callDescription(id, visibility)));
+    }
+
+    EventEnvelope callUpdated(String id, String visibility) {
+        return publish(PartnershipContracts.CALL_UPDATED, id, new CallUpdated(id, callDescription(id, visibility)));
+    }
+
+    EventEnvelope closingSoon(String id, int daysLeft) {
+        return publish(PartnershipContracts.CALL_CLOSING_SOON, id,
+                new CallClosingSoon(id, LocalDate.of(2027, 2, 15), daysLeft));
+    }
+
+    private static CallDescription callDescription(String id, String visibility) {
+        return new CallDescription("INTERREG_AURORA", "Utlysning " + id, "Call " + id, "Samarbete över gränsen",
+                LocalDate.of(2026, 9, 1), LocalDate.of(2027, 2, 15), new Money(new BigDecimal("5000000.00"), "EUR"),
+                List.of("CLIMATE"), List.of(), List.of("S1"), List.of("SE", "FI", "NO"), List.of("MUNICIPALITY"),
+                "https://www.interreg-aurora.eu", visibility);
     }
 
     /** Sends an event again, exactly as before: a redelivered record. */

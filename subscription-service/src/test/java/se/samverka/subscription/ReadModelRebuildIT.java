@@ -17,18 +17,22 @@ import org.springframework.http.HttpStatus;
 import se.samverka.platform.messaging.consumer.Generations;
 import se.samverka.platform.test.RebuildApi;
 import se.samverka.platform.test.TestTokens;
+import se.samverka.subscription.call.CallEvents;
+import se.samverka.subscription.call.CallView;
 import se.samverka.subscription.project.Directory;
 import se.samverka.subscription.project.ProjectEvents;
 import se.samverka.subscription.project.ProjectView;
 import tools.jackson.databind.JsonNode;
 
-/** What subscription-service knows of organisations, partnerships and projects, rebuilt from the topics. */
+/** What subscription-service knows of organisations, partnerships, projects and calls, rebuilt from the topics. */
 class ReadModelRebuildIT extends SubscriptionServiceTest {
 
     @Autowired
     Directory directory;
     @Autowired
     ProjectEvents projects;
+    @Autowired
+    CallEvents calls;
     @Autowired
     Generations generations;
     @Autowired
@@ -45,8 +49,12 @@ class ReadModelRebuildIT extends SubscriptionServiceTest {
         events.status(project, "IDEA", "ONGOING");
         String steady = "p-" + UUID.randomUUID();
         events.project(steady, owner, "COUNTY");
+        String call = "c-" + UUID.randomUUID();
+        events.call(call, "COUNTY");
+        events.callUpdated(call, "PUBLIC");
         await().atMost(WAIT).until(() -> projects.project(project).map(ProjectView::status).filter("ONGOING"::equals)
                 .isPresent() && projects.project(steady).isPresent()
+                && calls.call(call).filter(view -> "PUBLIC".equals(view.description().visibility())).isPresent()
                 && directory.remembering().partnerships(List.of(twin)).containsKey(twin)
                 && directory.remembering().countries(List.of(owner, partner)).size() == 2);
         int generation = generations.serving();
@@ -56,7 +64,9 @@ class ReadModelRebuildIT extends SubscriptionServiceTest {
                 collection("organisations"));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(twin)), new Update().set("view.visibility", "PUBLIC"),
                 collection("partnerships"));
+        mongo.remove(Query.query(Criteria.where("_id").is(call)), collection("calls"));
         assertThat(projects.project(project)).isEmpty();
+        assertThat(calls.call(call)).isEmpty();
 
         RebuildApi rebuilds = new RebuildApi(api);
         JsonNode rebuild = rebuilds.start();
@@ -68,6 +78,10 @@ class ReadModelRebuildIT extends SubscriptionServiceTest {
             assertThat(view.status()).isEqualTo("ONGOING");
             assertThat(view.partnerOrganisationIds()).containsExactly(partner);
             assertThat(view.partnershipIds()).containsExactly(twin);
+        });
+        assertThat(calls.call(call).map(CallView::description)).hasValueSatisfying(description -> {
+            assertThat(description.visibility()).isEqualTo("PUBLIC");
+            assertThat(description.programme()).isEqualTo("INTERREG_AURORA");
         });
         assertThat(directory.remembering().countries(List.of(partner))).containsExactly("FI");
         assertThat(directory.remembering().partnerships(List.of(twin)).get(twin).visibility()).isEqualTo("COUNTY");

@@ -47,6 +47,18 @@ class StreamAndFeedIT extends SubscriptionServiceTest {
     }
 
     @Test
+    void theStreamCarriesTheEventsOfTheCallsTheCallerMayRead() {
+        try (LiveStream stream = LiveStream.open(port, TestTokens.partner("org-" + UUID.randomUUID()))) {
+            String call = "c-" + UUID.randomUUID();
+            EventEnvelope hidden = events.call(call, "INTERNAL");
+            EventEnvelope shared = events.callUpdated(call, "COUNTY");
+
+            await().atMost(WAIT).until(() -> stream.lines().contains("id:" + shared.id()));
+            assertThat(stream.lines()).contains("event:se.samverka.call.updated").doesNotContain("id:" + hidden.id());
+        }
+    }
+
+    @Test
     void anonymousCallersCannotOpenTheStream() {
         assertThat(api.anonymous().status(HttpMethod.GET, "/api/subscriptions/stream", null, null))
                 .isEqualTo(401);

@@ -84,6 +84,14 @@ class SubscriptionsIT extends SubscriptionServiceTest {
                 HttpStatus.UNPROCESSABLE_CONTENT, "sink");
         partner.expectProblem("/api/subscriptions", subscription(RECEIVER.sink(path("t")), "types",
                 List.of("se.samverka.project.teleported")), HttpStatus.UNPROCESSABLE_CONTENT, "types[0]");
+        JsonNode unknownType = partner.refused(HttpMethod.POST, "/api/subscriptions", null,
+                subscription(RECEIVER.sink(path("t")), "types", List.of("se.samverka.call.*",
+                        "se.samverka.call.closingsoon")), HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(unknownType.path("errors")).singleElement().satisfies(error -> {
+            assertThat(error.path("field").asString()).isEqualTo("types[1]");
+            assertThat(error.path("reason").asString()).contains("se.samverka.call.closingSoon", "se.samverka.call.*",
+                    "se.samverka.project.statusChanged");
+        });
         partner.expectProblem("/api/subscriptions", subscription(RECEIVER.sink(path("f")), "filters",
                 List.of(Map.of("regex", Map.of("type", ".*")))), HttpStatus.UNPROCESSABLE_CONTENT, "filters[0].regex");
         partner.expectProblem("/api/subscriptions", subscription(RECEIVER.sink(path("f")), "filters",

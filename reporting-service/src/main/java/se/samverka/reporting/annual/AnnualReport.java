@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import se.samverka.reporting.broker.Broker;
 import se.samverka.reporting.coverage.Coverage;
 import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.funding.Funding;
@@ -14,8 +15,9 @@ import se.samverka.reporting.report.ReportFilter;
 
 /**
  * The year's international work as the coordinator hands it to the municipal council: the key figures, the portfolio
- * counted, the projects that ran, the money, the departments' coverage, the twin cities and the priorities. Every part
- * is the report of the same name for that year (with the same other filters).
+ * counted, the projects that ran, the money, the departments' coverage, the twin cities, the priorities and the
+ * international broker's results (S3). Every part is the report of the same name for that year (with the same other
+ * filters; the broker's, which has none but the year, for the whole municipality).
  *
  * @param municipality whose report it is, from the strategy
  * @param projects     the projects that ran some time in the year, by title
@@ -31,6 +33,7 @@ public record AnnualReport(
         Coverage coverage,
         Partnerships twinCities,
         Priority priority,
+        Broker broker,
         Freshness freshness) {
 
     /**

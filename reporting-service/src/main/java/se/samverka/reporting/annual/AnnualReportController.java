@@ -74,7 +74,7 @@ class AnnualReportController {
 
     private AnnualReport report(int year, ReportFilter filter) {
         return source.computed(List.of("annual", year, filter),
-                counting -> reports.of(counting.snapshot(), year, filter, counting.freshness()));
+                counting -> reports.of(counting.snapshot(), counting.broker(), year, filter, counting.freshness()));
     }
 
     private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import se.samverka.project.contracts.Activity;
 import se.samverka.project.contracts.Participation;
+import se.samverka.reporting.broker.BrokerReport;
 import se.samverka.reporting.coverage.Coverage;
 import se.samverka.reporting.coverage.CoverageReport;
 import se.samverka.reporting.freshness.Freshness;
@@ -17,7 +18,7 @@ import se.samverka.reporting.partnerships.PartnershipsReport;
 import se.samverka.reporting.portfolio.PortfolioReport;
 import se.samverka.reporting.priority.Priority;
 import se.samverka.reporting.priority.PriorityReport;
-import se.samverka.reporting.readmodel.OrganisationEntry;
+import se.samverka.reporting.readmodel.BrokerEntries;
 import se.samverka.reporting.readmodel.ProjectEntry;
 import se.samverka.reporting.readmodel.Snapshot;
 import se.samverka.reporting.report.Names;
@@ -33,18 +34,21 @@ public class AnnualReports {
     private final CoverageReport coverage;
     private final PartnershipsReport partnerships;
     private final PriorityReport priority;
+    private final BrokerReport broker;
 
     AnnualReports(Names names, PortfolioReport portfolio, FundingReport funding, CoverageReport coverage,
-                  PartnershipsReport partnerships, PriorityReport priority) {
+                  PartnershipsReport partnerships, PriorityReport priority, BrokerReport broker) {
         this.names = names;
         this.portfolio = portfolio;
         this.funding = funding;
         this.coverage = coverage;
         this.partnerships = partnerships;
         this.priority = priority;
+        this.broker = broker;
     }
 
-    public AnnualReport of(Snapshot snapshot, int year, ReportFilter filter, Freshness freshness) {
+    public AnnualReport of(Snapshot snapshot, BrokerEntries brokered, int year, ReportFilter filter,
+                           Freshness freshness) {
         ReportFilter ofYear = filter.withYear(year);
         List<Map.Entry<String, ProjectEntry>> projects = snapshot.projects().entrySet().stream()
                 .filter(project -> ofYear.includes(project.getValue(), snapshot))
@@ -55,7 +59,8 @@ public class AnnualReports {
         return new AnnualReport(year, names.municipality(), ofYear,
                 keyFigures(snapshot, year, ofYear, projects, money, departments, priorities),
                 portfolio.of(snapshot, ofYear, freshness), projects.stream().map(project -> row(project, snapshot)).toList(),
-                money, departments, partnerships.twinCities(snapshot, ofYear, freshness), priorities, freshness);
+                money, departments, partnerships.twinCities(snapshot, ofYear, freshness), priorities,
+                broker.of(snapshot, brokered, year, freshness), freshness);
     }
 
     private static AnnualReport.KeyFigures keyFigures(Snapshot snapshot, int year, ReportFilter filter,

@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.NotFoundException;
 import se.samverka.platform.web.Paging;
+import se.samverka.platform.web.Years;
 import se.samverka.project.contracts.Participation;
+import se.samverka.reporting.broker.Broker;
+import se.samverka.reporting.broker.BrokerReport;
 import se.samverka.reporting.coverage.Coverage;
 import se.samverka.reporting.coverage.CoverageReport;
 import se.samverka.reporting.feed.ActivityFeed;
@@ -52,10 +55,12 @@ class ReportsController {
     private final PriorityReport priority;
     private final IndicatorsReport indicators;
     private final ActivityFeedReport feed;
+    private final BrokerReport broker;
 
     ReportsController(ReportSource source, PortfolioReport portfolio, CoverageReport coverage,
                       PartnershipsReport partnerships, FundingReport funding, GeographyReport geography,
-                      PriorityReport priority, IndicatorsReport indicators, ActivityFeedReport feed) {
+                      PriorityReport priority, IndicatorsReport indicators, ActivityFeedReport feed,
+                      BrokerReport broker) {
         this.source = source;
         this.portfolio = portfolio;
         this.coverage = coverage;
@@ -65,6 +70,7 @@ class ReportsController {
         this.priority = priority;
         this.indicators = indicators;
         this.feed = feed;
+        this.broker = broker;
     }
 
     /** Projects, partnerships and organisations counted by status, health, strategy, country and more. */
@@ -139,6 +145,19 @@ class ReportsController {
         Paging paging = paging(page, size);
         return source.computedReading(List.of("indicators", filter, paging), (set, freshness) ->
                 indicators.of(set, filter, paging, freshness));
+    }
+
+    /**
+     * The international broker's results (S3): introductions and what became of them, per sector and partnership;
+     * interests stated and open; calls published per programme. Of {@code year}, or of all years without it.
+     */
+    @GetMapping("/broker")
+    Broker broker(@RequestParam(required = false) Integer year) {
+        Years.problem("year", year).ifPresent(problem -> {
+            throw new InvalidRequestException(List.of(problem));
+        });
+        return source.computedReading(List.of("broker", year == null ? "every year" : year), (set, freshness) ->
+                broker.of(set.withoutProjects(), set.broker(), year, freshness));
     }
 
     private static Paging paging(Integer page, Integer size) {

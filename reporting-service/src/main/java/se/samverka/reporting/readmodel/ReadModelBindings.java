@@ -13,7 +13,10 @@ import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.consumer.ReadModelBinding;
 import se.samverka.project.contracts.ProjectContracts;
 
-/** The live consumers of the three topics (bound in application.yml), each feeding the generation in use. */
+/**
+ * The live consumers of the topics (bound in application.yml), each feeding the generation in use: the directory's,
+ * the partnerships', the projects' and the broker's (funding calls, interests, introductions).
+ */
 @Configuration(proxyBeanMethods = false)
 class ReadModelBindings {
 
@@ -34,6 +37,24 @@ class ReadModelBindings {
         // A lost entry applied again from the log counted in the figures twice: they are counted again from the entries.
         return live(consumers, models, "projectEvents", ProjectContracts.PROJECTS, () -> models.current().projects(),
                 () -> models.current().figures().countAgain());
+    }
+
+    @Bean
+    Consumer<Message<List<byte[]>>> callEvents(EventConsumers consumers, ReadModels models) {
+        return live(consumers, models, "callEvents", PartnershipContracts.CALLS, () -> models.current().calls(),
+                () -> { });
+    }
+
+    @Bean
+    Consumer<Message<List<byte[]>>> interestEvents(EventConsumers consumers, ReadModels models) {
+        return live(consumers, models, "interestEvents", PartnershipContracts.INTERESTS,
+                () -> models.current().interests(), () -> { });
+    }
+
+    @Bean
+    Consumer<Message<List<byte[]>>> introductionEvents(EventConsumers consumers, ReadModels models) {
+        return live(consumers, models, "introductionEvents", PartnershipContracts.INTRODUCTIONS,
+                () -> models.current().introductions(), () -> { });
     }
 
     private static Consumer<Message<List<byte[]>>> live(EventConsumers consumers, ReadModels models, String function,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -37,12 +38,17 @@ import se.samverka.reporting.figures.FigureStore;
 public final class ReadModelSet {
 
     private static final String PARTNERSHIP_IDS = "view.description.partnershipIds";
+    private static final Set<String> BROKER_TOPICS =
+            Set.of(PartnershipContracts.CALLS, PartnershipContracts.INTERESTS, PartnershipContracts.INTRODUCTIONS);
 
     private final int generation;
     private final MongoOperations mongo;
     private final ProjectionStore<OrganisationEntry> organisations;
     private final ProjectionStore<PartnershipEntry> partnerships;
     private final ProjectionStore<ProjectEntry> projects;
+    private final ProjectionStore<CallEntry> calls;
+    private final ProjectionStore<InterestEntry> interests;
+    private final ProjectionStore<IntroductionEntry> introductions;
     private final FeedStore feed;
     private final FigureStore figures;
     private final EventDispatch dispatch;
@@ -64,6 +70,9 @@ public final class ReadModelSet {
         this.organisations = stores.create("organisations_g" + generation, OrganisationEntry.class);
         this.partnerships = stores.create("partnerships_g" + generation, PartnershipEntry.class);
         this.projects = stores.create("projects_g" + generation, ProjectEntry.class);
+        this.calls = stores.create("calls_g" + generation, CallEntry.class);
+        this.interests = stores.create("interests_g" + generation, InterestEntry.class);
+        this.introductions = stores.create("introductions_g" + generation, IntroductionEntry.class);
         // A partnership's projects are read by it, not found among all of them; so are a report's rows (EntryPages).
         Stream.concat(Stream.of(PARTNERSHIP_IDS), EntryPages.indexed().stream()).forEach(field ->
                 mongo.indexOps(projects.collection()).createIndex(new Index().on(field, Sort.Direction.ASC)));
@@ -77,7 +86,9 @@ public final class ReadModelSet {
         this.dispatch = new EventDispatch(EventCodec::decode, feed::add,
                 ReadModelTables.organisations(organisations, figures.besideOrganisations()),
                 ReadModelTables.partnerships(partnerships),
-                ReadModelTables.projects(projects, figures.besideProjects(), zone));
+                ReadModelTables.projects(projects, figures.besideProjects(), zone),
+                ReadModelTables.calls(calls, zone), ReadModelTables.interests(interests, zone),
+                ReadModelTables.introductions(introductions, zone));
     }
 
     /** Applies an event read from {@code topic}, and tells it in the feed if it is news. */
@@ -105,9 +116,13 @@ public final class ReadModelSet {
 
     /**
      * An organisation's event may count the projects that name it again, so it is written alone; the projects' and
-     * partnerships' events of the consumer's threads are written at once (ADR 0022).
+     * partnerships' events of the consumer's threads are written at once (ADR 0022). The broker's events change no
+     * figure.
      */
     private <T> T writing(String topic, Supplier<T> write) {
+        if (BROKER_TOPICS.contains(topic)) {
+            return write.get();
+        }
         return topic.equals(PartnershipContracts.ORGANISATIONS) ? figures.writing(write) : figures.writingBeside(write);
     }
 
@@ -135,6 +150,18 @@ public final class ReadModelSet {
         return projects;
     }
 
+    public ProjectionStore<CallEntry> calls() {
+        return calls;
+    }
+
+    public ProjectionStore<InterestEntry> interests() {
+        return interests;
+    }
+
+    public ProjectionStore<IntroductionEntry> introductions() {
+        return introductions;
+    }
+
     public FeedStore feed() {
         return feed;
     }
@@ -146,7 +173,8 @@ public final class ReadModelSet {
 
     /** When the newest event this generation applied happened. */
     public Optional<Instant> lastEventTime() {
-        return Stream.of(organisations, partnerships, projects).map(ProjectionStore::lastEventTime)
+        return Stream.of(organisations, partnerships, projects, calls, interests, introductions)
+                .map(ProjectionStore::lastEventTime)
                 .flatMap(Optional::stream).max(Comparator.naturalOrder());
     }
 
@@ -167,6 +195,14 @@ public final class ReadModelSet {
     /** Every entry of this generation, as it is now; read within {@link #reading}. */
     public Snapshot snapshot() {
         return new Snapshot(organisations.findAll(), partnerships.findAll(), projects.findAll());
+    }
+
+    /**
+     * Every call, interest and introduction of this generation: a municipality's broker makes some hundreds a year,
+     * read whole as the partnerships are (ADR 0022). Read within {@link #reading}.
+     */
+    public BrokerEntries broker() {
+        return new BrokerEntries(calls.findAll(), interests.findAll(), introductions.findAll());
     }
 
     /** The organisations and partnerships, without the projects: for what reads the projects' figures instead. */
@@ -205,7 +241,8 @@ public final class ReadModelSet {
         try {
             dropped = true;
             Stream.concat(Stream.of(organisations.collection(), partnerships.collection(), projects.collection(),
-                    feed.collection()), figures.collections().stream()).forEach(mongo::dropCollection);
+                    calls.collection(), interests.collection(), introductions.collection(), feed.collection()),
+                    figures.collections().stream()).forEach(mongo::dropCollection);
         } finally {
             readings.writeLock().unlock();
         }

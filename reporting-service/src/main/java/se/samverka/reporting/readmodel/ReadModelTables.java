@@ -11,6 +11,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import se.samverka.partnership.contracts.CallClosed;
+import se.samverka.partnership.contracts.CallDescription;
+import se.samverka.partnership.contracts.CallPublished;
+import se.samverka.partnership.contracts.CallUpdated;
+import se.samverka.partnership.contracts.CallWithdrawn;
+import se.samverka.partnership.contracts.InterestClosed;
+import se.samverka.partnership.contracts.InterestDescription;
+import se.samverka.partnership.contracts.InterestStated;
+import se.samverka.partnership.contracts.InterestUpdated;
+import se.samverka.partnership.contracts.IntroductionAnswered;
+import se.samverka.partnership.contracts.IntroductionOutcomeRecorded;
+import se.samverka.partnership.contracts.IntroductionProposed;
 import se.samverka.partnership.contracts.OrganisationRegistered;
 import se.samverka.partnership.contracts.OrganisationUpdated;
 import se.samverka.partnership.contracts.PartnershipAgreementRecorded;
@@ -156,6 +168,53 @@ final class ReadModelTables {
                 .on(ProjectAssessed.class, existing((entry, e, envelope) ->
                         entry.withAssessment(e.score(), e.criteria(), at(envelope))))
                 .keeping(beside)
+                .build();
+    }
+
+    /**
+     * The broker's funding calls, interests and introductions: what the broker's report counts. Their events are not
+     * told in the feed (the broker's own pages show them).
+     */
+    static TopicTable<CallEntry> calls(ProjectionStore<CallEntry> store, ZoneId zone) {
+        return TopicTable.of(PartnershipContracts.CALLS, store, CallEntry::name, CallEntry::visibility)
+                .on(CallPublished.class, (current, e, envelope) -> {
+                    CallDescription d = e.description();
+                    return new CallEntry(d.programme(), d.name(), d.nameEn(), d.deadline(), d.visibility(),
+                            "PUBLISHED", day(envelope, zone));
+                })
+                .on(CallUpdated.class, existing((entry, e, envelope) -> entry.describedAs(e.description().programme(),
+                        e.description().name(), e.description().nameEn(), e.description().deadline(),
+                        e.description().visibility())))
+                .on(CallClosed.class, existing((entry, e, envelope) -> entry.withStatus("CLOSED")))
+                .on(CallWithdrawn.class, existing((entry, e, envelope) -> entry.withStatus(CallEntry.WITHDRAWN)))
+                .build();
+    }
+
+    static TopicTable<InterestEntry> interests(ProjectionStore<InterestEntry> store, ZoneId zone) {
+        return TopicTable.of(PartnershipContracts.INTERESTS, store, InterestEntry::direction,
+                        InterestEntry::visibility)
+                .on(InterestStated.class, (current, e, envelope) -> {
+                    InterestDescription d = e.description();
+                    return new InterestEntry(d.organisationId(), d.direction(), d.visibility(), d.validUntil(),
+                            InterestEntry.OPEN, day(envelope, zone), null);
+                })
+                .on(InterestUpdated.class, existing((entry, e, envelope) -> entry.describedAs(
+                        e.description().organisationId(), e.description().direction(), e.description().visibility(),
+                        e.description().validUntil())))
+                .on(InterestClosed.class, existing((entry, e, envelope) ->
+                        entry.closed(e.reason(), day(envelope, zone))))
+                .build();
+    }
+
+    static TopicTable<IntroductionEntry> introductions(ProjectionStore<IntroductionEntry> store, ZoneId zone) {
+        return TopicTable.of(PartnershipContracts.INTRODUCTIONS, store, IntroductionEntry::counterpartKind,
+                        entry -> null)
+                .on(IntroductionProposed.class, (current, e, envelope) -> new IntroductionEntry(e.interestId(),
+                        e.organisationId(), e.counterpartKind(), e.counterpartOrganisationId(), e.partnershipId(),
+                        "PROPOSED", day(envelope, zone), List.of()))
+                .on(IntroductionAnswered.class, existing((entry, e, envelope) -> entry.withStatus(e.status())))
+                .on(IntroductionOutcomeRecorded.class, existing((entry, e, envelope) -> entry.withOutcome(
+                        new IntroductionEntry.OutcomeEntry(e.outcome(), e.outcomeOn(), e.projectId()))))
                 .build();
     }
 

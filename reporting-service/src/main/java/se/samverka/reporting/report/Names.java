@@ -43,7 +43,7 @@ public class Names {
     private final MunicipalStrategy strategy;
     private final FundingProgrammes programmes;
 
-    Names(MunicipalStrategy strategy, FundingProgrammes programmes) {
+    public Names(MunicipalStrategy strategy, FundingProgrammes programmes) {
         this.strategy = strategy;
         this.programmes = programmes;
     }
@@ -76,6 +76,10 @@ public class Names {
 
     public String programme(String code) {
         return programmes.programme(code).map(programme -> programme.name().sv()).orElse(code);
+    }
+
+    public String programmeEn(String code) {
+        return programmes.programme(code).map(programme -> programme.name().en()).orElse(code);
     }
 
     public String municipality() {

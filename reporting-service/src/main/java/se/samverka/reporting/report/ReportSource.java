@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.freshness.FreshnessReporter;
+import se.samverka.reporting.readmodel.BrokerEntries;
 import se.samverka.reporting.readmodel.ReadModelSet;
 import se.samverka.reporting.readmodel.ReadModels;
 import se.samverka.reporting.readmodel.Snapshot;
@@ -39,9 +40,10 @@ public class ReportSource {
     /**
      * Every entry of the generation in use, for a report that counts them all.
      *
+     * @param broker    the broker's calls, interests and introductions
      * @param freshness taken before the entries are read, so that it never claims more than they include
      */
-    public record Counting(Snapshot snapshot, Freshness freshness) {
+    public record Counting(Snapshot snapshot, BrokerEntries broker, Freshness freshness) {
     }
 
     /**
@@ -86,7 +88,7 @@ public class ReportSource {
     private Counting counting() {
         return fromTheGenerationInUse(set -> counting.read(set, () -> {
             Freshness taken = freshness.of(set);
-            return set.reading(ReadModelSet::snapshot).map(snapshot -> new Counting(snapshot, taken));
+            return set.reading(readable -> new Counting(readable.snapshot(), readable.broker(), taken));
         }));
     }
 

@@ -10,18 +10,19 @@ import org.springframework.stereotype.Component;
 import se.samverka.subscription.SubscriptionSettings;
 import se.samverka.subscription.project.DisclosedEvent;
 import se.samverka.subscription.project.Disclosure;
-import se.samverka.subscription.project.ProjectEvent;
-import se.samverka.subscription.project.ProjectEventListener;
+import se.samverka.subscription.project.FollowedEvent;
+import se.samverka.subscription.project.FollowedEventListener;
 import se.samverka.subscription.register.Subscription;
 import se.samverka.subscription.register.SubscriptionStore;
 
 /**
- * Turns each project event into a delivery for every active subscription that wants it and whose subscriber may read
- * it, as that subscriber may see it. Only events after a subscription was made are delivered to it.
+ * Turns each project or funding call event into a delivery for every active subscription that wants it and whose
+ * subscriber may read it, as that subscriber may see it. Only events after a subscription was made are delivered to
+ * it.
  */
 @Component
 @Order(1)
-class DeliveryPlanner implements ProjectEventListener {
+class DeliveryPlanner implements FollowedEventListener {
 
     private final SubscriptionStore subscriptions;
     private final Disclosure disclosure;
@@ -55,11 +56,11 @@ class DeliveryPlanner implements ProjectEventListener {
         });
     }
 
-    private List<Delivery> plan(ProjectEvent event, List<Subscription> active, Disclosure.Disclosing disclosing) {
+    private List<Delivery> plan(FollowedEvent event, List<Subscription> active, Disclosure.Disclosing disclosing) {
         Instant eventTime = event.envelope().time().toInstant();
         List<Subscription> wanting = active.stream()
                 .filter(s -> !eventTime.isBefore(s.createdAt()))
-                .filter(s -> s.types().isEmpty() || s.types().contains(event.envelope().type()))
+                .filter(s -> s.follows(event.envelope().type()))
                 .toList();
         List<Delivery> planned = new ArrayList<>();
         for (Subscription subscription : wanting) {

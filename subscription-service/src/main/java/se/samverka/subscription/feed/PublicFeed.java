@@ -18,13 +18,17 @@ import se.samverka.project.contracts.FundingLineAdded;
 import se.samverka.project.contracts.FundingLineChanged;
 import se.samverka.project.contracts.ProjectStatusChanged;
 import se.samverka.subscription.project.Disclosure;
+import se.samverka.subscription.project.FollowedEvent;
+import se.samverka.subscription.project.FollowedEventListener;
 import se.samverka.subscription.project.ProjectEvent;
-import se.samverka.subscription.project.ProjectEventListener;
 
-/** The events of PUBLIC projects that anyone may read, kept for the Atom feed, with a Swedish line for each. */
+/**
+ * The events of PUBLIC projects that anyone may read, kept for the Atom feed, with a Swedish line for each. Funding
+ * calls' events are not: the feed is the public projects', each entry a link to its project.
+ */
 @Component
 @Order(2)
-class PublicFeed implements ProjectEventListener {
+class PublicFeed implements FollowedEventListener {
 
     static final int LATEST = 50;
     private static final Map<String, String> WHAT = Map.ofEntries(
@@ -56,9 +60,9 @@ class PublicFeed implements ProjectEventListener {
     }
 
     /** The event's line, if it has one anyone may read. */
-    private static Optional<FeedEntry> line(ProjectEvent event) {
-        String what = WHAT.get(event.envelope().type());
-        if (what == null || !Disclosure.mayRead(Caller.ANONYMOUS, event)) {
+    private static Optional<FeedEntry> line(FollowedEvent followed) {
+        String what = WHAT.get(followed.envelope().type());
+        if (what == null || !(followed instanceof ProjectEvent event) || !Disclosure.mayRead(Caller.ANONYMOUS, event)) {
             return Optional.empty();
         }
         String title = event.after().title() + ": " + what;

@@ -29,17 +29,22 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import se.samverka.partnership.contracts.PartnershipContracts;
+import se.samverka.platform.events.EventCatalog;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.messaging.MessagingProperties;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import se.samverka.subscription.call.CallEvent;
+import se.samverka.subscription.call.CallView;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tells every instance of the service what any of them applied, for what is live only (ADR 0027). The instances
- * split the project topic's partitions between them, so each applies only some of the events; the one that applies
- * an event sends it, with the project before and after it, to a topic of the service's consumer group, and every
- * instance reads that topic from its end, in no group, and hands each event to the listeners' {@code announce}.
+ * split the followed topics' partitions between them, so each applies only some of the events; the one that applies
+ * an event sends it, with the project or call before and after it, to a topic of the service's consumer group (named
+ * for the projects, which it was first for), and every instance reads that topic from its end, in no group, and hands
+ * each event to the listeners' {@code announce}.
  * An event sent while the broker is away is not sent again: a stream is live only, and the portal reloads what it
  * shows.
  */
@@ -61,7 +66,7 @@ public class Announcements implements SmartLifecycle {
     private final String topic;
     private final String bootstrapServers;
     private final short replicationFactor;
-    private final List<ProjectEventListener> listeners;
+    private final List<FollowedEventListener> listeners;
     private final Counter unsent;
     private volatile KafkaProducer<byte[], byte[]> producer;
     private final CountDownLatch ready = new CountDownLatch(1);
@@ -71,13 +76,13 @@ public class Announcements implements SmartLifecycle {
 
     public Announcements(@Value("${samverka.kafka.bootstrap-servers}") String bootstrapServers,
                          @Value("${spring.cloud.stream.default.group}") String group,
-                         MessagingProperties messaging, List<ProjectEventListener> listeners, MeterRegistry meters) {
+                         MessagingProperties messaging, List<FollowedEventListener> listeners, MeterRegistry meters) {
         this.topic = topic(group);
         this.bootstrapServers = bootstrapServers;
         this.replicationFactor = messaging.replicationFactor();
         this.listeners = listeners;
         this.unsent = Counter.builder("samverka.subscriptions.announcements.unsent")
-                .description("Project events applied here that the other instances' live streams did not hear of")
+                .description("Events applied here that the other instances' live streams did not hear of")
                 .register(meters);
     }
 
@@ -87,13 +92,13 @@ public class Announcements implements SmartLifecycle {
     }
 
     /** Sends the events just applied here to every instance, this one included. */
-    void publish(List<ProjectEvent> applied) {
+    void publish(List<FollowedEvent> applied) {
         KafkaProducer<byte[], byte[]> sending = producer;
         if (ready.getCount() > 0 || sending == null) {
             unsent.increment(applied.size());
             return;
         }
-        for (ProjectEvent event : applied) {
+        for (FollowedEvent event : applied) {
             byte[] value = written(event);
             try {
                 sending.send(new ProducerRecord<>(topic, 0, null, value), (metadata, failure) -> {
@@ -185,8 +190,8 @@ public class Announcements implements SmartLifecycle {
 
     private void announce(ConsumerRecord<byte[], byte[]> record) {
         try {
-            ProjectEvent event = read(record.value()).event();
-            for (ProjectEventListener listener : listeners) {
+            FollowedEvent event = read(record.value()).event();
+            for (FollowedEventListener listener : listeners) {
                 listener.announce(event);
             }
         } catch (RuntimeException unreadable) {
@@ -216,19 +221,32 @@ public class Announcements implements SmartLifecycle {
         }
     }
 
-    static byte[] written(ProjectEvent event) {
-        return JSON.writeValueAsBytes(new Announcement(event.envelope(), event.before(), event.after()));
+    static byte[] written(FollowedEvent event) {
+        if (event instanceof CallEvent call) {
+            return JSON.writeValueAsBytes(new Announcement(call.envelope(), null, null, call.before(), call.after()));
+        }
+        ProjectEvent project = (ProjectEvent) event;
+        return JSON.writeValueAsBytes(new Announcement(project.envelope(), project.before(), project.after(), null,
+                null));
     }
 
     static Announcement read(byte[] value) {
         return JSON.readValue(value, Announcement.class);
     }
 
-    /** What goes on the topic: the event and the project before and after it, all a listener is handed. */
-    record Announcement(EventEnvelope envelope, ProjectView before, ProjectView after) {
+    /**
+     * What goes on the topic: the event and its project or call before and after it, all a listener is handed. Which
+     * it is, the event's topic says.
+     */
+    record Announcement(EventEnvelope envelope, ProjectView before, ProjectView after, CallView callBefore,
+                        CallView callAfter) {
 
-        ProjectEvent event() {
-            return new ProjectEvent(envelope, ProjectEvents.data(envelope), before, after);
+        FollowedEvent event() {
+            Object data = Follower.data(envelope);
+            boolean call = EventCatalog.forType(envelope.type())
+                    .filter(contract -> contract.topic().equals(PartnershipContracts.CALLS)).isPresent();
+            return call ? new CallEvent(envelope, data, callBefore, callAfter)
+                    : new ProjectEvent(envelope, data, before, after);
         }
     }
 }

@@ -9,8 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A project event as one reader may see it: a structured CloudEvent whose data holds only what that reader may read,
- * and the facts of its project that the reader's criteria may ask about.
+ * A project's or funding call's event as one reader may see it: a structured CloudEvent whose data holds only what
+ * that reader may read, and the facts of its project (or call) that the reader's criteria may ask about.
  */
 public record DisclosedEvent(EventEnvelope envelope, ObjectNode data, Facts facts) {
 
@@ -18,14 +18,20 @@ public record DisclosedEvent(EventEnvelope envelope, ObjectNode data, Facts fact
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
-     * What a reader may know of the event's project, for criteria a person understands.
+     * What a reader may know of the event's project, for criteria a person understands; of a call, its programme.
      *
      * @param countries     of the owner and the partners
-     * @param programmes    of the funding lines the reader may see
+     * @param programmes    of the funding lines the reader may see; a call's own
      * @param partnershipIds the partnerships the reader may read
+     * @param call          whether these are a funding call's
      */
     public record Facts(String ownerOrganisationId, List<String> countries, List<String> strategies,
-                        List<String> growthAreas, List<String> programmes, List<String> partnershipIds) {
+                        List<String> growthAreas, List<String> programmes, List<String> partnershipIds,
+                        boolean call) {
+
+        static Facts ofCall(String programme) {
+            return new Facts(null, List.of(), List.of(), List.of(), List.of(programme), List.of(), true);
+        }
     }
 
     /** The context attributes, by their CloudEvents names, for filters. */

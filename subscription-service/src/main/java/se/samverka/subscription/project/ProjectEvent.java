@@ -9,5 +9,6 @@ import se.samverka.platform.events.EventEnvelope;
  * @param before null for the project's first event
  * @param after  null only if the project's registration was never seen
  */
-public record ProjectEvent(EventEnvelope envelope, Object data, ProjectView before, ProjectView after) {
+public record ProjectEvent(EventEnvelope envelope, Object data, ProjectView before, ProjectView after)
+        implements FollowedEvent {
 }

@@ -27,7 +27,7 @@ final class ProjectViews {
     /** The views alone, without the listeners: what a rebuild fills a new generation with. */
     static Projection<ProjectView> projection(GenerationalStore<ProjectView> store) {
         return Projection.of(store, event -> {
-            Object data = ProjectEvents.data(event);
+            Object data = Follower.data(event);
             return current -> data == null ? current.orElse(null) : next(current, data);
         });
     }

@@ -6,7 +6,8 @@ import se.samverka.subscription.project.DisclosedEvent;
 
 /**
  * Which projects a subscription follows, in terms a person understands. Every list that is not empty must meet the
- * project (any of its values will do); empty lists ask nothing.
+ * project (any of its values will do); empty lists ask nothing. A funding call's events meet {@code programmes} by
+ * the call's programme; the other criteria are the projects' and ask nothing of a call.
  *
  * @param countries     ISO 3166-1 alpha-2 codes of the owner's or a partner's country
  * @param strategies    codes of the municipality's strategies the project serves
@@ -35,6 +36,9 @@ public record ProjectCriteria(
     }
 
     public boolean matches(DisclosedEvent.Facts project) {
+        if (project.call()) {
+            return meets(programmes, project.programmes());
+        }
         return meets(countries, project.countries())
                 && meets(strategies, project.strategies())
                 && meets(growthAreas, project.growthAreas())

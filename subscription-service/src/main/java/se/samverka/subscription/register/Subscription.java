@@ -8,12 +8,13 @@ import se.samverka.platform.security.Caller;
 import se.samverka.platform.tokens.Role;
 
 /**
- * An organisation's subscription to project events, modelled on the CloudEvents Subscriptions API. Who subscribed is
- * kept, so that every delivery is decided by what that subscriber may read through the API.
+ * An organisation's subscription to project and funding call events, modelled on the CloudEvents Subscriptions API.
+ * Who subscribed is kept, so that every delivery is decided by what that subscriber may read through the API.
  *
  * @param organisationId       the subscriber's organisation, which owns the subscription (null for an ADMIN without
  *                             one)
- * @param types                event types; empty for all project events
+ * @param types                event types, or families of them ({@code se.samverka.call.*}); empty for all project
+ *                             events
  * @param secret               signs deliveries ({@code whsec_...}); never shown after it was made
  * @param previousSecret       the secret before the last rotation, still signing until {@code previousSecretUntil}
  * @param disabledReason       why it was disabled, when it is
@@ -43,6 +44,11 @@ public record Subscription(
         types = types == null ? List.of() : List.copyOf(types);
         filters = filters == null ? List.of() : List.copyOf(filters);
         projects = projects == null ? ProjectCriteria.ANY : projects;
+    }
+
+    /** Whether it follows events of this type ({@link EventTypes}). */
+    public boolean follows(String type) {
+        return EventTypes.follows(types, type);
     }
 
     /** The subscriber, as the access rules know callers. */

@@ -8,7 +8,8 @@ import tools.jackson.databind.JsonNode;
  *
  * @param sink     the HTTPS URL deliveries are posted to
  * @param protocol HTTP, the only one; may be left out
- * @param types    event types, e.g. {@code se.samverka.project.statusChanged}; none for every project event
+ * @param types    event types, e.g. {@code se.samverka.project.statusChanged} or {@code se.samverka.call.closingSoon},
+ *                 or a family of them, {@code se.samverka.call.*}; none for every project event
  * @param filters  CloudEvents Subscriptions API filter expressions, all of which must match
  * @param projects which projects, by country, strategy, growth area, owner, programme or partnership
  */

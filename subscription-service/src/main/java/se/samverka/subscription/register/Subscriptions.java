@@ -5,15 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
-import se.samverka.platform.events.EventCatalog;
-import se.samverka.platform.events.EventContract;
 import se.samverka.platform.security.Caller;
 import se.samverka.platform.security.Callers;
 import se.samverka.platform.tokens.Role;
@@ -23,7 +19,6 @@ import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.NotFoundException;
 import se.samverka.platform.web.Paging;
 import se.samverka.platform.web.Preconditions;
-import se.samverka.project.contracts.ProjectContracts;
 import se.samverka.subscription.SubscriptionSettings;
 import se.samverka.subscription.sink.SinkClient;
 import se.samverka.subscription.sink.SinkGuard;
@@ -35,9 +30,6 @@ import se.samverka.subscription.sink.SinkGuard;
 @Service
 public class Subscriptions {
 
-    static final Set<String> PROJECT_EVENT_TYPES = EventCatalog.ALL.stream()
-            .filter(contract -> contract.topic().equals(ProjectContracts.PROJECTS)).map(EventContract::type)
-            .collect(Collectors.toUnmodifiableSet());
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final int MAX_CRITERIA = 50;
     private static final int MAX_SINK_LENGTH = 2048;
@@ -152,10 +144,8 @@ public class Subscriptions {
         }
         List<String> types = details.types() == null ? List.of() : details.types();
         for (int i = 0; i < types.size(); i++) {
-            // An unmodifiable set answers contains(null) with a NullPointerException.
-            if (types.get(i) == null || !PROJECT_EVENT_TYPES.contains(types.get(i))) {
-                problems.add(new FieldProblem("types[" + i + "]", "reason.event-type",
-                        PROJECT_EVENT_TYPES.stream().sorted().toList()));
+            if (types.get(i) == null || !EventTypes.known(types.get(i))) {
+                problems.add(new FieldProblem("types[" + i + "]", "reason.event-type", EventTypes.KNOWN));
             }
         }
         List<FilterExpression> filters = Filters.read(details.filters(), problems);

@@ -15,17 +15,17 @@ import se.samverka.platform.security.Caller;
 import se.samverka.subscription.SubscriptionSettings;
 import se.samverka.subscription.project.DisclosedEvent;
 import se.samverka.subscription.project.Disclosure;
-import se.samverka.subscription.project.ProjectEvent;
-import se.samverka.subscription.project.ProjectEventListener;
+import se.samverka.subscription.project.FollowedEvent;
+import se.samverka.subscription.project.FollowedEventListener;
 
 /**
- * Live project events for the portal's open pages: every open stream gets the events its caller may read, as that
- * caller may see them. Live only: an event is announced once, when first applied; nothing is replayed after a
- * reconnect (the portal reloads what it shows).
+ * Live project and funding call events for the portal's open pages: every open stream gets the events its caller may
+ * read, as that caller may see them. Live only: an event is announced once, when first applied; nothing is replayed
+ * after a reconnect (the portal reloads what it shows).
  */
 @Component
 @Order(3)
-public class EventStream implements ProjectEventListener, DisposableBean {
+public class EventStream implements FollowedEventListener, DisposableBean {
 
     private final Disclosure disclosure;
     private final SubscriptionSettings.Stream settings;
@@ -55,7 +55,7 @@ public class EventStream implements ProjectEventListener, DisposableBean {
     }
 
     @Override
-    public void announce(ProjectEvent event) {
+    public void announce(FollowedEvent event) {
         Disclosure.Disclosing disclosing = disclosure.together();
         open.forEach((emitter, caller) -> disclosing.to(caller, event).ifPresent(disclosed -> send(emitter,
                 SseEmitter.event().id(disclosed.envelope().id()).name(disclosed.envelope().type())

@@ -31,6 +31,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import se.samverka.reporting.annual.AnnualReport;
+import se.samverka.reporting.broker.Broker;
+import se.samverka.reporting.broker.BrokerReport;
 import se.samverka.reporting.coverage.Coverage;
 import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.funding.ExchangeRates;
@@ -46,7 +48,8 @@ import se.samverka.reporting.report.Tally;
 
 /**
  * The annual international report that the coordinator hands to the municipal council: A4, in Swedish, with the key
- * figures, bar charts, the projects, the funding, the departments' coverage, the twin cities and the priorities.
+ * figures, bar charts, the projects, the funding, the departments' coverage, the twin cities, the priorities and the
+ * international broker's results.
  *
  * <p>Text is set in Liberation Sans (from openpdf-fonts-extra), embedded, so that å, ä, ö and Cyrillic names show in
  * any reader. Liberation has no Chinese: see {@link PdfFonts} for how such names are shown.
@@ -141,6 +144,7 @@ public class PdfExport {
             coverage();
             twinCities();
             priorities();
+            broker();
         }
 
         /** What the figures are based on: the newest event they include, in Swedish time. */
@@ -427,6 +431,88 @@ public class PdfExport {
                 small(table, Swedish.joined(project.unmet().stream().map(Labels::sv).toList()), Element.ALIGN_LEFT);
             }
             document.add(table);
+        }
+
+        /**
+         * The international broker's year (S3): the introductions per sector and partnership and what they led to, the
+         * interests stated, and the calls published. The broker's figures are the whole municipality's, whatever the
+         * selection.
+         */
+        private void broker() {
+            Broker broker = report.broker();
+            section("Internationell mäklare (S3)", FIRST_LINES);
+            text("Kommunen som internationell mäklare: introduktioner mellan lokala aktörer och kontakter i partnerskap, "
+                    + "organisationer och projekt. En introduktion räknas det år den föreslogs, med allt den lett till "
+                    + "sedan; sektorn är den organisation som angav intresset.");
+            if (!selection(report.filter()).isEmpty()) {
+                note("Urvalet gäller inte mäklarens siffror, som avser hela kommunen.");
+            }
+            Broker.Introductions introductions = broker.introductions();
+            if (introductions.total().proposed() == 0) {
+                text("Inga introduktioner föreslogs under året.");
+            } else {
+                PdfPTable sectors = introductionTable("Sektor");
+                introductions.sectors().stream()
+                        .filter(row -> BrokerReport.SECTORS.contains(row.sector()) || row.figures().proposed() > 0)
+                        .forEach(row -> introductionRow(sectors, row.name(), row.figures(), fonts.regular(SMALL_SIZE)));
+                introductionRow(sectors, Tables.TOTAL, introductions.total(), fonts.bold(SMALL_SIZE));
+                document.add(sectors);
+                if (introductions.partnerships().isEmpty()) {
+                    note("Ingen av årets introduktioner gick genom ett partnerskap.");
+                } else {
+                    PdfPTable partnerships = introductionTable("Partnerskap");
+                    introductions.partnerships().forEach(row -> introductionRow(partnerships,
+                            fonts.name(row.name(), row.nameEn()), row.figures(), fonts.regular(SMALL_SIZE)));
+                    partnerships.setSpacingBefore(6);
+                    document.add(partnerships);
+                }
+            }
+            Broker.Interests interests = broker.interests();
+            Paragraph heading = new Paragraph("Intressen angivna under året: " + Swedish.count(interests.stated())
+                    + ". Öppna vid årets slut (innevarande år: i dag): " + Swedish.count(interests.open()) + ".",
+                    fonts.bold(TEXT_SIZE));
+            heading.setSpacingBefore(6);
+            heading.setSpacingAfter(4);
+            document.add(heading);
+            PdfPTable table = table(new float[] {1.6f, 2.4f, 1.4f, 1.4f}, 70);
+            header(table, "Riktning", "Sektor", "Angivna", "Öppna");
+            for (Broker.InterestRow row : interests.rows()) {
+                small(table, row.directionName(), Element.ALIGN_LEFT);
+                small(table, row.sectorName(), Element.ALIGN_LEFT);
+                small(table, Swedish.count(row.stated()), Element.ALIGN_RIGHT);
+                small(table, Swedish.count(row.open()), Element.ALIGN_RIGHT);
+            }
+            document.add(table);
+            Broker.Calls calls = broker.calls();
+            Paragraph published = new Paragraph("Utlysningar publicerade under året: " + Swedish.count(calls.published()),
+                    fonts.bold(TEXT_SIZE));
+            published.setSpacingBefore(6);
+            published.setSpacingAfter(4);
+            document.add(published);
+            if (!calls.programmes().isEmpty()) {
+                PdfPTable programmes = table(new float[] {4, 1.4f}, 60);
+                header(programmes, "Program", "Utlysningar");
+                for (Broker.ProgrammeRow row : calls.programmes()) {
+                    small(programmes, row.name(), Element.ALIGN_LEFT);
+                    small(programmes, Swedish.count(row.published()), Element.ALIGN_RIGHT);
+                }
+                document.add(programmes);
+            }
+        }
+
+        private PdfPTable introductionTable(String first) {
+            PdfPTable table = table(new float[] {3.2f, 1.2f, 1.2f, 1.1f, 1, 1.4f, 1.2f}, 100);
+            header(table, first, "Föreslagna", "Accepterade", "Avböjda", "Möte", "Gemensam ansökan", "Blev projekt");
+            return table;
+        }
+
+        private void introductionRow(PdfPTable table, String name, Broker.Figures figures, Font font) {
+            table.addCell(cell(fonts.shown(name), font, Element.ALIGN_LEFT));
+            for (long count : List.of(figures.proposed(), figures.accepted(), figures.declined(),
+                    figures.outcomes().getOrDefault("MEETING", 0L),
+                    figures.outcomes().getOrDefault("JOINT_APPLICATION", 0L), figures.projects())) {
+                table.addCell(cell(Swedish.count(count), font, Element.ALIGN_RIGHT));
+            }
         }
 
         /** 0 till under 20; the last band includes its upper bound: 80–100. */

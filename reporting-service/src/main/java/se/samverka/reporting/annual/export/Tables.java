@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import se.samverka.reporting.annual.AnnualReport;
 import se.samverka.reporting.annual.AnnualReport.ProjectRow;
+import se.samverka.reporting.broker.Broker;
 import se.samverka.reporting.coverage.Coverage;
 import se.samverka.reporting.funding.Funding;
 import se.samverka.reporting.partnerships.Partnerships;
@@ -71,7 +72,55 @@ final class Tables {
             Column.text("Partnerskap", department -> Swedish.joined(
                     department.partnerships().stream().map(PartnershipRef::name).toList())));
 
+    static final List<Column<IntroductionLine>> INTRODUCTIONS = List.of(
+            Column.text("Indelning", IntroductionLine::part),
+            Column.text("Namn", IntroductionLine::name),
+            Column.count("Föreslagna", line -> line.figures().proposed()),
+            Column.count("Accepterade", line -> line.figures().accepted()),
+            Column.count("Avböjda", line -> line.figures().declined()),
+            Column.count("Väntar på svar", line -> line.figures().pending()),
+            Column.count("Möte", line -> outcome(line, "MEETING")),
+            Column.count("Gemensam ansökan", line -> outcome(line, "JOINT_APPLICATION")),
+            Column.count("Projekt registrerat", line -> outcome(line, "PROJECT_REGISTERED")),
+            Column.count("Inget resultat", line -> outcome(line, "NOTHING")),
+            Column.count("Blev projekt", line -> line.figures().projects()),
+            Column.text("Partnerskaps-id", IntroductionLine::partnershipId));
+
+    static final List<Column<Broker.InterestRow>> INTERESTS = List.of(
+            Column.text("Riktning", Broker.InterestRow::directionName),
+            Column.text("Sektor", Broker.InterestRow::sectorName),
+            Column.count("Angivna under året", Broker.InterestRow::stated),
+            Column.count("Öppna vid årets slut", Broker.InterestRow::open));
+
+    static final List<Column<Broker.ProgrammeRow>> CALLS = List.of(
+            Column.text("Program", Broker.ProgrammeRow::programme),
+            Column.text("Programnamn", Broker.ProgrammeRow::name),
+            Column.count("Publicerade utlysningar", Broker.ProgrammeRow::published));
+
     private Tables() {
+    }
+
+    /**
+     * One line of the broker's introductions: a sector's, the total's or a partnership's.
+     *
+     * @param part Sektor, Totalt or Partnerskap
+     */
+    record IntroductionLine(String part, String name, String partnershipId, Broker.Figures figures, boolean total) {
+    }
+
+    /** The introductions per sector, their total, then per partnership. */
+    static List<IntroductionLine> introductionLines(Broker broker) {
+        List<IntroductionLine> lines = new ArrayList<>();
+        broker.introductions().sectors().forEach(row ->
+                lines.add(new IntroductionLine("Sektor", row.name(), null, row.figures(), false)));
+        lines.add(new IntroductionLine(TOTAL, TOTAL, null, broker.introductions().total(), true));
+        broker.introductions().partnerships().forEach(row ->
+                lines.add(new IntroductionLine("Partnerskap", row.name(), row.partnershipId(), row.figures(), false)));
+        return lines;
+    }
+
+    private static long outcome(IntroductionLine line, String outcome) {
+        return line.figures().outcomes().getOrDefault(outcome, 0L);
     }
 
     /**

@@ -25,8 +25,8 @@ import se.samverka.reporting.annual.AnnualReport;
 
 /**
  * The annual report as an Excel workbook, for the coordinator to sort, filter and sum further: the key figures, the
- * projects, the funding (laid out as in {@link CsvExport}, with the total last), the departments' coverage and the
- * twin cities, each on a sheet of its own. Numbers are numeric cells, amounts formatted {@code #,##0.00}, dates real
+ * projects, the funding (laid out as in {@link CsvExport}, with the total last), the departments' coverage, the
+ * twin cities and the international broker's introductions, interests and calls, each on a sheet of its own. Numbers are numeric cells, amounts formatted {@code #,##0.00}, dates real
  * date cells; every sheet has a bold, frozen header row, and the tables an auto-filter.
  *
  * <p>XSSF rather than the streaming SXSSF: a municipality's year is some hundred rows, which XSSF holds in memory
@@ -51,6 +51,12 @@ public class XlsxExport {
                     report.coverage().departments(), department -> false);
             table(workbook.createSheet("Vänorter"), styles, Tables.twinCities(report.municipality()),
                     report.twinCities().partnerships(), twinCity -> false);
+            table(workbook.createSheet("Introduktioner"), styles, Tables.INTRODUCTIONS,
+                    Tables.introductionLines(report.broker()), Tables.IntroductionLine::total);
+            table(workbook.createSheet("Intressen"), styles, Tables.INTERESTS, report.broker().interests().rows(),
+                    row -> false);
+            table(workbook.createSheet("Utlysningar"), styles, Tables.CALLS, report.broker().calls().programmes(),
+                    row -> false);
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import se.samverka.platform.web.PageResponse;
 import se.samverka.reporting.annual.AnnualReport;
 import se.samverka.reporting.annual.AnnualReport.ProjectRow;
+import se.samverka.reporting.broker.Broker;
 import se.samverka.reporting.coverage.Coverage;
 import se.samverka.reporting.freshness.Freshness;
 import se.samverka.reporting.funding.ExchangeRates;
@@ -24,7 +25,8 @@ import se.samverka.reporting.report.ReportFilter;
 /**
  * Östersund's year 2026 as the annual report would give it, built by hand so that every figure is known: projects
  * owned by Swedish departments and by a Mongolian region with a Cyrillic name, a Chinese twin region with an English
- * name, funding in SEK, EUR and DKK (the last without an exchange rate), and a department without any project.
+ * name, funding in SEK, EUR and DKK (the last without an exchange rate), a department without any project, and the
+ * broker's introductions, interests and calls.
  */
 final class AnnualReportFixture {
 
@@ -49,7 +51,7 @@ final class AnnualReportFixture {
 
     static AnnualReport ostersund2026() {
         return new AnnualReport(2026, MUNICIPALITY, FILTER, keyFigures(), portfolio(), projects(), funding(),
-                coverage(), twinCities(), priority(), FRESHNESS);
+                coverage(), twinCities(), priority(), broker(), FRESHNESS);
     }
 
     /** The same year with the projects replaced: for what one row does to a file. */
@@ -57,7 +59,7 @@ final class AnnualReportFixture {
         AnnualReport report = ostersund2026();
         return new AnnualReport(report.year(), report.municipality(), report.filter(), report.keyFigures(),
                 report.portfolio(), projects, report.funding(), report.coverage(), report.twinCities(),
-                report.priority(), report.freshness());
+                report.priority(), report.broker(), report.freshness());
     }
 
     /** A year before anything was registered: every table empty. */
@@ -76,6 +78,8 @@ final class AnnualReportFixture {
                 new Partnerships(FILTER, List.of(), never),
                 new Priority(FILTER, 50, 0, null, null, List.of(new Priority.Band(0, 20, 0),
                         new Priority.Band(80, 100, 0)), PageResponse.whole(List.of()), never),
+                new Broker(2026, new Broker.Introductions(figures(0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), List.of(),
+                        List.of()), new Broker.Interests(0, 0, List.of()), new Broker.Calls(0, List.of()), never),
                 never);
     }
 
@@ -196,6 +200,45 @@ final class AnnualReportFixture {
                 PageResponse.whole(List.of(new Priority.Below("p-jilin", "Skolutbyte Östersund–长春", "o-buf", BUF,
                         "ONGOING", 45.0, List.of("CLEAR_RESULTS", "GROWTH_AREAS")))),
                 FRESHNESS);
+    }
+
+    /** Six introductions, two of which became projects; interests of both directions; three calls. */
+    static Broker broker() {
+        Broker.Introductions introductions = new Broker.Introductions(figures(6, 4, 1, 1, 3, 2, 2, 1, 2),
+                List.of(new Count("2025", null, 2), new Count("2026", null, 6)),
+                List.of(new Broker.SectorRow("PUBLIC", "Offentlig sektor", "Public sector",
+                                figures(1, 1, 0, 0, 1, 0, 0, 1, 0)),
+                        new Broker.SectorRow("PRIVATE", "Näringsliv", "Business", figures(3, 2, 1, 0, 1, 1, 1, 0, 1)),
+                        new Broker.SectorRow("SOCIAL_ECONOMY", "Idéburen sektor", "Social economy",
+                                figures(2, 1, 0, 1, 1, 1, 1, 0, 1))),
+                List.of(new Broker.PartnershipRow("t-kajaani", "Vänort Kajaani", "Twin city Kajaani",
+                        figures(2, 2, 0, 0, 2, 1, 1, 0, 1))));
+        Broker.Interests interests = new Broker.Interests(7, 9, List.of(
+                interests("OFFERS", "Erbjuder", "PUBLIC", "Offentlig sektor", 1, 2),
+                interests("OFFERS", "Erbjuder", "PRIVATE", "Näringsliv", 3, 4),
+                interests("OFFERS", "Erbjuder", "SOCIAL_ECONOMY", "Idéburen sektor", 0, 0),
+                interests("SEEKS", "Söker", "PUBLIC", "Offentlig sektor", 0, 0),
+                interests("SEEKS", "Söker", "PRIVATE", "Näringsliv", 2, 2),
+                interests("SEEKS", "Söker", "SOCIAL_ECONOMY", "Idéburen sektor", 1, 1)));
+        Broker.Calls calls = new Broker.Calls(3, List.of(
+                new Broker.ProgrammeRow("INTERREG_AURORA", "Interreg Aurora", "Interreg Aurora", 2),
+                new Broker.ProgrammeRow("ERASMUS_PLUS", "Erasmus+", "Erasmus+", 1)));
+        return new Broker(2026, introductions, interests, calls, FRESHNESS);
+    }
+
+    private static Broker.Figures figures(long proposed, long accepted, long declined, long pending, long meetings,
+                                          long applications, long registered, long nothing, long projects) {
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        outcomes.put("MEETING", meetings);
+        outcomes.put("JOINT_APPLICATION", applications);
+        outcomes.put("PROJECT_REGISTERED", registered);
+        outcomes.put("NOTHING", nothing);
+        return new Broker.Figures(proposed, accepted, declined, pending, outcomes, projects);
+    }
+
+    private static Broker.InterestRow interests(String direction, String directionName, String sector,
+                                                String sectorName, long stated, long open) {
+        return new Broker.InterestRow(direction, directionName, direction, sector, sectorName, sector, stated, open);
     }
 
     private static Partnerships.Row twinCity(String id, String name, String status, Partnerships.PartyRow own,

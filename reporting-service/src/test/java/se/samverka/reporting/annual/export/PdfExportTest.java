@@ -126,6 +126,24 @@ class PdfExportTest {
     }
 
     @Test
+    void endsWithTheBrokersYearPerSectorAndPartnership() {
+        assertThat(text).contains("Internationell mäklare (S3)")
+                .contains("Sektor Föreslagna Accepterade Avböjda Möte Gemensam ansökan Blev projekt")
+                .contains("Offentlig sektor 1 1 0 1 0 0")
+                .contains("Näringsliv 3 2 1 1 1 1")
+                .contains("Idéburen sektor 2 1 0 1 1 1")
+                .contains("Totalt 6 4 1 3 2 2")
+                .contains("Vänort Kajaani 2 2 0 2 1 1")
+                .contains("Intressen angivna under året: 7. Öppna vid årets slut (innevarande år: i dag): 9.")
+                .contains("Erbjuder Näringsliv 3 4")
+                .contains("Söker Idéburen sektor 1 1")
+                .contains("Utlysningar publicerade under året: 3")
+                .contains("Interreg Aurora 2");
+        assertThat(text.indexOf("Internationell mäklare (S3)")).as("after the priorities")
+                .isGreaterThan(text.indexOf("Projekt under tröskeln"));
+    }
+
+    @Test
     void embedsEveryFontItUses() {
         assertThat(fonts).isNotEmpty().allSatisfy(font -> {
             assertThat(font.isEmbedded()).as(font.getName()).isTrue();
@@ -140,7 +158,9 @@ class PdfExportTest {
             assertThat(empty).contains("Underlaget innehåller ännu inga registrerade händelser.")
                     .contains("Inga projekt pågick under året.")
                     .contains("Inga vänorter i urvalet.")
-                    .contains("Inget öppet projekt är bedömt ännu.");
+                    .contains("Inget öppet projekt är bedömt ännu.")
+                    .contains("Inga introduktioner föreslogs under året.")
+                    .contains("Utlysningar publicerade under året: 0");
         }
     }
 

@@ -37,7 +37,8 @@ class XlsxExportTest {
     @Test
     void hasTheSheetsInSwedish() {
         assertThat(IntStream.range(0, workbook.getNumberOfSheets()).mapToObj(workbook::getSheetName))
-                .containsExactly("Nyckeltal", "Projekt", "Finansiering", "Förvaltningar", "Vänorter");
+                .containsExactly("Nyckeltal", "Projekt", "Finansiering", "Förvaltningar", "Vänorter", "Introduktioner",
+                        "Intressen", "Utlysningar");
     }
 
     @Test
@@ -50,7 +51,8 @@ class XlsxExportTest {
             assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
             assertThat(sheet.getColumnWidth(0)).as("width on %s", sheet.getSheetName()).isGreaterThan(6 * 256);
         }
-        for (String table : List.of("Projekt", "Finansiering", "Förvaltningar", "Vänorter")) {
+        for (String table : List.of("Projekt", "Finansiering", "Förvaltningar", "Vänorter", "Introduktioner",
+                "Intressen", "Utlysningar")) {
             assertThat(((XSSFSheet) workbook.getSheet(table)).getCTWorksheet().isSetAutoFilter())
                     .as("filter on %s", table).isTrue();
         }
@@ -153,10 +155,43 @@ class XlsxExportTest {
     }
 
     @Test
+    void theBrokersIntroductionsArePerSectorThenTheBoldTotalThenPerPartnership() {
+        Sheet sheet = workbook.getSheet("Introduktioner");
+        List<String> headings = headings(sheet);
+
+        assertThat(rows(sheet).stream().skip(1).map(row -> row.getCell(1).getStringCellValue()).toList())
+                .containsExactly("Offentlig sektor", "Näringsliv", "Idéburen sektor", "Totalt", "Vänort Kajaani");
+        Row total = sheet.getRow(4);
+        Cell projects = total.getCell(headings.indexOf("Blev projekt"));
+        assertThat(projects.getCellType()).isEqualTo(CellType.NUMERIC);
+        assertThat(projects.getNumericCellValue()).isEqualTo(2);
+        assertThat(workbook.getFontAt(projects.getCellStyle().getFontIndex()).getBold()).isTrue();
+        assertThat(total.getCell(headings.indexOf("Möte")).getNumericCellValue()).isEqualTo(3);
+        assertThat(total.getCell(headings.indexOf("Inget resultat")).getNumericCellValue()).isEqualTo(1);
+        Row kajaani = sheet.getRow(5);
+        assertThat(kajaani.getCell(headings.indexOf("Indelning")).getStringCellValue()).isEqualTo("Partnerskap");
+        assertThat(kajaani.getCell(headings.indexOf("Partnerskaps-id")).getStringCellValue()).isEqualTo("t-kajaani");
+        assertThat(kajaani.getCell(headings.indexOf("Accepterade")).getNumericCellValue()).isEqualTo(2);
+    }
+
+    @Test
+    void theBrokersInterestsAndCallsAreCounted() {
+        Sheet interests = workbook.getSheet("Intressen");
+        List<String> headings = headings(interests);
+        assertThat(interests.getLastRowNum()).isEqualTo(6);
+        assertThat(interests.getRow(2).getCell(headings.indexOf("Sektor")).getStringCellValue()).isEqualTo("Näringsliv");
+        assertThat(interests.getRow(2).getCell(headings.indexOf("Öppna vid årets slut")).getNumericCellValue())
+                .isEqualTo(4);
+        Sheet calls = workbook.getSheet("Utlysningar");
+        assertThat(calls.getRow(1).getCell(1).getStringCellValue()).isEqualTo("Interreg Aurora");
+        assertThat(calls.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(2);
+    }
+
+    @Test
     void emptyYearStillGivesEverySheet() throws IOException {
         try (XSSFWorkbook empty = new XSSFWorkbook(new ByteArrayInputStream(
                 new XlsxExport().workbook(AnnualReportFixture.empty())))) {
-            assertThat(empty.getNumberOfSheets()).isEqualTo(5);
+            assertThat(empty.getNumberOfSheets()).isEqualTo(8);
             assertThat(empty.getSheet("Projekt").getLastRowNum()).isZero();
             assertThat(value(empty.getSheet("Nyckeltal"), "Genomsnittlig bedömningspoäng, öppna projekt")
                     .getCellType()).isEqualTo(CellType.BLANK);
