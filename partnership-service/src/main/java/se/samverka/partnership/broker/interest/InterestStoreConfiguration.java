@@ -10,7 +10,7 @@ import se.samverka.platform.messaging.outbox.AggregateStores;
 class InterestStoreConfiguration {
 
     @Bean
-    AggregateStore<Interest> interests(AggregateStores stores) {
+    AggregateStore<Interest> interestStore(AggregateStores stores) {
         AggregateStore<Interest> interests = stores.create("interests", Interest.class);
         interests.ensureIndexes(InterestController.SORTABLE.values());
         // What lists filter by, and what the expiry check looks for.

@@ -10,7 +10,7 @@ import se.samverka.platform.messaging.outbox.AggregateStores;
 class IntroductionStoreConfiguration {
 
     @Bean
-    AggregateStore<Introduction> introductions(AggregateStores stores) {
+    AggregateStore<Introduction> introductionStore(AggregateStores stores) {
         AggregateStore<Introduction> introductions = stores.create("introductions", Introduction.class);
         // What lists are sorted and filtered by.
         introductions.ensureIndexes(List.of("createdAt", "state.status", "state.organisationId",
