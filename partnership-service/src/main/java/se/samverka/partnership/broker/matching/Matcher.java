@@ -22,7 +22,8 @@ import se.samverka.reference.Sector;
  * The broker's matching: ranks candidates for an interest by criteria of configurable weight, each met criterion with
  * its reasons, so that a score is never a black box. Only candidates the caller may read, that are open, and that do
  * not belong to the interest's own organisation are ranked; where the interest names countries or regions, only
- * candidates there (or looking there). Order: score, then name, then id.
+ * candidates there (or looking there); of other interests, only those that complement it (an offer meets a search).
+ * Order: score, then name, then id.
  */
 public final class Matcher {
 
@@ -37,6 +38,8 @@ public final class Matcher {
             Purpose.APPLICATION_PARTNERS, EnumSet.of(OrganisationType.FOREIGN_CITY, OrganisationType.FOREIGN_REGION,
                     OrganisationType.REGION, OrganisationType.MUNICIPALITY, OrganisationType.UNIVERSITY,
                     OrganisationType.FOREIGN_ORGANISATION));
+    /** What a candidate must meet where it applies: be where the interest looks, and complement an interest. */
+    private static final Set<Criterion> REQUIRED = EnumSet.of(Criterion.PLACE, Criterion.COMPLEMENTARY);
     private static final Set<Sector> BUSINESS_AND_SOCIAL_ECONOMY = EnumSet.of(Sector.PRIVATE, Sector.SOCIAL_ECONOMY);
 
     private final MatchWeights weights;
@@ -99,7 +102,7 @@ public final class Matcher {
                 continue;
             }
             Judgement judgement = judge(criterion, seeker, candidate);
-            if (criterion == Criterion.PLACE && judgement.points() == 0) {
+            if (REQUIRED.contains(criterion) && judgement.points() == 0) {
                 return Optional.empty();
             }
             applicable += weights.of(criterion);
