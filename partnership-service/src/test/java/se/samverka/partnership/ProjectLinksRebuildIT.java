@@ -64,6 +64,12 @@ class ProjectLinksRebuildIT extends ServiceIntegrationTest {
         assertThat(done.path("generation").asInt()).isEqualTo(generation + 1);
         assertThat(links.projectsOf(List.of(twin)).get(twin)).containsExactlyInAnyOrder(first, second);
         assertThat(links.projectsOf(List.of(network)).get(network)).containsExactly(second);
+        assertThat(links.project(first)).as("what the broker knows of a project, rebuilt with its links")
+                .hasValueSatisfying(project -> {
+                    assertThat(project.title()).isEqualTo("Projekt");
+                    assertThat(project.status()).isEqualTo("ONGOING");
+                    assertThat(project.ownerOrganisationId()).isEqualTo("owner");
+                });
         // Live events go on into the new generation, in sequence after what the rebuild applied.
         publishProject(first, 2, List.of(network));
         await().atMost(WAIT).until(() -> linked(network) == 2);

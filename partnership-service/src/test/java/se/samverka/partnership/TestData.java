@@ -1,5 +1,7 @@
 package se.samverka.partnership;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,5 +42,16 @@ final class TestData {
     static Map<String, Object> contactPerson(String name, String email, String retainUntil) {
         return Map.of("name", name, "role", "Internationell samordnare", "email", email, "phone", "+46 63 14 30 00",
                 "lawfulBasis", "PUBLIC_TASK", "retainUntil", retainUntil);
+    }
+
+    /** An interest of the organisation that stands for a month, with what a test sets in {@code more}. */
+    static Map<String, Object> interest(String organisationId, String direction, String title, Object... more) {
+        Map<String, Object> body = new HashMap<>(Map.of("organisationId", organisationId, "direction", direction,
+                "purposes", List.of("EXCHANGE"), "title", title,
+                "validUntil", LocalDate.now(ZoneOffset.UTC).plusMonths(1).toString()));
+        for (int i = 0; i < more.length; i += 2) {
+            body.put((String) more[i], more[i + 1]);
+        }
+        return body;
     }
 }

@@ -3,6 +3,7 @@ package se.samverka.partnership;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static se.samverka.partnership.TestData.contactPerson;
+import static se.samverka.partnership.TestData.interest;
 import static se.samverka.partnership.TestData.organisation;
 import static se.samverka.partnership.TestData.partnership;
 import static se.samverka.project.contracts.TestEvents.projectRegistered;
@@ -35,6 +36,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import se.samverka.partnership.activity.ActivityLog;
 import se.samverka.partnership.activity.DormancyCheck;
+import se.samverka.partnership.broker.interest.InterestExpiry;
 import se.samverka.partnership.contact.ContactPersons;
 import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.events.EventCodec;
@@ -47,7 +49,10 @@ import se.samverka.platform.test.ServiceIntegrationTest;
 import se.samverka.project.contracts.ProjectContracts;
 import tools.jackson.databind.JsonNode;
 
-/** What happens as months pass: partnerships fall dormant and wake with project activity; contact data expires. */
+/**
+ * What happens as months pass: partnerships fall dormant and wake with project activity; contact data and interests
+ * expire.
+ */
 @Import(TimeDependentIT.Clocks.class)
 class TimeDependentIT extends ServiceIntegrationTest {
 
@@ -66,6 +71,8 @@ class TimeDependentIT extends ServiceIntegrationTest {
     MutableClock clock;
     @Autowired
     DormancyCheck dormancy;
+    @Autowired
+    InterestExpiry expiry;
     @Autowired
     ActivityLog activity;
     @Autowired
@@ -228,6 +235,24 @@ class TimeDependentIT extends ServiceIntegrationTest {
         for (String person : persons) {
             api.refused(HttpMethod.GET, "/api/contact-persons/" + person, null, null, HttpStatus.NOT_FOUND);
         }
+    }
+
+    @Test
+    void anInterestPastItsLastDayIsClosedOnceAsExpired() {
+        String company = organisation(api, "Frösö Turism AB", "COMPANY", "SE");
+        String id = api.create("/api/interests", interest(company, "OFFERS", "Vintertur",
+                "validUntil", LocalDate.now(clock).plusDays(1).toString()));
+        expiry.closeExpired();
+        assertThat(api.get("/api/interests/{id}", id).body().path("status").asString()).isEqualTo("OPEN");
+        clock.advance(Duration.ofDays(3));
+
+        assertThat(expiry.closeExpired()).isGreaterThanOrEqualTo(1);
+        expiry.closeExpired();
+
+        Api.Resource expired = api.get("/api/interests/{id}", id);
+        assertThat(expired.body().path("status").asString()).isEqualTo("EXPIRED");
+        assertThat(expired.etag()).as("closed once, by the first check").isEqualTo("\"2\"");
+        assertThat(awaitEvents(PartnershipContracts.INTERESTS, id, 2).get(1).data()).contains("\"reason\":\"EXPIRED\"");
     }
 
     private String activePartnership(String name) {

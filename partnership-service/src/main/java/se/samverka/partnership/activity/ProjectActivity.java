@@ -92,7 +92,7 @@ public class ProjectActivity {
 
         /** Only the links are rebuilt: the partnerships' activity happened when the events came. */
         @Bean
-        RebuildableReadModel<ProjectLinks.Links> projectLinksRebuilt(ProjectLinks links) {
+        RebuildableReadModel<ProjectLinks.KnownProject> projectLinksRebuilt(ProjectLinks links) {
             return new RebuildableReadModel<>("projectEvents", links.store(), links.projection());
         }
     }

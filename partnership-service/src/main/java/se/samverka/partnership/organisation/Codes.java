@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,13 +21,14 @@ import se.samverka.platform.web.FieldProblem;
  * list in {@code reference/iso-3166-2.csv} for the countries it covers, by form elsewhere), NUTS codes, Swedish
  * organisation numbers (with their check digit) and web addresses.
  */
-final class Codes {
+public final class Codes {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     /** NUTS uses EL for Greece where ISO uses GR. */
     private static final Map<String, String> NUTS_COUNTRY = Map.of("GR", "EL");
-    private static final Set<String> REGIONS = readRegions();
-    private static final Set<String> COUNTRIES_WITH_REGION_LIST = countriesOf(REGIONS);
+    /** The regions of the list, by code, with their names. */
+    private static final Map<String, String> REGIONS = readRegions();
+    private static final Set<String> COUNTRIES_WITH_REGION_LIST = countriesOf(REGIONS.keySet());
 
     private Codes() {
     }
@@ -34,14 +36,14 @@ final class Codes {
     static List<FieldProblem> problems(OrganisationDetails details) {
         List<FieldProblem> problems = new ArrayList<>();
         String country = details.country();
-        if (!COUNTRIES.contains(country)) {
+        if (!isCountry(country)) {
             problems.add(new FieldProblem("country", "reason.country", country));
         }
         String region = details.region();
         if (region != null) {
             if (!region.startsWith(country + "-")) {
                 problems.add(new FieldProblem("region", "reason.region.country", region, country));
-            } else if (COUNTRIES_WITH_REGION_LIST.contains(country) && !REGIONS.contains(region)) {
+            } else if (!isRegion(region)) {
                 problems.add(new FieldProblem("region", "reason.region.code", region, country));
             }
         }
@@ -57,6 +59,27 @@ final class Codes {
             problems.add(new FieldProblem("website", "reason.website"));
         }
         return problems;
+    }
+
+    /** An ISO 3166-1 alpha-2 code. */
+    public static boolean isCountry(String code) {
+        return COUNTRIES.contains(code);
+    }
+
+    /**
+     * An ISO 3166-2 code of a country: in the list where it covers the country, of the form {@code CC-X} to
+     * {@code CC-XXX} elsewhere.
+     */
+    public static boolean isRegion(String code) {
+        if (code == null || !code.matches("[A-Z]{2}-[A-Z0-9]{1,3}")) {
+            return false;
+        }
+        return !COUNTRIES_WITH_REGION_LIST.contains(code.substring(0, 2)) || REGIONS.containsKey(code);
+    }
+
+    /** The region's name as the list has it, or its code where the list does not. */
+    public static String regionName(String code) {
+        return REGIONS.getOrDefault(code, code);
     }
 
     /** Ten digits, the last a Luhn check digit, written NNNNNN-NNNN. */
@@ -83,17 +106,18 @@ final class Codes {
         }
     }
 
-    private static Set<String> readRegions() {
-        Set<String> regions = new HashSet<>();
+    private static Map<String, String> readRegions() {
+        Map<String, String> regions = new HashMap<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 Codes.class.getClassLoader().getResourceAsStream("reference/iso-3166-2.csv"), StandardCharsets.UTF_8))) {
             reader.lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("code,"))
-                    .forEach(line -> regions.add(line.substring(0, line.indexOf(','))));
+                    .forEach(line -> regions.put(line.substring(0, line.indexOf(',')),
+                            line.substring(line.indexOf(',') + 1).strip()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Set.copyOf(regions);
+        return Map.copyOf(regions);
     }
 
     private static Set<String> countriesOf(Set<String> regions) {

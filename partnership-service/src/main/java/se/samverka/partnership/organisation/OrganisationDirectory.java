@@ -79,6 +79,13 @@ public class OrganisationDirectory {
         return organisations.find(new Query(Criteria.where("state.country").is(country))).stream().map(Versioned::id).toList();
     }
 
+    /** The active organisations in these countries, or, when none are named, in every country but {@code home}. */
+    public List<Versioned<Organisation>> active(Collection<String> countries, String home) {
+        Criteria where = countries.isEmpty() ? Criteria.where("state.country").ne(home)
+                : Criteria.where("state.country").in(countries);
+        return organisations.find(new Query(where.and("state.active").is(true)));
+    }
+
     /** The organisations with these ids that exist, by id. */
     public Map<String, Versioned<Organisation>> findAll(Collection<String> ids) {
         return organisations.find(new Query(Criteria.where("_id").in(ids))).stream()

@@ -1,0 +1,20 @@
+package se.samverka.partnership.broker.interest;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import se.samverka.platform.messaging.outbox.AggregateStore;
+import se.samverka.platform.messaging.outbox.AggregateStores;
+
+@Configuration(proxyBeanMethods = false)
+class InterestStoreConfiguration {
+
+    @Bean
+    AggregateStore<Interest> interestStore(AggregateStores stores) {
+        AggregateStore<Interest> interests = stores.create("interests", Interest.class);
+        interests.ensureIndexes(InterestController.SORTABLE.values());
+        // What lists filter by, and what the expiry check looks for.
+        interests.ensureIndexes(List.of("state.organisationId", "state.status"));
+        return interests;
+    }
+}

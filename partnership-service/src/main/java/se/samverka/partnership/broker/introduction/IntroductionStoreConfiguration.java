@@ -1,0 +1,20 @@
+package se.samverka.partnership.broker.introduction;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import se.samverka.platform.messaging.outbox.AggregateStore;
+import se.samverka.platform.messaging.outbox.AggregateStores;
+
+@Configuration(proxyBeanMethods = false)
+class IntroductionStoreConfiguration {
+
+    @Bean
+    AggregateStore<Introduction> introductionStore(AggregateStores stores) {
+        AggregateStore<Introduction> introductions = stores.create("introductions", Introduction.class);
+        // What lists are sorted and filtered by.
+        introductions.ensureIndexes(List.of("createdAt", "state.status", "state.organisationId",
+                "state.counterpartOrganisationId", "state.proposedByOrganisationId"));
+        return introductions;
+    }
+}

@@ -1,0 +1,25 @@
+package se.samverka.partnership.broker.matching;
+
+import java.util.List;
+
+/**
+ * A candidate that matches an interest, with its score and the reasons for it, best first.
+ *
+ * @param organisationId the organisation that answers for the candidate, to whom an introduction goes
+ * @param country        where it is, as far as it matters to the interest
+ * @param score          0 to 100: the share of the weight of the criteria that apply which it meets
+ */
+public record Match(
+        CandidateKind kind,
+        String id,
+        Word.Name name,
+        String organisationId,
+        Word.Name organisationName,
+        String country,
+        int score,
+        List<MatchReason> reasons) {
+
+    public Match {
+        reasons = List.copyOf(reasons);
+    }
+}

@@ -1,0 +1,44 @@
+package se.samverka.partnership.broker.matching;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/interests")
+class MatchController {
+
+    private final Matchmaking matchmaking;
+    private final ReasonWords words;
+
+    MatchController(Matchmaking matchmaking, ReasonWords words) {
+        this.matchmaking = matchmaking;
+        this.words = words;
+    }
+
+    /** An interest's matches, best first, their names and reasons in the caller's language (Accept-Language). */
+    @GetMapping("/{id}/matches")
+    MatchesResource matches(@PathVariable String id, @RequestParam(defaultValue = "20") int limit, Locale locale) {
+        boolean english = !"sv".equals(locale.getLanguage());
+        List<MatchesResource.MatchView> matches = matchmaking.matches(id, limit).stream()
+                .map(match -> new MatchesResource.MatchView(match.kind(), match.id(),
+                        match.name() == null ? null : match.name().in(english), match.organisationId(),
+                        match.organisationName() == null ? null : match.organisationName().in(english),
+                        match.country(), match.score(), match.reasons().stream()
+                        .map(reason -> new MatchesResource.ReasonView(reason.code(), words.text(reason, locale),
+                                reason.points()))
+                        .toList()))
+                .toList();
+        return new MatchesResource(id, matches);
+    }
+
+    /** How much each criterion weighs (samverka.broker.weights). */
+    @GetMapping("/match-weights")
+    MatchWeights weights() {
+        return matchmaking.weights();
+    }
+}
