@@ -18,9 +18,10 @@ import se.samverka.platform.web.FieldProblem;
 /**
  * The codes an organisation is described with, checked: ISO 3166-1 countries, ISO 3166-2 regions (against the
  * list in {@code reference/iso-3166-2.csv} for the countries it covers, by form elsewhere), NUTS codes, Swedish
- * organisation numbers (with their check digit) and web addresses.
+ * organisation numbers (with their check digit) and web addresses. Countries and web addresses are checked alike
+ * wherever else they are given (the funding calls' eligible countries and links).
  */
-final class Codes {
+public final class Codes {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     /** NUTS uses EL for Greece where ISO uses GR. */
@@ -34,7 +35,7 @@ final class Codes {
     static List<FieldProblem> problems(OrganisationDetails details) {
         List<FieldProblem> problems = new ArrayList<>();
         String country = details.country();
-        if (!COUNTRIES.contains(country)) {
+        if (!isCountry(country)) {
             problems.add(new FieldProblem("country", "reason.country", country));
         }
         String region = details.region();
@@ -59,6 +60,11 @@ final class Codes {
         return problems;
     }
 
+    /** An ISO 3166-1 alpha-2 code. */
+    public static boolean isCountry(String code) {
+        return COUNTRIES.contains(code);
+    }
+
     /** Ten digits, the last a Luhn check digit, written NNNNNN-NNNN. */
     static boolean isSwedishOrganisationNumber(String number) {
         if (!number.matches("\\d{6}-\\d{4}")) {
@@ -74,7 +80,8 @@ final class Codes {
         return sum % 10 == 0;
     }
 
-    private static boolean isWebAddress(String website) {
+    /** An absolute https:// or http:// address with a host. */
+    public static boolean isWebAddress(String website) {
         try {
             URI uri = new URI(website);
             return uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()));
