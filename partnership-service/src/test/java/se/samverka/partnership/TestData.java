@@ -1,5 +1,6 @@
 package se.samverka.partnership;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,16 @@ final class TestData {
             parties.add(Map.of("organisationId", organisations.get(i), "role", i == 0 ? "LEAD" : "PARTNER"));
         }
         Map<String, Object> body = new HashMap<>(Map.of("name", name, "type", type, "parties", parties));
+        for (int i = 0; i < more.length; i += 2) {
+            body.put((String) more[i], more[i + 1]);
+        }
+        return body;
+    }
+
+    /** A call of Interreg Aurora (public, as calls are unless told) with its deadline. */
+    static Map<String, Object> call(String name, LocalDate deadline, Object... more) {
+        Map<String, Object> body = new HashMap<>(Map.of("programme", "INTERREG_AURORA", "name", name,
+                "deadline", deadline.toString()));
         for (int i = 0; i < more.length; i += 2) {
             body.put((String) more[i], more[i + 1]);
         }
