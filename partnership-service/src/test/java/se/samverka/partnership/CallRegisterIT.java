@@ -81,7 +81,8 @@ class CallRegisterIT extends ServiceIntegrationTest {
         assertThat(withdrawn.body().path("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(withdrawn.body().path("daysLeft").isNull()).isTrue();
         assertThat(withdrawn.body().path("withdrawal").path("reason").asString()).isEqualTo("Entered twice by mistake");
-        assertThat(api.anonymous().get(uri).body().path("withdrawal").isNull()).as("for the municipality's eyes").isTrue();
+        assertThat(api.anonymous().get(uri).body().path("withdrawal").isNull()).as("for the municipality's eyes")
+                .isTrue();
         api.refused(HttpMethod.PUT, uri, withdrawn.etag(), moved, HttpStatus.CONFLICT);
         api.refused(HttpMethod.POST, uri + "/withdrawal", withdrawn.etag(), Map.of("reason", "Again"),
                 HttpStatus.CONFLICT);
@@ -126,7 +127,8 @@ class CallRegisterIT extends ServiceIntegrationTest {
         create("Open soon", today.plusDays(5));
         create("Upcoming", today.plusDays(60), "opensOn", today.plusDays(10).toString());
         create("Closed", today.minusDays(3));
-        Api.Resource withdrawn = api.created("/api/calls", call("Withdrawn", today.plusDays(30), "programme", programme));
+        Api.Resource withdrawn = api.created("/api/calls", call("Withdrawn", today.plusDays(30), "programme",
+                programme));
         api.change(HttpMethod.POST, "/api/calls/" + withdrawn.id() + "/withdrawal", withdrawn.etag(),
                 Map.of("reason", "Cancelled"));
 

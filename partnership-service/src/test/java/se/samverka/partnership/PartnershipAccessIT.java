@@ -128,8 +128,8 @@ class PartnershipAccessIT extends ServiceIntegrationTest {
             String[] parts = row.endpoint().split(" ");
             HttpMethod method = HttpMethod.valueOf(parts[0]);
             if (parts[1].equals("/api/calls") && method == HttpMethod.POST) {
-                return caller.status(method, "/api/calls", null, TestData.call(unique("Utlysning"), LocalDate.now().plusDays(90),
-                        "programme", "ERASMUS_PLUS"));
+                return caller.status(method, "/api/calls", null, TestData.call(unique("Utlysning"),
+                        LocalDate.now().plusDays(90), "programme", "ERASMUS_PLUS"));
             }
             boolean changes = method != HttpMethod.GET && row.expected()[who.ordinal()] < 300;
             Api.Resource call = changes ? callFixture(row.visibility())

@@ -314,7 +314,8 @@ class TimeDependentIT extends ServiceIntegrationTest {
         assertThat(step.path("reason").asString()).isEqualTo("Agreement expired on " + validTo);
         assertThat(due(api, 0)).contains("\"dueOn\":\"" + validTo + "\",\"daysLeft\":-1");
         List<EventEnvelope> events = awaitEvents(PartnershipContracts.PARTNERSHIPS, id, 8);
-        assertThat(events).as("registered, agreement, two steps and a decision, then the notices").hasSize(8).extracting(EventEnvelope::type).endsWith(
+        assertThat(events).as("registered, agreement, two steps and a decision, then the notices").hasSize(8)
+                .extracting(EventEnvelope::type).endsWith(
                 PartnershipContracts.PARTNERSHIP_AGREEMENT_COMING_DUE.type(),
                 PartnershipContracts.PARTNERSHIP_AGREEMENT_DUE.type(),
                 PartnershipContracts.PARTNERSHIP_STATUS_CHANGED.type());

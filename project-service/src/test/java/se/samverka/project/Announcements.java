@@ -86,9 +86,9 @@ final class Announcements {
     /** A call of the register, its deadline 60 days from today. */
     String call(String name, String programme) {
         String id = UUID.randomUUID().toString();
-        publish(PartnershipContracts.CALL_PUBLISHED, id, new CallPublished(id, new CallDescription(programme, name, null,
-                null, null, LocalDate.now().plusDays(60), null, List.of(), List.of(), List.of(), List.of(), List.of(),
-                null, "PUBLIC")));
+        publish(PartnershipContracts.CALL_PUBLISHED, id, new CallPublished(id, new CallDescription(programme, name,
+                null, null, null, LocalDate.now().plusDays(60), null, List.of(), List.of(), List.of(), List.of(),
+                List.of(), null, "PUBLIC")));
         await().atMost(WAIT).until(() -> directory.calls(List.of(id)).containsKey(id));
         return id;
     }

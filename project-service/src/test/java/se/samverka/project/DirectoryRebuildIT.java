@@ -60,6 +60,7 @@ class DirectoryRebuildIT extends ServiceIntegrationTest {
                 collection("known_partnerships"));
         assertThat(directory.organisation(kajaani)).isEmpty();
         assertThat(directory.partnerships(List.of(twin)).get(twin).name()).isEqualTo("Fel namn");
+        assertThat(directory.calls(List.of(call))).isEmpty();
 
         JsonNode rebuild = rebuilds.start();
         JsonNode done = rebuilds.awaitCompleted(rebuild, () ->
@@ -72,7 +73,8 @@ class DirectoryRebuildIT extends ServiceIntegrationTest {
         assertThat(generations.serving()).isEqualTo(generation + 1);
         assertThat(directory.organisation(kajaani)).map(KnownOrganisation::country).hasValue("FI");
         assertThat(directory.partnerships(List.of(twin)).get(twin).name()).isEqualTo("Vänort Kajaani");
-        assertThat(directory.calls(List.of(call, cancelled)).values()).extracting(KnownCall::programme, KnownCall::withdrawn)
+        assertThat(directory.calls(List.of(call, cancelled)).values())
+                .extracting(KnownCall::programme, KnownCall::withdrawn)
                 .containsExactlyInAnyOrder(tuple("INTERREG_AURORA", false), tuple("INTERREG_AURORA", true));
         // The live consumer applies to the new generation, in sequence after what the rebuild applied.
         String odense = announce.organisation("Odense Kommune", "FOREIGN_CITY", "DK", null);

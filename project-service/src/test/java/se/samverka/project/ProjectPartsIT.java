@@ -127,10 +127,10 @@ class ProjectPartsIT extends ServiceIntegrationTest {
         assertThat(awaitEvents(ProjectContracts.PROJECTS, project.id(), (int) version))
                 .filteredOn(event -> event.type().equals("se.samverka.project.fundingLineAdded"))
                 .singleElement().extracting(EventEnvelope::data).asString().contains("\"callId\":\"" + aurora + "\"");
-        JsonNode imported = api.refused(HttpMethod.POST, "/api/projects/imports", null, Map.of("projects", List.of(Map.of(
-                "key", "AURORA-1", "description", Map.of("title", "Importerat", "ownerOrganisationId", department),
-                "fundingLines", List.of(line("INTERREG_AURORA", aurora), line("INTERREG_AURORA", erasmus))))),
-                UNPROCESSABLE);
+        Map<String, Object> imports = Map.of("projects", List.of(Map.of("key", "AURORA-1",
+                "description", Map.of("title", "Importerat", "ownerOrganisationId", department),
+                "fundingLines", List.of(line("INTERREG_AURORA", aurora), line("INTERREG_AURORA", erasmus)))));
+        JsonNode imported = api.refused(HttpMethod.POST, "/api/projects/imports", null, imports, UNPROCESSABLE);
         assertThat(imported.path("errors").findValuesAsString("field"))
                 .containsExactly("projects[0].fundingLines[1].callId");
     }

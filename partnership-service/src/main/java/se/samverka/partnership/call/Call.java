@@ -143,7 +143,8 @@ public record Call(
 
     private Call withNotices(List<Integer> closingNotices, boolean closedNotice) {
         return new Call(programme, name, nameEn, summary, opensOn, deadline, budget, themes, growthAreas, strategies,
-                eligibleCountries, eligibleOrganisationTypes, url, visibility, withdrawal, closingNotices, closedNotice);
+                eligibleCountries, eligibleOrganisationTypes, url, visibility, withdrawal, closingNotices,
+                closedNotice);
     }
 
     private static Call described(CallDetails d, Money budget, Withdrawal withdrawal, List<Integer> closingNotices,

@@ -223,7 +223,8 @@ public record Partnership(
             all.add(AgreementNotice.CAME);
             Change<Partnership> came = Change.of(withNotices(due, dueOn, all),
                     new PartnershipAgreementDue(id, due.name(), dueOn));
-            if (due == AgreementDue.EXPIRY && PartnershipLifecycle.allowedFrom(status).contains(PartnershipStatus.UNDER_REVIEW)) {
+            if (due == AgreementDue.EXPIRY
+                    && PartnershipLifecycle.allowedFrom(status).contains(PartnershipStatus.UNDER_REVIEW)) {
                 came = came.then(partnership -> partnership.movedTo(id, new StatusChange(partnership.status(),
                         PartnershipStatus.UNDER_REVIEW, at, PLATFORM, "Agreement expired on " + dueOn, null, true)));
             }

@@ -143,7 +143,8 @@ public class PartnershipRegister {
         LocalDate today = today();
         return withAgreementDatesBetween(today.minusDays(PASSED_LISTED_DAYS), today.plusDays(withinDays)).stream()
                 .flatMap(partnership -> partnership.state().agreementDates().stream()
-                        .filter(date -> date.daysLeft(today) >= -PASSED_LISTED_DAYS && date.daysLeft(today) <= withinDays)
+                        .filter(date -> date.daysLeft(today) >= -PASSED_LISTED_DAYS
+                                && date.daysLeft(today) <= withinDays)
                         .map(date -> new DueAgreement(partnership.id(), partnership.state().name(),
                                 partnership.state().nameEn(), partnership.state().status(), date.due(), date.dueOn(),
                                 date.daysLeft(today))))

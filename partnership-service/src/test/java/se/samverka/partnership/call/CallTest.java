@@ -77,7 +77,8 @@ class CallTest {
 
     @Test
     void aCheckAfterDowntimeSendsOnlyTheNearestNotice() {
-        assertThat(notice(call(), DEADLINE.minusDays(3)).events()).containsExactly(new CallClosingSoon(ID, DEADLINE, 7));
+        assertThat(notice(call(), DEADLINE.minusDays(3)).events())
+                .containsExactly(new CallClosingSoon(ID, DEADLINE, 7));
         Call caughtUp = notice(call(), DEADLINE.minusDays(3)).state();
         assertThat(caughtUp.closingNoticesSent()).containsExactly(7, 30);
         assertThat(caughtUp.deadlineNotice(ID, DEADLINE.minusDays(1), LEAD_TIMES)).isEmpty();

@@ -178,8 +178,8 @@ class PartnershipTest {
         Partnership noticed = notices(inStatus(PartnershipStatus.ACTIVE,
                 agreement(LocalDate.of(2027, 6, 30), LocalDate.of(2027, 6, 1))), LocalDate.of(2027, 5, 20)).state();
 
-        Partnership extended = noticed.recordAgreement(ID, agreement(LocalDate.of(2027, 8, 1), LocalDate.of(2027, 6, 1)))
-                .state();
+        Partnership extended = noticed.recordAgreement(ID,
+                agreement(LocalDate.of(2027, 8, 1), LocalDate.of(2027, 6, 1))).state();
 
         assertThat(extended.agreementNotices()).extracting(AgreementNotice::due).containsOnly(AgreementDue.RENEWAL);
         assertThat(notices(extended, LocalDate.of(2027, 5, 21)).events()).containsExactly(
