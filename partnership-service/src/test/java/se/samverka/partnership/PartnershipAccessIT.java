@@ -12,6 +12,7 @@ import static se.samverka.platform.test.AccessMatrix.NONE;
 import static se.samverka.platform.test.AccessMatrix.OK;
 import static se.samverka.platform.test.AccessMatrix.row;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,24 @@ class PartnershipAccessIT extends ServiceIntegrationTest {
         row("DELETE /api/contact-persons/{person}",                    "PUBLIC",   NONE,    GONE,    NO,      NO,      NO,      HIDDEN,  HIDDEN));
     // @formatter:on
 
+    /** Funding calls have no owner: the coordinator keeps them, and each is read by its visibility. */
+    // @formatter:off
+    private static final List<Row> CALLS = List.of(
+        //  endpoint                                                   object      anonymous admin    staff    staff    company  other    partner
+        //                                                                                            of owner of other owner    company
+        row("GET /api/calls/{id}",                                     "INTERNAL", HIDDEN,  OK,      OK,      OK,      HIDDEN,  HIDDEN,  HIDDEN),
+        row("GET /api/calls/{id}",                                     "COUNTY",   HIDDEN,  OK,      OK,      OK,      HIDDEN,  HIDDEN,  OK),
+        row("GET /api/calls/{id}",                                     "PUBLIC",   OK,      OK,      OK,      OK,      OK,      OK,      OK),
+        row("GET /api/calls (listed)",                                 "INTERNAL", HIDDEN,  OK,      OK,      OK,      HIDDEN,  HIDDEN,  HIDDEN),
+        row("GET /api/calls (listed)",                                 "COUNTY",   HIDDEN,  OK,      OK,      OK,      HIDDEN,  HIDDEN,  OK),
+        row("GET /api/calls (listed)",                                 "PUBLIC",   OK,      OK,      OK,      OK,      OK,      OK,      OK),
+        row("POST /api/calls",                                         "-",        NONE,    CREATED, NO,      NO,      NO,      NO,      NO),
+        row("PUT /api/calls/{id}",                                     "INTERNAL", NONE,    OK,      NO,      NO,      HIDDEN,  HIDDEN,  HIDDEN),
+        row("PUT /api/calls/{id}",                                     "PUBLIC",   NONE,    OK,      NO,      NO,      NO,      NO,      NO),
+        row("POST /api/calls/{id}/withdrawal",                         "COUNTY",   NONE,    OK,      NO,      NO,      HIDDEN,  HIDDEN,  NO),
+        row("POST /api/calls/{id}/withdrawal",                         "PUBLIC",   NONE,    OK,      NO,      NO,      NO,      NO,      NO));
+    // @formatter:on
+
     private String municipality;
     private String owner;
     private String other;
@@ -99,6 +118,35 @@ class PartnershipAccessIT extends ServiceIntegrationTest {
             assertThat(api.get("/api/contact-persons/" + fixture.person()).etag()).as("a refused call changes nothing")
                     .isEqualTo(fixture.personEtag());
         });
+    }
+
+    @Test
+    void everyCallEndpointAnswersEveryCallerAsTheTableSays() {
+        Map<String, Api.Resource> untouchableCalls = new HashMap<>();
+        AccessMatrix.verify(CALLS, (row, who) -> {
+            Api caller = who == Who.ANONYMOUS ? api.anonymous() : api.as(who.token(owner, other));
+            String[] parts = row.endpoint().split(" ");
+            HttpMethod method = HttpMethod.valueOf(parts[0]);
+            if (parts[1].equals("/api/calls") && method == HttpMethod.POST) {
+                return caller.status(method, "/api/calls", null, TestData.call(unique("Utlysning"),
+                        LocalDate.now().plusDays(90), "programme", "ERASMUS_PLUS"));
+            }
+            boolean changes = method != HttpMethod.GET && row.expected()[who.ordinal()] < 300;
+            Api.Resource call = changes ? callFixture(row.visibility())
+                    : untouchableCalls.computeIfAbsent(row.visibility(), this::callFixture);
+            if (parts[1].equals("/api/calls")) {
+                int status = caller.status(HttpMethod.GET, "/api/calls?programme=ERASMUS_PLUS&size=200", null, null);
+                return status != OK ? status : caller.get("/api/calls?programme=ERASMUS_PLUS&size=200").body()
+                        .path("items").findValuesAsString("id").contains(call.id()) ? OK : HIDDEN;
+            }
+            String path = parts[1].replace("{id}", call.id());
+            Object body = path.endsWith("/withdrawal") ? Map.of("reason", "Inställd")
+                    : TestData.call(call.body().path("name").asString(), LocalDate.now().plusDays(100), "programme",
+                    "ERASMUS_PLUS", "visibility", row.visibility());
+            return caller.status(method, path, method == HttpMethod.GET ? null : call.etag(), body);
+        });
+        untouchableCalls.values().forEach(call -> assertThat(api.get("/api/calls/" + call.id()).etag())
+                .as("a refused call changes nothing").isEqualTo(call.etag()));
     }
 
     @Test
@@ -181,6 +229,11 @@ class PartnershipAccessIT extends ServiceIntegrationTest {
                 contactPerson("Lena Persson", "lena@example.se", "2099-12-31"));
         return new Fixture(partnership.id(), partnership.etag(), name, organisation.id(),
                 api.get("/api/organisations/" + organisation.id()).etag(), person.id(), person.etag());
+    }
+
+    private Api.Resource callFixture(String visibility) {
+        return api.created("/api/calls", TestData.call(unique("Utlysning"), LocalDate.now().plusDays(90), "programme",
+                "ERASMUS_PLUS", "visibility", visibility));
     }
 
     private static String unique(String name) {

@@ -39,6 +39,16 @@ final class TestData {
         return body;
     }
 
+    /** A call of Interreg Aurora (public, as calls are unless told) with its deadline. */
+    static Map<String, Object> call(String name, LocalDate deadline, Object... more) {
+        Map<String, Object> body = new HashMap<>(Map.of("programme", "INTERREG_AURORA", "name", name,
+                "deadline", deadline.toString()));
+        for (int i = 0; i < more.length; i += 2) {
+            body.put((String) more[i], more[i + 1]);
+        }
+        return body;
+    }
+
     static Map<String, Object> contactPerson(String name, String email, String retainUntil) {
         return Map.of("name", name, "role", "Internationell samordnare", "email", email, "phone", "+46 63 14 30 00",
                 "lawfulBasis", "PUBLIC_TASK", "retainUntil", retainUntil);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,11 +35,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.context.TestPropertySource;
 import se.samverka.partnership.activity.ActivityLog;
 import se.samverka.partnership.activity.DormancyCheck;
 import se.samverka.partnership.broker.interest.InterestExpiry;
+import se.samverka.partnership.call.CallDeadlines;
 import se.samverka.partnership.contact.ContactPersons;
 import se.samverka.partnership.contracts.PartnershipContracts;
+import se.samverka.partnership.register.AgreementDueCheck;
 import se.samverka.platform.events.EventCodec;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.test.Api;
@@ -51,9 +55,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What happens as months pass: partnerships fall dormant and wake with project activity; contact data and interests
- * expire.
+ * expire; funding calls' deadlines and agreements' dates come near and pass. The scheduled checks of calls and
+ * agreements run only when a test runs them, on the clock it moves.
  */
 @Import(TimeDependentIT.Clocks.class)
+@TestPropertySource(properties = {"samverka.calls.deadline-check-delay=P1D",
+        "samverka.partnerships.agreement-check-delay=P1D"})
 class TimeDependentIT extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -81,6 +88,10 @@ class TimeDependentIT extends ServiceIntegrationTest {
     BindingsLifecycleController bindings;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    CallDeadlines deadlines;
+    @Autowired
+    AgreementDueCheck agreements;
 
     private String municipality;
 
@@ -255,11 +266,126 @@ class TimeDependentIT extends ServiceIntegrationTest {
         assertThat(awaitEvents(PartnershipContracts.INTERESTS, id, 2).get(1).data()).contains("\"reason\":\"EXPIRED\"");
     }
 
+    @Test
+    void aCallsDeadlineIsAnnouncedOncePerLeadTimeAndItsClosingOnceWhoeverChecks() throws Exception {
+        LocalDate deadline = LocalDate.now(clock).plusDays(40);
+        String call = api.create("/api/calls", TestData.call("Interreg Aurora, småprojekt", deadline));
+        checkTwiceAtOnce(deadlines::announce);
+        assertThat(calls(call)).containsExactly("published");
+
+        clock.advance(Duration.ofDays(10));
+        checkTwiceAtOnce(deadlines::announce);
+        clock.advance(Duration.ofDays(23));
+        checkTwiceAtOnce(deadlines::announce);
+        checkTwiceAtOnce(deadlines::announce);
+        JsonNode closing = api.get("/api/calls/{id}", call).body();
+        assertThat(closing.path("status").asString()).isEqualTo("OPEN");
+        assertThat(closing.path("daysLeft").asInt()).isEqualTo(7);
+        clock.advance(Duration.ofDays(8));
+        checkTwiceAtOnce(deadlines::announce);
+
+        Api.Resource closed = api.get("/api/calls/{id}", call);
+        assertThat(closed.body().path("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.etag()).as("published and three notices, each once").isEqualTo("\"4\"");
+        List<EventEnvelope> events = awaitEvents(PartnershipContracts.CALLS, call, 4);
+        assertThat(events).extracting(EventEnvelope::type).containsExactly(PartnershipContracts.CALL_PUBLISHED.type(),
+                PartnershipContracts.CALL_CLOSING_SOON.type(), PartnershipContracts.CALL_CLOSING_SOON.type(),
+                PartnershipContracts.CALL_CLOSED.type());
+        assertThat(events.get(1).data()).contains("\"daysLeft\":30", "\"deadline\":\"" + deadline + "\"");
+        assertThat(events.get(2).data()).contains("\"daysLeft\":7");
+    }
+
+    @Test
+    void aDeadlineCheckAfterDowntimeSendsOnlyTheNoticeDueNow() {
+        String soon = api.create("/api/calls", TestData.call("Erasmus+ KA2", LocalDate.now(clock).plusDays(40)));
+        String later = api.create("/api/calls", TestData.call("CERV town twinning", LocalDate.now(clock).plusDays(45)));
+        clock.advance(Duration.ofDays(37));
+
+        deadlines.announce();
+
+        assertThat(calls(soon)).containsExactly("published", "closingSoon");
+        assertThat(kafka.eventsOf(PartnershipContracts.CALLS, soon).get(1).data()).contains("\"daysLeft\":7");
+        assertThat(kafka.eventsOf(PartnershipContracts.CALLS, later).get(1).data()).contains("\"daysLeft\":30");
+        clock.advance(Duration.ofDays(30));
+        deadlines.announce();
+        assertThat(calls(later)).containsExactly("published", "closingSoon", "closed");
+    }
+
+    @Test
+    void anExpiredAgreementMovesThePartnershipToReviewAndIsAnnouncedOnce() throws Exception {
+        LocalDate validTo = LocalDate.now(clock).plusDays(20);
+        String id = activePartnership("Vänort Jilin", Map.of("type", "AGREEMENT", "signedOn", "2020-01-15",
+                "validFrom", "2020-02-01", "validTo", validTo.toString()));
+        checkTwiceAtOnce(agreements::announce);
+
+        JsonNode coming = api.get("/api/partnerships/{id}", id).body();
+        assertThat(coming.path("agreementDue").toString())
+                .isEqualTo("[{\"due\":\"EXPIRY\",\"dueOn\":\"" + validTo + "\",\"daysLeft\":20}]");
+        assertThat(due(api, 30)).contains("\"partnershipId\":\"" + id + "\"");
+        assertThat(due(api, 19)).doesNotContain(id);
+        assertThat(due(api.anonymous(), 30)).as("an internal partnership").doesNotContain(id);
+
+        clock.advance(Duration.ofDays(21));
+        checkTwiceAtOnce(agreements::announce);
+        checkTwiceAtOnce(agreements::announce);
+
+        JsonNode reviewed = api.get("/api/partnerships/{id}", id).body();
+        assertThat(reviewed.path("status").asString()).isEqualTo("UNDER_REVIEW");
+        JsonNode step = reviewed.path("history").get(reviewed.path("history").size() - 1);
+        assertThat(step.path("automatic").asBoolean()).isTrue();
+        assertThat(step.path("reason").asString()).isEqualTo("Agreement expired on " + validTo);
+        assertThat(due(api, 0)).contains("\"dueOn\":\"" + validTo + "\",\"daysLeft\":-1");
+        List<EventEnvelope> events = awaitEvents(PartnershipContracts.PARTNERSHIPS, id, 8);
+        assertThat(events).as("registered, agreement, two steps and a decision, then the notices").hasSize(8)
+                .extracting(EventEnvelope::type).endsWith(
+                PartnershipContracts.PARTNERSHIP_AGREEMENT_COMING_DUE.type(),
+                PartnershipContracts.PARTNERSHIP_AGREEMENT_DUE.type(),
+                PartnershipContracts.PARTNERSHIP_STATUS_CHANGED.type());
+        assertThat(events.get(5).data()).contains("\"due\":\"EXPIRY\"", "\"daysLeft\":30");
+        assertThat(events.get(7).data()).contains("\"to\":\"UNDER_REVIEW\"", "\"automatic\":true");
+    }
+
+    /** Two instances of the service running the same check at the same time. */
+    private static void checkTwiceAtOnce(Callable<Integer> check) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> checks = new ArrayList<>();
+            for (int instance = 0; instance < 2; instance++) {
+                checks.add(instances.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return check.call();
+                }));
+            }
+            for (Future<Integer> done : checks) {
+                done.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+    }
+
+    /** The verbs of the call's events on its topic, once they are all published. */
+    private List<String> calls(String call) {
+        long version = Long.parseLong(api.get("/api/calls/{id}", call).etag().replace("\"", ""));
+        return awaitEvents(PartnershipContracts.CALLS, call, (int) version).stream()
+                .map(event -> event.type().substring("se.samverka.call.".length())).toList();
+    }
+
+    private static String due(Api caller, int withinDays) {
+        return caller.get("/api/partnerships/agreements/due?withinDays=" + withinDays).body().toString();
+    }
+
     private String activePartnership(String name) {
+        return activePartnership(name, Map.of("type", "AGREEMENT", "signedOn", "2020-01-15"));
+    }
+
+    /** An INTERNAL twin city that came to be ACTIVE under this agreement. */
+    private String activePartnership(String name, Map<String, Object> agreement) {
         String other = organisation(api, name + " partner", "FOREIGN_CITY", "FI");
         Api.Resource p = api.created("/api/partnerships", partnership(name, "TWIN_CITY", List.of(municipality, other)));
         String uri = "/api/partnerships/" + p.id();
-        p = api.change(HttpMethod.PUT, uri + "/agreement", p.etag(), Map.of("type", "AGREEMENT", "signedOn", "2020-01-15"));
+        p = api.change(HttpMethod.PUT, uri + "/agreement", p.etag(), agreement);
         p = api.change(HttpMethod.POST, uri + "/transitions", p.etag(), Map.of("to", "LETTER_OF_INTENT", "reason", "Avtal"));
         p = api.change(HttpMethod.POST, uri + "/decisions", p.etag(), Map.of("body", "Kommunstyrelsen", "decidedOn", "2020-02-01"));
         api.change(HttpMethod.POST, uri + "/transitions", p.etag(), Map.of("to", "ACTIVE", "reason", "Beslut", "decisionId", "d1"));

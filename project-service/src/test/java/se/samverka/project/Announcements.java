@@ -3,12 +3,16 @@ package se.samverka.project;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import se.samverka.partnership.contracts.CallDescription;
+import se.samverka.partnership.contracts.CallPublished;
+import se.samverka.partnership.contracts.CallWithdrawn;
 import se.samverka.partnership.contracts.ContactPersonAdded;
 import se.samverka.partnership.contracts.ContactPersonRemoved;
 import se.samverka.partnership.contracts.OrganisationDescription;
@@ -24,8 +28,8 @@ import se.samverka.platform.test.KafkaRecordWriter;
 import se.samverka.project.directory.Directory;
 
 /**
- * Publishes what partnership-service would (organisations, contact persons, partnerships), in each aggregate's
- * sequence, and waits until project-service has learnt it.
+ * Publishes what partnership-service would (organisations, contact persons, partnerships, funding calls), in each
+ * aggregate's sequence, and waits until project-service has learnt it.
  */
 final class Announcements {
 
@@ -77,6 +81,21 @@ final class Announcements {
         publish(PartnershipContracts.PARTNERSHIP_STATUS_CHANGED, id, new PartnershipStatusChanged(id, "UNDER_REVIEW", "ENDED",
                 null, false));
         await().atMost(WAIT).until(() -> directory.partnerships(List.of(id)).get(id).hasEnded());
+    }
+
+    /** A call of the register, its deadline 60 days from today. */
+    String call(String name, String programme) {
+        String id = UUID.randomUUID().toString();
+        publish(PartnershipContracts.CALL_PUBLISHED, id, new CallPublished(id, new CallDescription(programme, name,
+                null, null, null, LocalDate.now().plusDays(60), null, List.of(), List.of(), List.of(), List.of(),
+                List.of(), null, "PUBLIC")));
+        await().atMost(WAIT).until(() -> directory.calls(List.of(id)).containsKey(id));
+        return id;
+    }
+
+    void callWithdrawn(String id) {
+        publish(PartnershipContracts.CALL_WITHDRAWN, id, new CallWithdrawn(id));
+        await().atMost(WAIT).until(() -> directory.calls(List.of(id)).get(id).withdrawn());
     }
 
     private <T> void publish(EventContract<T> contract, String aggregateId, T data) {

@@ -1,6 +1,7 @@
 package se.samverka.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -19,6 +20,7 @@ import se.samverka.platform.test.RebuildApi;
 import se.samverka.platform.test.ServiceIntegrationTest;
 import se.samverka.platform.test.TestTokens;
 import se.samverka.project.directory.Directory;
+import se.samverka.project.directory.KnownCall;
 import se.samverka.project.directory.KnownOrganisation;
 import tools.jackson.databind.JsonNode;
 
@@ -47,13 +49,18 @@ class DirectoryRebuildIT extends ServiceIntegrationTest {
         String sanok = announce.organisation("Gmina Sanok", "FOREIGN_CITY", "PL", "PL-18");
         String contact = announce.contactPerson(sanok);
         String twin = announce.partnership("Vänort Kajaani", "ACTIVE");
+        String call = announce.call("Interreg Aurora, call 4", "INTERREG_AURORA");
+        String cancelled = announce.call("Interreg Aurora, call 3", "INTERREG_AURORA");
+        announce.callWithdrawn(cancelled);
         int generation = generations.serving();
-        // Behind the consumer's back: one organisation lost, a partnership renamed.
+        // Behind the consumer's back: one organisation and one call lost, a partnership renamed.
         mongo.remove(Query.query(Criteria.where("_id").is(kajaani)), collection("known_organisations"));
+        mongo.remove(Query.query(Criteria.where("_id").is(call)), collection("known_calls"));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(twin)), new Update().set("view.name", "Fel namn"),
                 collection("known_partnerships"));
         assertThat(directory.organisation(kajaani)).isEmpty();
         assertThat(directory.partnerships(List.of(twin)).get(twin).name()).isEqualTo("Fel namn");
+        assertThat(directory.calls(List.of(call))).isEmpty();
 
         JsonNode rebuild = rebuilds.start();
         JsonNode done = rebuilds.awaitCompleted(rebuild, () ->
@@ -61,11 +68,14 @@ class DirectoryRebuildIT extends ServiceIntegrationTest {
                         .hasValueSatisfying(known -> assertThat(known.contactPersonIds()).containsExactly(contact)));
 
         assertThat(done.path("generation").asInt()).isEqualTo(generation + 1);
-        assertThat(done.path("events").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(done.path("events").asLong()).isGreaterThanOrEqualTo(7);
         assertThat(done.path("eventsPerSecond").asDouble()).isPositive();
         assertThat(generations.serving()).isEqualTo(generation + 1);
         assertThat(directory.organisation(kajaani)).map(KnownOrganisation::country).hasValue("FI");
         assertThat(directory.partnerships(List.of(twin)).get(twin).name()).isEqualTo("Vänort Kajaani");
+        assertThat(directory.calls(List.of(call, cancelled)).values())
+                .extracting(KnownCall::programme, KnownCall::withdrawn)
+                .containsExactlyInAnyOrder(tuple("INTERREG_AURORA", false), tuple("INTERREG_AURORA", true));
         // The live consumer applies to the new generation, in sequence after what the rebuild applied.
         String odense = announce.organisation("Odense Kommune", "FOREIGN_CITY", "DK", null);
         String later = announce.contactPerson(kajaani);

@@ -106,6 +106,36 @@ class ProjectPartsIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void aFundingLineNamesACallOfItsProgrammeThatIsNotWithdrawn() {
+        String aurora = announce.call("Interreg Aurora, call 4", "INTERREG_AURORA");
+        String erasmus = announce.call("Erasmus+ KA2", "ERASMUS_PLUS");
+        String cancelled = announce.call("Interreg Aurora, call 3", "INTERREG_AURORA");
+        announce.callWithdrawn(cancelled);
+
+        refused(HttpMethod.POST, "/funding-lines", line("INTERREG_AURORA", "no-such-call"), "callId");
+        refused(HttpMethod.POST, "/funding-lines", line("INTERREG_AURORA", cancelled), "callId");
+        JsonNode problem = api.refused(HttpMethod.POST, uri + "/funding-lines", project.etag(),
+                line("INTERREG_AURORA", erasmus), UNPROCESSABLE);
+        assertThat(problem.path("errors").get(0).path("reason").asString())
+                .isEqualTo("'Erasmus+ KA2' is a call of ERASMUS_PLUS, not of the line's programme");
+        project = change(HttpMethod.POST, "/funding-lines", line("INTERREG_AURORA", aurora));
+
+        JsonNode line = project.body().path("fundingLines").get(0);
+        assertThat(line.path("callId").asString()).isEqualTo(aurora);
+        assertThat(line.path("callName").asString()).isEqualTo("Interreg Aurora, call 4");
+        long version = Long.parseLong(project.etag().replace("\"", ""));
+        assertThat(awaitEvents(ProjectContracts.PROJECTS, project.id(), (int) version))
+                .filteredOn(event -> event.type().equals("se.samverka.project.fundingLineAdded"))
+                .singleElement().extracting(EventEnvelope::data).asString().contains("\"callId\":\"" + aurora + "\"");
+        Map<String, Object> imports = Map.of("projects", List.of(Map.of("key", "AURORA-1",
+                "description", Map.of("title", "Importerat", "ownerOrganisationId", department),
+                "fundingLines", List.of(line("INTERREG_AURORA", aurora), line("INTERREG_AURORA", erasmus)))));
+        JsonNode imported = api.refused(HttpMethod.POST, "/api/projects/imports", null, imports, UNPROCESSABLE);
+        assertThat(imported.path("errors").findValuesAsString("field"))
+                .containsExactly("projects[0].fundingLines[1].callId");
+    }
+
+    @Test
     void indicatorsShowProgressFromBaselineToTarget() {
         project = change(HttpMethod.POST, "/indicators", Map.of("kind", "RESULT", "name", "Hushåll med rent vatten",
                 "unit", "hushåll", "baseline", 200, "target", "1200"));
@@ -171,6 +201,10 @@ class ProjectPartsIT extends ServiceIntegrationTest {
     private void refused(HttpMethod method, String path, Object body, String field) {
         JsonNode problem = api.refused(method, uri + path, project.etag(), body, UNPROCESSABLE);
         assertThat(problem.path("errors").findValuesAsString("field")).as(problem.toString()).contains(field);
+    }
+
+    private static Map<String, Object> line(String programme, String callId) {
+        return Map.of("programme", programme, "callId", callId, "applied", money("1000000", "EUR"));
     }
 
     private static Map<String, Object> money(Object amount, String currency) {

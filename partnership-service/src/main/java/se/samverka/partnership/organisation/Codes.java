@@ -19,7 +19,8 @@ import se.samverka.platform.web.FieldProblem;
 /**
  * The codes an organisation is described with, checked: ISO 3166-1 countries, ISO 3166-2 regions (against the
  * list in {@code reference/iso-3166-2.csv} for the countries it covers, by form elsewhere), NUTS codes, Swedish
- * organisation numbers (with their check digit) and web addresses.
+ * organisation numbers (with their check digit) and web addresses. Countries and web addresses are checked alike
+ * wherever else they are given (the funding calls' eligible countries and links).
  */
 public final class Codes {
 
@@ -97,7 +98,8 @@ public final class Codes {
         return sum % 10 == 0;
     }
 
-    private static boolean isWebAddress(String website) {
+    /** An absolute https:// or http:// address with a host. */
+    public static boolean isWebAddress(String website) {
         try {
             URI uri = new URI(website);
             return uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()));

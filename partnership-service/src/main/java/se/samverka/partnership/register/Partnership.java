@@ -1,9 +1,16 @@
 package se.samverka.partnership.register;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import se.samverka.platform.messaging.outbox.Change;
+import se.samverka.partnership.contracts.PartnershipAgreementComingDue;
+import se.samverka.partnership.contracts.PartnershipAgreementDue;
 import se.samverka.partnership.contracts.PartnershipAgreementRecorded;
 import se.samverka.partnership.contracts.PartnershipDecisionRecorded;
 import se.samverka.partnership.contracts.PartnershipDescription;
@@ -28,6 +35,8 @@ import se.samverka.reference.Visibility;
  * @param strategies              codes of the municipality's strategies it serves
  * @param statusSince             when it entered its current status
  * @param history                 every status change, oldest first
+ * @param agreementNotices        the notices of its agreement's dates announced so far, kept here so that each goes
+ *                                out once, whichever instance sends it
  */
 public record Partnership(
         String name,
@@ -43,7 +52,8 @@ public record Partnership(
         Agreement agreement,
         List<Decision> decisions,
         List<StatusChange> history,
-        Instant statusSince) {
+        Instant statusSince,
+        List<AgreementNotice> agreementNotices) {
 
     public Partnership {
         parties = List.copyOf(parties);
@@ -51,6 +61,7 @@ public record Partnership(
         strategies = strategies == null ? List.of() : List.copyOf(strategies);
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
         history = history == null ? List.of() : List.copyOf(history);
+        agreementNotices = agreementNotices == null ? List.of() : List.copyOf(agreementNotices);
     }
 
     /** Who takes the steps the platform takes by itself. */
@@ -62,7 +73,7 @@ public record Partnership(
         Partnership partnership = new Partnership(details.name().strip(), details.nameEn(), details.description(),
                 details.type(), PartnershipStatus.EXPLORING, details.visibilityOrDefault(), details.parties(),
                 details.responsibleDepartmentId(), details.themes(), details.strategies(), null, List.of(),
-                List.of(registered), at);
+                List.of(registered), at, List.of());
         return Change.of(partnership, new PartnershipRegistered(id, partnership.status().name(), partnership.partyIds(),
                 partnership.parties().stream().map(p -> new Party(p.organisationId(), p.role().name())).toList(),
                 partnership.published()));
@@ -72,7 +83,7 @@ public record Partnership(
     Change<Partnership> describe(String id, PartnershipDetails d) {
         Partnership described = new Partnership(d.name().strip(), d.nameEn(), d.description(), d.type(), status,
                 d.visibilityOrDefault(), parties, d.responsibleDepartmentId(), d.themes(), d.strategies(), agreement,
-                decisions, history, statusSince);
+                decisions, history, statusSince, agreementNotices);
         return Change.of(described, new PartnershipUpdated(id, described.published()));
     }
 
@@ -103,10 +114,16 @@ public record Partnership(
         return Change.of(withParties(left), new PartnershipPartyRemoved(id, organisationId));
     }
 
-    /** Records the agreement, replacing the one recorded before. */
+    /**
+     * Records the agreement, replacing the one recorded before. The notices sent for a date it keeps stay sent; a date
+     * it moves or adds gets notices of its own.
+     */
     Change<Partnership> recordAgreement(String id, Agreement newAgreement) {
+        List<AgreementNotice> kept = agreementNotices.stream()
+                .filter(notice -> notice.dueOn().equals(notice.due().dateOf(newAgreement)))
+                .toList();
         Partnership recorded = new Partnership(name, nameEn, description, type, status, visibility, parties,
-                responsibleDepartmentId, themes, strategies, newAgreement, decisions, history, statusSince);
+                responsibleDepartmentId, themes, strategies, newAgreement, decisions, history, statusSince, kept);
         return Change.of(recorded, new PartnershipAgreementRecorded(id, newAgreement.type().name(),
                 newAgreement.signedOn(), newAgreement.validFrom(), newAgreement.validTo(), newAgreement.renewalOn()));
     }
@@ -118,7 +135,7 @@ public record Partnership(
         List<Decision> all = new ArrayList<>(decisions);
         all.add(decision);
         Partnership recorded = new Partnership(name, nameEn, description, type, status, visibility, parties,
-                responsibleDepartmentId, themes, strategies, agreement, all, history, statusSince);
+                responsibleDepartmentId, themes, strategies, agreement, all, history, statusSince, agreementNotices);
         return Change.of(recorded, new PartnershipDecisionRecorded(id, decision.id(), decision.body(),
                 decision.decidedOn(), decision.paragraph(), decision.registrationNumber()));
     }
@@ -147,6 +164,42 @@ public record Partnership(
                 true));
     }
 
+    /**
+     * The platform's step: the notices of its agreement's dates due on {@code today} that have not gone out, in one
+     * change. Before a date, PartnershipAgreementComingDue for the shortest lead time the days left have reached; when
+     * it comes, PartnershipAgreementDue, and an expiry moves an ACTIVE or DORMANT partnership to UNDER_REVIEW through
+     * its lifecycle. A check that did not run for a while sends only the nearest notice of each date, never one the
+     * date has outgrown. An ENDED partnership gets none.
+     *
+     * @param leadTimes days before a date, e.g. 90 and 30
+     * @return empty when nothing is due
+     */
+    Optional<Change<Partnership>> agreementNotices(String id, LocalDate today, Collection<Integer> leadTimes,
+                                                   Instant at) {
+        if (agreement == null || status == PartnershipStatus.ENDED) {
+            return Optional.empty();
+        }
+        Change<Partnership> change = Change.of(this);
+        for (AgreementDue due : AgreementDue.values()) {
+            LocalDate dueOn = due.dateOf(agreement);
+            if (dueOn != null) {
+                change = change.then(partnership -> partnership.agreementNotice(id, due, dueOn, today, leadTimes, at));
+            }
+        }
+        return change.events().isEmpty() ? Optional.empty() : Optional.of(change);
+    }
+
+    /** Its agreement's dates, EXPIRY before RENEWAL; none without an agreement. */
+    List<AgreementDate> agreementDates() {
+        if (agreement == null) {
+            return List.of();
+        }
+        return Stream.of(AgreementDue.values())
+                .filter(due -> due.dateOf(agreement) != null)
+                .map(due -> new AgreementDate(due, due.dateOf(agreement)))
+                .toList();
+    }
+
     List<String> partyIds() {
         return parties.stream().map(PartnershipParty::organisationId).toList();
     }
@@ -157,14 +210,54 @@ public record Partnership(
 
     private Partnership withParties(List<PartnershipParty> newParties) {
         return new Partnership(name, nameEn, description, type, status, visibility, newParties, responsibleDepartmentId,
-                themes, strategies, agreement, decisions, history, statusSince);
+                themes, strategies, agreement, decisions, history, statusSince, agreementNotices);
+    }
+
+    private Change<Partnership> agreementNotice(String id, AgreementDue due, LocalDate dueOn, LocalDate today,
+                                                Collection<Integer> leadTimes, Instant at) {
+        if (due.hasCome(dueOn, today)) {
+            if (noticeSent(due, dueOn, AgreementNotice.CAME)) {
+                return Change.of(this);
+            }
+            List<Integer> all = new ArrayList<>(leadTimes);
+            all.add(AgreementNotice.CAME);
+            Change<Partnership> came = Change.of(withNotices(due, dueOn, all),
+                    new PartnershipAgreementDue(id, due.name(), dueOn));
+            if (due == AgreementDue.EXPIRY
+                    && PartnershipLifecycle.allowedFrom(status).contains(PartnershipStatus.UNDER_REVIEW)) {
+                came = came.then(partnership -> partnership.movedTo(id, new StatusChange(partnership.status(),
+                        PartnershipStatus.UNDER_REVIEW, at, PLATFORM, "Agreement expired on " + dueOn, null, true)));
+            }
+            return came;
+        }
+        long daysLeft = ChronoUnit.DAYS.between(today, dueOn);
+        List<Integer> reached = leadTimes.stream().filter(lead -> lead >= daysLeft).sorted().toList();
+        if (reached.isEmpty() || noticeSent(due, dueOn, reached.get(0))) {
+            return Change.of(this);
+        }
+        return Change.of(withNotices(due, dueOn, reached),
+                new PartnershipAgreementComingDue(id, due.name(), dueOn, reached.get(0)));
+    }
+
+    private boolean noticeSent(AgreementDue due, LocalDate dueOn, int daysBefore) {
+        return agreementNotices.contains(new AgreementNotice(due, dueOn, daysBefore));
+    }
+
+    /** These notices of the date recorded as sent, besides those sent already. */
+    private Partnership withNotices(AgreementDue due, LocalDate dueOn, Collection<Integer> daysBefore) {
+        List<AgreementNotice> all = new ArrayList<>(agreementNotices);
+        daysBefore.stream().map(days -> new AgreementNotice(due, dueOn, days))
+                .filter(notice -> !all.contains(notice))
+                .forEach(all::add);
+        return new Partnership(name, nameEn, description, type, status, visibility, parties, responsibleDepartmentId,
+                themes, strategies, agreement, decisions, history, statusSince, all);
     }
 
     private Change<Partnership> movedTo(String id, StatusChange change) {
         List<StatusChange> all = new ArrayList<>(history);
         all.add(change);
         Partnership moved = new Partnership(name, nameEn, description, type, change.to(), visibility, parties,
-                responsibleDepartmentId, themes, strategies, agreement, decisions, all, change.at());
+                responsibleDepartmentId, themes, strategies, agreement, decisions, all, change.at(), agreementNotices);
         return Change.of(moved, new PartnershipStatusChanged(id, change.from().name(), change.to().name(),
                 change.decisionId(), change.automatic()));
     }

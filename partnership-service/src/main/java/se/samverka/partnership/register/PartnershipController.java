@@ -1,6 +1,7 @@
 package se.samverka.partnership.register;
 
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -36,10 +37,12 @@ class PartnershipController {
 
     private final PartnershipRegister register;
     private final PartnershipViews views;
+    private final AgreementLeadTimes leadTimes;
 
-    PartnershipController(PartnershipRegister register, PartnershipViews views) {
+    PartnershipController(PartnershipRegister register, PartnershipViews views, AgreementLeadTimes leadTimes) {
         this.register = register;
         this.views = views;
+        this.leadTimes = leadTimes;
     }
 
     @PostMapping
@@ -47,6 +50,12 @@ class PartnershipController {
         Versioned<Partnership> partnership = register.register(details);
         return VersionedResponses.created("/api/partnerships/" + partnership.id(), partnership.version(),
                 views.of(partnership));
+    }
+
+    /** Two segments, so never taken for a partnership's id. {@code withinDays} left out: the longest lead time. */
+    @GetMapping("/agreements/due")
+    List<DueAgreement> agreementsDue(@RequestParam(required = false) Integer withinDays) {
+        return register.agreementsDue(withinDays == null ? leadTimes.longest() : withinDays);
     }
 
     @GetMapping("/{id}")

@@ -3,6 +3,7 @@ package se.samverka.partnership.register;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import se.samverka.platform.security.Caller;
@@ -31,11 +32,7 @@ public record PartnershipFilter(
      */
     Query toQuery(Collection<String> organisationsInCountry, Caller caller) {
         List<Criteria> criteria = new ArrayList<>();
-        if (!caller.isMunicipality()) {
-            Criteria shared = Criteria.where("state.visibility").in(caller.readableVisibilities());
-            criteria.add(caller.organisationId() == null ? shared : new Criteria().orOperator(shared,
-                    Criteria.where("state.responsibleDepartmentId").is(caller.organisationId())));
-        }
+        readableBy(caller).ifPresent(criteria::add);
         equal(criteria, "state.type", type == null ? null : type.name());
         equal(criteria, "state.status", status == null ? null : status.name());
         equal(criteria, "state.visibility", visibility == null ? null : visibility.name());
@@ -50,6 +47,16 @@ public record PartnershipFilter(
                 Criteria.where("state.name").regex(text), Criteria.where("state.nameEn").regex(text),
                 Criteria.where("state.description").regex(text))));
         return criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
+    }
+
+    /** The partnerships this caller may read: shared with it, or its own department's; empty where it reads all. */
+    static Optional<Criteria> readableBy(Caller caller) {
+        if (caller.isMunicipality()) {
+            return Optional.empty();
+        }
+        Criteria shared = Criteria.where("state.visibility").in(caller.readableVisibilities());
+        return Optional.of(caller.organisationId() == null ? shared : new Criteria().orOperator(shared,
+                Criteria.where("state.responsibleDepartmentId").is(caller.organisationId())));
     }
 
     private static void equal(List<Criteria> criteria, String field, Object value) {

@@ -1,7 +1,10 @@
 package se.samverka.partnership.register;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,9 @@ import se.samverka.reference.MunicipalStrategy;
  */
 @Service
 public class PartnershipRegister {
+
+    /** How long a date that passed stays among the agreements due. */
+    static final int PASSED_LISTED_DAYS = 30;
 
     private final AggregateStore<Partnership> partnerships;
     private final OrganisationDirectory directory;
@@ -122,6 +128,65 @@ public class PartnershipRegister {
     /** The platform's step: a dormant partnership shows activity again. */
     public void reactivate(Versioned<Partnership> partnership, String why) {
         partnerships.update(partnership, partnership.state().reactivate(partnership.id(), clock.instant(), why));
+    }
+
+    /**
+     * The dates of agreements of the partnerships the caller may read that come within {@code withinDays}, or passed
+     * within the last {@value #PASSED_LISTED_DAYS} days (still to be dealt with), soonest first.
+     *
+     * @throws InvalidRequestException 422 when {@code withinDays} is negative
+     */
+    public List<DueAgreement> agreementsDue(int withinDays) {
+        if (withinDays < 0) {
+            throw new InvalidRequestException("withinDays", "reason.days");
+        }
+        LocalDate today = today();
+        return withAgreementDatesBetween(today.minusDays(PASSED_LISTED_DAYS), today.plusDays(withinDays)).stream()
+                .flatMap(partnership -> partnership.state().agreementDates().stream()
+                        .filter(date -> date.daysLeft(today) >= -PASSED_LISTED_DAYS
+                                && date.daysLeft(today) <= withinDays)
+                        .map(date -> new DueAgreement(partnership.id(), partnership.state().name(),
+                                partnership.state().nameEn(), partnership.state().status(), date.due(), date.dueOn(),
+                                date.daysLeft(today))))
+                .sorted(Comparator.comparing(DueAgreement::dueOn).thenComparing(DueAgreement::name))
+                .toList();
+    }
+
+    /**
+     * The platform's step: announces the notices of the partnership's agreement dates that are due, recording them as
+     * sent in the same write (with the move to review an expiry causes).
+     *
+     * @return whether it announced any
+     * @throws org.springframework.dao.OptimisticLockingFailureException when the partnership changed since it was read
+     */
+    boolean announceAgreementDates(Versioned<Partnership> partnership, Collection<Integer> leadTimes) {
+        Optional<Change<Partnership>> notices = partnership.state().agreementNotices(partnership.id(), today(),
+                leadTimes, clock.instant());
+        notices.ifPresent(change -> partnerships.update(partnership, change));
+        return notices.isPresent();
+    }
+
+    /** The partnerships not ended whose agreement has a date on or before {@code limit}. */
+    List<Versioned<Partnership>> withAgreementDatesUntil(LocalDate limit) {
+        return partnerships.find(new Query(new Criteria().andOperator(
+                Criteria.where("state.status").ne(PartnershipStatus.ENDED.name()),
+                new Criteria().orOperator(Criteria.where("state.agreement.validTo").lte(limit),
+                        Criteria.where("state.agreement.renewalOn").lte(limit)))));
+    }
+
+    /** The partnerships the caller may read, not ended, whose agreement has a date from {@code from} to {@code to}. */
+    List<Versioned<Partnership>> withAgreementDatesBetween(LocalDate from, LocalDate to) {
+        List<Criteria> criteria = new ArrayList<>();
+        PartnershipFilter.readableBy(callers.current()).ifPresent(criteria::add);
+        criteria.add(Criteria.where("state.status").ne(PartnershipStatus.ENDED.name()));
+        criteria.add(new Criteria().orOperator(Criteria.where("state.agreement.validTo").gte(from).lte(to),
+                Criteria.where("state.agreement.renewalOn").gte(from).lte(to)));
+        return partnerships.find(new Query(new Criteria().andOperator(criteria)));
+    }
+
+    /** The day agreements' dates are counted from. */
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** A partnership the caller may read; one it may not is answered as if it did not exist. */

@@ -1,6 +1,7 @@
 package se.samverka.partnership.register;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import se.samverka.reference.GlobalTheme;
 import se.samverka.reference.Sector;
@@ -12,6 +13,7 @@ import se.samverka.reference.Visibility;
  *
  * @param allowedTransitions where it may go from its status, by hand
  * @param lastActivityAt     the last change of a project linked to it, if any
+ * @param agreementDue       the dates of its agreement within the longest lead time or passed; none once it ended
  */
 public record PartnershipResource(
         String id,
@@ -34,9 +36,14 @@ public record PartnershipResource(
         List<Decision> decisions,
         List<StatusChange> history,
         List<String> projectIds,
-        Instant lastActivityAt) {
+        Instant lastActivityAt,
+        List<AgreementDueView> agreementDue) {
 
     /** A party with what the directory says of it. */
+    /** @param daysLeft until the date, 0 on the day itself, negative once it has passed */
+    public record AgreementDueView(AgreementDue due, LocalDate dueOn, int daysLeft) {
+    }
+
     public record PartyView(String organisationId, PartyRole role, String name, String country, Sector sector) {
     }
 }

@@ -1,7 +1,10 @@
 package se.samverka.partnership.register;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,12 +31,17 @@ class PartnershipViews {
     private final ActivityLog activity;
     private final ProjectLinks links;
     private final Callers callers;
+    private final AgreementLeadTimes leadTimes;
+    private final Clock clock;
 
-    PartnershipViews(OrganisationDirectory directory, ActivityLog activity, ProjectLinks links, Callers callers) {
+    PartnershipViews(OrganisationDirectory directory, ActivityLog activity, ProjectLinks links, Callers callers,
+                     AgreementLeadTimes leadTimes, Clock clock) {
         this.directory = directory;
         this.activity = activity;
         this.links = links;
         this.callers = callers;
+        this.leadTimes = leadTimes;
+        this.clock = clock;
     }
 
     PartnershipResource of(Versioned<Partnership> partnership) {
@@ -47,14 +55,17 @@ class PartnershipViews {
         Map<String, Instant> lastActivities = activity.lastActivities(ids);
         Map<String, List<String>> projects = links.projectsOf(ids);
         Caller caller = callers.current();
+        LocalDate today = LocalDate.now(clock);
         return partnerships.stream()
                 .map(partnership -> view(partnership, organisations, lastActivities.get(partnership.id()),
-                        projects.getOrDefault(partnership.id(), List.of()), caller))
+                        projects.getOrDefault(partnership.id(), List.of()), caller,
+                        agreementDue(partnership.state(), today)))
                 .toList();
     }
 
     private static PartnershipResource view(Versioned<Partnership> versioned, Map<String, Versioned<Organisation>> organisations,
-                                            Instant lastActivityAt, List<String> projectIds, Caller caller) {
+                                            Instant lastActivityAt, List<String> projectIds, Caller caller,
+                                            List<PartnershipResource.AgreementDueView> agreementDue) {
         Partnership p = versioned.state();
         boolean internals = caller.seesInternals(p.responsibleDepartmentId());
         List<PartnershipResource.PartyView> parties = p.parties().stream().map(party -> {
@@ -76,6 +87,17 @@ class PartnershipViews {
                 p.agreement(),
                 internals ? p.decisions() : p.decisions().stream().map(Decision::withoutNote).toList(),
                 internals ? p.history() : p.history().stream().map(StatusChange::withoutNames).toList(),
-                internals ? projectIds : List.of(), lastActivityAt);
+                internals ? projectIds : List.of(), lastActivityAt, agreementDue);
+    }
+
+    private List<PartnershipResource.AgreementDueView> agreementDue(Partnership partnership, LocalDate today) {
+        if (partnership.status() == PartnershipStatus.ENDED) {
+            return List.of();
+        }
+        return partnership.agreementDates().stream()
+                .filter(date -> date.daysLeft(today) <= leadTimes.longest())
+                .sorted(Comparator.comparing(AgreementDate::dueOn))
+                .map(date -> new PartnershipResource.AgreementDueView(date.due(), date.dueOn(), date.daysLeft(today)))
+                .toList();
     }
 }

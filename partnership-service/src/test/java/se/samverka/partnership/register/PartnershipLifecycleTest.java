@@ -62,6 +62,6 @@ class PartnershipLifecycleTest {
     private static Partnership partnership(PartnershipStatus status, Agreement agreement, List<Decision> decisions) {
         return new Partnership("Vänort", null, null, PartnershipType.TWIN_CITY, status, Visibility.PUBLIC,
                 List.of(new PartnershipParty("a", PartyRole.LEAD), new PartnershipParty("b", PartyRole.PARTNER)), null,
-                List.of(), List.of(), agreement, decisions, List.of(), Instant.now());
+                List.of(), List.of(), agreement, decisions, List.of(), Instant.now(), List.of());
     }
 }

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.samverka.platform.messaging.outbox.Change;
+import se.samverka.partnership.contracts.PartnershipAgreementComingDue;
+import se.samverka.partnership.contracts.PartnershipAgreementDue;
 import se.samverka.partnership.contracts.PartnershipDecisionRecorded;
 import se.samverka.partnership.contracts.PartnershipDescription;
 import se.samverka.partnership.contracts.PartnershipPartyAdded;
@@ -24,6 +26,8 @@ class PartnershipTest {
 
     private static final Instant REGISTERED_AT = Instant.parse("2007-02-01T09:00:00Z");
     private static final Instant LATER = Instant.parse("2007-03-15T10:30:00Z");
+    private static final String ID = "p1";
+    private static final List<Integer> LEAD_TIMES = List.of(90, 30);
     private static final PartnershipDetails DETAILS = new PartnershipDetails(" Vänort Sundsvall–Pärnu ", "Twin towns",
             "Sedan 2007", PartnershipType.TWIN_CITY, Visibility.PUBLIC, "dep-1", List.of(GlobalTheme.CLIMATE),
             List.of("S1"), List.of(new PartnershipParty("a", PartyRole.LEAD), new PartnershipParty("b", PartyRole.PARTNER)));
@@ -65,7 +69,7 @@ class PartnershipTest {
         Partnership active = new Partnership(registered.name(), registered.nameEn(), registered.description(),
                 registered.type(), PartnershipStatus.ACTIVE, registered.visibility(), registered.parties(),
                 registered.responsibleDepartmentId(), registered.themes(), registered.strategies(), null, List.of(),
-                List.of(), REGISTERED_AT);
+                List.of(), REGISTERED_AT, List.of());
 
         Change<Partnership> dormant = active.markDormant("p1", LATER, "No activity");
 
@@ -112,6 +116,90 @@ class PartnershipTest {
         assertThat(recorded.events()).containsExactly(new PartnershipDecisionRecorded("p1", "d1", "Kommunfullmäktige",
                 LocalDate.of(2007, 11, 22), "185", "1783/200"));
         assertThat(recorded.state().decisions()).singleElement().extracting(Decision::note).isEqualTo("Internal");
+    }
+
+    @Test
+    void anAgreementsDatesAreAnnouncedOncePerLeadTimeAndWhenTheyCome() {
+        Partnership active = inStatus(PartnershipStatus.ACTIVE, agreement(LocalDate.of(2027, 6, 30), null));
+
+        Partnership ninety = notices(active, LocalDate.of(2027, 4, 1)).state();
+        assertThat(notices(active, LocalDate.of(2027, 4, 1)).events()).containsExactly(
+                new PartnershipAgreementComingDue("p1", "EXPIRY", LocalDate.of(2027, 6, 30), 90));
+        assertThat(ninety.agreementNotices(ID, LocalDate.of(2027, 4, 2), LEAD_TIMES, LATER)).isEmpty();
+        Partnership thirty = notices(ninety, LocalDate.of(2027, 5, 31)).state();
+        assertThat(notices(ninety, LocalDate.of(2027, 5, 31)).events()).containsExactly(
+                new PartnershipAgreementComingDue("p1", "EXPIRY", LocalDate.of(2027, 6, 30), 30));
+        assertThat(thirty.agreementNotices(ID, LocalDate.of(2027, 6, 30), LEAD_TIMES, LATER))
+                .as("it holds through its last day").isEmpty();
+
+        Change<Partnership> expired = notices(thirty, LocalDate.of(2027, 7, 1));
+        assertThat(expired.events()).containsExactly(
+                new PartnershipAgreementDue("p1", "EXPIRY", LocalDate.of(2027, 6, 30)),
+                new PartnershipStatusChanged("p1", "ACTIVE", "UNDER_REVIEW", null, true));
+        assertThat(expired.state().history()).last().isEqualTo(new StatusChange(PartnershipStatus.ACTIVE,
+                PartnershipStatus.UNDER_REVIEW, LATER, Partnership.PLATFORM, "Agreement expired on 2027-06-30", null,
+                true));
+        assertThat(expired.state().agreementNotices(ID, LocalDate.of(2027, 8, 1), LEAD_TIMES, LATER)).isEmpty();
+    }
+
+    @Test
+    void aCheckAfterDowntimeSendsOnlyTheNearestNoticeOfEachDate() {
+        Partnership dormant = inStatus(PartnershipStatus.DORMANT,
+                agreement(LocalDate.of(2027, 6, 30), LocalDate.of(2027, 3, 1)));
+
+        Change<Partnership> late = notices(dormant, LocalDate.of(2027, 6, 10));
+
+        assertThat(late.events()).containsExactly(
+                new PartnershipAgreementComingDue("p1", "EXPIRY", LocalDate.of(2027, 6, 30), 30),
+                new PartnershipAgreementDue("p1", "RENEWAL", LocalDate.of(2027, 3, 1)));
+        assertThat(late.state().status()).as("a renewal moves nothing").isEqualTo(PartnershipStatus.DORMANT);
+        assertThat(notices(dormant, LocalDate.of(2027, 9, 1)).events()).containsExactly(
+                new PartnershipAgreementDue("p1", "EXPIRY", LocalDate.of(2027, 6, 30)),
+                new PartnershipStatusChanged("p1", "DORMANT", "UNDER_REVIEW", null, true),
+                new PartnershipAgreementDue("p1", "RENEWAL", LocalDate.of(2027, 3, 1)));
+    }
+
+    @Test
+    void anExpiryMovesOnlyWhatMayGoToReviewAndAnEndedPartnershipGetsNoNotice() {
+        Agreement expired = agreement(LocalDate.of(2027, 6, 30), null);
+
+        assertThat(notices(inStatus(PartnershipStatus.EXPLORING, expired), LocalDate.of(2027, 7, 1)).events())
+                .containsExactly(new PartnershipAgreementDue("p1", "EXPIRY", LocalDate.of(2027, 6, 30)));
+        assertThat(notices(inStatus(PartnershipStatus.UNDER_REVIEW, expired), LocalDate.of(2027, 7, 1)).events())
+                .containsExactly(new PartnershipAgreementDue("p1", "EXPIRY", LocalDate.of(2027, 6, 30)));
+        assertThat(inStatus(PartnershipStatus.ENDED, expired)
+                .agreementNotices(ID, LocalDate.of(2027, 7, 1), LEAD_TIMES, LATER)).isEmpty();
+        assertThat(registered().agreementNotices(ID, LocalDate.of(2027, 7, 1), LEAD_TIMES, LATER))
+                .as("no agreement").isEmpty();
+    }
+
+    @Test
+    void aNewAgreementWithOtherDatesGetsNoticesOfItsOwn() {
+        Partnership noticed = notices(inStatus(PartnershipStatus.ACTIVE,
+                agreement(LocalDate.of(2027, 6, 30), LocalDate.of(2027, 6, 1))), LocalDate.of(2027, 5, 20)).state();
+
+        Partnership extended = noticed.recordAgreement(ID,
+                agreement(LocalDate.of(2027, 8, 1), LocalDate.of(2027, 6, 1))).state();
+
+        assertThat(extended.agreementNotices()).extracting(AgreementNotice::due).containsOnly(AgreementDue.RENEWAL);
+        assertThat(notices(extended, LocalDate.of(2027, 5, 21)).events()).containsExactly(
+                new PartnershipAgreementComingDue("p1", "EXPIRY", LocalDate.of(2027, 8, 1), 90));
+    }
+
+    private static Change<Partnership> notices(Partnership partnership, LocalDate today) {
+        return partnership.agreementNotices(ID, today, LEAD_TIMES, LATER).orElseThrow();
+    }
+
+    private static Agreement agreement(LocalDate validTo, LocalDate renewalOn) {
+        return new Agreement(AgreementType.AGREEMENT, LocalDate.of(2024, 1, 10), LocalDate.of(2024, 2, 1), validTo,
+                renewalOn);
+    }
+
+    private static Partnership inStatus(PartnershipStatus status, Agreement agreement) {
+        Partnership p = registered();
+        return new Partnership(p.name(), p.nameEn(), p.description(), p.type(), status, p.visibility(), p.parties(),
+                p.responsibleDepartmentId(), p.themes(), p.strategies(), agreement, List.of(), p.history(),
+                REGISTERED_AT, List.of());
     }
 
     private static Partnership registered() {

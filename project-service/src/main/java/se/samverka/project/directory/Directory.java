@@ -13,6 +13,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import se.samverka.partnership.contracts.CallDescription;
+import se.samverka.partnership.contracts.CallPublished;
+import se.samverka.partnership.contracts.CallUpdated;
+import se.samverka.partnership.contracts.CallWithdrawn;
 import se.samverka.partnership.contracts.ContactPersonAdded;
 import se.samverka.partnership.contracts.ContactPersonRemoved;
 import se.samverka.partnership.contracts.OrganisationDescription;
@@ -28,19 +32,21 @@ import se.samverka.platform.messaging.consumer.Projection;
 import se.samverka.platform.messaging.consumer.ProjectionStore;
 
 /**
- * The organisations, their contact persons and the partnerships that projects refer to, kept from the events of
- * partnership-service: what makes an unknown id a 422 without a call to another service. Kept in generations, so that
- * it can be rebuilt from the topics while it serves.
+ * The organisations, their contact persons, the partnerships and the funding calls that projects refer to, kept from
+ * the events of partnership-service: what makes an unknown id a 422 without a call to another service. Kept in
+ * generations, so that it can be rebuilt from the topics while it serves.
  */
 @Component
 public class Directory {
 
     private final GenerationalStore<KnownOrganisation> organisations;
     private final GenerationalStore<KnownPartnership> partnerships;
+    private final GenerationalStore<KnownCall> calls;
 
     public Directory(Generations generations) {
         this.organisations = generations.store("known_organisations", KnownOrganisation.class);
         this.partnerships = generations.store("known_partnerships", KnownPartnership.class);
+        this.calls = generations.store("known_calls", KnownCall.class);
     }
 
     public Optional<KnownOrganisation> organisation(String id) {
@@ -64,6 +70,10 @@ public class Directory {
 
     public Map<String, KnownPartnership> partnerships(Collection<String> ids) {
         return byId(partnerships.serving(), ids, KnownPartnership::id);
+    }
+
+    public Map<String, KnownCall> calls(Collection<String> ids) {
+        return byId(calls.serving(), ids, KnownCall::id);
     }
 
     /**
@@ -134,6 +144,25 @@ public class Directory {
                         new KnownPartnership(partnership.id(), partnership.name(), partnership.type(), e.to(),
                                 partnership.visibility(), partnership.ownerOrganisationId())).orElse(null))
                 .build();
+    }
+
+    GenerationalStore<KnownCall> callStore() {
+        return calls;
+    }
+
+    /** A call's deadline notices change nothing of what is known of it. */
+    Projection<KnownCall> callProjection() {
+        return Projection.into(calls)
+                .on(CallPublished.class, (current, e, envelope) -> known(e.callId(), e.description(), false))
+                .on(CallUpdated.class, (current, e, envelope) -> known(e.callId(), e.description(),
+                        current.map(KnownCall::withdrawn).orElse(false)))
+                .on(CallWithdrawn.class, (current, e, envelope) -> current.map(call -> new KnownCall(call.id(),
+                        call.programme(), call.name(), call.deadline(), true)).orElse(null))
+                .build();
+    }
+
+    private static KnownCall known(String id, CallDescription d, boolean withdrawn) {
+        return new KnownCall(id, d.programme(), d.name(), d.deadline(), withdrawn);
     }
 
     private static KnownOrganisation known(String id, OrganisationDescription d, List<String> contactPersonIds) {

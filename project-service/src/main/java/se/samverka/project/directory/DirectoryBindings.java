@@ -37,6 +37,12 @@ class DirectoryBindings {
     }
 
     @Bean
+    Consumer<Message<List<byte[]>>> callEvents(EventConsumers consumers, Directory directory) {
+        Projection<KnownCall> calls = directory.callProjection();
+        return consumers.readModel(new ReadModelBinding("known-calls", "callEvents", calls::store, calls.handlers()));
+    }
+
+    @Bean
     RebuildableReadModel<KnownOrganisation> organisationsRebuilt(Directory directory) {
         return new RebuildableReadModel<>("organisationEvents", directory.organisationStore(),
                 directory.organisationProjection());
@@ -46,5 +52,10 @@ class DirectoryBindings {
     RebuildableReadModel<KnownPartnership> partnershipsRebuilt(Directory directory) {
         return new RebuildableReadModel<>("partnershipEvents", directory.partnershipStore(),
                 directory.partnershipProjection());
+    }
+
+    @Bean
+    RebuildableReadModel<KnownCall> callsRebuilt(Directory directory) {
+        return new RebuildableReadModel<>("callEvents", directory.callStore(), directory.callProjection());
     }
 }

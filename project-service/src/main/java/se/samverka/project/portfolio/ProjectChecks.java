@@ -15,6 +15,7 @@ import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.Reason;
 import se.samverka.project.contracts.FundingLine;
 import se.samverka.project.directory.Directory;
+import se.samverka.project.directory.KnownCall;
 import se.samverka.project.directory.KnownOrganisation;
 import se.samverka.project.directory.KnownPartnership;
 import se.samverka.project.portfolio.ProjectRequests.FundingLineDetails;
@@ -23,9 +24,9 @@ import se.samverka.reference.FundingProgrammes;
 import se.samverka.reference.MunicipalStrategy;
 
 /**
- * What a project may refer to and how its numbers must add up. Organisations, contact persons and partnerships are
- * checked against what this service has learnt from partnership-service's events; strategies, actions, growth areas
- * and funding programmes against the reference data. Each problem names its field.
+ * What a project may refer to and how its numbers must add up. Organisations, contact persons, partnerships and
+ * funding calls are checked against what this service has learnt from partnership-service's events; strategies,
+ * actions, growth areas and funding programmes against the reference data. Each problem names its field.
  */
 @Component
 class ProjectChecks {
@@ -91,12 +92,26 @@ class ProjectChecks {
         throwIfAny(problems);
     }
 
-    /** A funding line as stored: the programme must exist, and granted and paid must fit what was applied for. */
+    /**
+     * A funding line as stored: the programme must exist, the call it names must be a call of that programme the
+     * register has not withdrawn, and granted and paid must fit what was applied for.
+     */
     FundingLine fundingLine(String id, FundingLineDetails details) {
         List<FieldProblem> problems = new ArrayList<>();
         if (programmes.programme(details.programme()).isEmpty()) {
             problems.add(new FieldProblem("programme", "reason.programme", details.programme(),
                     programmes.programmes().stream().map(FundingProgrammes.Programme::code).toList()));
+        }
+        String callId = details.callId() == null || details.callId().isBlank() ? null : details.callId().strip();
+        if (callId != null) {
+            KnownCall call = directory.calls(List.of(callId)).get(callId);
+            if (call == null) {
+                problems.add(new FieldProblem("callId", "reason.no-call", callId));
+            } else if (call.withdrawn()) {
+                problems.add(new FieldProblem("callId", "reason.call.withdrawn", call.name()));
+            } else if (!call.programme().equals(details.programme())) {
+                problems.add(new FieldProblem("callId", "reason.call.programme", call.name(), call.programme()));
+            }
         }
         Money applied = money(details.applied(), "applied", problems);
         Money granted = money(details.granted(), "granted", problems);
@@ -108,7 +123,7 @@ class ProjectChecks {
         }
         atMost(paid, granted, "paid", "amount.granted", problems);
         throwIfAny(problems);
-        return new FundingLine(id, details.programme(), details.call(), null, applied, granted, paid, own,
+        return new FundingLine(id, details.programme(), details.call(), callId, applied, granted, paid, own,
                 details.decidedOn(), Boolean.TRUE.equals(details.internal()));
     }
 

@@ -29,12 +29,15 @@ public final class ProjectRequests {
 
     /**
      * @param programme a code of the funding programmes, e.g. INTERREG_AURORA ({@code GET /api/reference})
+     * @param callId    the call of the register it answers ({@code GET /api/calls}), of the same programme; left out:
+     *                  none
      * @param granted   left out until the funder has decided
      * @param internal  for the municipality's eyes only; left out: false
      */
     public record FundingLineDetails(
             @NotBlank String programme,
             @Size(max = 120) String call,
+            @Size(max = 100) String callId,
             @NotNull @Valid MoneyDetails applied,
             @Valid MoneyDetails granted,
             @Valid MoneyDetails paid,

@@ -13,7 +13,7 @@ import se.samverka.project.contracts.FundingLine;
 
 /**
  * A project as the API shows it: its description, and what derives from it and from the directory (names,
- * countries, sectors, funding totals, indicator progress, participants).
+ * countries, sectors, the calls its funding answers, funding totals, indicator progress, participants).
  *
  * @param countries          of the owner and the partners
  * @param sectors            of the owner and the partners
@@ -34,7 +34,7 @@ public record ProjectResource(
         List<String> countries,
         List<String> sectors,
         List<PartnershipView> partnerships,
-        List<FundingLine> fundingLines,
+        List<FundingLineView> fundingLines,
         List<FundingTotal> fundingTotals,
         List<IndicatorView> indicators,
         List<Activity> activities,
@@ -49,6 +49,14 @@ public record ProjectResource(
     }
 
     public record PartnershipView(String id, String name, String status) {
+    }
+
+    /**
+     * A funding line with the name of the call it answers, as the directory knows it.
+     *
+     * @param callName null when it names no call, or one the directory has not learnt of
+     */
+    public record FundingLineView(@JsonUnwrapped FundingLine line, String callName) {
     }
 
     public record FundingTotal(String currency, Money applied, Money granted, Money paid, Money ownContribution) {

@@ -18,11 +18,13 @@ import se.samverka.project.contracts.Activity;
 import se.samverka.project.contracts.FundingLine;
 import se.samverka.project.contracts.Indicator;
 import se.samverka.project.directory.Directory;
+import se.samverka.project.directory.KnownCall;
 import se.samverka.project.directory.KnownOrganisation;
 import se.samverka.project.directory.KnownPartnership;
 
 /**
- * Puts together what the API shows of projects, reading the directory once per page. A caller outside the
+ * Puts together what the API shows of projects, reading the directory once per page (the calls its funding lines
+ * answer among it). A caller outside the
  * municipality who does not own a project sees it without its internal fields: no contact persons, no names or
  * reasons in its history, no health note, no funding lines marked internal (nor in the totals), no notes on indicator
  * reports, no partnerships it may not read, and no transitions it could not make.
@@ -49,12 +51,16 @@ class ProjectViews {
                 .distinct().toList());
         Map<String, KnownPartnership> partnerships = directory.partnerships(projects.stream()
                 .flatMap(p -> p.state().description().partnershipIds().stream()).distinct().toList());
+        Map<String, KnownCall> calls = directory.calls(projects.stream()
+                .flatMap(p -> p.state().fundingLines().stream().map(FundingLine::callId).filter(Objects::nonNull))
+                .distinct().toList());
         Caller caller = callers.current();
-        return projects.stream().map(project -> view(project, organisations, partnerships, caller)).toList();
+        return projects.stream().map(project -> view(project, organisations, partnerships, calls, caller)).toList();
     }
 
     private static ProjectResource view(Versioned<Project> versioned, Map<String, KnownOrganisation> organisations,
-                                        Map<String, KnownPartnership> partnerships, Caller caller) {
+                                        Map<String, KnownPartnership> partnerships, Map<String, KnownCall> calls,
+                                        Caller caller) {
         Project p = versioned.state();
         boolean internals = caller.seesInternals(p.description().ownerOrganisationId());
         List<ProjectResource.PartnershipView> linked = partnerships(p.description().partnershipIds(), partnerships,
@@ -82,7 +88,10 @@ class ProjectViews {
                 distinct(involved, KnownOrganisation::country),
                 distinct(involved, KnownOrganisation::sector),
                 linked,
-                fundingLines, totals(fundingLines),
+                fundingLines.stream().map(line -> new ProjectResource.FundingLineView(line,
+                        line.callId() == null || !calls.containsKey(line.callId()) ? null
+                                : calls.get(line.callId()).name())).toList(),
+                totals(fundingLines),
                 p.indicators().stream().map(indicator -> indicator(indicator, internals ? p.indicatorReports()
                         : p.indicatorReports().stream().map(IndicatorReport::withoutNote).toList())).toList(),
                 p.activities(), participants(p.activities()), p.finalReport(), p.assessment());
