@@ -165,7 +165,7 @@ class MatcherTest {
         Partnership partnership = new Partnership(name, null, null, PartnershipType.TWIN_CITY, status, visibility,
                 List.of(new PartnershipParty("municipality", PartyRole.LEAD),
                         new PartnershipParty("kajaani", PartyRole.PARTNER)), "department",
-                List.of(GlobalTheme.CLIMATE), List.of("S3"), null, null, null, Instant.EPOCH);
+                List.of(GlobalTheme.CLIMATE), List.of("S3"), null, null, null, Instant.EPOCH, null);
         return Candidates.partnership(id, partnership, DIRECTORY);
     }
 
