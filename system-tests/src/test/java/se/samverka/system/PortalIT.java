@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,9 @@ class PortalIT {
                 .isEqualTo("Översikt över det internationella arbetet");
         assertThat(browser.driver().findElement(By.cssSelector(".who")).getText())
                 .isEqualTo("Erik Eriksson, Kultur- och fritidsförvaltningen");
+        assertThat(browser.driver().findElement(By.id("coming-up")).findElement(By.xpath("..")).getText())
+                .as("the demo data's deadlines, counted from the day it was loaded")
+                .contains("Erasmus+ – mobilitetsprojekt för skolor (KA1)", "6 dagar kvar", "Utvecklingspartnerskap Selenge Aimag");
         assertThat(browser.driver().findElements(By.cssSelector(".figure"))).first()
                 .satisfies(figure -> assertThat(Integer.parseInt(figure.getText())).isPositive());
         WebElement map = browser.driver().findElement(By.cssSelector("figure.map svg[role=img]"));
@@ -337,6 +341,97 @@ class PortalIT {
                 .until(() -> browser.driver().findElement(By.tagName("h1")).getText().startsWith(name));
         assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Norge (NO-50)");
         assertThat(browser.seriousViolations()).as("the new organisation's page").isEmpty();
+        logOut();
+    }
+
+    @Test
+    void anyoneReadsTheOpenFundingCallsInBothLanguages() {
+        browser.open(gateway + "/?lang=sv");
+        browser.driver().findElement(By.partialLinkText("Utlysningar att söka")).click();
+        await("the funding calls").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElement(By.tagName("h1")).getText().equals("Utlysningar"));
+        List<String> calls = browser.driver().findElements(By.cssSelector("table.list tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(calls).as("open and upcoming PUBLIC calls of the demo data")
+                .anySatisfy(row -> assertThat(row).startsWith("Interreg Aurora – utlysning för hållbar besöksnäring")
+                        .endsWith("25 dagar kvar"))
+                .anySatisfy(row -> assertThat(row).startsWith("Erasmus+ – mobilitetsprojekt för skolor"))
+                .noneSatisfy(row -> assertThat(row).as("shared with the county only").startsWith("ICLD"))
+                .noneSatisfy(row -> assertThat(row).as("closed").startsWith("Interreg NPA"));
+        assertThat(browser.seriousViolations()).as("the funding calls").isEmpty();
+        browser.screenshot("calls");
+
+        browser.driver().findElement(By.partialLinkText("Interreg Aurora")).click();
+        await("the call's page").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElement(By.tagName("h1")).getText().startsWith("Interreg Aurora"));
+        assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("15 000 000", "Finland", "Norge");
+        assertThat(browser.seriousViolations()).as("a call's page").isEmpty();
+        browser.open(browser.driver().getCurrentUrl() + "?lang=en");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+                .isEqualTo("Interreg Aurora – call for sustainable tourism and innovation");
+        assertThat(browser.seriousViolations()).as("a call's page in English").isEmpty();
+        browser.open(gateway + "/calls?lang=sv");
+    }
+
+    /** The broker's whole round: an interest, its matches with their reasons, an introduction both sides accept. */
+    @Test
+    void aCompanyStatesAnInterestAndTheCoordinatorBrokersAnIntroductionThatLeadsToAMeeting() {
+        String title = "Snötillverkning söker partner i Kainuu " + UUID.randomUUID().toString().substring(0, 8);
+        browser.open(gateway + "/interests/new");
+        logIn("foretag", "demo-foretag", false);
+        await("the interest form").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("interest-title")).size() == 1);
+        browser.driver().findElement(By.cssSelector("input[name=direction][value=SEEKS]")).click();
+        browser.driver().findElement(By.id("interest-title")).sendKeys(title);
+        browser.driver().findElement(By.cssSelector("input[name=purposes][value=EXPORT]")).click();
+        browser.driver().findElement(By.id("interest-countries")).sendKeys("FI");
+        browser.driver().executeScript("arguments[0].value = arguments[1]",
+                browser.driver().findElement(By.id("interest-validUntil")), LocalDate.now().plusMonths(6).toString());
+        browser.driver().findElement(By.cssSelector("input[name=growthAreas][value=EXPERIENCE_INDUSTRY]")).click();
+        browser.driver().findElement(By.cssSelector("input[name=visibility][value=COUNTY]")).click();
+        assertThat(browser.seriousViolations()).as("the interest form").isEmpty();
+        submit(By.cssSelector("button.primary"));
+
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo(title);
+        List<WebElement> matches = browser.driver().findElements(By.cssSelector("ol.matches > li"));
+        assertThat(matches).extracting(WebElement::getText).as("ranked, with the reasons in words")
+                .anySatisfy(match -> assertThat(match).startsWith("Vänort Kajaani").contains("vänort"));
+        assertThat(browser.driver().findElements(By.xpath("//summary[starts-with(., 'Föreslå introduktion')]")))
+                .as("a company does not broker").isEmpty();
+        assertThat(browser.seriousViolations()).as("an interest with its matches").isEmpty();
+        browser.screenshot("interest");
+        String interest = browser.driver().getCurrentUrl();
+        logOut();
+
+        browser.open(interest);
+        logIn("admin", "demo-admin", false);
+        await("the interest's page").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElement(By.tagName("h1")).getText().equals(title));
+        WebElement kajaani = browser.driver().findElement(By.xpath(
+                "//ol[@class='matches']/li[.//h3/a[normalize-space(.)='Vänort Kajaani']]"));
+        kajaani.findElement(By.tagName("summary")).click();
+        kajaani.findElement(By.tagName("textarea")).sendKeys("Kajaanis näringslivsbolag söker just nu svenska partner.");
+        submit(By.xpath("//ol[@class='matches']/li[.//h3/a[normalize-space(.)='Vänort Kajaani']]//button"));
+
+        assertThat(browser.driver().getCurrentUrl()).contains("/introductions/");
+        assertThat(browser.driver().findElement(By.tagName("main")).getText())
+                .contains(title, "Vänort Kajaani", "Peak Innovation AB", "Kultur- och fritidsförvaltningen");
+        assertThat(browser.seriousViolations()).as("a proposed introduction").isEmpty();
+        submit(By.xpath("//button[normalize-space(.)='Tacka ja för Peak Innovation AB']"));
+        submit(By.xpath("//button[normalize-space(.)='Tacka ja för Kultur- och fritidsförvaltningen']"));
+        choose("outcomes-outcome", "Ett möte");
+        browser.driver().executeScript("arguments[0].value = arguments[1]",
+                browser.driver().findElement(By.id("outcomes-outcomeOn")), LocalDate.now().toString());
+        submit(By.xpath("//button[normalize-space(.)='Registrera ett utfall']"));
+
+        assertThat(browser.driver().findElement(By.id("outcomes")).findElement(By.xpath("..")).getText())
+                .contains("Ett möte", LocalDate.now().toString());
+        assertThat(browser.seriousViolations()).as("an accepted introduction with its outcome").isEmpty();
+        browser.screenshot("introduction");
+        browser.open(browser.driver().getCurrentUrl() + "?lang=en");
+        assertThat(browser.driver().findElement(By.id("outcomes")).getText()).isNotBlank();
+        assertThat(browser.seriousViolations()).as("the introduction in English").isEmpty();
+        browser.open(interest + "?lang=sv");
         logOut();
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,14 +22,16 @@ import tools.jackson.databind.json.JsonMapper;
  * data. The data is a list of requests ({@code demo/*.json}); a request may name its result ({@code key}) and later
  * requests refer to its id as {@code ${key}} and send its current ETag with {@code "ifMatch": "key"}. A request that
  * adds a part to something (an indicator to a project) names the part's id in the answer with {@code "idAt"}, a JSON
- * pointer. A request a service refuses with 422 because it has not yet learnt of something just created elsewhere is
- * tried again.
+ * pointer. A date written {@code ${today+30}} (or {@code ${today-20}}, {@code ${today}}) is that many days from the day it
+ * is loaded, so that deadlines and agreements come due in the demo whenever it is started. A request a service refuses
+ * with 422 because it has not yet learnt of something just created elsewhere is tried again.
  */
 public final class DemoData {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String KEY = "[a-z0-9-]+";
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{(" + KEY + ")}");
+    private static final Pattern DAY = Pattern.compile("\\$\\{today([+-][0-9]+)?}");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -126,8 +129,19 @@ public final class DemoData {
         }
     }
 
+    /** Every {@code ${today±N}} in the text as the date that many days from {@code today}. */
+    static String days(String text, LocalDate today) {
+        Matcher matcher = DAY.matcher(text);
+        StringBuilder resolved = new StringBuilder();
+        while (matcher.find()) {
+            long offset = matcher.group(1) == null ? 0 : Long.parseLong(matcher.group(1));
+            matcher.appendReplacement(resolved, today.plusDays(offset).toString());
+        }
+        return matcher.appendTail(resolved).toString();
+    }
+
     private String resolve(String text) {
-        Matcher matcher = REFERENCE.matcher(text);
+        Matcher matcher = REFERENCE.matcher(days(text, LocalDate.now()));
         StringBuilder resolved = new StringBuilder();
         while (matcher.find()) {
             String id = ids.get(matcher.group(1));
