@@ -272,6 +272,10 @@ class ProjectFormsTest extends GatewayTest {
 
     static Stream<Arguments> changes() {
         return Stream.of(
+                Arguments.of("/projects/p1/funding-lines",
+                        "programme=INTERREG_AURORA&callId=c-4&applied=1+250+000&granted=&currency=EUR",
+                        "POST", "/api/projects/p1/funding-lines", sends("{\"programme\":\"INTERREG_AURORA\","
+                                + "\"callId\":\"c-4\",\"applied\":{\"amount\":\"1250000\",\"currency\":\"EUR\"}")),
                 Arguments.of("/projects/p1/indicators",
                         "kind=RESULT&name=Nya+kontakter&unit=st&baseline=&target=1+200,5",
                         "POST", "/api/projects/p1/indicators", sends(
@@ -303,6 +307,22 @@ class ProjectFormsTest extends GatewayTest {
                 Arguments.of("/projects/p1/partners/o2/delete", "", "DELETE", "/api/projects/p1/partners/o2", NO_BODY),
                 Arguments.of("/projects/p1/funding-lines/f-1/delete", "", "DELETE",
                         "/api/projects/p1/funding-lines/f-1", NO_BODY));
+    }
+
+    @Test
+    void aFundingLineNamesTheCallItAnswersFromTheRegister() {
+        PROJECT.answer("/api/projects/p1", 200, ONGOING.replace("\"programme\":\"OWN_BUDGET\",",
+                        "\"programme\":\"OWN_BUDGET\",\"callId\":\"c-4\",\"callName\":\"Egen utlysning 2027\","))
+                .answer("/api/reference", 200, REFERENCE);
+        PARTNERSHIP.answer("/api/calls?size=200", 200, """
+                {"items":[{"id":"c-4","programme":"OWN_BUDGET","name":"Egen utlysning 2027","deadline":"2027-04-30"}]}""");
+
+        String page = projectPage();
+
+        assertThat(page).as("the line links its call").contains("href=\"/calls/c-4\">Egen utlysning 2027</a>");
+        assertThat(page).as("the calls of the register to choose from").contains(
+                "<label for=\"callId\">Utlysningen den svarar på</label>",
+                "<option value=\"c-4\">Egen budget: Egen utlysning 2027 (2027-04-30)</option>");
     }
 
     @Test

@@ -69,6 +69,22 @@ public class Choices {
     }
 
     /**
+     * The funding calls a funding line may name: the open, upcoming and closed ones of the register the reader may see,
+     * soonest deadline first; none when they cannot be read, so that the form opens all the same.
+     */
+    public Mono<List<JsonNode>> calls(Caller caller) {
+        return downstream.call(Service.PARTNERSHIP, caller, Request.get("/api/calls?size=" + PAGE))
+                .map(answer -> {
+                    List<JsonNode> calls = new ArrayList<>();
+                    if (answer.ok()) {
+                        answer.body().path("items").forEach(calls::add);
+                    }
+                    return calls;
+                })
+                .onErrorReturn(List.of());
+    }
+
+    /**
      * The reference data projects, calls and interests are described with (strategies, growth areas, funding
      * programmes); an empty one when project-service gives none, so that a page still opens, naming programmes by
      * their codes.

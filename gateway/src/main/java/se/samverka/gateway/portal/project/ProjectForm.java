@@ -98,7 +98,7 @@ final class ProjectForm {
         switch (part) {
             case "partners" -> Forms.texts(body, form, "organisationId", "role");
             case "funding-lines" -> {
-                Forms.texts(body, form, "programme");
+                Forms.texts(body, form, "programme", "callId");
                 body.set("applied", Forms.money(form.getFirst("applied"), form.getFirst("currency")));
                 body.set("granted", Forms.money(form.getFirst("granted"), form.getFirst("currency")));
                 body.put("internal", form.containsKey("internal"));

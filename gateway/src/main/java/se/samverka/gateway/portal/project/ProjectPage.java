@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A project's page, with the choices its forms need when the reader may change the project (project-service lists
- * the steps it may take only to those who may): the organisations to add as partners, the funding programmes, the
- * values of the service's enumerations, and whether the final report is due.
+ * the steps it may take only to those who may): the organisations to add as partners, the funding programmes and
+ * calls, the values of the service's enumerations, and whether the final report is due.
  */
 @Component
 class ProjectPage {
@@ -46,11 +46,13 @@ class ProjectPage {
         // Every reader needs the programmes' names: a funding line names its programme by code.
         Mono<List<JsonNode>> programmes = downstream.call(Service.PROJECT, caller, Request.get("/api/reference"))
                 .map(answer -> list(answer.body().path("fundingProgrammes").path("programmes")));
-        return Mono.zip(organisations, programmes).map(offered -> Rendering.view("project")
+        Mono<List<JsonNode>> calls = mayChange ? choices.calls(caller) : Mono.just(List.of());
+        return Mono.zip(organisations, programmes, calls).map(offered -> Rendering.view("project")
                 .modelAttribute("view", view)
                 .modelAttribute("title", view.project().path("title").asString())
                 .modelAttribute("organisations", offered.getT1())
                 .modelAttribute("programmes", offered.getT2())
+                .modelAttribute("calls", offered.getT3())
                 .modelAttribute("programmeNames", offered.getT2().stream().collect(Collectors.toMap(
                         programme -> programme.path("code").asString(), programme -> programme.path("name"))))
                 .modelAttribute("enumerations", ProjectForm.ENUMERATIONS)
