@@ -87,7 +87,16 @@ class PortalIT {
                 .isEqualTo("Erik Eriksson, Kultur- och fritidsförvaltningen");
         assertThat(browser.driver().findElement(By.id("coming-up")).findElement(By.xpath("..")).getText())
                 .as("the demo data's deadlines, counted from the day it was loaded")
-                .contains("Erasmus+ – mobilitetsprojekt för skolor (KA1)", "6 dagar kvar", "Utvecklingspartnerskap Selenge Aimag");
+                .contains("Erasmus+ – mobilitetsprojekt för skolor (KA1)", "6 dagar kvar",
+                        "Utvecklingspartnerskap Selenge Aimag");
+        browser.driver().findElement(By.xpath(
+                "//section[h2[@id='coming-up']]//a[starts-with(., 'Utvecklingspartnerskap Selenge')]")).click();
+        await("the partnership whose agreement comes due").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("agreement-due")).size() == 1);
+        assertThat(browser.driver().findElement(By.id("agreement-due")).findElement(By.xpath("..")).getText())
+                .contains("Avtalet ska förnyas senast", "om 20 dagar", "Avtalet löper ut", "om 75 dagar");
+        assertThat(browser.seriousViolations()).as("a partnership whose agreement comes due").isEmpty();
+        browser.open(gateway + "/dashboard?lang=sv");
         assertThat(browser.driver().findElements(By.cssSelector(".figure"))).first()
                 .satisfies(figure -> assertThat(Integer.parseInt(figure.getText())).isPositive());
         WebElement map = browser.driver().findElement(By.cssSelector("figure.map svg[role=img]"));
