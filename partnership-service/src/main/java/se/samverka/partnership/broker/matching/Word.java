@@ -24,6 +24,10 @@ public sealed interface Word {
     record Term(String prefix, String code) implements Word {
     }
 
+    /** A number, e.g. of days, for the texts that choose their words by it. */
+    record Count(int value) implements Word {
+    }
+
     /** An ISO 3166-1 alpha-2 country, named in the reader's language. */
     record Country(String code) implements Word {
     }
