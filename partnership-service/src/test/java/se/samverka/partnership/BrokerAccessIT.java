@@ -108,13 +108,13 @@ class BrokerAccessIT extends ServiceIntegrationTest {
         boolean changes = !endpoint.startsWith("GET") && row.expected()[who.ordinal()] < 300;
         Fixture fixture = changes ? fixture(row.visibility())
                 : untouchable.computeIfAbsent(row.visibility(), this::fixture);
-        if (endpoint.startsWith("POST /api/introductions (to")) {
-            return caller.status(HttpMethod.POST, "/api/introductions", null, Map.of("interestId", fixture.interest(),
-                    "counterpartKind", "ORGANISATION", "counterpartId", kajaani));
-        }
         if (endpoint.startsWith("POST /api/introductions (to a call")) {
             return caller.status(HttpMethod.POST, "/api/introductions", null, Map.of("interestId", fixture.interest(),
                     "counterpartKind", "CALL", "counterpartId", fixture.call()));
+        }
+        if (endpoint.startsWith("POST /api/introductions (to an")) {
+            return caller.status(HttpMethod.POST, "/api/introductions", null, Map.of("interestId", fixture.interest(),
+                    "counterpartKind", "ORGANISATION", "counterpartId", kajaani));
         }
         if (endpoint.startsWith("POST /api/introductions (through")) {
             return caller.status(HttpMethod.POST, "/api/introductions", null, Map.of("interestId", fixture.interest(),

@@ -130,7 +130,7 @@ public final class Matcher {
             return Optional.empty();
         }
         if (candidate.funding() != null) {
-            reasons.add(timing(candidate.funding()));
+            reasons.addAll(timing(candidate.funding()));
         }
         if (country == null && !candidate.places().isEmpty()) {
             country = candidate.places().get(0).country();
@@ -355,12 +355,23 @@ public final class Matcher {
         return BUSINESS_AND_SOCIAL_ECONOMY.contains(seeker.sector()) ? businessStrategies : Set.of();
     }
 
-    /** When one may apply to a call: a reason that only informs. */
-    private static MatchReason timing(Candidate.Funding funding) {
-        return funding.opensIn() > 0
-                ? MatchReason.of("CALL_OPENS", null, 0, new Word.Count(funding.opensIn()),
-                new Word.Count(funding.daysLeft()))
-                : MatchReason.of("CALL_DEADLINE", null, 0, new Word.Count(funding.daysLeft()));
+    /** When one may apply to a call: reasons that only inform. */
+    private static List<MatchReason> timing(Candidate.Funding funding) {
+        List<MatchReason> reasons = new ArrayList<>();
+        if (funding.opensIn() > 0) {
+            reasons.add(days("CALL_OPENS", funding.opensIn()));
+        }
+        reasons.add(days("CALL_DEADLINE", funding.daysLeft()));
+        return reasons;
+    }
+
+    /** A reason that counts days: its code with _TODAY or _TOMORROW, else the code with the count. */
+    private static MatchReason days(String code, int days) {
+        return switch (days) {
+            case 0 -> MatchReason.of(code + "_TODAY", null, 0);
+            case 1 -> MatchReason.of(code + "_TOMORROW", null, 0);
+            default -> MatchReason.of(code, null, 0, new Word.Count(days));
+        };
     }
 
     private static List<Word> purposeWords(List<Purpose> purposes) {

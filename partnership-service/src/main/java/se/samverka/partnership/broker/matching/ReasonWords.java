@@ -23,7 +23,7 @@ public final class ReasonWords {
         return messages.getMessage("match.reason." + reason.code(), words, reason.code(), locale);
     }
 
-    /** A word as text, but a count as a number, for the texts that choose their words by it (today, tomorrow). */
+    /** A word as text; a count as a number, which the text formats in the reader's language. */
     private Object word(Word word, Locale locale) {
         if (word instanceof Word.Count count) {
             return count.value();

@@ -24,7 +24,7 @@ public sealed interface Word {
     record Term(String prefix, String code) implements Word {
     }
 
-    /** A number, e.g. of days, for the texts that choose their words by it. */
+    /** A number, e.g. of days, written as the reader's language writes numbers. */
     record Count(int value) implements Word {
     }
 

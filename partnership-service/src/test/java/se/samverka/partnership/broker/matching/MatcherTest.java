@@ -193,12 +193,14 @@ class MatcherTest {
                 "Bidrar till strategi S3 Ökad samverkan med näringslivet och den sociala ekonomin i internationella "
                         + "frågor", "En utlysning passar för partner för en ansökan", "Sista dag om 25 dagar");
         assertThat(texts(matches.get(1), Locale.ENGLISH)).contains("Open to organisations in any country",
-                "Eligible kind of organisation: company", "Opens in 10 days, deadline in 40 days");
+                "Eligible kind of organisation: company", "Opens in 10 days", "Deadline in 40 days");
         assertThat(texts(matches.get(1), SWEDISH)).contains("Öppen för organisationer i alla länder",
-                "Organisationstyp som får söka: Företag", "Öppnar om 10 dagar, sista dag om 40 dagar");
+                "Organisationstyp som får söka: Företag", "Öppnar om 10 dagar", "Sista dag om 40 dagar");
         assertThat(matches.get(0).reasons().get(5).points()).as("the deadline only informs").isZero();
-        assertThat(texts(matcher.rank(partners, List.of(call("today", List.of(), List.of(), null, 0,
-                Visibility.PUBLIC)), ADMIN, 20).get(0), SWEDISH)).contains("Sista dag i dag");
+        assertThat(texts(matcher.rank(partners, List.of(call("today", List.of(), List.of(), 1, 0,
+                Visibility.PUBLIC)), ADMIN, 20).get(0), SWEDISH)).contains("Öppnar i morgon", "Sista dag i dag");
+        assertThat(texts(matcher.rank(partners, List.of(call("tomorrow", List.of(), List.of(), null, 1,
+                Visibility.PUBLIC)), ADMIN, 20).get(0), Locale.ENGLISH)).contains("Deadline tomorrow");
         assertThat(matcher.rank(partners, List.of(call("internal", List.of(), List.of(), null, 25,
                 Visibility.INTERNAL)), new Caller("c", "C", Role.COMPANY, "company"), 20))
                 .as("an internal call is the municipality's").isEmpty();
