@@ -28,6 +28,14 @@ class CallPagesTest extends GatewayTest {
              "budget":{"amount":"2000000.00","currency":"EUR"},"themes":["CLIMATE"],"growthAreas":["EXPERIENCE_INDUSTRY"],
              "strategies":["S3"],"eligibleCountries":["FI","NO","SE"],"eligibleOrganisationTypes":["MUNICIPALITY","COMPANY"],
              "url":"https://www.interregaurora.eu/","visibility":"PUBLIC","status":"OPEN","daysLeft":12}""";
+    private static final String MATCHES = """
+            {"callId":"c1","matches":[
+              {"kind":"PARTNERSHIP","id":"s2","name":"Vänort Kajaani","organisationId":"o3","organisationName":"Kommunledningsförvaltningen",
+               "country":"FI","score":100,"reasons":[{"code":"IN_PLACE","text":"Kajaanin kaupunki i Finland"}]},
+              {"kind":"INTEREST","id":"i1","name":"Partner till en ansökan","organisationId":"o7","organisationName":"Jämtbygg AB",
+               "country":"SE","score":90,"reasons":[{"code":"SEEKS_PURPOSE","text":"Söker partner för en ansökan"}]},
+              {"kind":"PROJECT","id":"p9","name":"Arctic Experience","organisationId":"o4","organisationName":"Kommunledningsförvaltningen",
+               "country":"SE","score":86,"reasons":[{"code":"SAME_THEME","text":"Samma globala fråga: klimat"}]}]}""";
     private static final String ADMIN = TestTokens.token().role("ADMIN").organisation("o0").name("Anna Admin").build();
 
     @Test
@@ -87,7 +95,35 @@ class CallPagesTest extends GatewayTest {
                 "Öppen", "2026-12-01", "2027-02-15", "12 dagar kvar", "2\u00a0000\u00a0000,00 EUR", "Klimat",
                 "Upplevelseindustri", "S3", "Finland, Norge, Sverige", "Kommun, Företag", "Öppen för alla",
                 "href=\"https://www.interregaurora.eu/\"")
-                .doesNotContain("/calls/c1/edit", "/calls/c1/withdrawal");
+                .doesNotContain("/calls/c1/edit", "/calls/c1/withdrawal", "Vad som kan svara på utlysningen");
+        assertThat(PARTNERSHIP.received("/api/calls/c1/matches?limit=20")).as("matches are for the staff").isEmpty();
+    }
+
+    @Test
+    void staffSeeWhatMightAnswerTheCallEachLinkedAndNoneToBeIntroduced() {
+        PROJECT.answer("/api/reference", 200, REFERENCE);
+        PARTNERSHIP.answer("/api/calls/c1", 200, CALL).answer("/api/calls/c1/matches?limit=20", 200, MATCHES);
+
+        String page = http.get().uri("/calls/c1").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staff("o0")))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("Vad som kan svara på utlysningen", "href=\"/partnerships/s2\"", "(Partnerskap)",
+                "Passar 100 av 100", "Kajaanin kaupunki i Finland", "href=\"/interests/i1\"", "(Intresse)",
+                "Söker partner för en ansökan", "href=\"/projects/p9\"", "Arctic Experience", "(Projekt)")
+                .doesNotContain("Föreslå introduktion", "/calls/c1/edit");
+        assertThat(page.indexOf("Vänort Kajaani")).isLessThan(page.indexOf("Arctic Experience"));
+    }
+
+    @Test
+    void theCallIsShownWhenItsMatchesCannotBeRead() {
+        PROJECT.answer("/api/reference", 200, REFERENCE);
+        PARTNERSHIP.answer("/api/calls/c1", 200, CALL).answer("/api/calls/c1/matches?limit=20", 503, "{\"status\":503}");
+
+        String page = http.get().uri("/calls/c1?lang=en").header(HttpHeaders.AUTHORIZATION, bearer(ADMIN)).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("<h1>Small projects 2027</h1>", "What might answer the call",
+                "The suggestions cannot be shown right now.", "action=\"/calls/c1/withdrawal\"");
     }
 
     @Test

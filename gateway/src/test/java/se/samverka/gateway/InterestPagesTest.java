@@ -38,7 +38,10 @@ class InterestPagesTest extends GatewayTest {
                "country":"FI","score":85,"reasons":[{"code":"TWIN_CITY","text":"Kajaani är vänort"},
                                                    {"code":"GROWTH_AREA","text":"Samma insatsområde: upplevelseindustri"}]},
               {"kind":"PROJECT","id":"p9","name":"Trästad Trondheim","organisationId":"o4","organisationName":"Trondheim kommune",
-               "country":"NO","score":60,"reasons":[{"code":"SEEKS_PRIVATE","text":"Deras projekt söker en privat partner"}]}]}""";
+               "country":"NO","score":60,"reasons":[{"code":"SEEKS_PRIVATE","text":"Deras projekt söker en privat partner"}]},
+              {"kind":"CALL","id":"c1","name":"Småprojekt 2027","organisationId":null,"organisationName":"Interreg Aurora",
+               "country":"FI","score":55,"reasons":[{"code":"OPEN_TO_COUNTRIES","text":"Öppen för organisationer i Finland"},
+                                                   {"code":"CALL_DEADLINE","text":"Sista dag om 25 dagar"}]}]}""";
 
     @Test
     void aCompanyListsItsOwnOrganisationsInterests() {
@@ -93,6 +96,10 @@ class InterestPagesTest extends GatewayTest {
                 .containsPattern("id=\"introduce-PARTNERSHIP-s2-partnershipId\"[^>]*>\\s*<option value=\"\">Inget "
                         + "partnerskap</option>\\s*<option value=\"s2\"\\s+selected=\"selected\">Vänort Kajaani</option>");
         assertThat(page.indexOf("Vänort Kajaani")).isLessThan(page.indexOf("Trästad Trondheim"));
+        assertThat(page).as("a funding call is linked, never proposed an introduction to")
+                .contains("href=\"/calls/c1\"", "Småprojekt 2027", "(Utlysning)", "Interreg Aurora",
+                        "Öppen för organisationer i Finland", "Sista dag om 25 dagar")
+                .doesNotContain("introduce-CALL-c1", "Föreslå introduktion till Småprojekt 2027");
     }
 
     @Test

@@ -28,13 +28,16 @@ import se.samverka.platform.test.ServiceIntegrationTest;
 /**
  * Who may do what with the broker's interests, matches and introductions (docs/architecture.md §4). An interest
  * belongs to the organisation that stated it and is read by its visibility; an introduction is read by its sides, its
- * proposer and the municipality, answered by each side for itself (the coordinator on a side's behalf). The object
- * column is the visibility of the interest (for introductions: of the interest and the partnership they go through).
+ * proposer and the municipality, answered by each side for itself (the coordinator on a side's behalf); a call's
+ * matches are asked for by whoever may read the call. The object column is the visibility of the interest (for
+ * introductions: of the interest and the partnership they go through; for a call's matches: of the call).
  * An interest the caller may not read, named in a new introduction, is refused as unknown (422).
  */
 class BrokerAccessIT extends ServiceIntegrationTest {
 
     private static final int UNKNOWN = 422;
+    /** A funding call is never an introduction's counterpart: refused (422) whoever signed in asks, before the rest. */
+    private static final int NEVER = 422;
 
     // @formatter:off
     private static final List<Row> MATRIX = List.of(
@@ -54,9 +57,13 @@ class BrokerAccessIT extends ServiceIntegrationTest {
         row("GET /api/interests/{id}/matches",                         "INTERNAL", HIDDEN,  OK,      OK,      OK,      OK,      HIDDEN,  HIDDEN),
         row("GET /api/interests/{id}/matches",                         "PUBLIC",   OK,      OK,      OK,      OK,      OK,      OK,      OK),
         row("GET /api/interests/match-weights",                        "-",        OK,      OK,      OK,      OK,      OK,      OK,      OK),
+        row("GET /api/calls/{id}/matches",                             "INTERNAL", HIDDEN,  OK,      OK,      OK,      HIDDEN,  HIDDEN,  HIDDEN),
+        row("GET /api/calls/{id}/matches",                             "COUNTY",   HIDDEN,  OK,      OK,      OK,      HIDDEN,  HIDDEN,  OK),
+        row("GET /api/calls/{id}/matches",                             "PUBLIC",   OK,      OK,      OK,      OK,      OK,      OK,      OK),
         row("POST /api/introductions (to an organisation)",            "INTERNAL", NONE,    CREATED, NO,      NO,      NO,      NO,      UNKNOWN),
         row("POST /api/introductions (to an organisation)",            "COUNTY",   NONE,    CREATED, NO,      NO,      NO,      NO,      CREATED),
         row("POST /api/introductions (through the owner's partnership)", "INTERNAL", NONE,  CREATED, CREATED, NO,      NO,      NO,      UNKNOWN),
+        row("POST /api/introductions (to a call)",                     "PUBLIC",   NONE,    NEVER,   NEVER,   NEVER,   NEVER,   NEVER,   NEVER),
         row("GET /api/introductions/{id}",                             "INTERNAL", NONE,    OK,      OK,      OK,      OK,      HIDDEN,  HIDDEN),
         row("GET /api/introductions?organisationId= (listed)",         "INTERNAL", NONE,    OK,      OK,      OK,      OK,      HIDDEN,  HIDDEN),
         row("POST /api/introductions/{id}/answers (for the owner)",    "INTERNAL", NONE,    OK,      OK,      NO,      OK,      HIDDEN,  HIDDEN),
@@ -101,7 +108,11 @@ class BrokerAccessIT extends ServiceIntegrationTest {
         boolean changes = !endpoint.startsWith("GET") && row.expected()[who.ordinal()] < 300;
         Fixture fixture = changes ? fixture(row.visibility())
                 : untouchable.computeIfAbsent(row.visibility(), this::fixture);
-        if (endpoint.startsWith("POST /api/introductions (to")) {
+        if (endpoint.startsWith("POST /api/introductions (to a call")) {
+            return caller.status(HttpMethod.POST, "/api/introductions", null, Map.of("interestId", fixture.interest(),
+                    "counterpartKind", "CALL", "counterpartId", fixture.call()));
+        }
+        if (endpoint.startsWith("POST /api/introductions (to an")) {
             return caller.status(HttpMethod.POST, "/api/introductions", null, Map.of("interestId", fixture.interest(),
                     "counterpartKind", "ORGANISATION", "counterpartId", kajaani));
         }
@@ -121,7 +132,8 @@ class BrokerAccessIT extends ServiceIntegrationTest {
         String[] parts = endpoint.split(" ", 3);
         HttpMethod method = HttpMethod.valueOf(parts[0]);
         boolean introduction = parts[1].startsWith("/api/introductions");
-        String path = parts[1].replace("{id}", introduction ? fixture.introduction() : fixture.interest());
+        String path = parts[1].replace("{id}", introduction ? fixture.introduction()
+                : parts[1].startsWith("/api/calls") ? fixture.call() : fixture.interest());
         String ifMatch = introduction ? (path.endsWith("/outcomes") ? fixture.acceptedEtag() : fixture.introductionEtag())
                 : fixture.interestEtag();
         if (path.endsWith("/outcomes")) {
@@ -132,10 +144,10 @@ class BrokerAccessIT extends ServiceIntegrationTest {
 
     /**
      * An interest of {@link #owner}; a partnership of the owner with Kajaani; an introduction of the interest to
-     * Kajaani the coordinator proposed, and another that both sides accepted.
+     * Kajaani the coordinator proposed, and another that both sides accepted; a funding call.
      */
     private record Fixture(String interest, String interestEtag, String partnership, String introduction,
-                           String introductionEtag, String accepted, String acceptedEtag) {
+                           String introductionEtag, String accepted, String acceptedEtag, String call) {
     }
 
     private Fixture fixture(String visibility) {
@@ -152,8 +164,10 @@ class BrokerAccessIT extends ServiceIntegrationTest {
             accepted = api.change(HttpMethod.POST, "/api/introductions/" + accepted.id() + "/answers",
                     accepted.etag(), Map.of("organisationId", side, "answer", "ACCEPTED"));
         }
+        String call = api.create("/api/calls", TestData.call(unique("Utlysning"),
+                LocalDate.now(ZoneOffset.UTC).plusDays(30), "visibility", shown));
         return new Fixture(interest.id(), interest.etag(), partnership, introduction.id(), introduction.etag(),
-                accepted.id(), accepted.etag());
+                accepted.id(), accepted.etag(), call);
     }
 
     private Map<String, Object> body(String path) {

@@ -175,6 +175,49 @@ class BrokerIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void callsAndWhatMightAnswerThemAreMatchedBothWaysButNeverIntroduced() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String kajaani = organisation(api, "Kajaani " + tag, "FOREIGN_CITY", "FI", "region", "FI-05");
+        String twinCity = api.create("/api/partnerships", partnership("Vänort Kajaani " + tag, "TWIN_CITY",
+                List.of(municipality, kajaani), "responsibleDepartmentId", department, "visibility", "PUBLIC",
+                "themes", List.of("CLIMATE")));
+        String project = UUID.randomUUID().toString();
+        publishProject(project, "Arctic Experience " + tag, department, "PUBLIC", kajaani);
+        String seeks = companyApi.create("/api/interests", interest(company, "SEEKS", "Partner till en ansökan " + tag,
+                "purposes", List.of("APPLICATION_PARTNERS"), "countries", List.of("FI"), "themes", List.of("CLIMATE"),
+                "visibility", "PUBLIC"));
+        String internal = companyApi.create("/api/interests", interest(company, "OFFERS", "Internt " + tag,
+                "purposes", List.of("COMPETENCE"), "visibility", "INTERNAL"));
+        String call = api.create("/api/calls", TestData.call("Småprojekt " + tag, LocalDate.now(ZoneOffset.UTC)
+                .plusDays(25), "eligibleCountries", List.of("SE", "FI", "NO"), "eligibleOrganisationTypes",
+                List.of("COMPANY", "MUNICIPALITY"), "themes", List.of("CLIMATE"), "growthAreas",
+                List.of("EXPERIENCE_INDUSTRY")));
+
+        JsonNode english = api.get("/api/calls/{id}/matches?limit=100", call).body();
+        JsonNode swedish = api.inLanguage("sv").get("/api/calls/{id}/matches?limit=100", call).body();
+        JsonNode ours = api.inLanguage("sv").get("/api/interests/{id}/matches?limit=100", seeks).body();
+
+        assertThat(english.path("callId").asString()).isEqualTo(call);
+        assertThat(ids(english)).contains(twinCity, project, seeks, internal);
+        assertThat(match(english, project).path("kind").asString()).isEqualTo("PROJECT");
+        assertThat(texts(english, seeks)).contains("Storsjö Upplevelser AB in Sweden", "Interested in Finland",
+                "Same global theme: climate", "Seeks application partners", "Eligible kind of organisation: company");
+        assertThat(texts(swedish, seeks)).contains("Intresserade av Finland", "Söker partner för en ansökan",
+                "Organisationstyp som får söka: Företag");
+        assertThat(texts(english, twinCity)).contains("Kajaani " + tag + " in Finland");
+        assertThat(ids(api.anonymous().get("/api/calls/{id}/matches?limit=100", call).body()))
+                .as("anonymous callers see the public matches only").contains(seeks, twinCity).doesNotContain(internal);
+        api.refused(HttpMethod.GET, "/api/calls/" + call + "/matches?limit=101", null, null, UNPROCESSABLE);
+        assertThat(match(ours, call).path("kind").asString()).isEqualTo("CALL");
+        assertThat(match(ours, call).path("organisationName").asString()).isEqualTo("Interreg Aurora");
+        assertThat(texts(ours, call)).contains("Öppen för organisationer i Finland", "Samma globala fråga: klimat",
+                "En utlysning passar för partner för en ansökan", "Organisationstyp som får söka: Företag",
+                "Sista dag om 25 dagar");
+        api.expectProblem("/api/introductions", Map.of("interestId", seeks, "counterpartKind", "CALL",
+                "counterpartId", call), UNPROCESSABLE, "counterpartKind");
+    }
+
+    @Test
     void anIntroductionIsAnsweredByBothSidesAndLeadsToAProject() {
         String kajaani = organisation(api, "Kajaanin kaupunki", "FOREIGN_CITY", "FI", "region", "FI-05");
         String twinCity = api.create("/api/partnerships", partnership("Vänort Kajaani", "TWIN_CITY",

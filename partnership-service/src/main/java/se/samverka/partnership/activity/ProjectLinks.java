@@ -231,6 +231,11 @@ public class ProjectLinks {
         return links.serving().find(projectIds);
     }
 
+    /** The projects in one of these statuses, e.g. IDEA. */
+    public List<KnownProject> inStatus(Collection<String> statuses) {
+        return links.serving().find(Query.query(Criteria.where("view.status").in(statuses)));
+    }
+
     /**
      * The projects, open or not, owned or partnered by one of these organisations, or serving one of these themes,
      * growth areas or strategies; none when every list is empty.

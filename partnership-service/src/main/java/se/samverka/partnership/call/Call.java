@@ -113,7 +113,7 @@ public record Call(
                 new CallClosingSoon(id, deadline, reached.get(0))));
     }
 
-    CallStatus status(LocalDate today) {
+    public CallStatus status(LocalDate today) {
         if (withdrawal != null) {
             return CallStatus.WITHDRAWN;
         }
@@ -124,7 +124,7 @@ public record Call(
     }
 
     /** Days until the deadline, 0 on the day itself; null once it is closed or withdrawn. */
-    Integer daysLeft(LocalDate today) {
+    public Integer daysLeft(LocalDate today) {
         CallStatus status = status(today);
         return status == CallStatus.OPEN || status == CallStatus.UPCOMING
                 ? (int) ChronoUnit.DAYS.between(today, deadline) : null;

@@ -91,6 +91,11 @@ public class CallRegister {
         return calls.find(filter.toQuery(today(), callers.current()), paging.pageable());
     }
 
+    /** Every call one may still apply to, or soon will: OPEN or UPCOMING, whoever may read it. */
+    public List<Versioned<Call>> current() {
+        return calls.find(new Query(Criteria.where("state.withdrawal").is(null).and("state.deadline").gte(today())));
+    }
+
     /** The day statuses and days left are counted from. */
     public LocalDate today() {
         return LocalDate.now(clock);

@@ -9,17 +9,21 @@ import se.samverka.reference.GlobalTheme;
 import se.samverka.reference.Sector;
 
 /**
- * Something that may match an interest, with what the matcher judges it by ({@link Candidates} makes them). What a
- * kind does not have is empty.
+ * Something that may match an interest or a call, with what the matcher judges it by ({@link Candidates} makes them).
+ * What a kind does not have is empty or null.
  *
- * @param organisationId      the organisation that answers for it: never the interest's own
+ * @param organisationId      the organisation that answers for it: never the interest's own; null for a call
  * @param visibility          with {@code ownerOrganisationId}, who may read it (the platform's Caller rules)
  * @param open                whether it may be matched at all: not ended, closed or withdrawn
  * @param places              the organisations it consists of, and where they are
  * @param sectors             the sectors of those organisations
  * @param twinCity            a partnership of the kind TWIN_CITY
- * @param type                the kind of organisation, for an organisation
+ * @param organisationName    for a call, the name of its programme
+ * @param growthAreas         for a partnership, those of its projects
+ * @param type                the kind of organisation, for an organisation and an interest's organisation
  * @param looking             what an interest looks for; null for other kinds
+ * @param stage               the status of a project, e.g. IDEA; null for other kinds
+ * @param funding             whom a call funds and when; null for other kinds
  */
 public record Candidate(
         CandidateKind kind,
@@ -37,7 +41,9 @@ public record Candidate(
         Set<Sector> sectors,
         boolean twinCity,
         OrganisationType type,
-        Looking looking) {
+        Looking looking,
+        String stage,
+        Funding funding) {
 
     public Candidate {
         places = List.copyOf(places);
@@ -64,6 +70,22 @@ public record Candidate(
             countries = Set.copyOf(countries);
             regions = Set.copyOf(regions);
             sectors = Set.copyOf(sectors);
+        }
+    }
+
+    /**
+     * Whom a call funds, and when.
+     *
+     * @param countries the eligible countries; empty for any
+     * @param types     the eligible kinds of organisation; empty for any
+     * @param opensIn   days until it opens; 0 once it is open
+     * @param daysLeft  days until its deadline, 0 on the day itself
+     */
+    public record Funding(Set<String> countries, Set<OrganisationType> types, int opensIn, int daysLeft) {
+
+        public Funding {
+            countries = Set.copyOf(countries);
+            types = Set.copyOf(types);
         }
     }
 }

@@ -8,5 +8,6 @@ public enum Criterion {
     STRATEGIES,
     SECTORS,
     PURPOSES,
-    COMPLEMENTARY
+    COMPLEMENTARY,
+    ORGANISATION_TYPE
 }

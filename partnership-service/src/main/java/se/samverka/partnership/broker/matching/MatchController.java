@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/interests")
+@RequestMapping("/api")
 class MatchController {
 
     private final Matchmaking matchmaking;
@@ -21,10 +21,27 @@ class MatchController {
     }
 
     /** An interest's matches, best first, their names and reasons in the caller's language (Accept-Language). */
-    @GetMapping("/{id}/matches")
+    @GetMapping("/interests/{id}/matches")
     MatchesResource matches(@PathVariable String id, @RequestParam(defaultValue = "20") int limit, Locale locale) {
+        return new MatchesResource(id, views(matchmaking.matches(id, limit), locale));
+    }
+
+    /** A funding call's matches, as an interest's: partnerships, interests and projects that might answer it. */
+    @GetMapping("/calls/{id}/matches")
+    CallMatchesResource callMatches(@PathVariable String id, @RequestParam(defaultValue = "20") int limit,
+                                    Locale locale) {
+        return new CallMatchesResource(id, views(matchmaking.callMatches(id, limit), locale));
+    }
+
+    /** How much each criterion weighs (samverka.broker.weights). */
+    @GetMapping("/interests/match-weights")
+    MatchWeights weights() {
+        return matchmaking.weights();
+    }
+
+    private List<MatchesResource.MatchView> views(List<Match> matches, Locale locale) {
         boolean english = !"sv".equals(locale.getLanguage());
-        List<MatchesResource.MatchView> matches = matchmaking.matches(id, limit).stream()
+        return matches.stream()
                 .map(match -> new MatchesResource.MatchView(match.kind(), match.id(),
                         match.name() == null ? null : match.name().in(english), match.organisationId(),
                         match.organisationName() == null ? null : match.organisationName().in(english),
@@ -33,12 +50,5 @@ class MatchController {
                                 reason.points()))
                         .toList()))
                 .toList();
-        return new MatchesResource(id, matches);
-    }
-
-    /** How much each criterion weighs (samverka.broker.weights). */
-    @GetMapping("/match-weights")
-    MatchWeights weights() {
-        return matchmaking.weights();
     }
 }

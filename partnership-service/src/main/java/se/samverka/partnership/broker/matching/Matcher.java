@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import se.samverka.partnership.broker.interest.Direction;
-import se.samverka.partnership.broker.interest.Interest;
 import se.samverka.partnership.broker.interest.Purpose;
 import se.samverka.partnership.organisation.OrganisationType;
 import se.samverka.platform.security.Caller;
@@ -19,11 +19,13 @@ import se.samverka.reference.MunicipalStrategy;
 import se.samverka.reference.Sector;
 
 /**
- * The broker's matching: ranks candidates for an interest by criteria of configurable weight, each met criterion with
- * its reasons, so that a score is never a black box. Only candidates the caller may read, that are open, and that do
- * not belong to the interest's own organisation are ranked; where the interest names countries or regions, only
- * candidates there (or looking there); of other interests, only those that complement it (an offer meets a search).
- * Order: score, then name, then id.
+ * The broker's matching: ranks candidates for an interest or a funding call by criteria of configurable weight, each
+ * met criterion with its reasons, so that a score is never a black box. Only candidates the caller may read, that are
+ * open, and that do not belong to the interest's own organisation are ranked; where the interest names countries or
+ * regions, only candidates there (or looking there, or calls open to them); of other interests, only those that
+ * complement it (an offer meets a search). A call names where and whom it funds: only candidates there (or looking
+ * there) and of a kind it is open to, and of projects only those early enough to apply. Order: score, then name,
+ * then id.
  */
 public final class Matcher {
 
@@ -38,8 +40,20 @@ public final class Matcher {
             Purpose.APPLICATION_PARTNERS, EnumSet.of(OrganisationType.FOREIGN_CITY, OrganisationType.FOREIGN_REGION,
                     OrganisationType.REGION, OrganisationType.MUNICIPALITY, OrganisationType.UNIVERSITY,
                     OrganisationType.FOREIGN_ORGANISATION));
-    /** What a candidate must meet where it applies: be where the interest looks, and complement an interest. */
-    private static final Set<Criterion> REQUIRED = EnumSet.of(Criterion.PLACE, Criterion.COMPLEMENTARY);
+    /**
+     * The purposes a funding call may serve. Calls fund cooperation (partners for an application, exchange,
+     * competence), not a company's sales abroad: an interest in export alone meets a call on its other criteria only.
+     */
+    private static final Set<Purpose> FUNDED = EnumSet.of(Purpose.APPLICATION_PARTNERS, Purpose.EXCHANGE,
+            Purpose.COMPETENCE);
+    /** The statuses of a project that may still answer a call: it has not applied for its money yet. */
+    static final Set<String> EARLY_STAGES = Set.of("IDEA", "PRE_STUDY");
+    /**
+     * What a candidate must meet where it applies: be where the interest looks (or the call is open), complement an
+     * interest, and be of a kind of organisation the call is open to.
+     */
+    private static final Set<Criterion> REQUIRED = EnumSet.of(Criterion.PLACE, Criterion.COMPLEMENTARY,
+            Criterion.ORGANISATION_TYPE);
     private static final Set<Sector> BUSINESS_AND_SOCIAL_ECONOMY = EnumSet.of(Sector.PRIVATE, Sector.SOCIAL_ECONOMY);
 
     private final MatchWeights weights;
@@ -71,11 +85,13 @@ public final class Matcher {
 
     /** The best {@code limit} matches among the candidates, for this caller. */
     public List<Match> rank(Seeker seeker, Collection<Candidate> candidates, Caller caller, int limit) {
-        String own = seeker.interest().organisationId();
+        String own = seeker.organisationId();
         return candidates.stream()
                 .filter(Candidate::open)
                 .filter(candidate -> candidate.organisationId() == null || !candidate.organisationId().equals(own))
-                .filter(candidate -> !candidate.id().equals(seeker.interestId()))
+                .filter(candidate -> !candidate.id().equals(seeker.id()))
+                .filter(candidate -> !seeker.isCall() || candidate.kind() != CandidateKind.PROJECT
+                        || EARLY_STAGES.contains(candidate.stage()))
                 .filter(candidate -> caller.mayRead(candidate.visibility(), candidate.ownerOrganisationId()))
                 .map(candidate -> judge(seeker, candidate))
                 .flatMap(Optional::stream)
@@ -102,7 +118,7 @@ public final class Matcher {
                 continue;
             }
             Judgement judgement = judge(criterion, seeker, candidate);
-            if (REQUIRED.contains(criterion) && judgement.points() == 0) {
+            if (REQUIRED.contains(criterion) && judgement.reasons().isEmpty()) {
                 return Optional.empty();
             }
             applicable += weights.of(criterion);
@@ -113,6 +129,9 @@ public final class Matcher {
         if (points <= 0 || applicable <= 0) {
             return Optional.empty();
         }
+        if (candidate.funding() != null) {
+            reasons.addAll(timing(candidate.funding()));
+        }
         if (country == null && !candidate.places().isEmpty()) {
             country = candidate.places().get(0).country();
         }
@@ -121,38 +140,46 @@ public final class Matcher {
                 candidate.organisationName(), country, score, reasons));
     }
 
-    /** Whether the interest asks anything of this criterion (an interest that names no place looks anywhere). */
+    /**
+     * Whether the seeker asks anything of this criterion (an interest that names no place looks anywhere, a call that
+     * names no countries is open to all). A partnership has growth areas only through its projects: it is judged by
+     * them only where some are known.
+     */
     private boolean asks(Seeker seeker, Candidate candidate, Criterion criterion) {
-        Interest interest = seeker.interest();
         return switch (criterion) {
-            case PLACE -> !interest.countries().isEmpty() || !interest.regions().isEmpty();
-            case THEMES -> !interest.themes().isEmpty();
-            case GROWTH_AREAS -> !interest.growthAreas().isEmpty();
-            case STRATEGIES -> BUSINESS_AND_SOCIAL_ECONOMY.contains(seeker.sector()) && !businessStrategies.isEmpty();
-            case SECTORS -> !interest.sectors().isEmpty()
-                    || candidate.looking() != null && !candidate.looking().sectors().isEmpty();
-            case PURPOSES, COMPLEMENTARY -> true;
+            case PLACE -> !seeker.countries().isEmpty() || !seeker.regions().isEmpty();
+            case THEMES -> !seeker.themes().isEmpty();
+            case GROWTH_AREAS -> !seeker.growthAreas().isEmpty()
+                    && (candidate.kind() != CandidateKind.PARTNERSHIP || !candidate.growthAreas().isEmpty());
+            case STRATEGIES -> !wantedStrategies(seeker).isEmpty();
+            case SECTORS -> !seeker.sectors().isEmpty() || seeker.sector() != null && candidate.looking() != null
+                    && !candidate.looking().sectors().isEmpty();
+            case PURPOSES -> true;
+            case COMPLEMENTARY -> seeker.direction() != null;
+            case ORGANISATION_TYPE -> !eligibleTypes(seeker, candidate).isEmpty()
+                    && organisationType(seeker, candidate) != null;
         };
     }
 
     private Judgement judge(Criterion criterion, Seeker seeker, Candidate candidate) {
         return switch (criterion) {
-            case PLACE -> place(seeker.interest(), candidate);
-            case THEMES -> themes(seeker.interest(), candidate);
-            case GROWTH_AREAS -> growthAreas(seeker.interest(), candidate);
-            case STRATEGIES -> strategies(candidate);
+            case PLACE -> candidate.funding() != null ? openTo(seeker, candidate.funding()) : place(seeker, candidate);
+            case THEMES -> themes(seeker, candidate);
+            case GROWTH_AREAS -> growthAreas(seeker, candidate);
+            case STRATEGIES -> strategies(seeker, candidate);
             case SECTORS -> sectors(seeker, candidate);
-            case PURPOSES -> purposes(seeker.interest(), candidate);
-            case COMPLEMENTARY -> complementary(seeker.interest(), candidate);
+            case PURPOSES -> purposes(seeker, candidate);
+            case COMPLEMENTARY -> complementary(seeker, candidate);
+            case ORGANISATION_TYPE -> eligible(seeker, candidate);
         };
     }
 
     /**
      * A region named matches in full; a country named matches in full unless the interest narrows it to regions,
-     * then by half. An interest looking at the same places matches in full.
+     * then by half. An interest looking at the same places matches in full (for a call: at a country it is open to).
      */
-    private Judgement place(Interest interest, Candidate candidate) {
-        Set<String> narrowed = interest.regions().stream().map(region -> region.substring(0, 2))
+    private Judgement place(Seeker seeker, Candidate candidate) {
+        Set<String> narrowed = seeker.regions().stream().map(region -> region.substring(0, 2))
                 .collect(Collectors.toSet());
         double full = weights.place();
         double best = 0;
@@ -161,16 +188,18 @@ public final class Matcher {
         for (Candidate.Place place : candidate.places()) {
             Word where;
             double points;
-            if (place.region() != null && interest.regions().contains(place.region())) {
+            if (place.region() != null && seeker.regions().contains(place.region())) {
                 where = new Word.Region(place.region());
                 points = full;
-            } else if (interest.countries().contains(place.country())) {
+            } else if (seeker.countries().contains(place.country())) {
                 where = new Word.Country(place.country());
                 points = narrowed.contains(place.country()) ? full / 2 : full;
             } else {
                 continue;
             }
-            reasons.add(candidate.twinCity() ? MatchReason.of("TWIN_CITY", Criterion.PLACE, 0, place.who())
+            // For a call each party in its countries counts, the municipality too: each is named where it is.
+            reasons.add(candidate.twinCity() && !seeker.isCall()
+                    ? MatchReason.of("TWIN_CITY", Criterion.PLACE, 0, place.who())
                     : MatchReason.of("IN_PLACE", Criterion.PLACE, 0, place.who(), where));
             if (points > best) {
                 best = points;
@@ -179,33 +208,50 @@ public final class Matcher {
         }
         if (candidate.looking() != null) {
             List<Word> same = new ArrayList<>();
-            interest.regions().stream().filter(candidate.looking().regions()::contains).sorted()
+            seeker.regions().stream().filter(candidate.looking().regions()::contains).sorted()
                     .forEach(region -> same.add(new Word.Region(region)));
-            interest.countries().stream().filter(candidate.looking().countries()::contains).sorted()
+            seeker.countries().stream().filter(candidate.looking().countries()::contains).sorted()
                     .forEach(code -> same.add(new Word.Country(code)));
             if (!same.isEmpty()) {
-                reasons.add(MatchReason.of("SAME_PLACE", Criterion.PLACE, 0, new Word.Several(same)));
+                reasons.add(MatchReason.of(seeker.isCall() ? "INTERESTED_IN" : "SAME_PLACE", Criterion.PLACE, 0,
+                        new Word.Several(same)));
                 best = full;
             }
         }
         return new Judgement(best, withPoints(reasons, best), country);
     }
 
-    private Judgement themes(Interest interest, Candidate candidate) {
-        List<Word> shared = interest.themes().stream().filter(candidate.themes()::contains)
+    /** A call open to any country, or to one where the interest looks (a region's country among them). */
+    private Judgement openTo(Seeker seeker, Candidate.Funding funding) {
+        if (funding.countries().isEmpty()) {
+            return met(Criterion.PLACE, "OPEN_TO_ANY_COUNTRY");
+        }
+        Set<String> looked = new TreeSet<>(seeker.countries());
+        seeker.regions().forEach(region -> looked.add(region.substring(0, 2)));
+        List<String> open = looked.stream().filter(funding.countries()::contains).toList();
+        if (open.isEmpty()) {
+            return Judgement.NOTHING;
+        }
+        double points = weights.place();
+        return new Judgement(points, List.of(MatchReason.of("OPEN_TO_COUNTRIES", Criterion.PLACE, points,
+                new Word.Several(open.stream().map(code -> (Word) new Word.Country(code)).toList()))), open.get(0));
+    }
+
+    private Judgement themes(Seeker seeker, Candidate candidate) {
+        List<Word> shared = seeker.themes().stream().filter(candidate.themes()::contains)
                 .map(theme -> (Word) new Word.Term("broker.theme", theme.name())).toList();
         return shared.isEmpty() ? Judgement.NOTHING : met(Criterion.THEMES, "SAME_THEME", new Word.Several(shared));
     }
 
-    private Judgement growthAreas(Interest interest, Candidate candidate) {
-        List<Word> shared = interest.growthAreas().stream().filter(candidate.growthAreas()::contains)
+    private Judgement growthAreas(Seeker seeker, Candidate candidate) {
+        List<Word> shared = seeker.growthAreas().stream().filter(candidate.growthAreas()::contains)
                 .map(code -> (Word) named(growthAreas.get(code), code)).toList();
         return shared.isEmpty() ? Judgement.NOTHING
                 : met(Criterion.GROWTH_AREAS, "SAME_GROWTH_AREA", new Word.Several(shared));
     }
 
-    private Judgement strategies(Candidate candidate) {
-        List<MatchReason> reasons = businessStrategies.stream().filter(candidate.strategies()::contains).sorted()
+    private Judgement strategies(Seeker seeker, Candidate candidate) {
+        List<MatchReason> reasons = wantedStrategies(seeker).stream().filter(candidate.strategies()::contains).sorted()
                 .map(code -> MatchReason.of("SERVES_STRATEGY", Criterion.STRATEGIES, 0, strategyName(code)))
                 .toList();
         return reasons.isEmpty() ? Judgement.NOTHING
@@ -215,7 +261,7 @@ public final class Matcher {
     /** A candidate in a sector the interest wants; an interest that wants the seeker's sector. */
     private Judgement sectors(Seeker seeker, Candidate candidate) {
         List<MatchReason> reasons = new ArrayList<>();
-        List<Word> wanted = seeker.interest().sectors().stream().filter(candidate.sectors()::contains)
+        List<Word> wanted = seeker.sectors().stream().filter(candidate.sectors()::contains)
                 .map(sector -> (Word) new Word.Term("broker.sector", sector.name())).toList();
         if (!wanted.isEmpty()) {
             reasons.add(MatchReason.of("IN_SECTOR", Criterion.SECTORS, 0, new Word.Several(wanted)));
@@ -230,15 +276,38 @@ public final class Matcher {
                 : new Judgement(weights.sectors(), withPoints(reasons, weights.sectors()), null);
     }
 
-    /** Interests with a purpose in common; organisations of a kind that suits one of the purposes. */
-    private Judgement purposes(Interest interest, Candidate candidate) {
+    /**
+     * Interests with a purpose in common; organisations of a kind that suits one of the purposes; calls, which suit
+     * the purposes they may fund. For a call, interests in what it may fund: in full for one that seeks it, the
+     * likelier applicant, by half for one that offers it.
+     */
+    private Judgement purposes(Seeker seeker, Candidate candidate) {
+        if (seeker.isCall()) {
+            Candidate.Looking looking = candidate.looking();
+            if (looking == null) {
+                return Judgement.NOTHING;
+            }
+            List<Word> funded = purposeWords(looking.purposes().stream().filter(FUNDED::contains).sorted().toList());
+            if (funded.isEmpty()) {
+                return Judgement.NOTHING;
+            }
+            boolean seeks = looking.direction() == Direction.SEEKS;
+            double points = seeks ? weights.purposes() : weights.purposes() / 2;
+            return new Judgement(points, List.of(MatchReason.of(seeks ? "SEEKS_PURPOSE" : "OFFERS_PURPOSE",
+                    Criterion.PURPOSES, points, new Word.Several(funded))), null);
+        }
+        if (candidate.funding() != null) {
+            List<Word> funded = purposeWords(seeker.purposes().stream().filter(FUNDED::contains).toList());
+            return funded.isEmpty() ? Judgement.NOTHING
+                    : met(Criterion.PURPOSES, "CALL_SUITS_PURPOSE", new Word.Several(funded));
+        }
         if (candidate.looking() != null) {
-            List<Word> shared = interest.purposes().stream().filter(candidate.looking().purposes()::contains)
+            List<Word> shared = seeker.purposes().stream().filter(candidate.looking().purposes()::contains)
                     .map(purpose -> (Word) new Word.Term("broker.purpose", purpose.name())).toList();
             return shared.isEmpty() ? Judgement.NOTHING
                     : met(Criterion.PURPOSES, "SAME_PURPOSE", new Word.Several(shared));
         }
-        List<Word> suited = interest.purposes().stream()
+        List<Word> suited = seeker.purposes().stream()
                 .filter(purpose -> SUITED.get(purpose).contains(candidate.type()))
                 .map(purpose -> (Word) new Word.Term("broker.purpose", purpose.name())).toList();
         return suited.isEmpty() ? Judgement.NOTHING
@@ -246,12 +315,67 @@ public final class Matcher {
                 new Word.Several(suited));
     }
 
-    private Judgement complementary(Interest interest, Candidate candidate) {
-        if (candidate.looking() == null || candidate.looking().direction() != interest.direction().opposite()) {
+    private Judgement complementary(Seeker seeker, Candidate candidate) {
+        if (candidate.looking() == null || candidate.looking().direction() != seeker.direction().opposite()) {
             return Judgement.NOTHING;
         }
-        return met(Criterion.COMPLEMENTARY, interest.direction() == Direction.SEEKS ? "OFFERS_WHAT_YOU_SEEK"
+        return met(Criterion.COMPLEMENTARY, seeker.direction() == Direction.SEEKS ? "OFFERS_WHAT_YOU_SEEK"
                 : "SEEKS_WHAT_YOU_OFFER");
+    }
+
+    /** An organisation of a kind the call is open to, whichever side the call is on. */
+    private Judgement eligible(Seeker seeker, Candidate candidate) {
+        OrganisationType type = organisationType(seeker, candidate);
+        return eligibleTypes(seeker, candidate).contains(type)
+                ? met(Criterion.ORGANISATION_TYPE, "ELIGIBLE_TYPE", new Word.Term("organisation-type", type.name()))
+                : Judgement.NOTHING;
+    }
+
+    /** The kinds of organisation the call among the two is open to; empty for any, or where neither is a call. */
+    private static Collection<OrganisationType> eligibleTypes(Seeker seeker, Candidate candidate) {
+        if (seeker.isCall()) {
+            return seeker.eligibleTypes();
+        }
+        return candidate.funding() == null ? Set.of() : candidate.funding().types();
+    }
+
+    /** The kind of the organisation that would answer the call; null where the directory does not know it. */
+    private static OrganisationType organisationType(Seeker seeker, Candidate candidate) {
+        return seeker.isCall() ? candidate.type() : seeker.type();
+    }
+
+    /**
+     * The strategies the seeker wants served: a call's own; for an interest of a company or of the social economy, the
+     * strategies for cooperation with business and the social economy.
+     */
+    private Collection<String> wantedStrategies(Seeker seeker) {
+        if (seeker.isCall()) {
+            return seeker.strategies();
+        }
+        return BUSINESS_AND_SOCIAL_ECONOMY.contains(seeker.sector()) ? businessStrategies : Set.of();
+    }
+
+    /** When one may apply to a call: reasons that only inform. */
+    private static List<MatchReason> timing(Candidate.Funding funding) {
+        List<MatchReason> reasons = new ArrayList<>();
+        if (funding.opensIn() > 0) {
+            reasons.add(days("CALL_OPENS", funding.opensIn()));
+        }
+        reasons.add(days("CALL_DEADLINE", funding.daysLeft()));
+        return reasons;
+    }
+
+    /** A reason that counts days: its code with _TODAY or _TOMORROW, else the code with the count. */
+    private static MatchReason days(String code, int days) {
+        return switch (days) {
+            case 0 -> MatchReason.of(code + "_TODAY", null, 0);
+            case 1 -> MatchReason.of(code + "_TOMORROW", null, 0);
+            default -> MatchReason.of(code, null, 0, new Word.Count(days));
+        };
+    }
+
+    private static List<Word> purposeWords(List<Purpose> purposes) {
+        return purposes.stream().map(purpose -> (Word) new Word.Term("broker.purpose", purpose.name())).toList();
     }
 
     private Judgement met(Criterion criterion, String code, Word... words) {

@@ -2,7 +2,10 @@ package se.samverka.partnership.broker.matching;
 
 import java.util.List;
 
-/** An interest's matches as the API shows them, in the caller's language. */
+/**
+ * An interest's matches as the API shows them, in the caller's language; a call's ({@link CallMatchesResource}) share
+ * its views.
+ */
 public record MatchesResource(String interestId, List<MatchView> matches) {
 
     /** @param score 0 to 100 */

@@ -23,7 +23,11 @@ public final class ReasonWords {
         return messages.getMessage("match.reason." + reason.code(), words, reason.code(), locale);
     }
 
-    private String word(Word word, Locale locale) {
+    /** A word as text; a count as a number, which the text formats in the reader's language. */
+    private Object word(Word word, Locale locale) {
+        if (word instanceof Word.Count count) {
+            return count.value();
+        }
         if (word instanceof Word.Name name) {
             return name.in(!"sv".equals(locale.getLanguage()));
         }
@@ -37,7 +41,7 @@ public final class ReasonWords {
         if (word instanceof Word.Region region) {
             return Codes.regionName(region.code());
         }
-        return ((Word.Several) word).words().stream().map(each -> word(each, locale))
+        return ((Word.Several) word).words().stream().map(each -> String.valueOf(word(each, locale)))
                 .collect(Collectors.joining(", "));
     }
 }

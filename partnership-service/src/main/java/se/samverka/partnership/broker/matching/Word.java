@@ -24,6 +24,10 @@ public sealed interface Word {
     record Term(String prefix, String code) implements Word {
     }
 
+    /** A number, e.g. of days, written as the reader's language writes numbers. */
+    record Count(int value) implements Word {
+    }
+
     /** An ISO 3166-1 alpha-2 country, named in the reader's language. */
     record Country(String code) implements Word {
     }
