@@ -260,6 +260,10 @@ class BrokerIT extends ServiceIntegrationTest {
                 "outcomeOn", today(), "projectId", "no-such"), UNPROCESSABLE);
         api.refused(HttpMethod.POST, uri + "/outcomes", met.etag(), Map.of("outcome", "MEETING",
                 "outcomeOn", LocalDate.now(ZoneOffset.UTC).plusDays(2).toString()), UNPROCESSABLE);
+        assertThat(api.refused(HttpMethod.POST, uri + "/outcomes", met.etag(), Map.of("outcome", "MEETING",
+                "outcomeOn", LocalDate.now(ZoneOffset.UTC).minusDays(2).toString()), UNPROCESSABLE)
+                .path("errors").findValuesAsString("field")).as("what came before the introduction")
+                .containsExactly("outcomeOn");
         api.refused(HttpMethod.POST, uri + "/outcomes", null, registered, HttpStatus.PRECONDITION_REQUIRED);
         api.refused(HttpMethod.POST, uri + "/outcomes", accepted.etag(), registered, HttpStatus.PRECONDITION_FAILED);
         String project = UUID.randomUUID().toString();

@@ -134,7 +134,8 @@ public class Introductions {
 
     /**
      * @throws AccessDeniedException   403 unless the caller is of a side, the proposer's organisation or the coordinator
-     * @throws InvalidRequestException 422 for PROJECT_REGISTERED without a known project, or a date ahead
+     * @throws InvalidRequestException 422 for PROJECT_REGISTERED without a known project, or a date ahead or
+     *                                 before the proposal
      */
     public Versioned<Introduction> recordOutcome(String id, long expectedVersion, OutcomeDetails details) {
         Versioned<Introduction> current = get(id);
@@ -154,8 +155,12 @@ public class Introductions {
                 problems.add(new FieldProblem("projectId", "reason.no-project", details.projectId()));
             }
         }
+        LocalDate proposedOn = LocalDate.ofInstant(introduction.proposedAt(), clock.getZone());
         if (details.outcomeOn().isAfter(LocalDate.now(clock))) {
             problems.add(new FieldProblem("outcomeOn", "reason.outcome.future"));
+        } else if (details.outcomeOn().isBefore(proposedOn)) {
+            // What came before the introduction did not come of it.
+            problems.add(new FieldProblem("outcomeOn", "reason.outcome.before-proposal", proposedOn.toString()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
