@@ -440,7 +440,17 @@ class PortalIT {
         browser.open(browser.driver().getCurrentUrl() + "?lang=en");
         assertThat(browser.driver().findElement(By.id("outcomes")).getText()).isNotBlank();
         assertThat(browser.seriousViolations()).as("the introduction in English").isEmpty();
-        browser.open(interest + "?lang=sv");
+
+        browser.open(gateway + "/calls?lang=sv");
+        browser.driver().findElement(By.partialLinkText("Interreg Aurora")).click();
+        await("the call's page with what may answer it").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.cssSelector("ol.matches > li")).size() > 0);
+        assertThat(browser.driver().findElements(By.cssSelector("ol.matches > li h3"))).extracting(WebElement::getText)
+                .as("the demo's twin city in Finland, and the company's interest stated above")
+                .anySatisfy(match -> assertThat(match).startsWith("Vänort Kajaani"))
+                .anySatisfy(match -> assertThat(match).startsWith(title));
+        assertThat(browser.seriousViolations()).as("a call's page with its matches").isEmpty();
+        browser.screenshot("call-matches");
         logOut();
     }
 

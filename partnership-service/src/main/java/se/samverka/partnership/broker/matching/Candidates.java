@@ -43,9 +43,22 @@ public final class Candidates {
                 : organisations.get(p.responsibleDepartmentId());
         return new Candidate(CandidateKind.PARTNERSHIP, id, new Word.Name(p.name(), p.nameEn()),
                 p.responsibleDepartmentId(), department == null ? null : name(department), p.visibility().name(),
-                p.responsibleDepartmentId(), p.status() != PartnershipStatus.ENDED, places(parties),
+                p.responsibleDepartmentId(), p.status() != PartnershipStatus.ENDED, places(reached(p, department, organisations)),
                 Set.copyOf(p.themes()), Set.copyOf(growthAreas), Set.copyOf(p.strategies()), sectors(parties),
                 p.type() == PartnershipType.TWIN_CITY, null, null, null, null);
+    }
+
+    /**
+     * The parties beyond the municipality itself, which is a party of each of its partnerships: where a partnership
+     * reaches. Its departments and companies, and the municipality its responsible department belongs to, are left out.
+     */
+    private static List<Organisation> reached(Partnership p, Organisation department,
+                                              Map<String, Organisation> organisations) {
+        String municipality = department == null ? null : department.parentOrganisationId();
+        return known(p.parties().stream().map(PartnershipParty::organisationId)
+                .filter(id -> !id.equals(municipality)).toList(), organisations).stream()
+                .filter(party -> !party.type().isMunicipalOperation())
+                .toList();
     }
 
     /** The directory is public: anyone may read an organisation. */

@@ -43,7 +43,8 @@ class MatcherTest {
 
     private static final Map<String, Organisation> DIRECTORY = Map.of(
             "municipality", organisation("Östersunds kommun", OrganisationType.MUNICIPALITY, "SE", "SE-Z"),
-            "department", organisation("Kommunledningsförvaltningen", OrganisationType.DEPARTMENT, "SE", "SE-Z"),
+            "department", new Organisation("Kommunledningsförvaltningen", null, OrganisationType.DEPARTMENT,
+                    Sector.PUBLIC, "SE", "SE-Z", null, null, null, "municipality", true, List.of(), null),
             "company", organisation("Storsjö Upplevelser AB", OrganisationType.COMPANY, "SE", "SE-Z"),
             "kajaani", organisation("Kajaanin kaupunki", OrganisationType.FOREIGN_CITY, "FI", "FI-05"),
             "adventures", organisation("Kainuu Adventures", OrganisationType.FOREIGN_ORGANISATION, "FI", "FI-05"),
@@ -249,8 +250,8 @@ class MatcherTest {
                 + "Germany is not among the call's countries").extracting(Match::id, Match::score)
                 .containsExactly(tuple("seeks", 100), tuple("twin", 100), tuple("offers", 94), tuple("idea", 86),
                         tuple("internal", 86));
-        assertThat(texts(matches.get(1), Locale.ENGLISH)).containsExactly("Östersunds kommun in Sweden",
-                "Kajaanin kaupunki in Finland", "Same global theme: climate",
+        assertThat(texts(matches.get(1), Locale.ENGLISH)).as("where it reaches: the municipality is in every one")
+                .containsExactly("Kajaanin kaupunki in Finland", "Same global theme: climate",
                 "Same growth area: Experience industry and technology",
                 "Serves strategy S3 Cooperation with business and the social economy in international questions");
         assertThat(texts(matches.get(0), Locale.ENGLISH)).containsExactly("Kajaanin kaupunki in Finland",
