@@ -47,6 +47,10 @@ class MalformedRequestsIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> TOPICS =
             List.of(PartnershipContracts.ORGANISATIONS, PartnershipContracts.PARTNERSHIPS, ProjectContracts.PROJECTS);
+    /** What partnership-service announces by the calendar whenever its check runs, no request written: left out. */
+    private static final Set<String> BY_THE_CALENDAR = Set.of(
+            PartnershipContracts.PARTNERSHIP_AGREEMENT_COMING_DUE.type(),
+            PartnershipContracts.PARTNERSHIP_AGREEMENT_DUE.type());
 
     private final HttpClient http = client();
     /**
@@ -206,8 +210,10 @@ class MalformedRequestsIT {
     private static Map<String, String> records(KafkaTopicReader kafka) {
         Map<String, String> records = new HashMap<>();
         for (String topic : TOPICS) {
-            kafka.readAll(topic).forEach(record -> records.put(
-                    topic + "/" + record.partition() + "/" + record.offset(), record.key()));
+            kafka.readAll(topic).stream()
+                    .filter(record -> !BY_THE_CALENDAR.contains(record.headers().get("ce_type")))
+                    .forEach(record -> records.put(topic + "/" + record.partition() + "/" + record.offset(),
+                            record.key()));
         }
         return records;
     }
