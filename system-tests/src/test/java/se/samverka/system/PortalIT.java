@@ -115,6 +115,9 @@ class PortalIT {
         browser.driver().findElement(By.linkText("Rapporter")).click();
         await("the reports").atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver().findElements(By.id("coverage")).size() == 1);
+        assertThat(browser.driver().findElement(By.id("broker")).findElement(By.xpath("..")).getText())
+                .as("the broker's results of the demo's introductions")
+                .contains("Introduktioner per sektor", "Näringsliv", "Idéburen sektor");
         assertThat(browser.seriousViolations()).as("the reports").isEmpty();
         browser.screenshot("reports");
         String pdf = browser.driver().findElement(By.partialLinkText("PDF")).getDomProperty("href");

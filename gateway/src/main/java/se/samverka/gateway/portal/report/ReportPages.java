@@ -50,7 +50,9 @@ class ReportPages {
                         report(caller, "/api/reports/portfolio", filters),
                         report(caller, "/api/reports/coverage?projects=counted", filters),
                         report(caller, "/api/reports/funding", filters),
-                        report(caller, "/api/reports/partnerships/twin-cities", filters)))
+                        report(caller, "/api/reports/partnerships/twin-cities", filters),
+                        // The broker's figures are the whole municipality's: of the filters only the year applies.
+                        report(caller, "/api/reports/broker", yearOnly(filters))))
                 .flatMap(reports -> {
                     Answer portfolio = reports.getT1();
                     if (!portfolio.ok()) {
@@ -63,9 +65,14 @@ class ReportPages {
                             .modelAttribute("coverage", reports.getT2().body())
                             .modelAttribute("funding", reports.getT3().body())
                             .modelAttribute("twinCities", reports.getT4().body())
+                            .modelAttribute("broker", reports.getT5().ok() ? reports.getT5().body() : null)
                             .build());
                 })
                 .onErrorResume(ProblemPage::of);
+    }
+
+    private static Map<String, String> yearOnly(Map<String, String> filters) {
+        return filters.containsKey("year") ? Map.of("year", filters.get("year")) : Map.of();
     }
 
     private Mono<Answer> report(Caller caller, String path, Map<String, String> filters) {
