@@ -1,15 +1,14 @@
 package se.samverka.partnership.call;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import se.samverka.partnership.organisation.OrganisationType;
+import se.samverka.platform.web.MoneyDetails;
 import se.samverka.reference.GlobalTheme;
 import se.samverka.reference.Visibility;
 
@@ -30,7 +29,7 @@ public record CallDetails(
         @Size(max = 4000) String summary,
         LocalDate opensOn,
         @NotNull LocalDate deadline,
-        @Valid Budget budget,
+        @Valid MoneyDetails budget,
         List<@NotNull GlobalTheme> themes,
         List<@NotBlank String> growthAreas,
         List<@NotBlank String> strategies,
@@ -39,11 +38,6 @@ public record CallDetails(
         @Size(max = 500) String url,
         Visibility visibility) {
 
-    /** What the call distributes: an exact amount (a decimal as a string or a number) and an ISO 4217 currency. */
-    public record Budget(
-            @NotNull @DecimalMin("0") BigDecimal amount,
-            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "{validation.currency}") String currency) {
-    }
 
     Visibility visibilityOrDefault() {
         return visibility == null ? Visibility.PUBLIC : visibility;

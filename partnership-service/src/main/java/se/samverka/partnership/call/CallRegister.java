@@ -1,11 +1,9 @@
 package se.samverka.partnership.call;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +24,7 @@ import se.samverka.platform.web.AccessDeniedException;
 import se.samverka.platform.web.CurrentActor;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
+import se.samverka.platform.web.MoneyDetails;
 import se.samverka.platform.web.NotFoundException;
 import se.samverka.platform.web.Paging;
 import se.samverka.platform.web.Preconditions;
@@ -161,31 +160,11 @@ public class CallRegister {
         if (details.url() != null && !details.url().isBlank() && !Codes.isWebAddress(details.url().strip())) {
             problems.add(new FieldProblem("url", "reason.website"));
         }
-        Money budget = budget(details.budget(), problems);
+        Money budget = MoneyDetails.exact(details.budget(), "budget", problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         return budget;
-    }
-
-    private static Money budget(CallDetails.Budget details, List<FieldProblem> problems) {
-        if (details == null) {
-            return null;
-        }
-        Currency currency;
-        try {
-            currency = Currency.getInstance(details.currency());
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("budget.currency", "reason.currency", details.currency()));
-            return null;
-        }
-        BigDecimal amount = details.amount().stripTrailingZeros();
-        if (amount.scale() > currency.getDefaultFractionDigits()) {
-            problems.add(new FieldProblem("budget.amount", "reason.amount.decimals", currency.getCurrencyCode(),
-                    currency.getDefaultFractionDigits()));
-            return null;
-        }
-        return new Money(details.amount().setScale(currency.getDefaultFractionDigits()), currency.getCurrencyCode());
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -19,6 +19,7 @@ import se.samverka.partnership.organisation.OrganisationType;
 import se.samverka.platform.events.Money;
 import se.samverka.platform.messaging.outbox.Change;
 import se.samverka.platform.web.IllegalTransitionException;
+import se.samverka.platform.web.MoneyDetails;
 import se.samverka.reference.GlobalTheme;
 
 /** A funding call's events, status and deadline notices, without any infrastructure and on fixed days. */
@@ -126,7 +127,7 @@ class CallTest {
 
     private static CallDetails details(LocalDate deadline) {
         return new CallDetails("INTERREG_AURORA", " Interreg Aurora, call 4 ", " ", "Small projects", OPENS, deadline,
-                new CallDetails.Budget(new BigDecimal("2500000"), "EUR"), List.of(GlobalTheme.CLIMATE), List.of(),
+                new MoneyDetails(new BigDecimal("2500000"), "EUR"), List.of(GlobalTheme.CLIMATE), List.of(),
                 List.of("S3"), List.of("SE", "FI", "NO"),
                 List.of(OrganisationType.MUNICIPALITY, OrganisationType.COMPANY), "https://www.interregaurora.eu/calls",
                 null);

@@ -1,9 +1,7 @@
 package se.samverka.project.portfolio;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +10,7 @@ import org.springframework.stereotype.Component;
 import se.samverka.platform.events.Money;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
+import se.samverka.platform.web.MoneyDetails;
 import se.samverka.platform.web.Reason;
 import se.samverka.project.contracts.FundingLine;
 import se.samverka.project.directory.Directory;
@@ -19,7 +18,6 @@ import se.samverka.project.directory.KnownCall;
 import se.samverka.project.directory.KnownOrganisation;
 import se.samverka.project.directory.KnownPartnership;
 import se.samverka.project.portfolio.ProjectRequests.FundingLineDetails;
-import se.samverka.project.portfolio.ProjectRequests.MoneyDetails;
 import se.samverka.reference.FundingProgrammes;
 import se.samverka.reference.MunicipalStrategy;
 
@@ -113,10 +111,10 @@ class ProjectChecks {
                 problems.add(new FieldProblem("callId", "reason.call.programme", call.name(), call.programme()));
             }
         }
-        Money applied = money(details.applied(), "applied", problems);
-        Money granted = money(details.granted(), "granted", problems);
-        Money paid = money(details.paid(), "paid", problems);
-        Money own = money(details.ownContribution(), "ownContribution", problems);
+        Money applied = MoneyDetails.exact(details.applied(), "applied", problems);
+        Money granted = MoneyDetails.exact(details.granted(), "granted", problems);
+        Money paid = MoneyDetails.exact(details.paid(), "paid", problems);
+        Money own = MoneyDetails.exact(details.ownContribution(), "ownContribution", problems);
         atMost(granted, applied, "granted", "amount.applied", problems);
         if (paid != null && granted == null) {
             problems.add(new FieldProblem("paid", "reason.paid.before-grant"));
@@ -172,26 +170,6 @@ class ProjectChecks {
                 problems.add(new FieldProblem("growthAreas[" + i + "]", "reason.growth-area", d.growthAreas().get(i)));
             }
         }
-    }
-
-    private static Money money(MoneyDetails details, String field, List<FieldProblem> problems) {
-        if (details == null) {
-            return null;
-        }
-        Currency currency;
-        try {
-            currency = Currency.getInstance(details.currency());
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem(field + ".currency", "reason.currency", details.currency()));
-            return null;
-        }
-        BigDecimal amount = details.amount().stripTrailingZeros();
-        if (amount.scale() > currency.getDefaultFractionDigits()) {
-            problems.add(new FieldProblem(field + ".amount", "reason.amount.decimals", currency.getCurrencyCode(),
-                    currency.getDefaultFractionDigits()));
-            return null;
-        }
-        return new Money(details.amount().setScale(currency.getDefaultFractionDigits()), currency.getCurrencyCode());
     }
 
     /** @param limitName the key of the words that name the limit, e.g. "the amount applied for" */

@@ -1,7 +1,6 @@
 package se.samverka.project.portfolio;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import se.samverka.platform.web.MoneyDetails;
 import se.samverka.project.contracts.DecisionReference;
 import se.samverka.reference.Sector;
 
@@ -19,12 +19,6 @@ import se.samverka.reference.Sector;
 public final class ProjectRequests {
 
     private ProjectRequests() {
-    }
-
-    /** An exact amount: a decimal (as a string or a number) and an ISO 4217 currency. */
-    public record MoneyDetails(
-            @NotNull @DecimalMin("0") BigDecimal amount,
-            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "{validation.currency}") String currency) {
     }
 
     /**
