@@ -382,6 +382,9 @@ class PortalIT {
         assertThat(browser.driver().findElement(By.tagName("h1")).getText())
                 .isEqualTo("Interreg Aurora – call for sustainable tourism and innovation");
         assertThat(browser.seriousViolations()).as("a call's page in English").isEmpty();
+        browser.open(gateway + "/calls?lang=en");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Funding calls");
+        assertThat(browser.seriousViolations()).as("the funding calls in English").isEmpty();
         browser.open(gateway + "/calls?lang=sv");
     }
 
@@ -445,6 +448,15 @@ class PortalIT {
         browser.open(browser.driver().getCurrentUrl() + "?lang=en");
         assertThat(browser.driver().findElement(By.id("outcomes")).getText()).isNotBlank();
         assertThat(browser.seriousViolations()).as("the introduction in English").isEmpty();
+        browser.open(gateway + "/introductions?lang=en");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Introductions");
+        assertThat(browser.seriousViolations()).as("the introductions in English").isEmpty();
+        browser.open(gateway + "/interests?lang=en");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Interests");
+        assertThat(browser.seriousViolations()).as("the interests in English").isEmpty();
+        browser.open(interest + "?lang=en");
+        assertThat(browser.driver().findElement(By.id("matches")).getText()).isEqualTo("Suggested contacts");
+        assertThat(browser.seriousViolations()).as("an interest with its matches in English").isEmpty();
 
         browser.open(gateway + "/calls?lang=sv");
         browser.driver().findElement(By.partialLinkText("Interreg Aurora")).click();
