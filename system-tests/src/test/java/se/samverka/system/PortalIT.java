@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,14 +88,14 @@ class PortalIT {
                 .isEqualTo("Erik Eriksson, Kultur- och fritidsförvaltningen");
         assertThat(browser.driver().findElement(By.id("coming-up")).findElement(By.xpath("..")).getText())
                 .as("the demo data's deadlines, counted from the day it was loaded")
-                .contains("Erasmus+ – mobilitetsprojekt för skolor (KA1)", "6 dagar kvar",
-                        "Utvecklingspartnerskap Selenge Aimag");
+                .contains("Erasmus+ – mobilitetsprojekt för skolor (KA1)", "Utvecklingspartnerskap Selenge Aimag")
+                .containsPattern("\\d dagar kvar");
         browser.driver().findElement(By.xpath(
                 "//section[h2[@id='coming-up']]//a[starts-with(., 'Utvecklingspartnerskap Selenge')]")).click();
         await("the partnership whose agreement comes due").atMost(Duration.ofSeconds(20))
                 .until(() -> browser.driver().findElements(By.id("agreement-due")).size() == 1);
         assertThat(browser.driver().findElement(By.id("agreement-due")).findElement(By.xpath("..")).getText())
-                .contains("Avtalet ska förnyas senast", "om 20 dagar", "Avtalet löper ut", "om 75 dagar");
+                .contains("Avtalet ska förnyas senast", "Avtalet löper ut").containsPattern("om \\d+ dagar");
         assertThat(browser.seriousViolations()).as("a partnership whose agreement comes due").isEmpty();
         browser.open(gateway + "/dashboard?lang=sv");
         assertThat(browser.driver().findElements(By.cssSelector(".figure"))).first()
@@ -366,7 +367,7 @@ class PortalIT {
                 .map(WebElement::getText).toList();
         assertThat(calls).as("open and upcoming PUBLIC calls of the demo data")
                 .anySatisfy(row -> assertThat(row).startsWith("Interreg Aurora – utlysning för hållbar besöksnäring")
-                        .endsWith("25 dagar kvar"))
+                        .endsWith("dagar kvar"))
                 .anySatisfy(row -> assertThat(row).startsWith("Erasmus+ – mobilitetsprojekt för skolor"))
                 .noneSatisfy(row -> assertThat(row).as("shared with the county only").startsWith("ICLD"))
                 .noneSatisfy(row -> assertThat(row).as("closed").startsWith("Interreg NPA"));
@@ -403,7 +404,8 @@ class PortalIT {
         // Kainuu, where Kajaani is: what other tests registered in Finland ranks below the twin city.
         browser.driver().findElement(By.id("interest-regions")).sendKeys("FI-05");
         browser.driver().executeScript("arguments[0].value = arguments[1]",
-                browser.driver().findElement(By.id("interest-validUntil")), LocalDate.now().plusMonths(6).toString());
+                browser.driver().findElement(By.id("interest-validUntil")),
+                LocalDate.now(ZoneOffset.UTC).plusMonths(6).toString());
         browser.driver().findElement(By.cssSelector("input[name=growthAreas][value=EXPERIENCE_INDUSTRY]")).click();
         browser.driver().findElement(By.cssSelector("input[name=visibility][value=COUNTY]")).click();
         assertThat(browser.seriousViolations()).as("the interest form").isEmpty();
@@ -437,12 +439,13 @@ class PortalIT {
         submit(By.xpath("//button[normalize-space(.)='Tacka ja för Peak Innovation AB']"));
         submit(By.xpath("//button[normalize-space(.)='Tacka ja för Kultur- och fritidsförvaltningen']"));
         choose("outcomes-outcome", "Ett möte");
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
         browser.driver().executeScript("arguments[0].value = arguments[1]",
-                browser.driver().findElement(By.id("outcomes-outcomeOn")), LocalDate.now().toString());
+                browser.driver().findElement(By.id("outcomes-outcomeOn")), today);
         submit(By.xpath("//button[normalize-space(.)='Registrera ett utfall']"));
 
         assertThat(browser.driver().findElement(By.id("outcomes")).findElement(By.xpath("..")).getText())
-                .contains("Ett möte", LocalDate.now().toString());
+                .contains("Ett möte", today);
         assertThat(browser.seriousViolations()).as("an accepted introduction with its outcome").isEmpty();
         browser.screenshot("introduction");
         browser.open(browser.driver().getCurrentUrl() + "?lang=en");

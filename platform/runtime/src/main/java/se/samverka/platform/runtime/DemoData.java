@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -141,7 +142,8 @@ public final class DemoData {
     }
 
     private String resolve(String text) {
-        Matcher matcher = REFERENCE.matcher(days(text, LocalDate.now()));
+        // The services count days in UTC: so does the demo, wherever it is loaded.
+        Matcher matcher = REFERENCE.matcher(days(text, LocalDate.now(ZoneOffset.UTC)));
         StringBuilder resolved = new StringBuilder();
         while (matcher.find()) {
             String id = ids.get(matcher.group(1));
