@@ -24,7 +24,7 @@ class StaffPersonalDataController {
         return personalData.export(subject, name);
     }
 
-    /** Erasure (GDPR art. 17): the person named by their role and organisation instead, wherever a history names them. */
+    /** Erasure (GDPR art. 17): the person named by their role and organisation wherever a history names them. */
     @PostMapping("/erasure")
     StaffErased erase(@RequestBody StaffErasure erasure) {
         return personalData.erase(erasure);

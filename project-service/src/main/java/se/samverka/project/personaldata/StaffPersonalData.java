@@ -25,8 +25,8 @@ public class StaffPersonalData {
 
     private static final Logger log = LoggerFactory.getLogger(StaffPersonalData.class);
     /** Usernames are e-mail addresses, or a word such as admin. */
-    static final int SUBJECT_LENGTH = 254;
-    static final int NAME_LENGTH = 200;
+    private static final int SUBJECT_LENGTH = 254;
+    private static final int NAME_LENGTH = 200;
 
     private final List<StaffHistory<?>> histories;
     private final Callers callers;
