@@ -89,6 +89,15 @@ class PartnershipAccessIT extends ServiceIntegrationTest {
         row("POST /api/calls/{id}/withdrawal",                         "PUBLIC",   NONE,    OK,      NO,      NO,      NO,      NO,      NO));
     // @formatter:on
 
+    /** What histories hold of the people who used Samverka: exported and erased by the coordinator alone. */
+    // @formatter:off
+    private static final List<Row> STAFF_PERSONAL_DATA = List.of(
+        //  endpoint                                                   object      anonymous admin    staff    staff    company  other    partner
+        //                                                                                            of owner of other owner    company
+        row("GET /api/personal-data/staff?subject=&name=",            "-",        NONE,    OK,      NO,      NO,      NO,      NO,      NO),
+        row("POST /api/personal-data/staff/erasure",                   "-",        NONE,    OK,      NO,      NO,      NO,      NO,      NO));
+    // @formatter:on
+
     private String municipality;
     private String owner;
     private String other;
@@ -147,6 +156,27 @@ class PartnershipAccessIT extends ServiceIntegrationTest {
         });
         untouchableCalls.values().forEach(call -> assertThat(api.get("/api/calls/" + call.id()).etag())
                 .as("a refused call changes nothing").isEqualTo(call.etag()));
+    }
+
+    /** Refused callers ask about a person whose step stays in a history; the coordinator about someone else. */
+    @Test
+    void thePersonalDataOfStaffIsTheCoordinatorsAlone() {
+        String subject = "staff." + UUID.randomUUID() + "@ostersund.se";
+        String partnership = api.as(TestTokens.token().role("STAFF").organisation(owner).subject(subject)
+                .name("Bo Berg").build()).create("/api/partnerships", partnership(unique("Steg"), "TWIN_CITY",
+                List.of(municipality, sanok), "responsibleDepartmentId", owner));
+
+        AccessMatrix.verify(STAFF_PERSONAL_DATA, (row, who) -> {
+            Api caller = who == Who.ANONYMOUS ? api.anonymous() : api.as(who.token(owner, other));
+            String asked = row.expected()[who.ordinal()] < 300 ? "someone.else@ostersund.se" : subject;
+            return row.endpoint().startsWith("GET")
+                    ? caller.status(HttpMethod.GET, "/api/personal-data/staff?subject=" + asked + "&name=Bo Berg",
+                    null, null)
+                    : caller.status(HttpMethod.POST, "/api/personal-data/staff/erasure", null, Map.of("subject", asked,
+                    "name", "Bo Berg", "replacement", "STAFF, Kommunledningsförvaltningen"));
+        });
+        assertThat(api.get("/api/partnerships/" + partnership).body().path("history").get(0).path("by").asString())
+                .as("a refused erasure changes nothing").isEqualTo("Bo Berg");
     }
 
     @Test

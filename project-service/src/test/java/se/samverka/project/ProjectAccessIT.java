@@ -81,6 +81,15 @@ class ProjectAccessIT extends ServiceIntegrationTest {
         row("POST /api/projects/{id}/transitions",                    "PUBLIC",   NONE,    OK,     OK,      NO,      OK,      NO,      NO));
     // @formatter:on
 
+    /** What a project's history holds of the people who used Samverka: exported and erased by the coordinator alone. */
+    // @formatter:off
+    private static final List<Row> STAFF_PERSONAL_DATA = List.of(
+        //  endpoint                                                  object      anonymous admin  staff    staff    company  other    partner
+        //                                                                                         of owner of other owner    company
+        row("GET /api/personal-data/staff?subject=&name=",           "-",        NONE,    OK,     NO,      NO,      NO,      NO,      NO),
+        row("POST /api/personal-data/staff/erasure",                  "-",        NONE,    OK,     NO,      NO,      NO,      NO,      NO));
+    // @formatter:on
+
     @Autowired
     Directory directory;
 
@@ -107,6 +116,26 @@ class ProjectAccessIT extends ServiceIntegrationTest {
         AccessMatrix.verify(MATRIX, this::status);
         untouchable.values().forEach(fixture -> assertThat(api.get("/api/projects/" + fixture.id()).etag())
                 .as("a refused call changes nothing").isEqualTo(fixture.etag()));
+    }
+
+    /** Refused callers ask about a person whose step stays in a history; the coordinator about someone else. */
+    @Test
+    void thePersonalDataOfStaffIsTheCoordinatorsAlone() {
+        String subject = "staff." + UUID.randomUUID() + "@ostersund.se";
+        String project = api.as(TestTokens.token().role("STAFF").organisation(owner).subject(subject).name("Bo Berg")
+                .build()).create("/api/projects", description("INTERNAL", owner));
+
+        AccessMatrix.verify(STAFF_PERSONAL_DATA, (row, who) -> {
+            String token = who == Who.ANONYMOUS ? null : who.token(owner, other);
+            String asked = row.expected()[who.ordinal()] < 300 ? "someone.else@ostersund.se" : subject;
+            return row.endpoint().startsWith("GET")
+                    ? call(token, HttpMethod.GET, "/api/personal-data/staff?subject=" + asked + "&name=Bo Berg", null,
+                    null)
+                    : call(token, HttpMethod.POST, "/api/personal-data/staff/erasure", null, Map.of("subject", asked,
+                    "name", "Bo Berg", "replacement", "STAFF, Kultur- och fritidsförvaltningen"));
+        });
+        assertThat(api.get("/api/projects/" + project).body().path("history").get(0).path("by").asString())
+                .as("a refused erasure changes nothing").isEqualTo("Bo Berg");
     }
 
     @Test

@@ -46,16 +46,22 @@ public final class PartnershipContracts implements EventContracts {
             partnership("agreementComingDue", PartnershipAgreementComingDue.class);
     public static final EventContract<PartnershipAgreementDue> PARTNERSHIP_AGREEMENT_DUE =
             partnership("agreementDue", PartnershipAgreementDue.class);
+    public static final EventContract<PartnershipStaffNamesErased> PARTNERSHIP_STAFF_NAMES_ERASED =
+            partnership("staffNamesErased", PartnershipStaffNamesErased.class);
 
     public static final EventContract<CallPublished> CALL_PUBLISHED = call("published", CallPublished.class);
     public static final EventContract<CallUpdated> CALL_UPDATED = call("updated", CallUpdated.class);
     public static final EventContract<CallClosingSoon> CALL_CLOSING_SOON = call("closingSoon", CallClosingSoon.class);
     public static final EventContract<CallClosed> CALL_CLOSED = call("closed", CallClosed.class);
     public static final EventContract<CallWithdrawn> CALL_WITHDRAWN = call("withdrawn", CallWithdrawn.class);
+    public static final EventContract<CallStaffNamesErased> CALL_STAFF_NAMES_ERASED =
+            call("staffNamesErased", CallStaffNamesErased.class);
 
     public static final EventContract<InterestStated> INTEREST_STATED = interest("stated", InterestStated.class);
     public static final EventContract<InterestUpdated> INTEREST_UPDATED = interest("updated", InterestUpdated.class);
     public static final EventContract<InterestClosed> INTEREST_CLOSED = interest("closed", InterestClosed.class);
+    public static final EventContract<InterestStaffNamesErased> INTEREST_STAFF_NAMES_ERASED =
+            interest("staffNamesErased", InterestStaffNamesErased.class);
 
     public static final EventContract<IntroductionProposed> INTRODUCTION_PROPOSED =
             introduction("proposed", IntroductionProposed.class);
@@ -63,16 +69,19 @@ public final class PartnershipContracts implements EventContracts {
             introduction("answered", IntroductionAnswered.class);
     public static final EventContract<IntroductionOutcomeRecorded> INTRODUCTION_OUTCOME_RECORDED =
             introduction("outcomeRecorded", IntroductionOutcomeRecorded.class);
+    public static final EventContract<IntroductionStaffNamesErased> INTRODUCTION_STAFF_NAMES_ERASED =
+            introduction("staffNamesErased", IntroductionStaffNamesErased.class);
 
     private static final List<EventContract<?>> ALL = List.of(
             ORGANISATION_REGISTERED, ORGANISATION_UPDATED, CONTACT_PERSON_ADDED, CONTACT_PERSON_CHANGED,
             CONTACT_PERSON_REMOVED,
             PARTNERSHIP_REGISTERED, PARTNERSHIP_UPDATED, PARTNERSHIP_STATUS_CHANGED, PARTNERSHIP_PARTY_ADDED,
             PARTNERSHIP_PARTY_REMOVED, PARTNERSHIP_AGREEMENT_RECORDED, PARTNERSHIP_DECISION_RECORDED,
-            PARTNERSHIP_AGREEMENT_COMING_DUE, PARTNERSHIP_AGREEMENT_DUE,
-            CALL_PUBLISHED, CALL_UPDATED, CALL_CLOSING_SOON, CALL_CLOSED, CALL_WITHDRAWN,
-            INTEREST_STATED, INTEREST_UPDATED, INTEREST_CLOSED,
-            INTRODUCTION_PROPOSED, INTRODUCTION_ANSWERED, INTRODUCTION_OUTCOME_RECORDED);
+            PARTNERSHIP_AGREEMENT_COMING_DUE, PARTNERSHIP_AGREEMENT_DUE, PARTNERSHIP_STAFF_NAMES_ERASED,
+            CALL_PUBLISHED, CALL_UPDATED, CALL_CLOSING_SOON, CALL_CLOSED, CALL_WITHDRAWN, CALL_STAFF_NAMES_ERASED,
+            INTEREST_STATED, INTEREST_UPDATED, INTEREST_CLOSED, INTEREST_STAFF_NAMES_ERASED,
+            INTRODUCTION_PROPOSED, INTRODUCTION_ANSWERED, INTRODUCTION_OUTCOME_RECORDED,
+            INTRODUCTION_STAFF_NAMES_ERASED);
 
     @Override
     public List<EventContract<?>> contracts() {

@@ -19,12 +19,14 @@ import se.samverka.platform.messaging.consumer.MissingEventsException;
 import se.samverka.platform.messaging.consumer.ReadModelBinding;
 import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.messaging.rebuild.RebuildableReadModel;
+import se.samverka.project.contracts.ProjectContracts;
 
 /**
  * Activity of partnerships, learnt from {@code samverka.projects}: any change of a project counts as activity of the
  * partnerships it belongs to, and makes a DORMANT one ACTIVE again if it happened after the partnership went
  * dormant. Works on every project event, whatever its type, so new kinds of project change count without a change
  * here; replaying old events changes nothing, because only activity newer than the dormancy wakes a partnership.
+ * A person's name erased from a project's history is no work on the project, so it is no activity.
  */
 @Component
 public class ProjectActivity {
@@ -40,8 +42,9 @@ public class ProjectActivity {
     }
 
     void on(EventEnvelope event) {
-        for (String partnershipId : links.apply(event, ProjectLinks.partnershipIdsNamedBy(event))) {
-            touch(partnershipId, event);
+        List<String> partnershipIds = links.apply(event, ProjectLinks.partnershipIdsNamedBy(event));
+        if (isActivity(event)) {
+            partnershipIds.forEach(partnershipId -> touch(partnershipId, event));
         }
     }
 
@@ -49,11 +52,18 @@ public class ProjectActivity {
     List<MissingEventsException> onAll(List<EventEnvelope> events) {
         ProjectLinks.Applied applied = links.applyAll(events, ProjectLinks::partnershipIdsNamedBy);
         Map<String, EventEnvelope> latest = new HashMap<>();
-        applied.partnershipIds().forEach((event, partnershipIds) -> partnershipIds.forEach(partnershipId ->
-                latest.merge(partnershipId, event, (one, other) ->
-                        one.time().toInstant().isAfter(other.time().toInstant()) ? one : other)));
+        applied.partnershipIds().forEach((event, partnershipIds) -> {
+            if (isActivity(event)) {
+                partnershipIds.forEach(partnershipId -> latest.merge(partnershipId, event, (one, other) ->
+                        one.time().toInstant().isAfter(other.time().toInstant()) ? one : other));
+            }
+        });
         latest.forEach(this::touch);
         return applied.missing();
+    }
+
+    private static boolean isActivity(EventEnvelope event) {
+        return !event.type().equals(ProjectContracts.PROJECT_STAFF_NAMES_ERASED.type());
     }
 
     private void touch(String partnershipId, EventEnvelope event) {

@@ -12,9 +12,13 @@ import se.samverka.partnership.contracts.CallClosed;
 import se.samverka.partnership.contracts.CallClosingSoon;
 import se.samverka.partnership.contracts.CallDescription;
 import se.samverka.partnership.contracts.CallPublished;
+import se.samverka.partnership.contracts.CallStaffNamesErased;
 import se.samverka.partnership.contracts.CallUpdated;
 import se.samverka.partnership.contracts.CallWithdrawn;
 import se.samverka.partnership.organisation.OrganisationType;
+import se.samverka.partnership.personaldata.StaffEntry;
+import se.samverka.partnership.personaldata.StaffMember;
+import se.samverka.partnership.personaldata.StaffNaming;
 import se.samverka.platform.events.Money;
 import se.samverka.platform.messaging.outbox.Change;
 import se.samverka.platform.web.IllegalTransitionException;
@@ -49,7 +53,10 @@ public record Call(
         Visibility visibility,
         Withdrawal withdrawal,
         List<Integer> closingNoticesSent,
-        boolean closedNoticeSent) {
+        boolean closedNoticeSent) implements StaffNaming<Call> {
+
+    /** What a person's access request calls a funding call. */
+    static final String AGGREGATE = "call";
 
     public Call {
         themes = orEmpty(themes);
@@ -81,11 +88,11 @@ public record Call(
     }
 
     /** @throws IllegalTransitionException 409 when it is withdrawn already */
-    Change<Call> withdraw(String id, String reason, Instant at, String by) {
+    Change<Call> withdraw(String id, String reason, Instant at, StaffMember by) {
         requireNotWithdrawn(CallStatus.WITHDRAWN);
         Call withdrawn = new Call(programme, name, nameEn, summary, opensOn, deadline, budget, themes, growthAreas,
                 strategies, eligibleCountries, eligibleOrganisationTypes, url, visibility,
-                new Withdrawal(reason.strip(), at, by), closingNoticesSent, closedNoticeSent);
+                new Withdrawal(reason.strip(), at, by.name(), by.subject()), closingNoticesSent, closedNoticeSent);
         return Change.of(withdrawn, new CallWithdrawn(id));
     }
 
@@ -128,6 +135,24 @@ public record Call(
         CallStatus status = status(today);
         return status == CallStatus.OPEN || status == CallStatus.UPCOMING
                 ? (int) ChronoUnit.DAYS.between(today, deadline) : null;
+    }
+
+    /** Its withdrawal, if the person made it. */
+    @Override
+    public List<StaffEntry> entriesNaming(String id, StaffMember person) {
+        return withdrawal == null || !withdrawal.by(person) ? List.of()
+                : List.of(new StaffEntry(AGGREGATE, id, name, "withdrawal.by", withdrawal.at(), null,
+                        "Withdrew the call"));
+    }
+
+    @Override
+    public Optional<Change<Call>> withStaffErased(String id, StaffMember person, String replacement) {
+        if (entriesNaming(id, person).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Change.of(new Call(programme, name, nameEn, summary, opensOn, deadline, budget, themes,
+                growthAreas, strategies, eligibleCountries, eligibleOrganisationTypes, url, visibility,
+                withdrawal.by(replacement), closingNoticesSent, closedNoticeSent), new CallStaffNamesErased(id)));
     }
 
     private void requireNotWithdrawn(CallStatus to) {

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import se.samverka.partnership.organisation.Codes;
+import se.samverka.partnership.personaldata.StaffMember;
 import se.samverka.platform.events.Money;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.Change;
@@ -21,7 +22,6 @@ import se.samverka.platform.security.Caller;
 import se.samverka.platform.security.Callers;
 import se.samverka.platform.tokens.Role;
 import se.samverka.platform.web.AccessDeniedException;
-import se.samverka.platform.web.CurrentActor;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.MoneyDetails;
@@ -42,16 +42,14 @@ public class CallRegister {
     private final AggregateStore<Call> calls;
     private final FundingProgrammes programmes;
     private final MunicipalStrategy strategy;
-    private final CurrentActor actor;
     private final Callers callers;
     private final Clock clock;
 
     public CallRegister(AggregateStore<Call> calls, FundingProgrammes programmes, MunicipalStrategy strategy,
-                        CurrentActor actor, Callers callers, Clock clock) {
+                        Callers callers, Clock clock) {
         this.calls = calls;
         this.programmes = programmes;
         this.strategy = strategy;
-        this.actor = actor;
         this.callers = callers;
         this.clock = clock;
     }
@@ -72,7 +70,8 @@ public class CallRegister {
 
     public Versioned<Call> withdraw(String id, long expectedVersion, WithdrawalDetails withdrawal) {
         Versioned<Call> current = current(id, expectedVersion);
-        return calls.update(current, current.state().withdraw(id, withdrawal.reason(), clock.instant(), actor.name()));
+        return calls.update(current, current.state().withdraw(id, withdrawal.reason(), clock.instant(),
+                StaffMember.of(callers.current())));
     }
 
     /** A call the caller may read; one it may not is answered as if it did not exist. */

@@ -1,8 +1,10 @@
 package se.samverka.partnership.call;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import se.samverka.partnership.personaldata.StaffHistory;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.AggregateStores;
 
@@ -16,5 +18,10 @@ class CallStoreConfiguration {
         calls.ensureIndexes(Stream.concat(CallController.SORTABLE.values().stream(),
                 Stream.of("state.programme")).distinct().toList());
         return calls;
+    }
+
+    @Bean
+    StaffHistory<Call> callStaff(AggregateStore<Call> calls) {
+        return new StaffHistory<>(Call.AGGREGATE, calls, List.of("state.withdrawal.by"));
     }
 }

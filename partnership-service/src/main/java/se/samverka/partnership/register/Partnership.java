@@ -17,9 +17,13 @@ import se.samverka.partnership.contracts.PartnershipDescription;
 import se.samverka.partnership.contracts.PartnershipPartyAdded;
 import se.samverka.partnership.contracts.PartnershipPartyRemoved;
 import se.samverka.partnership.contracts.PartnershipRegistered;
+import se.samverka.partnership.contracts.PartnershipStaffNamesErased;
 import se.samverka.partnership.contracts.PartnershipStatusChanged;
 import se.samverka.partnership.contracts.PartnershipUpdated;
 import se.samverka.partnership.contracts.Party;
+import se.samverka.partnership.personaldata.StaffEntry;
+import se.samverka.partnership.personaldata.StaffMember;
+import se.samverka.partnership.personaldata.StaffNaming;
 import se.samverka.platform.web.IllegalTransitionException;
 import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.NotFoundException;
@@ -53,7 +57,10 @@ public record Partnership(
         List<Decision> decisions,
         List<StatusChange> history,
         Instant statusSince,
-        List<AgreementNotice> agreementNotices) {
+        List<AgreementNotice> agreementNotices) implements StaffNaming<Partnership> {
+
+    /** What a person's access request calls a partnership. */
+    static final String AGGREGATE = "partnership";
 
     public Partnership {
         parties = List.copyOf(parties);
@@ -68,8 +75,9 @@ public record Partnership(
     static final String PLATFORM = "samverka";
 
     /** A partnership entering the register: EXPLORING from {@code at}, which is the first step of its history. */
-    static Change<Partnership> register(String id, PartnershipDetails details, Instant at, String by) {
-        StatusChange registered = new StatusChange(null, PartnershipStatus.EXPLORING, at, by, "Registered", null, false);
+    static Change<Partnership> register(String id, PartnershipDetails details, Instant at, StaffMember by) {
+        StatusChange registered = new StatusChange(null, PartnershipStatus.EXPLORING, at, by.name(), by.subject(),
+                "Registered", null, false);
         Partnership partnership = new Partnership(details.name().strip(), details.nameEn(), details.description(),
                 details.type(), PartnershipStatus.EXPLORING, details.visibilityOrDefault(), details.parties(),
                 details.responsibleDepartmentId(), details.themes(), details.strategies(), null, List.of(),
@@ -129,9 +137,9 @@ public record Partnership(
     }
 
     /** Records a decision under the next id (d1, d2, …); its note stays here, out of the event. */
-    Change<Partnership> recordDecision(String id, DecisionDetails details, Instant at, String by) {
+    Change<Partnership> recordDecision(String id, DecisionDetails details, Instant at, StaffMember by) {
         Decision decision = new Decision("d" + (decisions.size() + 1), details.body().strip(), details.decidedOn(),
-                details.paragraph(), details.registrationNumber(), details.note(), at, by);
+                details.paragraph(), details.registrationNumber(), details.note(), at, by.name(), by.subject());
         List<Decision> all = new ArrayList<>(decisions);
         all.add(decision);
         Partnership recorded = new Partnership(name, nameEn, description, type, status, visibility, parties,
@@ -146,22 +154,22 @@ public record Partnership(
      * @throws IllegalTransitionException 409 when the step is not allowed now
      * @throws InvalidRequestException    422 when the decision named does not exist
      */
-    Change<Partnership> transition(String id, Transition transition, Instant at, String by) {
+    Change<Partnership> transition(String id, Transition transition, Instant at, StaffMember by) {
         PartnershipLifecycle.check(this, transition);
-        return movedTo(id, new StatusChange(status, transition.to(), at, by, transition.reason(),
+        return movedTo(id, new StatusChange(status, transition.to(), at, by.name(), by.subject(), transition.reason(),
                 transition.decisionId(), false));
     }
 
     /** The platform's step: an ACTIVE partnership has shown no activity for too long. */
     Change<Partnership> markDormant(String id, Instant at, String why) {
-        return movedTo(id, new StatusChange(PartnershipStatus.ACTIVE, PartnershipStatus.DORMANT, at, PLATFORM, why, null,
-                true));
+        return movedTo(id, new StatusChange(PartnershipStatus.ACTIVE, PartnershipStatus.DORMANT, at, PLATFORM, null, why,
+                null, true));
     }
 
     /** The platform's step: a DORMANT partnership shows activity again. */
     Change<Partnership> reactivate(String id, Instant at, String why) {
-        return movedTo(id, new StatusChange(PartnershipStatus.DORMANT, PartnershipStatus.ACTIVE, at, PLATFORM, why, null,
-                true));
+        return movedTo(id, new StatusChange(PartnershipStatus.DORMANT, PartnershipStatus.ACTIVE, at, PLATFORM, null, why,
+                null, true));
     }
 
     /**
@@ -187,6 +195,43 @@ public record Partnership(
             }
         }
         return change.events().isEmpty() ? Optional.empty() : Optional.of(change);
+    }
+
+    /** The steps the person took and the decisions they recorded. */
+    @Override
+    public List<StaffEntry> entriesNaming(String id, StaffMember person) {
+        List<StaffEntry> entries = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            StatusChange step = history.get(i);
+            if (step.takenBy(person)) {
+                entries.add(new StaffEntry(AGGREGATE, id, name, "history[" + i + "].by", step.at(), null, step.what()));
+            }
+        }
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision decision = decisions.get(i);
+            if (decision.recordedBy(person)) {
+                entries.add(new StaffEntry(AGGREGATE, id, name, "decisions[" + i + "].recordedBy",
+                        decision.recordedAt(), null, "Recorded decision " + decision.id() + " of " + decision.body()
+                        + ", " + decision.decidedOn()));
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public Optional<Change<Partnership>> withStaffErased(String id, StaffMember person, String replacement) {
+        if (entriesNaming(id, person).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Decision> recorded = decisions.stream()
+                .map(decision -> decision.recordedBy(person) ? decision.recordedBy(replacement) : decision)
+                .toList();
+        List<StatusChange> steps = history.stream()
+                .map(step -> step.takenBy(person) ? step.takenBy(replacement) : step)
+                .toList();
+        return Optional.of(Change.of(new Partnership(name, nameEn, description, type, status, visibility, parties,
+                responsibleDepartmentId, themes, strategies, agreement, recorded, steps, statusSince,
+                agreementNotices), new PartnershipStaffNamesErased(id)));
     }
 
     /** Its agreement's dates, EXPIRY before RENEWAL; none without an agreement. */
@@ -226,7 +271,8 @@ public record Partnership(
             if (due == AgreementDue.EXPIRY
                     && PartnershipLifecycle.allowedFrom(status).contains(PartnershipStatus.UNDER_REVIEW)) {
                 came = came.then(partnership -> partnership.movedTo(id, new StatusChange(partnership.status(),
-                        PartnershipStatus.UNDER_REVIEW, at, PLATFORM, "Agreement expired on " + dueOn, null, true)));
+                        PartnershipStatus.UNDER_REVIEW, at, PLATFORM, null, "Agreement expired on " + dueOn, null,
+                        true)));
             }
             return came;
         }

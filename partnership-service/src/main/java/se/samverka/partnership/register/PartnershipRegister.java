@@ -20,12 +20,12 @@ import org.springframework.stereotype.Service;
 import se.samverka.platform.messaging.outbox.Change;
 import se.samverka.partnership.organisation.Organisation;
 import se.samverka.partnership.organisation.OrganisationDirectory;
+import se.samverka.partnership.personaldata.StaffMember;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.security.Caller;
 import se.samverka.platform.security.Callers;
 import se.samverka.platform.web.AccessDeniedException;
-import se.samverka.platform.web.CurrentActor;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.NotFoundException;
@@ -47,16 +47,14 @@ public class PartnershipRegister {
     private final AggregateStore<Partnership> partnerships;
     private final OrganisationDirectory directory;
     private final MunicipalStrategy strategy;
-    private final CurrentActor actor;
     private final Callers callers;
     private final Clock clock;
 
     public PartnershipRegister(AggregateStore<Partnership> partnerships, OrganisationDirectory directory,
-                               MunicipalStrategy strategy, CurrentActor actor, Callers callers, Clock clock) {
+                               MunicipalStrategy strategy, Callers callers, Clock clock) {
         this.partnerships = partnerships;
         this.directory = directory;
         this.strategy = strategy;
-        this.actor = actor;
         this.callers = callers;
         this.clock = clock;
     }
@@ -71,7 +69,8 @@ public class PartnershipRegister {
             throw new InvalidRequestException(problems);
         }
         String id = UUID.randomUUID().toString();
-        Change<Partnership> registered = Partnership.register(id, details, clock.instant(), actor.name());
+        Change<Partnership> registered = Partnership.register(id, details, clock.instant(),
+                StaffMember.of(caller));
         return partnerships.create(id, registered);
     }
 
@@ -111,13 +110,15 @@ public class PartnershipRegister {
 
     public Versioned<Partnership> recordDecision(String id, long expectedVersion, DecisionDetails details) {
         Versioned<Partnership> current = current(id, expectedVersion);
-        return partnerships.update(current, current.state().recordDecision(id, details, clock.instant(), actor.name()));
+        return partnerships.update(current, current.state().recordDecision(id, details, clock.instant(),
+                StaffMember.of(callers.current())));
     }
 
     /** A step someone takes in the lifecycle; 409 when it is not allowed now. */
     public Versioned<Partnership> transition(String id, long expectedVersion, Transition transition) {
         Versioned<Partnership> current = current(id, expectedVersion);
-        return partnerships.update(current, current.state().transition(id, transition, clock.instant(), actor.name()));
+        return partnerships.update(current, current.state().transition(id, transition, clock.instant(),
+                StaffMember.of(callers.current())));
     }
 
     /** The platform's step: no activity seen for too long. */

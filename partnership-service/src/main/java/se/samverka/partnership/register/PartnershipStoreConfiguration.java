@@ -1,7 +1,9 @@
 package se.samverka.partnership.register;
 
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import se.samverka.partnership.personaldata.StaffHistory;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.AggregateStores;
 
@@ -13,5 +15,11 @@ class PartnershipStoreConfiguration {
         AggregateStore<Partnership> partnerships = stores.create("partnerships", Partnership.class);
         partnerships.ensureIndexes(PartnershipController.SORTABLE.values());
         return partnerships;
+    }
+
+    @Bean
+    StaffHistory<Partnership> partnershipStaff(AggregateStore<Partnership> partnerships) {
+        return new StaffHistory<>(Partnership.AGGREGATE, partnerships,
+                List.of("state.history.by", "state.decisions.recordedBy"));
     }
 }

@@ -13,9 +13,12 @@ import se.samverka.partnership.contracts.CallClosed;
 import se.samverka.partnership.contracts.CallClosingSoon;
 import se.samverka.partnership.contracts.CallDescription;
 import se.samverka.partnership.contracts.CallPublished;
+import se.samverka.partnership.contracts.CallStaffNamesErased;
 import se.samverka.partnership.contracts.CallUpdated;
 import se.samverka.partnership.contracts.CallWithdrawn;
 import se.samverka.partnership.organisation.OrganisationType;
+import se.samverka.partnership.personaldata.StaffEntry;
+import se.samverka.partnership.personaldata.StaffMember;
 import se.samverka.platform.events.Money;
 import se.samverka.platform.messaging.outbox.Change;
 import se.samverka.platform.web.IllegalTransitionException;
@@ -31,6 +34,7 @@ class CallTest {
     private static final List<Integer> LEAD_TIMES = List.of(30, 7);
     private static final Money BUDGET = new Money(new BigDecimal("2500000.00"), "EUR");
     private static final Instant AT = Instant.parse("2027-04-01T08:00:00Z");
+    private static final StaffMember COORDINATOR = new StaffMember("admin", "coordinator");
 
     @Test
     void publishingAnnouncesTheWholeDescriptionAndAPublicCallByDefault() {
@@ -54,7 +58,7 @@ class CallTest {
         assertThat(call.daysLeft(DEADLINE)).isZero();
         assertThat(call.status(DEADLINE.plusDays(1))).isEqualTo(CallStatus.CLOSED);
         assertThat(call.daysLeft(DEADLINE.plusDays(1))).isNull();
-        Call withdrawn = call.withdraw(ID, "Programme cancelled", AT, "coordinator").state();
+        Call withdrawn = call.withdraw(ID, "Programme cancelled", AT, COORDINATOR).state();
         assertThat(withdrawn.status(OPENS)).isEqualTo(CallStatus.WITHDRAWN);
         assertThat(withdrawn.daysLeft(OPENS)).isNull();
     }
@@ -102,17 +106,32 @@ class CallTest {
 
     @Test
     void aWithdrawnCallGetsNoNoticeAndNoChange() {
-        Change<Call> withdrawn = call().withdraw(ID, " Cancelled by the programme ", AT, "coordinator");
+        Change<Call> withdrawn = call().withdraw(ID, " Cancelled by the programme ", AT, COORDINATOR);
 
         assertThat(withdrawn.events()).containsExactly(new CallWithdrawn(ID));
         assertThat(withdrawn.state().withdrawal()).isEqualTo(new Withdrawal("Cancelled by the programme", AT,
-                "coordinator"));
+                "coordinator", "admin"));
         assertThat(withdrawn.state().deadlineNotice(ID, DEADLINE.minusDays(1), LEAD_TIMES)).isEmpty();
         assertThat(withdrawn.state().deadlineNotice(ID, DEADLINE.plusDays(1), LEAD_TIMES)).isEmpty();
         assertThatThrownBy(() -> withdrawn.state().describe(ID, details(DEADLINE), BUDGET))
                 .isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> withdrawn.state().withdraw(ID, "again", AT, "coordinator"))
+        assertThatThrownBy(() -> withdrawn.state().withdraw(ID, "again", AT, COORDINATOR))
                 .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void whoWithdrewItIsExportedAndErased() {
+        assertThat(call().entriesNaming(ID, COORDINATOR)).isEmpty();
+        Call withdrawn = call().withdraw(ID, "Cancelled", AT, COORDINATOR).state();
+
+        assertThat(withdrawn.entriesNaming(ID, COORDINATOR)).containsExactly(new StaffEntry("call", ID,
+                "Interreg Aurora, call 4", "withdrawal.by", AT, null, "Withdrew the call"));
+        Change<Call> erased = withdrawn.withStaffErased(ID, COORDINATOR, "ADMIN, Kommunledningsförvaltningen")
+                .orElseThrow();
+        assertThat(erased.events()).containsExactly(new CallStaffNamesErased(ID));
+        assertThat(erased.state().withdrawal()).isEqualTo(new Withdrawal("Cancelled", AT,
+                "ADMIN, Kommunledningsförvaltningen", "ADMIN, Kommunledningsförvaltningen"));
+        assertThat(erased.state().withStaffErased(ID, COORDINATOR, "ADMIN, Kommunledningsförvaltningen")).isEmpty();
     }
 
     private static Change<Call> notice(Call call, LocalDate today) {

@@ -45,7 +45,7 @@ class PartnershipLifecycleTest {
     @Test
     void endingAReviewedPartnershipNeedsItsDecision() {
         Decision decision = new Decision("d1", "Kommunfullmäktige", LocalDate.of(2007, 11, 22), "185", "1783/200", null,
-                Instant.now(), "coordinator");
+                Instant.now(), "coordinator", "admin");
         Partnership reviewed = partnership(PartnershipStatus.UNDER_REVIEW, null, List.of(decision));
 
         assertThatThrownBy(() -> PartnershipLifecycle.check(reviewed, step(PartnershipStatus.ENDED, null)))

@@ -2,6 +2,7 @@ package se.samverka.partnership.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,9 +15,12 @@ import se.samverka.partnership.contracts.PartnershipDecisionRecorded;
 import se.samverka.partnership.contracts.PartnershipDescription;
 import se.samverka.partnership.contracts.PartnershipPartyAdded;
 import se.samverka.partnership.contracts.PartnershipRegistered;
+import se.samverka.partnership.contracts.PartnershipStaffNamesErased;
 import se.samverka.partnership.contracts.PartnershipStatusChanged;
 import se.samverka.partnership.contracts.PartnershipUpdated;
 import se.samverka.partnership.contracts.Party;
+import se.samverka.partnership.personaldata.StaffEntry;
+import se.samverka.partnership.personaldata.StaffMember;
 import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.reference.GlobalTheme;
 import se.samverka.reference.Visibility;
@@ -28,6 +32,7 @@ class PartnershipTest {
     private static final Instant LATER = Instant.parse("2007-03-15T10:30:00Z");
     private static final String ID = "p1";
     private static final List<Integer> LEAD_TIMES = List.of(90, 30);
+    private static final StaffMember COORDINATOR = new StaffMember("admin", "coordinator");
     private static final PartnershipDetails DETAILS = new PartnershipDetails(" Vänort Sundsvall–Pärnu ", "Twin towns",
             "Sedan 2007", PartnershipType.TWIN_CITY, Visibility.PUBLIC, "dep-1", List.of(GlobalTheme.CLIMATE),
             List.of("S1"), List.of(new PartnershipParty("a", PartyRole.LEAD), new PartnershipParty("b", PartyRole.PARTNER)));
@@ -36,14 +41,14 @@ class PartnershipTest {
 
     @Test
     void registeringGivesOneRegisteredEventWithItsDescription() {
-        Change<Partnership> registered = Partnership.register("p1", DETAILS, REGISTERED_AT, "coordinator");
+        Change<Partnership> registered = Partnership.register("p1", DETAILS, REGISTERED_AT, COORDINATOR);
 
         assertThat(registered.events()).containsExactly(new PartnershipRegistered("p1", "EXPLORING", List.of("a", "b"),
                 List.of(new Party("a", "LEAD"), new Party("b", "PARTNER")), DESCRIPTION));
         assertThat(registered.state().status()).isEqualTo(PartnershipStatus.EXPLORING);
         assertThat(registered.state().statusSince()).isEqualTo(REGISTERED_AT);
         assertThat(registered.state().history()).containsExactly(new StatusChange(null, PartnershipStatus.EXPLORING,
-                REGISTERED_AT, "coordinator", "Registered", null, false));
+                REGISTERED_AT, "coordinator", "admin", "Registered", null, false));
     }
 
     @Test
@@ -52,7 +57,7 @@ class PartnershipTest {
                 new Agreement(AgreementType.LETTER_OF_INTENT, LocalDate.of(2007, 3, 1), null, null, null)).state();
 
         Change<Partnership> moved = exploring.transition("p1",
-                new Transition(PartnershipStatus.LETTER_OF_INTENT, "Signed", null), LATER, "coordinator");
+                new Transition(PartnershipStatus.LETTER_OF_INTENT, "Signed", null), LATER, COORDINATOR);
 
         assertThat(moved.events()).containsExactly(
                 new PartnershipStatusChanged("p1", "EXPLORING", "LETTER_OF_INTENT", null, false));
@@ -60,7 +65,7 @@ class PartnershipTest {
         assertThat(moved.state().statusSince()).isEqualTo(LATER);
         assertThat(moved.state().history()).hasSize(2).last()
                 .isEqualTo(new StatusChange(PartnershipStatus.EXPLORING, PartnershipStatus.LETTER_OF_INTENT, LATER,
-                        "coordinator", "Signed", null, false));
+                        "coordinator", "admin", "Signed", null, false));
     }
 
     @Test
@@ -77,6 +82,50 @@ class PartnershipTest {
         assertThat(dormant.state().history()).last().extracting(StatusChange::by).isEqualTo(Partnership.PLATFORM);
         assertThat(dormant.state().reactivate("p1", LATER, "Activity").events())
                 .containsExactly(new PartnershipStatusChanged("p1", "DORMANT", "ACTIVE", null, true));
+    }
+
+    @Test
+    void aPersonsEntriesAreFoundByTheirSubjectAndOnlyWhereNoneIsKeptByTheirName() {
+        StaffMember namesake = new StaffMember("another.coordinator@ostersund.se", "coordinator");
+        Partnership woken = inStatus(PartnershipStatus.ACTIVE, null).markDormant(ID, LATER, "No activity").state()
+                .transition(ID, new Transition(PartnershipStatus.ACTIVE, "Go", null), LATER, namesake).state();
+        Partnership recorded = withDecisions(woken, new Decision("d1", "Kommunstyrelsen", LocalDate.of(2007, 2, 1),
+                "12", null, null, LATER, "coordinator", null));
+
+        assertThat(recorded.entriesNaming(ID, COORDINATOR)).extracting(StaffEntry::entry)
+                .as("their own step, and a decision older than the subject's keeping; not the namesake's step")
+                .containsExactly("history[0].by", "decisions[0].recordedBy");
+        assertThat(recorded.entriesNaming(ID, COORDINATOR).get(0)).isEqualTo(new StaffEntry("partnership", ID,
+                "Vänort Sundsvall–Pärnu", "history[0].by", REGISTERED_AT, null,
+                "Registered the partnership (EXPLORING)"));
+        assertThat(recorded.entriesNaming(ID, namesake)).extracting(StaffEntry::what)
+                .as("an entry without a subject is every namesake's")
+                .containsExactly("Moved the partnership from DORMANT to ACTIVE",
+                        "Recorded decision d1 of Kommunstyrelsen, 2007-02-01");
+        assertThat(recorded.entriesNaming(ID, new StaffMember("someone", Partnership.PLATFORM)))
+                .as("the platform's steps name no person").isEmpty();
+    }
+
+    @Test
+    void anErasureNamesThePersonByTheReplacementOnceAndAnnouncesItWithoutNames() {
+        StaffMember namesake = new StaffMember("another.coordinator@ostersund.se", "coordinator");
+        Partnership moved = registered().transition(ID, new Transition(PartnershipStatus.ENDED, "No", null), LATER,
+                namesake).state().recordDecision(ID, new DecisionDetails("Kommunstyrelsen", LocalDate.of(2007, 2, 1),
+                "12", null, "Note"), LATER, COORDINATOR).state();
+
+        Change<Partnership> erased = moved.withStaffErased(ID, COORDINATOR, "ADMIN, Kommunledningsförvaltningen")
+                .orElseThrow();
+
+        assertThat(erased.events()).containsExactly(new PartnershipStaffNamesErased(ID));
+        assertThat(erased.state().history()).extracting(StatusChange::by, StatusChange::bySubject).containsExactly(
+                tuple("ADMIN, Kommunledningsförvaltningen", "ADMIN, Kommunledningsförvaltningen"),
+                tuple("coordinator", "another.coordinator@ostersund.se"));
+        assertThat(erased.state().decisions().get(0).recordedBy()).isEqualTo("ADMIN, Kommunledningsförvaltningen");
+        assertThat(erased.state().decisions().get(0).note()).isEqualTo("Note");
+        assertThat(erased.state().withStaffErased(ID, COORDINATOR, "ADMIN, Kommunledningsförvaltningen"))
+                .as("nothing names them any more").isEmpty();
+        assertThat(erased.state().entriesNaming(ID, namesake)).extracting(StaffEntry::entry)
+                .containsExactly("history[1].by");
     }
 
     @Test
@@ -111,7 +160,7 @@ class PartnershipTest {
     void aDecisionIsAnnouncedWithoutItsNote() {
         Change<Partnership> recorded = registered().recordDecision("p1",
                 new DecisionDetails(" Kommunfullmäktige ", LocalDate.of(2007, 11, 22), "185", "1783/200", "Internal"),
-                LATER, "coordinator");
+                LATER, COORDINATOR);
 
         assertThat(recorded.events()).containsExactly(new PartnershipDecisionRecorded("p1", "d1", "Kommunfullmäktige",
                 LocalDate.of(2007, 11, 22), "185", "1783/200"));
@@ -137,8 +186,8 @@ class PartnershipTest {
                 new PartnershipAgreementDue("p1", "EXPIRY", LocalDate.of(2027, 6, 30)),
                 new PartnershipStatusChanged("p1", "ACTIVE", "UNDER_REVIEW", null, true));
         assertThat(expired.state().history()).last().isEqualTo(new StatusChange(PartnershipStatus.ACTIVE,
-                PartnershipStatus.UNDER_REVIEW, LATER, Partnership.PLATFORM, "Agreement expired on 2027-06-30", null,
-                true));
+                PartnershipStatus.UNDER_REVIEW, LATER, Partnership.PLATFORM, null, "Agreement expired on 2027-06-30",
+                null, true));
         assertThat(expired.state().agreementNotices(ID, LocalDate.of(2027, 8, 1), LEAD_TIMES, LATER)).isEmpty();
     }
 
@@ -190,6 +239,12 @@ class PartnershipTest {
         return partnership.agreementNotices(ID, today, LEAD_TIMES, LATER).orElseThrow();
     }
 
+    private static Partnership withDecisions(Partnership p, Decision... decisions) {
+        return new Partnership(p.name(), p.nameEn(), p.description(), p.type(), p.status(), p.visibility(),
+                p.parties(), p.responsibleDepartmentId(), p.themes(), p.strategies(), p.agreement(),
+                List.of(decisions), p.history(), p.statusSince(), p.agreementNotices());
+    }
+
     private static Agreement agreement(LocalDate validTo, LocalDate renewalOn) {
         return new Agreement(AgreementType.AGREEMENT, LocalDate.of(2024, 1, 10), LocalDate.of(2024, 2, 1), validTo,
                 renewalOn);
@@ -203,6 +258,6 @@ class PartnershipTest {
     }
 
     private static Partnership registered() {
-        return Partnership.register("p1", DETAILS, REGISTERED_AT, "coordinator").state();
+        return Partnership.register("p1", DETAILS, REGISTERED_AT, COORDINATOR).state();
     }
 }

@@ -47,12 +47,14 @@ public final class ProjectContracts implements EventContracts {
             project("finalReportRecorded", FinalReportRecorded.class);
     public static final EventContract<ProjectAssessed> PROJECT_ASSESSED =
             project("assessed", ProjectAssessed.class);
+    public static final EventContract<ProjectStaffNamesErased> PROJECT_STAFF_NAMES_ERASED =
+            project("staffNamesErased", ProjectStaffNamesErased.class);
 
     private static final List<EventContract<?>> ALL = List.of(
             PROJECT_REGISTERED, PROJECT_UPDATED, PROJECT_STATUS_CHANGED, PROJECT_HEALTH_CHANGED, PROJECT_PARTNER_ADDED,
             PROJECT_PARTNER_REMOVED, FUNDING_LINE_ADDED, FUNDING_LINE_CHANGED, FUNDING_LINE_REMOVED, INDICATOR_DEFINED,
             INDICATOR_CHANGED, INDICATOR_REPORTED, ACTIVITY_RECORDED, ACTIVITY_CHANGED, ACTIVITY_REMOVED,
-            FINAL_REPORT_RECORDED, PROJECT_ASSESSED);
+            FINAL_REPORT_RECORDED, PROJECT_ASSESSED, PROJECT_STAFF_NAMES_ERASED);
 
     @Override
     public List<EventContract<?>> contracts() {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import se.samverka.platform.messaging.outbox.Change;
 import se.samverka.platform.web.IllegalTransitionException;
@@ -28,8 +29,12 @@ import se.samverka.project.contracts.ProjectHealthChanged;
 import se.samverka.project.contracts.ProjectPartnerAdded;
 import se.samverka.project.contracts.ProjectPartnerRemoved;
 import se.samverka.project.contracts.ProjectRegistered;
+import se.samverka.project.contracts.ProjectStaffNamesErased;
 import se.samverka.project.contracts.ProjectStatusChanged;
 import se.samverka.project.contracts.ProjectUpdated;
+import se.samverka.project.personaldata.StaffEntry;
+import se.samverka.project.personaldata.StaffMember;
+import se.samverka.project.personaldata.StaffNaming;
 
 /**
  * A time-bound piece of international work: its description, where it stands, how it is doing, its partners, its
@@ -56,7 +61,10 @@ public record Project(
         FinalReport finalReport,
         Assessment assessment,
         LocalDate activeFrom,
-        LocalDate activeUntil) {
+        LocalDate activeUntil) implements StaffNaming<Project> {
+
+    /** What a person's access request calls a project. */
+    static final String AGGREGATE = "project";
 
     public Project {
         history = List.copyOf(history);
@@ -70,8 +78,9 @@ public record Project(
     }
 
     /** A new project in the portfolio: it starts as an idea, registered by {@code by} at {@code at}. */
-    static Change<Project> register(String projectId, ProjectDescription description, Instant at, String by) {
-        StatusChange registration = new StatusChange(null, ProjectStatus.IDEA, at, by, "Registered", null);
+    static Change<Project> register(String projectId, ProjectDescription description, Instant at, StaffMember by) {
+        StatusChange registration = new StatusChange(null, ProjectStatus.IDEA, at, by.name(), by.subject(),
+                "Registered", null);
         Project project = new Project(description, registration.to(), registration.at(), List.of(registration), null,
                 List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null);
         return Change.of(project, new ProjectRegistered(projectId, project.status().name(), description.published()));
@@ -90,10 +99,10 @@ public record Project(
     }
 
     /** @throws IllegalTransitionException when the step is not allowed now or its condition is not met (409) */
-    Change<Project> transition(String projectId, ProjectStatus to, Instant at, String by, String reason,
+    Change<Project> transition(String projectId, ProjectStatus to, Instant at, StaffMember by, String reason,
                                DecisionReference decision) {
         ProjectLifecycle.check(this, to);
-        StatusChange step = new StatusChange(status, to, at, by, reason, decision);
+        StatusChange step = new StatusChange(status, to, at, by.name(), by.subject(), reason, decision);
         return Change.of(new Project(description, step.to(), step.at(), added(history, step), health, partners,
                         fundingLines, indicators, indicatorReports, activities, finalReport, assessment, null, null),
                 new ProjectStatusChanged(projectId, step.from().name(), step.to().name(), step.decision()));
@@ -181,6 +190,49 @@ public record Project(
         return Objects.equals(assessment, newAssessment)
                 ? Change.of(assessed)
                 : Change.of(assessed, newAssessment.published(projectId));
+    }
+
+    /** The steps the person took, their judgement of its health, the values they reported. */
+    @Override
+    public List<StaffEntry> entriesNaming(String projectId, StaffMember person) {
+        String title = description.title();
+        List<StaffEntry> entries = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            StatusChange step = history.get(i);
+            if (step.takenBy(person)) {
+                entries.add(new StaffEntry(AGGREGATE, projectId, title, "history[" + i + "].by", step.at(), null,
+                        step.what()));
+            }
+        }
+        if (health != null && health.assessedBy(person)) {
+            entries.add(new StaffEntry(AGGREGATE, projectId, title, "health.assessedBy", null, health.assessedOn(),
+                    "Judged the project's health " + health.status()));
+        }
+        for (int i = 0; i < indicatorReports.size(); i++) {
+            IndicatorReport report = indicatorReports.get(i);
+            if (report.reportedBy(person)) {
+                entries.add(new StaffEntry(AGGREGATE, projectId, title, "indicatorReports[" + i + "].reportedBy", null,
+                        report.reportedOn(), "Reported " + report.value() + " for indicator " + report.indicatorId()));
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public Optional<Change<Project>> withStaffErased(String projectId, StaffMember person, String replacement) {
+        if (entriesNaming(projectId, person).isEmpty()) {
+            return Optional.empty();
+        }
+        List<StatusChange> steps = history.stream()
+                .map(step -> step.takenBy(person) ? step.takenBy(replacement) : step)
+                .toList();
+        Health judged = health != null && health.assessedBy(person) ? health.assessedBy(replacement) : health;
+        List<IndicatorReport> reports = indicatorReports.stream()
+                .map(report -> report.reportedBy(person) ? report.reportedBy(replacement) : report)
+                .toList();
+        return Optional.of(Change.of(new Project(description, status, statusSince, steps, judged, partners,
+                fundingLines, indicators, reports, activities, finalReport, assessment, null, null),
+                new ProjectStaffNamesErased(projectId)));
     }
 
     /** @throws NotFoundException when the organisation is not one of its partners (404) */

@@ -26,7 +26,6 @@ import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.security.Caller;
 import se.samverka.platform.security.Callers;
 import se.samverka.platform.web.AccessDeniedException;
-import se.samverka.platform.web.CurrentActor;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.IllegalTransitionException;
 import se.samverka.platform.web.InvalidRequestException;
@@ -40,6 +39,7 @@ import se.samverka.project.contracts.FundingLine;
 import se.samverka.project.contracts.Indicator;
 import se.samverka.project.contracts.Participation;
 import se.samverka.project.directory.Directory;
+import se.samverka.project.personaldata.StaffMember;
 import se.samverka.project.portfolio.ProjectRequests.ActivityDetails;
 import se.samverka.project.portfolio.ProjectRequests.FundingLineDetails;
 import se.samverka.project.portfolio.ProjectRequests.HealthDetails;
@@ -66,17 +66,15 @@ public class ProjectPortfolio {
     private final ProjectChecks checks;
     private final PriorityAssessment assessment;
     private final Directory directory;
-    private final CurrentActor actor;
     private final Callers callers;
     private final Clock clock;
 
     public ProjectPortfolio(AggregateStore<Project> projects, ProjectChecks checks, PriorityAssessment assessment,
-                            Directory directory, CurrentActor actor, Callers callers, Clock clock) {
+                            Directory directory, Callers callers, Clock clock) {
         this.projects = projects;
         this.checks = checks;
         this.assessment = assessment;
         this.directory = directory;
-        this.actor = actor;
         this.callers = callers;
         this.clock = clock;
     }
@@ -88,7 +86,7 @@ public class ProjectPortfolio {
         requireOwner(caller, description.ownerOrganisationId());
         checks.description(description, List.of());
         String id = UUID.randomUUID().toString();
-        Change<Project> change = Project.register(id, description, clock.instant(), actor.name())
+        Change<Project> change = Project.register(id, description, clock.instant(), StaffMember.of(caller))
                 .then(project -> project.assess(id, assessment(project)));
         return projects.create(id, change);
     }
@@ -148,7 +146,7 @@ public class ProjectPortfolio {
     private Change<Project> imported(String id, ProjectImport item, String at) {
         ProjectDescription description = item.description().normalized();
         Change<Project> change = named(at + ".description", Project.register(id, description, clock.instant(),
-                actor.name()), project -> {
+                StaffMember.of(callers.current())), project -> {
                     checks.description(description, List.of());
                     return Change.of(project);
                 });
@@ -384,16 +382,19 @@ public class ProjectPortfolio {
     }
 
     private IndicatorReport indicatorReport(String indicatorId, IndicatorReportDetails details) {
-        return new IndicatorReport(indicatorId, details.reportedOn(), details.value(), details.note(), actor.name());
+        StaffMember by = StaffMember.of(callers.current());
+        return new IndicatorReport(indicatorId, details.reportedOn(), details.value(), details.note(), by.name(),
+                by.subject());
     }
 
     private Health health(HealthDetails details) {
-        return new Health(details.status(), details.note(), LocalDate.now(clock), actor.name());
+        StaffMember by = StaffMember.of(callers.current());
+        return new Health(details.status(), details.note(), LocalDate.now(clock), by.name(), by.subject());
     }
 
     private Change<Project> transition(String id, Project project, TransitionDetails details) {
-        return project.transition(id, details.to(), clock.instant(), actor.name(), details.reason(),
-                details.decision() == null ? null : details.decision().reference());
+        return project.transition(id, details.to(), clock.instant(), StaffMember.of(callers.current()),
+                details.reason(), details.decision() == null ? null : details.decision().reference());
     }
 
     private static String shortId(String prefix) {

@@ -2,7 +2,9 @@ package se.samverka.project.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,9 +18,13 @@ import se.samverka.project.contracts.DecisionReference;
 import se.samverka.project.contracts.ProjectAssessed;
 import se.samverka.project.contracts.ProjectPartnerAdded;
 import se.samverka.project.contracts.ProjectPartnerRemoved;
+import se.samverka.project.contracts.Indicator;
 import se.samverka.project.contracts.ProjectRegistered;
+import se.samverka.project.contracts.ProjectStaffNamesErased;
 import se.samverka.project.contracts.ProjectStatusChanged;
 import se.samverka.project.contracts.ProjectUpdated;
+import se.samverka.project.personaldata.StaffEntry;
+import se.samverka.project.personaldata.StaffMember;
 import se.samverka.reference.GlobalTheme;
 
 /** The project gives back, with its new state, the events its commands cause. */
@@ -26,6 +32,8 @@ class ProjectTest {
 
     private static final String ID = "p-1";
     private static final Instant AT = Instant.parse("2026-03-01T09:00:00Z");
+    private static final StaffMember ANNA = new StaffMember("anna@ostersund.se", "anna");
+    private static final StaffMember BO = new StaffMember("bo@ostersund.se", "bo");
 
     private final ProjectDescription description = new ProjectDescription("NB", "Nordic Bridges", null, null, null,
             null, "kff", List.of("cp-1", "cp-2"), null, null, List.of("S1"), null, null, List.of(GlobalTheme.CLIMATE),
@@ -33,7 +41,7 @@ class ProjectTest {
 
     @Test
     void registeringAnnouncesOneProjectRegisteredWithItsDescriptionAsPublished() {
-        Change<Project> registered = Project.register(ID, description, AT, "anna");
+        Change<Project> registered = Project.register(ID, description, AT, ANNA);
 
         assertThat(registered.events()).containsExactly(new ProjectRegistered(ID, "IDEA", description.published()));
         se.samverka.project.contracts.ProjectDescription published =
@@ -44,7 +52,8 @@ class ProjectTest {
         assertThat(registered.state().status()).isEqualTo(ProjectStatus.IDEA);
         assertThat(registered.state().statusSince()).isEqualTo(AT);
         assertThat(registered.state().history())
-                .containsExactly(new StatusChange(null, ProjectStatus.IDEA, AT, "anna", "Registered", null));
+                .containsExactly(new StatusChange(null, ProjectStatus.IDEA, AT, "anna", "anna@ostersund.se",
+                        "Registered", null));
     }
 
     @Test
@@ -70,18 +79,42 @@ class ProjectTest {
     void aStepInTheLifecycleAnnouncesProjectStatusChangedWithItsDecision() {
         DecisionReference decision = new DecisionReference("Kommunstyrelsen", LocalDate.of(2026, 2, 20), "§ 12", null);
 
-        Change<Project> moved = registered().transition(ID, ProjectStatus.PRE_STUDY, AT.plusSeconds(60), "bo",
+        Change<Project> moved = registered().transition(ID, ProjectStatus.PRE_STUDY, AT.plusSeconds(60), BO,
                 "Worth a look", decision);
 
         assertThat(moved.events()).containsExactly(new ProjectStatusChanged(ID, "IDEA", "PRE_STUDY", decision));
         assertThat(moved.state().status()).isEqualTo(ProjectStatus.PRE_STUDY);
         assertThat(moved.state().history()).last().isEqualTo(new StatusChange(ProjectStatus.IDEA,
-                ProjectStatus.PRE_STUDY, AT.plusSeconds(60), "bo", "Worth a look", decision));
+                ProjectStatus.PRE_STUDY, AT.plusSeconds(60), "bo", "bo@ostersund.se", "Worth a look", decision));
+    }
+
+    @Test
+    void aPersonsStepsJudgementAndReportsAreExportedAndErasedWhileOthersStay() {
+        Project project = registered().transition(ID, ProjectStatus.PRE_STUDY, AT, BO, "Go", null).state()
+                .judgeHealth(ID, new Health(HealthStatus.AT_RISK, "Sen", LocalDate.of(2026, 3, 2), "anna",
+                        "anna@ostersund.se")).state()
+                .defineIndicator(ID, new Indicator("i1", "OUTPUT", "Besök", "st", null, BigDecimal.TEN)).state()
+                .reportIndicator(ID, new IndicatorReport("i1", LocalDate.of(2026, 3, 3), new BigDecimal("2"), null,
+                        "anna", null)).state();
+
+        assertThat(project.entriesNaming(ID, ANNA)).extracting(StaffEntry::entry, StaffEntry::what).containsExactly(
+                tuple("history[0].by", "Registered the project (IDEA)"),
+                tuple("health.assessedBy", "Judged the project's health AT_RISK"),
+                tuple("indicatorReports[0].reportedBy", "Reported 2 for indicator i1"));
+        Change<Project> erased = project.withStaffErased(ID, ANNA, "STAFF, kff").orElseThrow();
+
+        assertThat(erased.events()).containsExactly(new ProjectStaffNamesErased(ID));
+        assertThat(erased.state().history()).extracting(StatusChange::by).containsExactly("STAFF, kff", "bo");
+        assertThat(erased.state().health()).isEqualTo(new Health(HealthStatus.AT_RISK, "Sen", LocalDate.of(2026, 3, 2),
+                "STAFF, kff", "STAFF, kff"));
+        assertThat(erased.state().indicatorReports().get(0).reportedBy()).isEqualTo("STAFF, kff");
+        assertThat(erased.state().withStaffErased(ID, ANNA, "STAFF, kff")).isEmpty();
+        assertThat(erased.state().entriesNaming(ID, BO)).extracting(StaffEntry::entry).containsExactly("history[1].by");
     }
 
     @Test
     void aStepTheLifecycleDoesNotAllowIsRefused() {
-        assertThatThrownBy(() -> registered().transition(ID, ProjectStatus.ONGOING, AT, "bo", "Go", null))
+        assertThatThrownBy(() -> registered().transition(ID, ProjectStatus.ONGOING, AT, BO, "Go", null))
                 .isInstanceOf(IllegalTransitionException.class);
     }
 
@@ -116,7 +149,7 @@ class ProjectTest {
     void aChangeFollowedByAnotherKeepsTheEventsOfBothInOrder() {
         Assessment assessment = new Assessment(0, 100, List.of());
 
-        Change<Project> change = Project.register(ID, description, AT, "anna")
+        Change<Project> change = Project.register(ID, description, AT, ANNA)
                 .then(project -> project.assess(ID, assessment));
 
         assertThat(change.events()).extracting(Object::getClass)
@@ -125,6 +158,6 @@ class ProjectTest {
     }
 
     private Project registered() {
-        return Project.register(ID, description, AT, "anna").state();
+        return Project.register(ID, description, AT, ANNA).state();
     }
 }

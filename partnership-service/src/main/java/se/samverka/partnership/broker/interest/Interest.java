@@ -3,10 +3,15 @@ package se.samverka.partnership.broker.interest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import se.samverka.partnership.contracts.InterestClosed;
 import se.samverka.partnership.contracts.InterestDescription;
+import se.samverka.partnership.contracts.InterestStaffNamesErased;
 import se.samverka.partnership.contracts.InterestStated;
 import se.samverka.partnership.contracts.InterestUpdated;
+import se.samverka.partnership.personaldata.StaffEntry;
+import se.samverka.partnership.personaldata.StaffMember;
+import se.samverka.partnership.personaldata.StaffNaming;
 import se.samverka.platform.messaging.outbox.Change;
 import se.samverka.platform.web.IllegalTransitionException;
 import se.samverka.platform.web.Reason;
@@ -19,8 +24,10 @@ import se.samverka.reference.Visibility;
  * interest it leaves and the events that announce it; the interest does not know its own id (its document does), so
  * commands are told it for their events.
  *
- * @param statedBy who stated it: a name, kept here and shown only to the organisation and the municipality
- * @param closedAt when it was withdrawn or expired; null while OPEN
+ * @param statedBy        who stated it: a name, kept here and shown only to the organisation and the municipality
+ * @param statedBySubject who stated it, as their tokens' subject: kept to find a person's entries, never shown; null
+ *                        for interests older than its keeping
+ * @param closedAt        when it was withdrawn or expired; null while OPEN
  */
 public record Interest(
         String organisationId,
@@ -39,7 +46,11 @@ public record Interest(
         InterestStatus status,
         Instant statedAt,
         String statedBy,
-        Instant closedAt) {
+        String statedBySubject,
+        Instant closedAt) implements StaffNaming<Interest> {
+
+    /** What a person's access request calls an interest. */
+    static final String AGGREGATE = "interest";
 
     public Interest {
         purposes = List.copyOf(purposes);
@@ -51,8 +62,8 @@ public record Interest(
     }
 
     /** An interest as stated: OPEN from {@code at}. */
-    static Change<Interest> state(String id, InterestDetails details, Instant at, String by) {
-        Interest stated = described(details, InterestStatus.OPEN, at, by, null);
+    static Change<Interest> state(String id, InterestDetails details, Instant at, StaffMember by) {
+        Interest stated = described(details, InterestStatus.OPEN, at, by.name(), by.subject(), null);
         return Change.of(stated, new InterestStated(id, stated.published()));
     }
 
@@ -63,7 +74,7 @@ public record Interest(
      */
     Change<Interest> describe(String id, InterestDetails details) {
         requireOpen(InterestStatus.OPEN);
-        Interest described = described(details, status, statedAt, statedBy, closedAt);
+        Interest described = described(details, status, statedAt, statedBy, statedBySubject, closedAt);
         return Change.of(described, new InterestUpdated(id, described.published()));
     }
 
@@ -77,6 +88,24 @@ public record Interest(
         return closed(id, InterestStatus.EXPIRED, at);
     }
 
+    /** Its statement, if the person made it. */
+    @Override
+    public List<StaffEntry> entriesNaming(String id, StaffMember person) {
+        return person.named(statedBySubject, statedBy)
+                ? List.of(new StaffEntry(AGGREGATE, id, title, "statedBy", statedAt, null, "Stated the interest"))
+                : List.of();
+    }
+
+    @Override
+    public Optional<Change<Interest>> withStaffErased(String id, StaffMember person, String replacement) {
+        if (!person.named(statedBySubject, statedBy)) {
+            return Optional.empty();
+        }
+        return Optional.of(Change.of(new Interest(organisationId, direction, purposes, title, summary, countries,
+                regions, themes, growthAreas, sectors, projectId, validUntil, visibility, status, statedAt, replacement,
+                replacement, closedAt), new InterestStaffNamesErased(id)));
+    }
+
     public boolean isOpen() {
         return status == InterestStatus.OPEN;
     }
@@ -84,7 +113,7 @@ public record Interest(
     private Change<Interest> closed(String id, InterestStatus to, Instant at) {
         requireOpen(to);
         Interest closed = new Interest(organisationId, direction, purposes, title, summary, countries, regions, themes,
-                growthAreas, sectors, projectId, validUntil, visibility, to, statedAt, statedBy, at);
+                growthAreas, sectors, projectId, validUntil, visibility, to, statedAt, statedBy, statedBySubject, at);
         return Change.of(closed, new InterestClosed(id, to.name()));
     }
 
@@ -96,13 +125,13 @@ public record Interest(
     }
 
     private static Interest described(InterestDetails d, InterestStatus status, Instant statedAt, String statedBy,
-                                      Instant closedAt) {
+                                      String statedBySubject, Instant closedAt) {
         return new Interest(d.organisationId(), d.direction(), d.purposes().stream().distinct().toList(),
                 d.title().strip(), d.summary(), d.countries().stream().distinct().toList(),
                 d.regions().stream().distinct().toList(), d.themes().stream().distinct().toList(),
                 d.growthAreas().stream().distinct().toList(), d.sectors().stream().distinct().toList(),
                 blankToNull(d.projectId()), d.validUntil(), d.visibilityOrDefault(), status, statedAt, statedBy,
-                closedAt);
+                statedBySubject, closedAt);
     }
 
     /** The interest as its events describe it: codes as text, never who stated it. */

@@ -3,6 +3,7 @@ package se.samverka.partnership.broker.interest;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import se.samverka.partnership.personaldata.StaffHistory;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.AggregateStores;
 
@@ -16,5 +17,10 @@ class InterestStoreConfiguration {
         // What lists filter by, and what the expiry check looks for.
         interests.ensureIndexes(List.of("state.organisationId", "state.status"));
         return interests;
+    }
+
+    @Bean
+    StaffHistory<Interest> interestStaff(AggregateStore<Interest> interestStore) {
+        return new StaffHistory<>(Interest.AGGREGATE, interestStore, List.of("state.statedBy"));
     }
 }

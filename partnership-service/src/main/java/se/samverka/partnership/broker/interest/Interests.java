@@ -15,12 +15,12 @@ import se.samverka.partnership.activity.ProjectLinks;
 import se.samverka.partnership.organisation.Codes;
 import se.samverka.partnership.organisation.Organisation;
 import se.samverka.partnership.organisation.OrganisationDirectory;
+import se.samverka.partnership.personaldata.StaffMember;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.Versioned;
 import se.samverka.platform.security.Caller;
 import se.samverka.platform.security.Callers;
 import se.samverka.platform.web.AccessDeniedException;
-import se.samverka.platform.web.CurrentActor;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.NotFoundException;
@@ -43,17 +43,15 @@ public class Interests {
     private final OrganisationDirectory directory;
     private final ProjectLinks projects;
     private final MunicipalStrategy strategy;
-    private final CurrentActor actor;
     private final Callers callers;
     private final Clock clock;
 
     public Interests(AggregateStore<Interest> interests, OrganisationDirectory directory, ProjectLinks projects,
-                     MunicipalStrategy strategy, CurrentActor actor, Callers callers, Clock clock) {
+                     MunicipalStrategy strategy, Callers callers, Clock clock) {
         this.interests = interests;
         this.directory = directory;
         this.projects = projects;
         this.strategy = strategy;
-        this.actor = actor;
         this.callers = callers;
         this.clock = clock;
     }
@@ -67,7 +65,7 @@ public class Interests {
             throw new InvalidRequestException(problems);
         }
         String id = UUID.randomUUID().toString();
-        return interests.create(id, Interest.state(id, details, clock.instant(), actor.name()));
+        return interests.create(id, Interest.state(id, details, clock.instant(), StaffMember.of(caller)));
     }
 
     /** @throws se.samverka.platform.web.IllegalTransitionException 409 when it no longer stands */

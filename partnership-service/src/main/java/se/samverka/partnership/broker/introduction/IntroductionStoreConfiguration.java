@@ -3,6 +3,7 @@ package se.samverka.partnership.broker.introduction;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import se.samverka.partnership.personaldata.StaffHistory;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.AggregateStores;
 
@@ -16,5 +17,11 @@ class IntroductionStoreConfiguration {
         introductions.ensureIndexes(List.of("createdAt", "state.status", "state.organisationId",
                 "state.counterpartOrganisationId", "state.proposedByOrganisationId"));
         return introductions;
+    }
+
+    @Bean
+    StaffHistory<Introduction> introductionStaff(AggregateStore<Introduction> introductionStore) {
+        return new StaffHistory<>(Introduction.AGGREGATE, introductionStore,
+                List.of("state.proposedBy", "state.answers.by", "state.outcomes.recordedBy"));
     }
 }

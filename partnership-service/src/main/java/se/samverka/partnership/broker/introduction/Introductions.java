@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import se.samverka.partnership.activity.ProjectLinks;
 import se.samverka.partnership.broker.interest.Interest;
 import se.samverka.partnership.broker.interest.Interests;
+import se.samverka.partnership.personaldata.StaffMember;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.Change;
 import se.samverka.platform.messaging.outbox.Versioned;
@@ -18,7 +19,6 @@ import se.samverka.platform.security.Caller;
 import se.samverka.platform.security.Callers;
 import se.samverka.platform.tokens.Role;
 import se.samverka.platform.web.AccessDeniedException;
-import se.samverka.platform.web.CurrentActor;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
 import se.samverka.platform.web.NotFoundException;
@@ -40,17 +40,15 @@ public class Introductions {
     private final Interests interests;
     private final Counterparts counterparts;
     private final ProjectLinks projects;
-    private final CurrentActor actor;
     private final Callers callers;
     private final Clock clock;
 
     public Introductions(AggregateStore<Introduction> introductions, Interests interests, Counterparts counterparts,
-                         ProjectLinks projects, CurrentActor actor, Callers callers, Clock clock) {
+                         ProjectLinks projects, Callers callers, Clock clock) {
         this.introductions = introductions;
         this.interests = interests;
         this.counterparts = counterparts;
         this.projects = projects;
-        this.actor = actor;
         this.callers = callers;
         this.clock = clock;
     }
@@ -105,7 +103,8 @@ public class Introductions {
         Introduction.Proposal proposed = new Introduction.Proposal(interest.get().id(), stated.organisationId(),
                 proposal.counterpartKind(), proposal.counterpartId(), counterpart.get().organisationId(), partnershipId,
                 caller.organisationId(), blankToNull(proposal.note()));
-        return introductions.create(id, Introduction.propose(id, proposed, clock.instant(), actor.name()));
+        return introductions.create(id, Introduction.propose(id, proposed, clock.instant(),
+                StaffMember.of(caller)));
     }
 
     /**
@@ -129,7 +128,7 @@ public class Introductions {
         }
         Preconditions.requireVersion(current.version(), expectedVersion);
         return introductions.update(current, introduction.answer(id, side, details.answer(), clock.instant(),
-                actor.name()));
+                StaffMember.of(caller)));
     }
 
     /**
@@ -146,7 +145,8 @@ public class Introductions {
             throw new AccessDeniedException(true, "access.introduction.outcome");
         }
         Preconditions.requireVersion(current.version(), expectedVersion);
-        Change<Introduction> recorded = introduction.recordOutcome(id, details, clock.instant(), actor.name());
+        Change<Introduction> recorded = introduction.recordOutcome(id, details, clock.instant(),
+                StaffMember.of(caller));
         List<FieldProblem> problems = new ArrayList<>();
         if (details.outcome() == Outcome.PROJECT_REGISTERED) {
             if (details.projectId() == null || details.projectId().isBlank()) {

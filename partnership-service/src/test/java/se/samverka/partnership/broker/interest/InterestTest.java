@@ -8,8 +8,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.samverka.partnership.contracts.InterestClosed;
+import se.samverka.partnership.contracts.InterestStaffNamesErased;
 import se.samverka.partnership.contracts.InterestStated;
 import se.samverka.partnership.contracts.InterestUpdated;
+import se.samverka.partnership.personaldata.StaffEntry;
+import se.samverka.partnership.personaldata.StaffMember;
 import se.samverka.platform.messaging.outbox.Change;
 import se.samverka.platform.web.IllegalTransitionException;
 import se.samverka.reference.GlobalTheme;
@@ -28,7 +31,7 @@ class InterestTest {
 
     @Test
     void aStatedInterestIsOpenAndItsEventCarriesItsDescriptionButNotWhoStatedIt() {
-        Change<Interest> stated = Interest.state("i1", details("Export till Finland"), AT, "Anna Andersson");
+        Change<Interest> stated = Interest.state("i1", details("Export till Finland"), AT, new StaffMember("anna@foretaget.se", "Anna Andersson"));
 
         Interest interest = stated.state();
         assertThat(interest.status()).isEqualTo(InterestStatus.OPEN);
@@ -43,8 +46,21 @@ class InterestTest {
     }
 
     @Test
+    void whoStatedItIsExportedAndErased() {
+        StaffMember anna = new StaffMember("anna@foretaget.se", "Anna");
+        Interest stated = Interest.state("i1", details("Export"), AT, anna).state();
+
+        assertThat(stated.entriesNaming("i1", anna)).containsExactly(new StaffEntry("interest", "i1", "Export",
+                "statedBy", AT, null, "Stated the interest"));
+        Change<Interest> erased = stated.withStaffErased("i1", anna, "COMPANY, Företaget AB").orElseThrow();
+        assertThat(erased.events()).containsExactly(new InterestStaffNamesErased("i1"));
+        assertThat(erased.state().statedBy()).isEqualTo("COMPANY, Företaget AB");
+        assertThat(erased.state().withStaffErased("i1", anna, "COMPANY, Företaget AB")).isEmpty();
+    }
+
+    @Test
     void itChangesWhileOpenAndClosesOnce() {
-        Interest open = Interest.state("i1", details("Export"), AT, "Anna").state();
+        Interest open = Interest.state("i1", details("Export"), AT, new StaffMember("anna@foretaget.se", "Anna")).state();
 
         Change<Interest> described = open.describe("i1", details("Export och utbyte"));
         Change<Interest> withdrawn = described.state().withdraw("i1", AT.plusSeconds(60));

@@ -313,7 +313,7 @@ class MatcherTest {
                                      String projectId, Visibility visibility, InterestStatus status) {
         return new Interest(organisation, direction, purposes, "Intresse", null, countries, regions,
                 List.of(GlobalTheme.CLIMATE), List.of("EXPERIENCE_INDUSTRY"), sectors, projectId,
-                LocalDate.parse("2027-01-01"), visibility, status, Instant.EPOCH, "Anna", null);
+                LocalDate.parse("2027-01-01"), visibility, status, Instant.EPOCH, "Anna", null, null);
     }
 
     private static Organisation organisation(String name, OrganisationType type, String country, String region) {
