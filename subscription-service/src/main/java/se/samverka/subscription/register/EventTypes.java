@@ -19,6 +19,9 @@ final class EventTypes {
     static final String PROJECT_FAMILY = "se.samverka.project.*";
     static final String CALL_FAMILY = "se.samverka.call.*";
 
+    /** The services' housekeeping of their own records (a history's staff names erased): nothing a partner acts on. */
+    private static final Set<String> HOUSEKEEPING = Set.of(ProjectContracts.PROJECT_STAFF_NAMES_ERASED.type(),
+            PartnershipContracts.CALL_STAFF_NAMES_ERASED.type());
     private static final Set<String> PROJECT = ofTopic(ProjectContracts.PROJECTS);
     private static final Set<String> CALL = ofTopic(PartnershipContracts.CALLS);
     /** What a subscription may list, in the order a problem names them. */
@@ -34,6 +37,9 @@ final class EventTypes {
 
     /** Whether a subscription listing {@code types} follows events of {@code type}. */
     static boolean follows(List<String> types, String type) {
+        if (HOUSEKEEPING.contains(type)) {
+            return false;
+        }
         if (types.isEmpty()) {
             return PROJECT.contains(type);
         }
@@ -43,6 +49,6 @@ final class EventTypes {
 
     private static Set<String> ofTopic(String topic) {
         return EventCatalog.ALL.stream().filter(contract -> contract.topic().equals(topic)).map(EventContract::type)
-                .collect(Collectors.toUnmodifiableSet());
+                .filter(type -> !HOUSEKEEPING.contains(type)).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -35,4 +35,14 @@ class EventTypesTest {
         assertThat(EventTypes.known("se.samverka.call.*")).isTrue();
         assertThat(EventTypes.known("se.samverka.*")).isFalse();
     }
+
+    @Test
+    void noSubscriptionFollowsTheServicesHousekeeping() {
+        assertThat(EventTypes.KNOWN).doesNotContain("se.samverka.project.staffNamesErased",
+                "se.samverka.call.staffNamesErased");
+        assertThat(EventTypes.follows(List.of(), "se.samverka.project.staffNamesErased")).isFalse();
+        assertThat(EventTypes.follows(List.of("se.samverka.project.*"), "se.samverka.project.staffNamesErased"))
+                .isFalse();
+        assertThat(EventTypes.follows(List.of("se.samverka.call.*"), "se.samverka.call.staffNamesErased")).isFalse();
+    }
 }
