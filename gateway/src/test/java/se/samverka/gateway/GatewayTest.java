@@ -27,7 +27,8 @@ import se.samverka.platform.test.TestTokens;
         "samverka.gateway.downstream.breaker.minimum-number-of-calls=4",
         "samverka.gateway.downstream.breaker.sliding-window-size=4",
         "samverka.gateway.downstream.breaker.wait-in-open-state=60s",
-        "samverka.gateway.downstream.rest-after-refusal=0s"})
+        "samverka.gateway.downstream.rest-after-refusal=0s",
+        "samverka.gateway.revocations.poll-interval=200ms"})
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 public abstract class GatewayTest {
 
