@@ -77,7 +77,8 @@ class SecurityConfiguration {
     private static final String[] PAGES_NEEDING_LOGIN = {"/dashboard", "/dashboard/**", "/reports", "/projects/new",
             "/projects/*/edit", "/partnerships/new", "/partnerships/*/edit", "/organisations/new", "/organisations/*/edit",
             "/subscriptions", "/subscriptions/**", "/operations", "/operations/**", "/calls/new", "/calls/*/edit",
-            "/interests", "/interests/**", "/introductions", "/introductions/**"};
+            "/interests", "/interests/**", "/introductions", "/introductions/**", "/accounts", "/accounts/**",
+            "/machine-clients", "/machine-clients/**"};
     private static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
