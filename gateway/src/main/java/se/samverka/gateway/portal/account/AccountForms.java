@@ -78,22 +78,22 @@ class AccountForms {
     /** Erasure cannot be undone: the form asks the reader to confirm it, and is refused at its box unless they did. */
     @PostMapping(ACCOUNT + "/erasure")
     Mono<Rendering> erase(@PathVariable String id, ServerWebExchange exchange) {
-        return page.forAdministrators(exchange, caller -> exchange.getFormData().flatMap(form -> {
+        return page.formForAdministrators(exchange, (caller, form) -> {
             if (!"true".equals(form.getFirst("confirm"))) {
                 Locale locale = exchange.getLocaleContext().getLocale();
                 PageForms refused = new PageForms("erasure", List.of(new FieldError("confirm",
                         messages.getMessage("accountForm.confirm.missing", null, locale))), false,
-                        AccountPages.sent(form));
+                        form.toSingleValueMap());
                 return page.account(caller, id, refused, HttpStatus.BAD_REQUEST);
             }
             return call(caller, id, "erasure", HttpMethod.POST, API + "/erasure", form, null);
-        }));
+        });
     }
 
     private Mono<Rendering> send(ServerWebExchange exchange, String id, String name, HttpMethod method, String path,
                                  Function<MultiValueMap<String, String>, ObjectNode> body) {
-        return page.forAdministrators(exchange, caller -> exchange.getFormData()
-                .flatMap(form -> call(caller, id, name, method, path, form, body.apply(form))));
+        return page.formForAdministrators(exchange,
+                (caller, form) -> call(caller, id, name, method, path, form, body.apply(form)));
     }
 
     /** Back to the account's page once done; its page again, with what was refused at the form, when not. */
@@ -108,17 +108,15 @@ class AccountForms {
     /** @param action the provider's name for it, and the form's on the page */
     private Mono<Rendering> oneTimeLink(ServerWebExchange exchange, String id, String action,
                                         Function<Answer, Mono<Rendering>> shown) {
-        return page.forAdministrators(exchange, caller -> exchange.getFormData()
-                .flatMap(form -> downstream.call(Service.IDENTITY, caller, new Request(HttpMethod.POST,
-                                API + "/" + action, List.of(id), form.getFirst("version"), null))
-                        .flatMap(answer -> answer.ok() ? shown.apply(answer)
-                                : refused(caller, id, action, form, answer))));
+        return page.formForAdministrators(exchange, (caller, form) -> downstream.call(Service.IDENTITY, caller,
+                        new Request(HttpMethod.POST, API + "/" + action, List.of(id), form.getFirst("version"), null))
+                .flatMap(answer -> answer.ok() ? shown.apply(answer) : refused(caller, id, action, form, answer)));
     }
 
     private Mono<Rendering> refused(Caller caller, String id, String name, MultiValueMap<String, String> form,
                                     Answer answer) {
         return ProblemPage.isOwnPage(answer.status()) ? ProblemPage.of(answer.status())
-                : page.account(caller, id, PageForms.refused(name, answer, AccountPages.sent(form)), answer.status());
+                : page.account(caller, id, PageForms.refused(name, answer, form.toSingleValueMap()), answer.status());
     }
 
     private static ObjectNode idOnly(String id) {

@@ -3,10 +3,12 @@ package se.samverka.gateway.portal.account;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -57,6 +59,15 @@ class AccountPage {
                 .flatMap(caller -> administrators.includes(caller)
                         .flatMap(administers -> administers ? page.apply(caller) : notAllowed("notAllowed.accounts")))
                 .onErrorResume(ProblemPage::of);
+    }
+
+    /**
+     * What a form sent, for whoever administers accounts. The form is read before anything is answered, for anyone: a
+     * request answered before its body was read now and then left its connection answering nothing more.
+     */
+    Mono<Rendering> formForAdministrators(ServerWebExchange exchange,
+                                          BiFunction<Caller, MultiValueMap<String, String>, Mono<Rendering>> page) {
+        return exchange.getFormData().flatMap(form -> forAdministrators(exchange, caller -> page.apply(caller, form)));
     }
 
     static Mono<Rendering> notAllowed(String why) {

@@ -4,7 +4,6 @@ import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,14 +43,13 @@ class AccountPages {
 
     @PostMapping("/accounts")
     Mono<Rendering> invite(ServerWebExchange exchange) {
-        return page.forAdministrators(exchange, caller -> exchange.getFormData().flatMap(form -> downstream.call(
-                        Service.IDENTITY, caller, Request.change(HttpMethod.POST, "/api/accounts/invitations", null,
-                                AccountForm.invitation(form)))
+        return page.formForAdministrators(exchange, (caller, form) -> downstream.call(Service.IDENTITY, caller,
+                        Request.change(HttpMethod.POST, "/api/accounts/invitations", null, AccountForm.invitation(form)))
                 .flatMap(answer -> answer.ok()
                         ? link("invitation", answer.body().path("account"), answer.body().path("invitation"))
                         : ProblemPage.isOwnPage(answer.status()) ? ProblemPage.of(answer.status())
-                        : page.list(caller, Map.of(), PageForms.refused(AccountPage.INVITE, answer, sent(form)),
-                                answer.status()))));
+                        : page.list(caller, Map.of(), PageForms.refused(AccountPage.INVITE, answer,
+                                form.toSingleValueMap()), answer.status())));
     }
 
     @GetMapping("/accounts/{id:" + PageForms.ID + "}")
@@ -72,10 +70,5 @@ class AccountPages {
                 .modelAttribute("link", link)
                 .status(HttpStatus.CREATED)
                 .build());
-    }
-
-    /** What a refused form sent, to show it again; the lead checkbox unchecked when it was not sent. */
-    static Map<String, String> sent(MultiValueMap<String, String> form) {
-        return form.toSingleValueMap();
     }
 }

@@ -54,7 +54,7 @@ class MachineClientPages {
 
     @PostMapping("/machine-clients")
     Mono<Rendering> create(ServerWebExchange exchange) {
-        return asCoordinator(exchange, caller -> exchange.getFormData().flatMap(form -> downstream.call(
+        return exchange.getFormData().flatMap(form -> asCoordinator(exchange, caller -> downstream.call(
                         Service.IDENTITY, caller, Request.change(HttpMethod.POST, "/api/machine-clients", null,
                                 AccountForm.machineClient(form)))
                 .flatMap(answer -> answer.ok() ? secret(answer.body(), false, HttpStatus.CREATED)
@@ -64,20 +64,26 @@ class MachineClientPages {
 
     @PostMapping(CLIENT + "/secret")
     Mono<Rendering> rotate(@PathVariable String clientId, ServerWebExchange exchange) {
-        return asCoordinator(exchange, caller -> downstream.call(Service.IDENTITY, caller,
-                        new Request(HttpMethod.POST, "/api/machine-clients/{id}/secret", List.of(clientId), null, null))
+        return exchange.getFormData().flatMap(form -> asCoordinator(exchange, caller -> downstream.call(
+                        Service.IDENTITY, caller, new Request(HttpMethod.POST, "/api/machine-clients/{id}/secret",
+                                List.of(clientId), null, null))
                 .flatMap(answer -> answer.ok() ? secret(answer.body(), true, HttpStatus.CREATED)
-                        : ProblemPage.of(answer.status())));
+                        : ProblemPage.of(answer.status()))));
     }
 
     @PostMapping(CLIENT + "/deactivation")
     Mono<Rendering> deactivate(@PathVariable String clientId, ServerWebExchange exchange) {
-        return asCoordinator(exchange, caller -> downstream.call(Service.IDENTITY, caller,
-                        new Request(HttpMethod.POST, "/api/machine-clients/{id}/deactivation", List.of(clientId), null,
-                                null))
-                .flatMap(answer -> answer.ok() ? Forms.redirect("/machine-clients") : ProblemPage.of(answer.status())));
+        return exchange.getFormData().flatMap(form -> asCoordinator(exchange, caller -> downstream.call(
+                        Service.IDENTITY, caller, new Request(HttpMethod.POST,
+                                "/api/machine-clients/{id}/deactivation", List.of(clientId), null, null))
+                .flatMap(answer -> answer.ok() ? Forms.redirect("/machine-clients")
+                        : ProblemPage.of(answer.status()))));
     }
 
+    /**
+     * The page for the coordinator; anyone else is told it is not for them. A form is read before this is asked, for
+     * anyone: a request answered before its body was read now and then left its connection answering nothing more.
+     */
     private Mono<Rendering> asCoordinator(ServerWebExchange exchange, Function<Caller, Mono<Rendering>> page) {
         return callers.current(exchange)
                 .flatMap(caller -> caller.role() == Role.ADMIN ? page.apply(caller)
