@@ -44,7 +44,8 @@ class AccountPages {
     @PostMapping("/accounts")
     Mono<Rendering> invite(ServerWebExchange exchange) {
         return page.formForAdministrators(exchange, (caller, form) -> downstream.call(Service.IDENTITY, caller,
-                        Request.change(HttpMethod.POST, "/api/accounts/invitations", null, AccountForm.invitation(form)))
+                        Request.change(HttpMethod.POST, "/api/accounts/invitations", null,
+                                AccountForm.invitation(form)))
                 .flatMap(answer -> answer.ok()
                         ? link("invitation", answer.body().path("account"), answer.body().path("invitation"))
                         : ProblemPage.isOwnPage(answer.status()) ? ProblemPage.of(answer.status())
