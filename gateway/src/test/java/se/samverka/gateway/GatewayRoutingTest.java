@@ -28,6 +28,35 @@ class GatewayRoutingTest extends GatewayTest {
         expectRouted("/api/reference", "project");
         expectRouted("/api/reports/portfolio", "reporting");
         expectRouted("/api/reports/broker", "reporting");
+        expectRouted("/api/accounts", "identity");
+        expectRouted("/api/accounts/a1/log", "identity");
+        expectRouted("/api/machine-clients", "identity");
+    }
+
+    @Test
+    void theOpenDataIsAnyonesWithoutATokenOrCookies() {
+        for (String uri : List.of("/api/open-data/datasets", "/api/open-data/datasets/projects.csv",
+                "/api/open-data/datasets/funding.json", "/api/open-data/catalog.ttl", "/api/open-data/catalog.jsonld",
+                "/api/open-data/catalog")) {
+            expectRouted(uri, "reporting");
+        }
+        http.get().uri("/api/open-data/datasets/projects.csv").cookie("SESSION", "whatever").exchange()
+                .expectStatus().isOk();
+
+        assertThat(REPORTING.received()).hasSize(7).allSatisfy(request -> {
+            assertThat(request.authorization()).isNull();
+            assertThat(request.cookie()).isNull();
+        });
+    }
+
+    @Test
+    void theAccountsAreAskedWithTheCallersToken() {
+        String token = TestTokens.admin();
+        http.get().uri("/api/accounts/me").header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange()
+                .expectStatus().isOk();
+
+        assertThat(IDENTITY.received("/api/accounts/me")).singleElement()
+                .satisfies(request -> assertThat(request.authorization()).isEqualTo(bearer(token)));
     }
 
     @Test

@@ -27,13 +27,16 @@ import se.samverka.platform.test.TestTokens;
         "samverka.gateway.downstream.breaker.minimum-number-of-calls=4",
         "samverka.gateway.downstream.breaker.sliding-window-size=4",
         "samverka.gateway.downstream.breaker.wait-in-open-state=60s",
-        "samverka.gateway.downstream.rest-after-refusal=0s"})
+        "samverka.gateway.downstream.rest-after-refusal=0s",
+        "samverka.gateway.revocations.poll-interval=200ms"})
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 public abstract class GatewayTest {
 
     protected static final StubService PARTNERSHIP = new StubService("partnership");
     protected static final StubService PROJECT = new StubService("project");
     protected static final StubService REPORTING = new StubService("reporting");
+    /** The identity provider's accounts API; its signing keys are {@link TestTokens}'. */
+    protected static final StubService IDENTITY = new StubService("identity");
 
     /**
      * Where a service is down: a port below the ephemeral range, where nothing listens, so a connection there is
@@ -62,6 +65,7 @@ public abstract class GatewayTest {
         registry.add("samverka.services.reporting", REPORTING::url);
         // Nothing listens there unless a test class says otherwise: a service that is down.
         registry.add("samverka.services.subscription", () -> subscriptionService);
+        registry.add("samverka.services.identity", IDENTITY::url);
         registry.add("samverka.security.issuer-uri", () -> TestTokens.ISSUER);
         registry.add("samverka.security.jwk-set-uri", TestTokens::jwkSetUri);
     }
@@ -71,6 +75,7 @@ public abstract class GatewayTest {
         PARTNERSHIP.reset();
         PROJECT.reset();
         REPORTING.reset();
+        IDENTITY.reset();
         breakers.getCircuitBreakerRegistry().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
         // The first page a context renders compiles its templates, which on a busy machine takes more than the
         // client's default 5 s.

@@ -35,6 +35,17 @@ class RateLimitTest extends GatewayTest {
     }
 
     @Test
+    void theOpenDataIsLimitedLikeEveryPublicCall() {
+        for (int i = 0; i < 3; i++) {
+            http.get().uri("/api/open-data/datasets/projects.csv").exchange().expectStatus().isOk();
+        }
+        http.get().uri("/api/open-data/catalog.ttl").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+        assertThat(REPORTING.received()).as("the fourth never reached reporting-service").hasSize(3);
+    }
+
+    @Test
     void thePlatformsOwnClientIsNotLimited() {
         String token = bearer(TestTokens.token().subject("samverka-runtime").role("ADMIN").build());
         for (int i = 0; i < 10; i++) {

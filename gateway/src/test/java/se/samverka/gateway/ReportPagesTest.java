@@ -38,6 +38,20 @@ class ReportPagesTest extends GatewayTest {
     }
 
     @Test
+    void offersTheExportsInEnglishOnTheEnglishPage() {
+        theReportsOf2025();
+
+        String page = http.get().uri("/reports?year=2025&strategy=S1&lang=en")
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staff("o0"))).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("href=\"/api/reports/annual/2025.pdf?lang=en\"",
+                "href=\"/api/reports/annual/2025.xlsx?lang=en\"",
+                "href=\"/api/reports/annual/2025.csv?table=projects&amp;lang=en\"",
+                "href=\"/api/reports/annual/2025.csv?table=funding&amp;lang=en\"");
+    }
+
+    @Test
     void isNotForPartners() {
         REPORTING.answer("/api/reports/portfolio", 403, "{\"title\":\"Not allowed\",\"status\":403}");
 

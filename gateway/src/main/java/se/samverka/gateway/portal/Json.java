@@ -2,6 +2,10 @@ package se.samverka.gateway.portal;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +23,26 @@ import tools.jackson.databind.JsonNode;
 @Component("json")
 public class Json {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Europe/Stockholm"));
+
     /** The value as text (numbers as written); null when absent or null. */
     public String text(JsonNode node) {
         return node == null || node.isMissingNode() || node.isNull() ? null
                 : node.isValueNode() ? node.asString() : node.toString();
+    }
+
+    /**
+     * An instant ({@code 2026-11-28T13:05:00Z}) as a reader in Östersund reads the time, e.g. 2026-11-28 14:05; null
+     * when absent, as written when it is no instant.
+     */
+    public String time(JsonNode node) {
+        String text = text(node);
+        try {
+            return text == null ? null : TIME.format(Instant.parse(text));
+        } catch (DateTimeParseException notAnInstant) {
+            return text;
+        }
     }
 
     /** A money object ({@code {"amount":"100.00","currency":"SEK"}}) as a reader writes it; null when absent. */

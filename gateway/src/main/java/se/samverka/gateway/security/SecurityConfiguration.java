@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -28,6 +29,7 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -52,6 +54,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import se.samverka.gateway.Problems;
+import se.samverka.gateway.revocations.Revocations;
+import se.samverka.gateway.revocations.RevokedSessions;
 import se.samverka.platform.tokens.Role;
 import se.samverka.platform.tokens.SecuritySettings;
 import se.samverka.platform.tokens.Tokens;
@@ -73,17 +77,20 @@ class SecurityConfiguration {
     private static final String[] PAGES_NEEDING_LOGIN = {"/dashboard", "/dashboard/**", "/reports", "/projects/new",
             "/projects/*/edit", "/partnerships/new", "/partnerships/*/edit", "/organisations/new", "/organisations/*/edit",
             "/subscriptions", "/subscriptions/**", "/operations", "/operations/**", "/calls/new", "/calls/*/edit",
-            "/interests", "/interests/**", "/introductions", "/introductions/**"};
+            "/interests", "/interests/**", "/introductions", "/introductions/**", "/accounts", "/accounts/**",
+            "/machine-clients", "/machine-clients/**"};
     private static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
+    /** Also refuses a token whose subject the identity provider revoked since it was issued, remembered or not. */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecuritySettings settings) {
+    ReactiveJwtDecoder jwtDecoder(SecuritySettings settings, Revocations revocations) {
         // Keys are fetched at the first token, so the gateway starts before its identity provider does.
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(settings.effectiveJwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        OAuth2TokenValidator<Jwt> validator = Tokens.validator(settings);
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(Tokens.validator(settings),
+                revocations);
         decoder.setJwtValidator(validator);
         VerifiedTokens verified = new VerifiedTokens(validator, VerifiedTokens.CAPACITY);
         return token -> Mono.defer(() -> verified.recall(token).map(Mono::just)
@@ -144,7 +151,9 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
                                                   ReactiveClientRegistrationRepository registrations,
-                                                  SecuritySettings settings, SecurityProblems answers) {
+                                                  ServerOAuth2AuthorizedClientRepository clients,
+                                                  Revocations revocations, SecuritySettings settings,
+                                                  SecurityProblems answers) {
         return http
                 // The portal's own pages need a login; the operator's endpoints the coordinator, except whether the
                 // gateway is up, which the launcher and any health check ask without a token; everything else is
@@ -159,6 +168,9 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(answers)
                         .accessDeniedHandler(answers))
                 .oauth2Login(login -> login.loginPage("/login"))
+                // A session whose person was deactivated ends before anything is decided or relayed for it.
+                .addFilterAfter(new RevokedSessions(revocations, clients),
+                        SecurityWebFiltersOrder.SECURITY_CONTEXT_SERVER_WEB_EXCHANGE)
                 .logout(logout -> logout.logoutSuccessHandler(logoutAtProvider(registrations)))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint(answers))

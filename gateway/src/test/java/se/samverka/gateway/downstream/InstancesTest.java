@@ -25,7 +25,8 @@ class InstancesTest {
 
     private final MovingClock clock = new MovingClock();
     private final ServiceAddresses addresses = new ServiceAddresses("http://localhost:8081",
-            "http://localhost:8082, http://localhost:8182/", "http://localhost:8083", "http://localhost:8084");
+            "http://localhost:8082, http://localhost:8182/", "http://localhost:8083", "http://localhost:8084",
+            "http://localhost:9000");
     private final Instances instances = new Instances(addresses, Duration.ofSeconds(5), clock);
 
     @Test

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import se.samverka.gateway.portal.PublicProject;
+import se.samverka.gateway.portal.map.CountryMap;
+import se.samverka.gateway.portal.map.WorldMap;
 import se.samverka.gateway.views.DashboardView;
 import tools.jackson.databind.JsonNode;
 
@@ -51,7 +53,7 @@ record Dashboard(long projects, long partnerships, List<Bar> byStatus, List<Bar>
                 partnerships == null ? 0 : partnerships.path("total").asLong(),
                 bars(projects, "status"), bars(projects, "strategy"), bars(projects, "growthArea"),
                 bars(projects, "owner"),
-                view.portfolio() == null ? null : CountryMap.of(view.portfolio(), world, locale),
+                view.portfolio() == null ? null : CountryMap.ofPortfolio(view.portfolio(), world, locale),
                 list(view.myProjects() == null ? null : view.myProjects().path("items"),
                         project -> PublicProject.of(project, locale)),
                 view.me().organisationId() != null,

@@ -16,6 +16,7 @@ import se.samverka.gateway.downstream.Request;
 import se.samverka.gateway.downstream.Service;
 import se.samverka.gateway.identity.Caller;
 import se.samverka.gateway.identity.Callers;
+import se.samverka.gateway.portal.map.WorldMap;
 import se.samverka.gateway.views.Views;
 import tools.jackson.databind.JsonNode;
 

@@ -1,6 +1,5 @@
 package se.samverka.gateway.portal.operations;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +90,7 @@ class DeadLetterPages {
     /** The coordinator's, of a service that has dead letters; anyone else is not allowed, another service not found. */
     private Mono<Rendering> asOperator(String service, ServerWebExchange exchange,
                                        BiFunction<Caller, Service, Mono<Rendering>> then) {
-        Optional<Service> of = Arrays.stream(Service.values()).filter(known -> known.id().equals(service)).findFirst();
+        Optional<Service> of = Service.OPERATED.stream().filter(known -> known.id().equals(service)).findFirst();
         return callers.current(exchange).flatMap(caller -> caller.role() != Role.ADMIN ? OperationsPage.notAllowed()
                         : of.map(known -> then.apply(caller, known))
                                 .orElseGet(() -> ProblemPage.of(HttpStatus.NOT_FOUND)))

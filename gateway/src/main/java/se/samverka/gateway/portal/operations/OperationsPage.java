@@ -96,10 +96,10 @@ class OperationsPage {
                 .flatMapSequential(instance -> probes.metrics(instance.getValue())
                         .map(page -> Map.entry(instance.getKey(), page)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
-        Mono<List<LatestRebuild>> rebuilds = Flux.fromArray(Service.values())
+        Mono<List<LatestRebuild>> rebuilds = Flux.fromIterable(Service.OPERATED)
                 .flatMapSequential(service -> latestRebuild(caller, service)).collectList();
         Mono<Optional<List<FailingSubscription>>> subscriptions = failingSubscriptions(caller);
-        Mono<List<ServiceDeadLetters>> deadLetters = Flux.fromArray(Service.values())
+        Mono<List<ServiceDeadLetters>> deadLetters = Flux.fromIterable(Service.OPERATED)
                 .flatMapSequential(service -> openDeadLetters(caller, service)).collectList();
 
         return Mono.zip(health, metrics, rebuilds, subscriptions, deadLetters).map(found -> {
@@ -118,7 +118,7 @@ class OperationsPage {
     /** Every instance of every service, named as the embedded runtime names them: project-service, project-service-2. */
     private Map<String, URI> instances() {
         Map<String, URI> instances = new LinkedHashMap<>();
-        for (Service service : Service.values()) {
+        for (Service service : Service.OPERATED) {
             List<URI> each = addresses.of(service);
             for (int i = 0; i < each.size(); i++) {
                 instances.put(name(service) + (i == 0 ? "" : "-" + (i + 1)), each.get(i));

@@ -1,6 +1,7 @@
-package se.samverka.gateway.portal.dashboard;
+package se.samverka.gateway.portal.map;
 
 import java.text.Collator;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +12,9 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The dashboard's world map: where the portfolio's projects and partnerships have an organisation (the reports'
- * {@code country} dimension), each country shaded by how many there are, and the same figures as rows of a table for
- * readers who do not see the map.
+ * A world map of where projects and partnerships have an organisation, each country shaded by how many there are, and
+ * the same figures as rows of a table for readers who do not see the map: the staff dashboard's of the whole portfolio
+ * (the reports' {@code country} dimension), the public start page's of the PUBLIC projects and partnerships.
  *
  * <p>The municipality's own country is drawn apart, not shaded: nearly every project has an owner at home, so it
  * would take the top of the scale and say nothing of the international reach the map is about.
@@ -24,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * @param abroad how many of the rows are abroad
  * @param home   the home country's row; null where the report names none or there is nothing at home
  */
-record CountryMap(String viewBox, List<Area> areas, List<Row> rows, long abroad, Row home) {
+public record CountryMap(String viewBox, List<Area> areas, List<Row> rows, long abroad, Row home) {
 
     /** A spot's radius in units of the view box: about six pixels across as the dashboard draws the map. */
     private static final double SPOT = 3;
@@ -40,7 +41,7 @@ record CountryMap(String viewBox, List<Area> areas, List<Row> rows, long abroad,
      * @param row   its figures; null where the portfolio has nothing there
      * @param spot  a circle marking a small country rather than its outline
      */
-    record Area(String path, String shade, Row row, boolean spot) {
+    public record Area(String path, String shade, Row row, boolean spot) {
     }
 
     /**
@@ -48,7 +49,7 @@ record CountryMap(String viewBox, List<Area> areas, List<Row> rows, long abroad,
      *
      * @param name in the reader's language
      */
-    record Row(String country, String name, long projects, long partnerships, boolean home) {
+    public record Row(String country, String name, long projects, long partnerships, boolean home) {
 
         String shade() {
             return home ? "home" : BANDS.stream().filter(band -> band.holds(projects + partnerships)).findFirst()
@@ -56,7 +57,7 @@ record CountryMap(String viewBox, List<Area> areas, List<Row> rows, long abroad,
         }
     }
 
-    record Band(String shade, long from, Long to) {
+    public record Band(String shade, long from, Long to) {
 
         boolean holds(long count) {
             return count >= from && (to == null || count <= to);
@@ -71,10 +72,19 @@ record CountryMap(String viewBox, List<Area> areas, List<Row> rows, long abroad,
     /**
      * @param portfolio reporting-service's portfolio report
      */
-    static CountryMap of(JsonNode portfolio, WorldMap world, Locale locale) {
+    public static CountryMap ofPortfolio(JsonNode portfolio, WorldMap world, Locale locale) {
         String homeCountry = portfolio.path("homeCountry").isString() ? portfolio.path("homeCountry").asString() : null;
-        Map<String, Long> projects = counts(portfolio.path("projects"));
-        Map<String, Long> partnerships = counts(portfolio.path("partnerships"));
+        return of(counts(portfolio.path("projects")), counts(portfolio.path("partnerships")), homeCountry, world,
+                locale);
+    }
+
+    /**
+     * @param projects     how many projects have an organisation in each country (ISO 3166-1 alpha-2)
+     * @param partnerships how many partnerships do
+     * @param homeCountry  the municipality's own country; null where none is known
+     */
+    public static CountryMap of(Map<String, Long> projects, Map<String, Long> partnerships, String homeCountry,
+                                WorldMap world, Locale locale) {
         Collator collator = Collator.getInstance(locale);
         Map<String, Row> byCountry = new LinkedHashMap<>();
         Stream.concat(projects.keySet().stream(), partnerships.keySet().stream()).distinct()
@@ -101,6 +111,18 @@ record CountryMap(String viewBox, List<Area> areas, List<Row> rows, long abroad,
     private static String circle(WorldMap.Dot dot) {
         return String.format(Locale.ROOT, "M%.1f,%.1f a%.1f,%.1f 0 1,0 %.1f,0 a%.1f,%.1f 0 1,0 %.1f,0z", dot.x() - SPOT,
                 dot.y(), SPOT, SPOT, 2 * SPOT, SPOT, SPOT, -2 * SPOT);
+    }
+
+    /**
+     * How many of these projects or partnerships, as their services show them, have an organisation in each country:
+     * each counted once in each of its {@code countries}, as the reports count them.
+     */
+    public static Map<String, Long> counted(Collection<JsonNode> items) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        items.forEach(item -> item.path("countries").valueStream().map(country -> country.asString(""))
+                .filter(country -> country.matches("[A-Z]{2}")).distinct()
+                .forEach(country -> counts.merge(country, 1L, Long::sum)));
+        return counts;
     }
 
     /** A part's counts by country; the report's NONE (an organisation not yet read) is no place on the map. */

@@ -1,4 +1,4 @@
-package se.samverka.gateway.portal.dashboard;
+package se.samverka.gateway.portal.map;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The outline of every country (resources/map/world.json; its README says where it comes from), read once at start:
- * the dashboard only shades the outlines, so that drawing the map costs a page no parsing and no network.
+ * the pages only shade the outlines, so that drawing the map costs a page no parsing and no network.
  */
 @Component
-class WorldMap {
+public class WorldMap {
 
     private static final String RESOURCE = "map/world.json";
 
