@@ -17,6 +17,8 @@ class AccountPagesTest extends GatewayTest {
     private static final String ADMIN = TestTokens.admin();
     private static final String LEAD = TestTokens.staff("o1");
     private static final String ACCOUNTS = "/api/accounts";
+    private static final String STAFF_ERASURE = "/api/personal-data/staff/erasure";
+    private static final String STAFF_EXPORT = "/api/personal-data/staff";
     private static final String ANNA = """
             {"id":"a1","username":"anna.andersson@ostersund.se","name":"Anna Andersson",
              "email":"anna.andersson@ostersund.se","organisationId":"o1","role":"STAFF","lead":false,"status":"ACTIVE",
@@ -130,7 +132,7 @@ class AccountPagesTest extends GatewayTest {
         assertThat(page).contains("<h1>Anna Andersson</h1>", "anna.andersson@ostersund.se", "2026-11-28 14:05",
                 "action=\"/accounts/a1\"", "name=\"version\" value=\"&quot;3&quot;\"", "id=\"change-name\"",
                 "value=\"Anna Andersson\"", "action=\"/accounts/a1/deactivation\"", "id=\"deactivation-reason\"",
-                "action=\"/accounts/a1/password-reset\"", "href=\"/api/accounts/a1/personal-data\"",
+                "action=\"/accounts/a1/password-reset\"", "href=\"/api/views/accounts/a1/personal-data\"",
                 "action=\"/accounts/a1/erasure\"", "id=\"erasure-confirm\"", "Inbjuden", "Aktiverat",
                 "2026-11-02 09:00").doesNotContain("action=\"/accounts/a1/reactivation\"",
                 "action=\"/accounts/a1/invitation\"");
@@ -189,12 +191,52 @@ class AccountPagesTest extends GatewayTest {
                 "aria-describedby=\"erasure-confirm-error\"");
         assertThat(IDENTITY.received("/api/accounts/a1/erasure")).isEmpty();
 
+        PARTNERSHIP.answer("POST", STAFF_ERASURE, 200, "{\"entriesChanged\":{\"partnership\":2}}");
+        PROJECT.answer("POST", STAFF_ERASURE, 200, "{\"entriesChanged\":{\"project\":1}}");
         IDENTITY.answer("POST", "/api/accounts/a1/erasure", 200, ANNA);
         http.post().uri("/accounts/a1/erasure").header(HttpHeaders.AUTHORIZATION, bearer(ADMIN))
                 .body(BodyInserters.fromFormData("version", "\"3\"").with("confirm", "true")).exchange()
                 .expectStatus().isSeeOther().expectHeader().location("/accounts/a1");
         assertThat(IDENTITY.received("/api/accounts/a1/erasure")).singleElement()
                 .satisfies(request -> assertThat(request.ifMatch()).isEqualTo("\"3\""));
+        // The histories name the person's role and organisation instead, before the account goes.
+        for (StubService histories : new StubService[] {PARTNERSHIP, PROJECT}) {
+            assertThat(histories.received(STAFF_ERASURE)).singleElement().satisfies(request -> assertThat(
+                    request.body()).contains("\"subject\":\"anna.andersson@ostersund.se\"",
+                    "\"name\":\"Anna Andersson\"", "\"replacement\":\"STAFF, Kultur- och fritidsförvaltningen\""));
+        }
+    }
+
+    @Test
+    void anAccountIsNotErasedWhileAHistoryStillNamesThePerson() {
+        PARTNERSHIP.answer("POST", STAFF_ERASURE, 200, "{\"entriesChanged\":{\"partnership\":0}}");
+        PROJECT.answer("POST", STAFF_ERASURE, 503, "{\"title\":\"Service Unavailable\",\"status\":503}");
+
+        http.post().uri("/api/views/accounts/a1/erasure").header(HttpHeaders.AUTHORIZATION, bearer(ADMIN))
+                .header(HttpHeaders.IF_MATCH, "\"3\"").exchange()
+                .expectStatus().isEqualTo(503);
+
+        assertThat(IDENTITY.received("/api/accounts/a1/erasure")).isEmpty();
+    }
+
+    @Test
+    void aPersonsDataIsGatheredFromTheProviderAndEveryHistory() {
+        IDENTITY.answer("/api/accounts/a1/personal-data", 200, "{\"account\":" + ANNA + ",\"log\":[]}");
+        String query = "?subject=anna.andersson%40ostersund.se&name=Anna%20Andersson";
+        PARTNERSHIP.answer(STAFF_EXPORT + query, 200, "{\"heldIn\":\"partnership-service\",\"entries\":[]}");
+        PROJECT.answer(STAFF_EXPORT + query, 200, "{\"heldIn\":\"project-service\",\"entries\":[]}");
+
+        String export = http.get().uri("/api/views/accounts/a1/personal-data")
+                .header(HttpHeaders.AUTHORIZATION, bearer(ADMIN)).exchange()
+                .expectStatus().isOk().expectHeader().valueMatches(HttpHeaders.CONTENT_DISPOSITION, "attachment.*")
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(export).contains("\"username\":\"anna.andersson@ostersund.se\"",
+                "\"heldIn\":\"partnership-service\"", "\"heldIn\":\"project-service\"");
+        http.get().uri("/api/views/accounts/a1/personal-data").header(HttpHeaders.AUTHORIZATION, bearer(LEAD))
+                .exchange().expectStatus().isForbidden();
+        assertThat(PARTNERSHIP.received(STAFF_EXPORT + query)).singleElement()
+                .satisfies(request -> assertThat(request.authorization()).isEqualTo(bearer(ADMIN)));
     }
 
     @Test

@@ -4,14 +4,20 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import se.samverka.gateway.identity.Callers;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/views")
@@ -21,10 +27,36 @@ class ViewsController {
 
     private final Callers callers;
     private final Views views;
+    private final PersonalDataViews personalData;
 
-    ViewsController(Callers callers, Views views) {
+    ViewsController(Callers callers, Views views, PersonalDataViews personalData) {
         this.callers = callers;
         this.views = views;
+        this.personalData = personalData;
+    }
+
+    @GetMapping("/accounts/{id}/personal-data")
+    @Operation(summary = "Everything kept about the person with this account (GDPR art. 15)",
+            description = "ADMIN only: the identity provider's account and log, and every history entry in "
+                    + "partnership-service and project-service that names the person; 503 when a part cannot be read.")
+    Mono<ResponseEntity<JsonNode>> personalData(@PathVariable String id, ServerWebExchange exchange) {
+        return callers.current(exchange).flatMap(caller -> personalData.export(caller, id))
+                .map(export -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"personal-data-" + id + ".json\"").body(export));
+    }
+
+    @PostMapping("/accounts/{id}/erasure")
+    @Operation(summary = "Erase the person with this account (GDPR art. 17)",
+            description = "ADMIN only, with If-Match of the account: the histories first name the person's role and "
+                    + "organisation instead, then the provider erases the account. A failure stops before the account "
+                    + "is erased; a retry is safe.")
+    Mono<ResponseEntity<JsonNode>> erase(@PathVariable String id,
+                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                         ServerWebExchange exchange) {
+        return callers.current(exchange).flatMap(caller -> personalData.erase(caller, id, ifMatch))
+                .map(answer -> ResponseEntity.status(answer.status())
+                        .contentType(answer.ok() ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(answer.body()));
     }
 
     @GetMapping("/projects/{id}")

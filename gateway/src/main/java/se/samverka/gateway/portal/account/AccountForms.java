@@ -22,12 +22,13 @@ import se.samverka.gateway.portal.FieldError;
 import se.samverka.gateway.portal.Forms;
 import se.samverka.gateway.portal.PageForms;
 import se.samverka.gateway.portal.ProblemPage;
+import se.samverka.gateway.views.PersonalDataViews;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The forms of an account's page: change who the person is in the platform (the coordinator's), deactivate with a
  * reason and reactivate, a new invitation link, a password reset link (the coordinator's) and erasure of the person's
- * data (the coordinator's, once confirmed). Each is sent to the identity provider as the reader, with the version of
+ * data (the coordinator's, once confirmed; in the histories of the services too, {@link PersonalDataViews}). Each is sent to the identity provider as the reader, with the version of
  * the account the page showed, so a change someone made meanwhile is refused (412) rather than overwritten; what the
  * provider refuses is shown at the form that sent it.
  */
@@ -38,11 +39,13 @@ class AccountForms {
     private static final String API = "/api/accounts/{id}";
 
     private final Downstream downstream;
+    private final PersonalDataViews personalData;
     private final AccountPage page;
     private final MessageSource messages;
 
-    AccountForms(Downstream downstream, AccountPage page, MessageSource messages) {
+    AccountForms(Downstream downstream, PersonalDataViews personalData, AccountPage page, MessageSource messages) {
         this.downstream = downstream;
+        this.personalData = personalData;
         this.page = page;
         this.messages = messages;
     }
@@ -86,7 +89,8 @@ class AccountForms {
                         form.toSingleValueMap());
                 return page.account(caller, id, refused, HttpStatus.BAD_REQUEST);
             }
-            return call(caller, id, "erasure", HttpMethod.POST, API + "/erasure", form, null);
+            return personalData.erase(caller, id, form.getFirst("version")).flatMap(answer -> answer.ok()
+                    ? Forms.redirect("/accounts/" + id) : refused(caller, id, "erasure", form, answer));
         });
     }
 
