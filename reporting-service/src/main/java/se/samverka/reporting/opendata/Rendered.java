@@ -13,8 +13,4 @@ public record Rendered(Dataset<?> dataset, Download csv, Download json, Optional
         return new Rendered(dataset, Download.of(table.csv()), Download.of(table.json(dataset.id(), licence)),
                 dataset.modified().apply(register));
     }
-
-    public Download in(Distribution distribution) {
-        return distribution == Distribution.CSV ? csv : json;
-    }
 }

@@ -28,7 +28,7 @@ public record Table(List<Heading> headings, List<List<Object>> rows) {
     private static final CSVFormat CSV = CSVFormat.RFC4180;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** What separates the items of a list in a CSV cell. */
-    static final String LIST_SEPARATOR = ";";
+    private static final String LIST_SEPARATOR = ";";
 
     public record Heading(String name, Column.Type type) {
     }
