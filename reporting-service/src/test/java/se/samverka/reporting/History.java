@@ -112,6 +112,17 @@ final class History implements AutoCloseable {
         return id;
     }
 
+    /** A partnership of the visibility given, its parties partners. */
+    String partnership(String name, String type, String status, String responsibleDepartmentId, String visibility,
+                       String... partyIds) {
+        String id = UUID.randomUUID().toString();
+        List<Party> parties = Arrays.stream(partyIds).map(party -> new Party(party, "PARTNER")).toList();
+        publish(PartnershipContracts.PARTNERSHIP_REGISTERED, id, new PartnershipRegistered(id, status, List.of(partyIds),
+                parties, new PartnershipDescription(name, null, null, type, visibility, responsibleDepartmentId,
+                        List.of(), List.of())));
+        return id;
+    }
+
     void partnershipStatus(String id, String from, String to) {
         publish(PartnershipContracts.PARTNERSHIP_STATUS_CHANGED, id, new PartnershipStatusChanged(id, from, to, null, false));
     }
@@ -126,6 +137,16 @@ final class History implements AutoCloseable {
         publish(ProjectContracts.PROJECT_REGISTERED, id, new ProjectRegistered(id, "IDEA", new ProjectDescription(null,
                 title, null, null, null, "KS 2026/1", ownerId, List.of(), "COUNTY", partnershipIds, strategies,
                 List.of(), growthAreas, List.of(), List.of(), start, end, null, null)));
+        return id;
+    }
+
+    /** A project of the visibility given, in the partnerships given. */
+    String project(String title, String ownerId, String visibility, List<String> partnershipIds) {
+        String id = UUID.randomUUID().toString();
+        publish(ProjectContracts.PROJECT_REGISTERED, id, new ProjectRegistered(id, "IDEA", new ProjectDescription("OD",
+                title, null, null, null, "KS 2026/17", ownerId, List.of(), visibility, partnershipIds, List.of("S1"),
+                List.of(), List.of(), List.of(), List.of(11), LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31),
+                null, null)));
         return id;
     }
 
@@ -146,6 +167,14 @@ final class History implements AutoCloseable {
                        LocalDate decidedOn) {
         FundingLine line = new FundingLine("f-" + UUID.randomUUID().toString().substring(0, 8), programme, null, null,
                 applied, granted, paid, own, decidedOn, false);
+        publish(ProjectContracts.FUNDING_LINE_ADDED, projectId, new FundingLineAdded(projectId, line));
+        return line.fundingLineId();
+    }
+
+    /** A line applied for and not yet decided, internal (the municipality's eyes only) or not. */
+    String fundingLine(String projectId, String programme, Money applied, boolean internal) {
+        FundingLine line = new FundingLine("f-" + UUID.randomUUID().toString().substring(0, 8), programme, null, null,
+                applied, null, null, null, null, internal);
         publish(ProjectContracts.FUNDING_LINE_ADDED, projectId, new FundingLineAdded(projectId, line));
         return line.fundingLineId();
     }
@@ -184,10 +213,14 @@ final class History implements AutoCloseable {
     }
 
     String call(String programme, String name) {
+        return call(programme, name, "PUBLIC");
+    }
+
+    String call(String programme, String name, String visibility) {
         String id = UUID.randomUUID().toString();
         publish(PartnershipContracts.CALL_PUBLISHED, id, new CallPublished(id, new CallDescription(programme, name, null,
-                null, null, LocalDate.of(2027, 3, 31), null, List.of(), List.of(), List.of(), List.of(), List.of(), null,
-                "PUBLIC")));
+                null, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 3, 31), money("1500000.00", "EUR"), List.of(),
+                List.of(), List.of(), List.of(), List.of(), "https://example.org/calls/" + id, visibility)));
         return id;
     }
 

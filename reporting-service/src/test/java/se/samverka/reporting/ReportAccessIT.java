@@ -18,7 +18,8 @@ import se.samverka.platform.test.TestTokens;
 /**
  * Who reads the reports: they count internal projects and partnerships beside shared ones, so they are the
  * municipality's (ADMIN and STAFF, whichever organisation); rebuilding them is the coordinator's. Without a token a
- * report answers 401, to anyone else 403: the reports are no secret, their contents are.
+ * report answers 401, to anyone else 403: the reports are no secret, their contents are. The open data, made only of
+ * what is public, is anyone's.
  */
 class ReportAccessIT extends ReportingIntegrationTest {
 
@@ -40,7 +41,13 @@ class ReportAccessIT extends ReportingIntegrationTest {
         row("GET /api/reports/annual/2026",              "-",        NONE,     OK,    OK,      OK,      NO,      NO,      NO),
         row("GET /api/reports/annual/2026.csv",          "-",        NONE,     OK,    OK,      OK,      NO,      NO,      NO),
         row("GET /api/reports/rebuilds/no-such",         "-",        NONE,     HIDDEN, NO,     NO,      NO,      NO,      NO),
-        row("GET /api/operations/dead-letters",          "-",        NONE,     OK,    NO,      NO,      NO,      NO,      NO));
+        row("GET /api/operations/dead-letters",          "-",        NONE,     OK,    NO,      NO,      NO,      NO,      NO),
+        // The open data is what is public: anyone's, with a token or without.
+        row("GET /api/open-data/datasets",               "-",        OK,       OK,    OK,      OK,      OK,      OK,      OK),
+        row("GET /api/open-data/datasets/projects.csv",  "-",        OK,       OK,    OK,      OK,      OK,      OK,      OK),
+        row("GET /api/open-data/datasets/funding.json",  "-",        OK,       OK,    OK,      OK,      OK,      OK,      OK),
+        row("GET /api/open-data/catalog.ttl",            "-",        OK,       OK,    OK,      OK,      OK,      OK,      OK),
+        row("GET /api/open-data/catalog",                "-",        OK,       OK,    OK,      OK,      OK,      OK,      OK));
     // @formatter:on
 
     @Test

@@ -19,7 +19,7 @@ public class ExchangeRates {
 
     private final Map<Integer, Map<String, BigDecimal>> rates;
 
-    ExchangeRates(ReportingSettings settings) {
+    public ExchangeRates(ReportingSettings settings) {
         this.rates = settings.exchangeRates();
     }
 

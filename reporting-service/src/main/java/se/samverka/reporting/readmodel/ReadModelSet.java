@@ -38,6 +38,7 @@ import se.samverka.reporting.figures.FigureStore;
 public final class ReadModelSet {
 
     private static final String PARTNERSHIP_IDS = "view.description.partnershipIds";
+    private static final String VISIBILITY = "view.description.visibility";
     private static final Set<String> BROKER_TOPICS =
             Set.of(PartnershipContracts.CALLS, PartnershipContracts.INTERESTS, PartnershipContracts.INTRODUCTIONS);
 
@@ -222,6 +223,11 @@ public final class ReadModelSet {
      */
     public Map<String, ProjectEntry> projects(Criteria criteria, Sort order, long skip, int limit) {
         return projects.findInOrder(Query.query(criteria).with(order).skip(skip).limit(limit));
+    }
+
+    /** The projects of one visibility (the PUBLIC ones, for the open data). Read within {@link #reading}. */
+    public Map<String, ProjectEntry> projectsVisibleAs(String visibility) {
+        return projects.findAll(Criteria.where(VISIBILITY).is(visibility));
     }
 
     /** The organisations that own the projects, for what names their owners. Read within {@link #reading}. */

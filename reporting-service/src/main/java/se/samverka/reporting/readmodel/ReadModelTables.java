@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import se.samverka.partnership.contracts.CallClosed;
-import se.samverka.partnership.contracts.CallDescription;
 import se.samverka.partnership.contracts.CallPublished;
 import se.samverka.partnership.contracts.CallUpdated;
 import se.samverka.partnership.contracts.CallWithdrawn;
@@ -177,16 +176,13 @@ final class ReadModelTables {
      */
     static TopicTable<CallEntry> calls(ProjectionStore<CallEntry> store, ZoneId zone) {
         return TopicTable.of(PartnershipContracts.CALLS, store, CallEntry::name, CallEntry::visibility)
-                .on(CallPublished.class, (current, e, envelope) -> {
-                    CallDescription d = e.description();
-                    return new CallEntry(d.programme(), d.name(), d.nameEn(), d.deadline(), d.visibility(),
-                            "PUBLISHED", day(envelope, zone));
-                })
-                .on(CallUpdated.class, existing((entry, e, envelope) -> entry.describedAs(e.description().programme(),
-                        e.description().name(), e.description().nameEn(), e.description().deadline(),
-                        e.description().visibility())))
-                .on(CallClosed.class, existing((entry, e, envelope) -> entry.withStatus("CLOSED")))
-                .on(CallWithdrawn.class, existing((entry, e, envelope) -> entry.withStatus(CallEntry.WITHDRAWN)))
+                .on(CallPublished.class, (current, e, envelope) ->
+                        CallEntry.published(e.description(), day(envelope, zone), at(envelope)))
+                .on(CallUpdated.class, existing((entry, e, envelope) ->
+                        entry.describedAs(e.description(), at(envelope))))
+                .on(CallClosed.class, existing((entry, e, envelope) -> entry.withStatus("CLOSED", at(envelope))))
+                .on(CallWithdrawn.class, existing((entry, e, envelope) ->
+                        entry.withStatus(CallEntry.WITHDRAWN, at(envelope))))
                 .build();
     }
 

@@ -164,8 +164,8 @@ class BrokerReportTest {
     }
 
     private static CallEntry call(String programme, String status, String publishedOn) {
-        return new CallEntry(programme, "Utlysning", null, LocalDate.of(2026, 11, 30), "PUBLIC", status,
-                LocalDate.parse(publishedOn));
+        return new CallEntry(programme, "Utlysning", null, null, LocalDate.of(2026, 11, 30), null, null, "PUBLIC",
+                status, LocalDate.parse(publishedOn), null);
     }
 
     private static InterestEntry interest(String organisationId, String direction, String statedOn,
