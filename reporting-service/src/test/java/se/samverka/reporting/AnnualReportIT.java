@@ -26,8 +26,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
-/** The annual report of one department's year, as JSON and as the files, each parsed back. */
+/** The annual report of one department's year, as JSON and as the files in Swedish and English, each parsed back. */
 class AnnualReportIT extends ReportingIntegrationTest {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private String department;
     private String water;
@@ -76,8 +78,9 @@ class AnnualReportIT extends ReportingIntegrationTest {
     }
 
     @Test
-    void theCsvFilesOpenInSwedishExcelAndHoldTheFigures() throws IOException {
-        byte[] projects = file("/api/reports/annual/2026.csv?department=" + department, "text/csv");
+    void theCsvFilesOpenInSwedishExcelAndBadParametersAreRefused() throws IOException {
+        byte[] projects = file("/api/reports/annual/2026.csv?department=" + department, "text/csv",
+                "internationell-arsrapport-2026-projekt.csv");
         assertThat(projects).startsWith(0xEF, 0xBB, 0xBF);
         List<CSVRecord> rows = csv(projects);
         assertThat(rows).hasSize(1);
@@ -85,17 +88,49 @@ class AnnualReportIT extends ReportingIntegrationTest {
         assertThat(rows.get(0).get("Beviljat (SEK)")).isEqualTo("1391000,50");
         assertThat(rows.get(0).get("Projekt-id")).isEqualTo(water);
 
-        List<CSVRecord> funding = csv(file("/api/reports/annual/2026.csv?table=funding&department=" + department,
-                "text/csv"));
+        List<CSVRecord> funding = csv(file("/api/reports/annual/2026.csv?table=funding&lang=sv&department="
+                + department, "text/csv", "internationell-arsrapport-2026-finansiering.csv"));
         CSVRecord total = funding.stream().filter(row -> "Totalt".equals(row.get("Program"))).findFirst().orElseThrow();
         assertThat(total.get("Beviljat (SEK)")).as("the total's first line carries the SEK sums").isEqualTo("1391000,50");
         expectRefused("/api/reports/annual/2026.csv?table=everything", HttpStatus.UNPROCESSABLE_CONTENT, "table");
+        for (String file : List.of("2026.csv", "2026.xlsx", "2026.pdf")) {
+            expectRefused("/api/reports/annual/" + file + "?lang=de", HttpStatus.UNPROCESSABLE_CONTENT, "lang");
+        }
     }
 
     @Test
+    void everyFileIsInEnglishWithLangEn() throws IOException {
+        byte[] projects = file("/api/reports/annual/2026.csv?lang=en&department=" + department, "text/csv",
+                "international-annual-report-2026-projects.csv");
+        CSVRecord water = csv(projects, ',').get(0);
+        assertThat(water.get("Title")).isEqualTo("Rent vatten i Sükhbaatar");
+        assertThat(water.get("Status")).isEqualTo("Pre-study");
+        assertThat(water.get("Granted (SEK)")).isEqualTo("1391000.50");
+        assertThat(csv(file("/api/reports/annual/2026.csv?table=funding&lang=en&department=" + department,
+                "text/csv", "international-annual-report-2026-funding.csv"), ',')).extracting(row -> row.get("Programme"))
+                .contains("Total");
+
+        try (XSSFWorkbook excel = new XSSFWorkbook(new ByteArrayInputStream(file("/api/reports/annual/2026.xlsx?lang=en"
+                + "&department=" + department, XLSX, "international-annual-report-2026.xlsx")))) {
+            assertThat(excel.getSheetName(0)).isEqualTo("Key figures");
+            assertThat(column(excel.getSheet("Projects").getRow(0), "Granted (SEK)")).isPositive();
+        }
+
+        try (PDDocument document = Loader.loadPDF(file("/api/reports/annual/2026.pdf?lang=en&department="
+                + department, "application/pdf", "international-annual-report-2026.pdf"))) {
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
+            assertThat(document.getDocumentInformation().getTitle())
+                    .isEqualTo("International annual report 2026 – Östersunds kommun");
+            assertThat(new PDFTextStripper().getText(document).replace('\u00A0', ' '))
+                    .contains("Granted in the year (SEK) 1,391,000.50", "Pre-study");
+        }
+    }
+
+
+    @Test
     void theWorkbookHoldsEveryTableAsNumbers() throws IOException {
-        byte[] workbook = file("/api/reports/annual/2026.xlsx?department=" + department,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        byte[] workbook = file("/api/reports/annual/2026.xlsx?department=" + department, XLSX,
+                "internationell-arsrapport-2026.xlsx");
         try (XSSFWorkbook excel = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
             assertThat(List.of(excel.getSheetName(0), excel.getSheetName(1), excel.getSheetName(2)))
                     .containsExactly("Nyckeltal", "Projekt", "Finansiering");
@@ -111,8 +146,11 @@ class AnnualReportIT extends ReportingIntegrationTest {
 
     @Test
     void thePdfIsTheAnnualReportForTheCouncil() throws IOException {
-        byte[] pdf = file("/api/reports/annual/2026.pdf?department=" + department, "application/pdf");
+        byte[] pdf = file("/api/reports/annual/2026.pdf?department=" + department, "application/pdf",
+                "internationell-arsrapport-2026.pdf");
         try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("sv");
+            assertThat(document.getDocumentCatalog().getStructureTreeRoot()).as("tagged").isNotNull();
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Internationell årsrapport 2026", "Östersunds kommun", "Rent vatten i Sükhbaatar");
             assertThat(text.replace('\u00A0', ' ')).contains("Beviljat under året (SEK) 1 391 000,50",
@@ -120,18 +158,24 @@ class AnnualReportIT extends ReportingIntegrationTest {
         }
     }
 
-    private byte[] file(String uri, String type) {
+    private byte[] file(String uri, String type, String name) {
         var result = api.http().get().uri(uri).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType(type))
-                .expectHeader().value("Content-Disposition", disposition -> assertThat(disposition).startsWith("attachment"))
+                .expectHeader().value("Content-Disposition", disposition -> assertThat(disposition)
+                        .startsWith("attachment").contains("filename=\"" + name + "\""))
                 .returnResult(byte[].class);
         return result.getResponseBody();
     }
 
     private static List<CSVRecord> csv(byte[] file) throws IOException {
+        return csv(file, ';');
+    }
+
+    private static List<CSVRecord> csv(byte[] file, char delimiter) throws IOException {
         String text = new String(file, 3, file.length - 3, StandardCharsets.UTF_8);
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get();
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
+                .get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             return parser.getRecords();
         }

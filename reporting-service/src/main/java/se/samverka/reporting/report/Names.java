@@ -57,7 +57,8 @@ public class Names {
         return countryIn(code, Locale.ENGLISH);
     }
 
-    private static String countryIn(String code, Locale language) {
+    /** A country's name in the language from its ISO 3166-1 code; the code where Java knows no name. */
+    public static String countryIn(String code, Locale language) {
         if (code == null || code.isBlank()) {
             return "";
         }
@@ -67,6 +68,10 @@ public class Names {
 
     public String strategy(String code) {
         return strategy.strategy(code).map(found -> found.name().sv()).orElse(code);
+    }
+
+    public String strategyEn(String code) {
+        return strategy.strategy(code).map(found -> found.name().en()).orElse(code);
     }
 
     public String growthArea(String code) {

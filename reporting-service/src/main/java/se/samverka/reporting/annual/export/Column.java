@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import java.util.function.Function;
 
 /**
- * One column of an exported table: its Swedish heading, what kind of value it holds and how a row gives it. The
- * kind, not the Java type, decides how a value is written, so that the CSV and the workbook agree on every column.
+ * One column of an exported table: its heading in the export's language, what kind of value it holds and how a row
+ * gives it. The kind, not the Java type, decides how a value is written, so that the CSV and the workbook agree on
+ * every column.
  *
  * @param value the row's value, of the Java type its kind names; null for an empty cell
  */

@@ -14,20 +14,21 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 import org.springframework.stereotype.Component;
 import se.samverka.reporting.annual.AnnualReport;
+import se.samverka.reporting.report.Names;
 
 /**
- * The annual report's tables as CSV files that Excel with Swedish settings opens with a double click: UTF-8 with a
- * byte order mark (without it Excel reads the file as Windows-1252 and garbles å, ä and ö), semicolons between the
- * fields (Swedish Excel's list separator, since the comma is the decimal sign), CRLF line ends and RFC 4180 quoting
- * where a field needs it. Numbers have a decimal comma and no thousands separator (1250000,50), dates are ISO
- * (2026-03-01), times are Swedish local time (2026-03-01 14:05); the header row is in Swedish and codes are written
- * with their Swedish words where there are any.
+ * The annual report's tables as CSV files that Excel opens with a double click, in Swedish or in English: UTF-8 with
+ * a byte order mark (without it Excel reads the file as Windows-1252 and garbles å, ä and ö), CRLF line ends and
+ * RFC 4180 quoting where a field needs it. In Swedish the fields are separated by semicolons (Swedish Excel's list
+ * separator, since the comma is the decimal sign) and numbers have a decimal comma (1250000,50); in English by commas,
+ * with a decimal point (1250000.50); never a thousands separator. Dates are ISO (2026-03-01), times are Swedish local
+ * time (2026-03-01 14:05); the header row and the codes' words are in the file's language.
  *
  * <p>The funding file has one line per programme, year and currency its amounts were given in. A programme and
  * year's first line carries its number of funding lines and its sums in SEK; further lines, for its other currencies,
- * leave those cells empty, so that summing a SEK column counts every krona once, and filtering on Valuta shows what
- * was applied for, granted and paid in each currency. The last lines, marked Totalt, are the year's total in the same
- * way.
+ * leave those cells empty, so that summing a SEK column counts every krona once, and filtering on Valuta (Currency)
+ * shows what was applied for, granted and paid in each currency. The last lines, marked Totalt (Total), are the
+ * year's total in the same way.
  *
  * <p>A text that starts like a formula (=, +, -, @) is written with an apostrophe before it: the texts come from
  * what people typed, and Excel would otherwise run such a text as a formula.
@@ -37,30 +38,39 @@ public class CsvExport {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setDelimiter(';')
             .setRecordSeparator("\r\n")
             .setQuoteMode(QuoteMode.MINIMAL)
             .get();
 
+    private final Names names;
+
+    public CsvExport(Names names) {
+        this.names = names;
+    }
+
     /** The year's projects, one line each. */
-    public byte[] projects(AnnualReport report) {
-        return csv(Tables.PROJECTS, report.projects());
+    public byte[] projects(AnnualReport report, Language language) {
+        Words words = new Words(language, names);
+        return csv(words, new Tables(words).projects(), report.projects());
     }
 
     /** The year's funding per programme and year, in SEK and in each original currency, with the total last. */
-    public byte[] funding(AnnualReport report) {
-        return csv(Tables.FUNDING, Tables.fundingLines(report.funding()));
+    public byte[] funding(AnnualReport report, Language language) {
+        Words words = new Words(language, names);
+        Tables tables = new Tables(words);
+        return csv(words, tables.funding(), tables.fundingLines(report.funding()));
     }
 
-    private static <R> byte[] csv(List<Column<R>> columns, List<R> rows) {
+    private static <R> byte[] csv(Words words, List<Column<R>> columns, List<R> rows) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CSVFormat format = FORMAT.builder().setDelimiter(words.language() == Language.SV ? ';' : ',').get();
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
+             CSVPrinter printer = new CSVPrinter(writer, format)) {
             writer.write(BYTE_ORDER_MARK);
             printer.printRecord(columns.stream().map(Column::heading));
             for (R row : rows) {
                 List<String> fields = new ArrayList<>(columns.size());
-                columns.forEach(column -> fields.add(field(column.kind(), column.of(row))));
+                columns.forEach(column -> fields.add(field(words, column.kind(), column.of(row))));
                 printer.printRecord(fields);
             }
         } catch (IOException e) {
@@ -69,15 +79,15 @@ public class CsvExport {
         return bytes.toByteArray();
     }
 
-    private static String field(Column.Kind kind, Object value) {
+    private static String field(Words words, Column.Kind kind, Object value) {
         if (value == null) {
             return "";
         }
         return switch (kind) {
             case TEXT -> safeText(value.toString());
-            case COUNT, AMOUNT, DECIMAL -> Swedish.plain((Number) value);
+            case COUNT, AMOUNT, DECIMAL -> words.plain((Number) value);
             case DATE -> value.toString();
-            case TIME -> Swedish.shortTime((Instant) value);
+            case TIME -> Words.shortTime((Instant) value);
         };
     }
 

@@ -1,28 +1,15 @@
 package se.samverka.reporting.annual.export;
 
-import com.lowagie.text.Chunk;
-import com.lowagie.text.Document;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.Image;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.PdfName;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfString;
-import com.lowagie.text.pdf.PdfWriter;
-import java.awt.Color;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
+import org.w3c.dom.Element;
 import se.samverka.reporting.annual.AnnualReport;
 import se.samverka.reporting.broker.Broker;
 import se.samverka.reporting.broker.BrokerReport;
@@ -41,101 +29,104 @@ import se.samverka.reporting.partnerships.Partnerships;
 import se.samverka.reporting.portfolio.Portfolio;
 import se.samverka.reporting.priority.Priority;
 import se.samverka.reporting.report.Count;
-import se.samverka.reporting.report.Labels;
 import se.samverka.reporting.report.Names;
 import se.samverka.reporting.report.ReportFilter;
 import se.samverka.reporting.report.Tally;
 
 /**
- * The annual international report that the coordinator hands to the municipal council: A4, in Swedish, with the key
- * figures, bar charts, the projects, the funding, the departments' coverage, the twin cities, the priorities and the
- * international broker's results.
+ * The annual international report that the coordinator hands to the municipal council: A4, in Swedish or English,
+ * with the key figures, bar charts, the projects, the funding, the departments' coverage, the twin cities, the
+ * priorities and the international broker's results, and the title and "Sida 3 av 7" at the foot of every page.
  *
- * <p>Text is set in Liberation Sans (from openpdf-fonts-extra), embedded, so that å, ä, ö and Cyrillic names show in
- * any reader. Liberation has no Chinese: see {@link PdfFonts} for how such names are shown.
+ * <p>The report is written as HTML and laid out by openhtmltopdf as a tagged PDF that conforms to PDF/UA-1 (ADR 0033):
+ * headings H1 to H3 in order, tables whose header cells say whether they head a column or a row, the reading order
+ * of the text, the document's language and title, every chart a Figure whose alternative text gives its figures, and
+ * the page footers artifacts that a screen reader passes over. Text is set in Liberation Sans, embedded (see
+ * {@link PdfFonts}).
  */
 @Component
 public class PdfExport {
 
-    private static final String REGULAR_FONT = "liberation/LiberationSans-Regular.ttf";
-    private static final String BOLD_FONT = "liberation/LiberationSans-Bold.ttf";
-
-    private static final Color ACCENT = new Color(0x1F, 0x4E, 0x79);
-    private static final Color HEADER = new Color(0xDD, 0xE6, 0xF0);
-    private static final Color LINE = new Color(0xBB, 0xBB, 0xBB);
-    private static final float TEXT_SIZE = 9.5f;
-    private static final float TABLE_SIZE = 8;
-    private static final float SMALL_SIZE = 7.5f;
+    private static final String STYLESHEET = "annual-report.css";
+    private static final String NONE = "–";
     /** Twin cities side by side: this many to a table, so that the columns stay readable. */
     private static final int TWIN_CITIES_ACROSS = 3;
     /** A twin city's column is as wide in a table of fewer, so that the tables line up. */
     private static final float TWIN_CITY_WIDTH = 2;
     private static final float LABEL_WIDTH = 1.4f;
-    private static final String NONE = "–";
-    /** A section heading's height with the space around it, in points. */
-    private static final float HEADING_HEIGHT = 40;
-    /** What to keep with a heading where the section's content may break across pages: its first lines. */
-    private static final float FIRST_LINES = 70;
 
-    private final byte[] regularFont;
-    private final byte[] boldFont;
+    private final Names names;
+    private final PdfFonts fonts;
+    private final String stylesheet;
 
-    public PdfExport() {
-        this.regularFont = resource(REGULAR_FONT);
-        this.boldFont = resource(BOLD_FONT);
+    public PdfExport(Names names) {
+        this.names = names;
+        this.fonts = PdfFonts.liberation();
+        this.stylesheet = resource(STYLESHEET);
+        XRLog.setLoggerImpl(new PdfLog());
     }
 
-    public byte[] document(AnnualReport report) {
+    public byte[] document(AnnualReport report, Language language) {
+        Words words = new Words(language, names);
+        BarCharts charts = new BarCharts();
+        Html html = new Composition(words, fonts, charts, report).write(stylesheet);
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.usePdfUaAccessibility(true);
+        builder.withProducer("Samverka");
+        fonts.addTo(builder);
+        builder.useObjectDrawerFactory(charts);
+        builder.withW3cDocument(html.document(), null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PdfFonts fonts = PdfFonts.of(regularFont, boldFont);
-        String title = fonts.shown("Internationell årsrapport " + report.year() + " – " + report.municipality());
-        Document document = new Document(PageSize.A4, 50, 50, 50, 60);
-        PdfWriter writer = PdfWriter.getInstance(document, out);
-        writer.setPageEvent(new PageFooter(fonts, title));
-        writer.getExtraCatalog().put(PdfName.LANG, new PdfString("sv-SE"));
-        document.addTitle(title);
-        document.addAuthor(fonts.shown(report.municipality()));
-        document.addCreator("Samverka");
-        document.open();
-        new Composition(document, writer, fonts, report).write(title);
-        document.close();
+        builder.toStream(out);
+        try {
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the PDF", e);
+        }
         return out.toByteArray();
     }
 
-    private static byte[] resource(String path) {
+    private static String resource(String path) {
         try (InputStream in = PdfExport.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("The font " + path + " is not on the class path (openpdf-fonts-extra)");
+                throw new IllegalStateException(path + " is not on the class path");
             }
-            return in.readAllBytes();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the font " + path, e);
+            throw new UncheckedIOException("Could not read " + path, e);
         }
     }
 
-    /** One report being written: its sections in order. */
+    /** One report being written: its sections in order, as the reading order has them. */
     private static final class Composition {
 
-        private final Document document;
-        private final PdfWriter writer;
+        private final Words words;
         private final PdfFonts fonts;
+        private final BarCharts charts;
         private final AnnualReport report;
+        private final Tables tables;
+        private final Html html;
+        private final Element body;
 
-        Composition(Document document, PdfWriter writer, PdfFonts fonts, AnnualReport report) {
-            this.document = document;
-            this.writer = writer;
+        Composition(Words words, PdfFonts fonts, BarCharts charts, AnnualReport report) {
+            this.words = words;
             this.fonts = fonts;
+            this.charts = charts;
             this.report = report;
+            this.tables = new Tables(words);
+            this.html = new Html(words.language().code());
+            this.body = html.body();
         }
 
-        void write(String title) {
-            Paragraph heading = new Paragraph(title, fonts.bold(18, ACCENT));
-            heading.setSpacingAfter(6);
-            document.add(heading);
-            text(basis(report.freshness()));
+        Html write(String stylesheet) {
+            String title = shown(words.get("report.title", String.valueOf(report.year()), report.municipality()));
+            head(title, stylesheet);
+            footer(title);
+            html.add(body, "h1", title);
+            text(body, basis(report.freshness()));
             String selection = selection(report.filter());
             if (!selection.isEmpty()) {
-                text("Urval: " + selection + ".");
+                text(body, words.get("report.selection", selection));
             }
             keyFigures();
             charts();
@@ -145,21 +136,45 @@ public class PdfExport {
             twinCities();
             priorities();
             broker();
+            return html;
+        }
+
+        /** The title a reader's title bar shows, who made the report and what it is about, and the stylesheet. */
+        private void head(String title, String stylesheet) {
+            Element head = html.head();
+            html.add(head, "title", title);
+            meta(head, "author", shown(report.municipality()));
+            meta(head, "subject", words.get("report.subject"));
+            html.add(head, "style", stylesheet);
+        }
+
+        private void meta(Element head, String name, String content) {
+            Element meta = html.add(head, "meta");
+            meta.setAttribute("name", name);
+            meta.setAttribute("content", content);
+        }
+
+        /** The foot of every page, repeated by the renderer, which marks it as an artifact. */
+        private void footer(String title) {
+            Element footer = html.add(body, "div");
+            footer.setAttribute("id", "footer");
+            Element page = html.add(footer, "span", "", "page");
+            page.setAttribute("data-page", words.get("footer.page"));
+            page.setAttribute("data-of", words.get("footer.of"));
+            html.text(footer, title);
         }
 
         /** What the figures are based on: the newest event they include, in Swedish time. */
-        private static String basis(Freshness freshness) {
+        private String basis(Freshness freshness) {
             if (freshness.lastEventTime() == null) {
-                return "Underlaget innehåller ännu inga registrerade händelser.";
+                return words.get("report.no-events");
             }
-            StringBuilder basis = new StringBuilder("Siffrorna bygger på de händelser som registrerats till och med ")
-                    .append(Swedish.longTime(freshness.lastEventTime())).append(" (svensk tid).");
+            StringBuilder basis = new StringBuilder(words.get("report.basis", words.longTime(freshness.lastEventTime())));
             if (freshness.asOf() != null) {
-                basis.append(" Rapporten sammanställdes ").append(Swedish.longTime(freshness.asOf())).append('.');
+                basis.append(' ').append(words.get("report.compiled", words.longTime(freshness.asOf())));
             }
             if (freshness.lagEvents() != null && freshness.lagEvents() > 0) {
-                basis.append(" Då väntade ").append(Swedish.count(freshness.lagEvents()))
-                        .append(" nyare händelser på att läsas in; de ingår inte.");
+                basis.append(' ').append(words.get("report.lagging", words.count(freshness.lagEvents())));
             }
             return basis.toString();
         }
@@ -167,46 +182,52 @@ public class PdfExport {
         private String selection(ReportFilter filter) {
             List<String> parts = new ArrayList<>();
             if (filter.department() != null) {
-                parts.add("förvaltningen " + report.coverage().departments().stream()
+                parts.add(words.get("selection.department", report.coverage().departments().stream()
                         .filter(department -> filter.department().equals(department.organisationId()))
-                        .map(Coverage.Department::name).findFirst().orElse(filter.department()));
+                        .map(Coverage.Department::name).findFirst().orElse(filter.department())));
             }
             if (filter.strategy() != null) {
-                parts.add("strategi " + filter.strategy());
+                parts.add(words.get("selection.strategy", filter.strategy()));
             }
             if (filter.country() != null) {
-                parts.add("samarbete med " + Names.country(filter.country()));
+                parts.add(words.get("selection.country", words.country(filter.country())));
             }
             return String.join(", ", parts);
         }
 
         private void keyFigures() {
-            PdfPTable table = table(new float[] {4, 1.4f}, 80);
-            for (Tables.Figure figure : Tables.keyFigures(report)) {
-                table.addCell(cell(figure.label(), fonts.regular(TEXT_SIZE), Element.ALIGN_LEFT));
-                table.addCell(cell(shown(figure.kind(), figure.value()), fonts.bold(TEXT_SIZE), Element.ALIGN_RIGHT));
+            Element section = section("section.key-figures");
+            Element table = html.add(section, "table");
+            table.setAttribute("class", "key-figures");
+            Element rows = html.add(table, "tbody");
+            for (Tables.Figure figure : tables.keyFigures(report)) {
+                Element row = html.add(rows, "tr");
+                rowHeader(row, figure.label());
+                html.add(row, "td", shown(figure.kind(), figure.value()), "number");
             }
-            table.setKeepTogether(true);
-            section("Nyckeltal", height(table));
-            document.add(table);
         }
 
         private void charts() {
             Portfolio.Part projects = report.portfolio().projects();
-            chart("Projekt per strategi", counts(projects, "strategy").stream()
-                    .map(count -> new BarChart.Bar(Tally.NONE.equals(count.key()) ? "Utan strategi"
-                            : fonts.shown(count.key() + (count.name() == null ? "" : " " + count.name())),
-                            count.count(), Swedish.count(count.count())))
+            chart("chart.strategy", counts(projects, "strategy").stream()
+                    .map(count -> new BarChart.Bar(Tally.NONE.equals(count.key()) ? words.get("chart.no-strategy")
+                            : shown(strategy(count.key())), count.count(), words.count(count.count())))
                     .toList());
-            chart("Projekt per status", counts(projects, "status").stream()
-                    .map(count -> new BarChart.Bar(Tally.NONE.equals(count.key()) ? "Utan status"
-                            : fonts.shown(Labels.sv(count.key())), count.count(), Swedish.count(count.count())))
+            chart("chart.status", counts(projects, "status").stream()
+                    .map(count -> new BarChart.Bar(Tally.NONE.equals(count.key()) ? words.get("chart.no-status")
+                            : shown(words.label(count.key())), count.count(), words.count(count.count())))
                     .toList());
-            chart("Beviljat per finansieringsprogram (SEK)", grantedByProgramme().entrySet().stream()
+            chart("chart.programme", grantedByProgramme().entrySet().stream()
                     .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
-                    .map(programme -> new BarChart.Bar(fonts.shown(programme.getKey()),
-                            programme.getValue().doubleValue(), Swedish.kronor(programme.getValue())))
+                    .map(programme -> new BarChart.Bar(shown(programme.getKey()),
+                            programme.getValue().doubleValue(), words.kronor(programme.getValue())))
                     .toList());
+        }
+
+        /** S1 and its name: the code says which strategy, the name what it is. */
+        private String strategy(String code) {
+            String name = words.strategy(code);
+            return code.equals(name) ? code : code + " " + name;
         }
 
         private static List<Count> counts(Portfolio.Part part, String dimension) {
@@ -217,47 +238,53 @@ public class PdfExport {
         private Map<String, BigDecimal> grantedByProgramme() {
             Map<String, BigDecimal> granted = new LinkedHashMap<>();
             for (Funding.Row row : report.funding().rows()) {
-                String programme = row.programmeName() != null ? row.programmeName() : row.programme();
-                granted.merge(programme, row.sek().granted(), BigDecimal::add);
+                granted.merge(words.programme(row.programme(), row.programmeName()), row.sek().granted(),
+                        BigDecimal::add);
             }
             return granted;
         }
 
-        /** A section of its own for a chart, the heading kept on the chart's page. */
-        private void chart(String title, List<BarChart.Bar> bars) {
+        /** A section of its own for a chart, kept on one page with its heading. */
+        private void chart(String titleKey, List<BarChart.Bar> bars) {
+            Element section = section(titleKey);
+            section.setAttribute("class", "chart");
             if (bars.isEmpty()) {
-                section(title, FIRST_LINES);
-                text("Inga uppgifter.");
+                text(section, words.get("chart.none"));
                 return;
             }
-            Image chart = chart(bars);
-            section(title, chart.getScaledHeight());
-            document.add(chart);
+            figure(section, words.get(titleKey), bars);
         }
 
-        private Image chart(List<BarChart.Bar> bars) {
-            return BarChart.of(writer.getDirectContent(), fonts, width(), bars);
+        /** The chart as a figure whose alternative text gives every bar's label and value. */
+        private void figure(Element parent, String title, List<BarChart.Bar> bars) {
+            Element chart = html.add(parent, "object");
+            chart.setAttribute("type", BarChart.TYPE);
+            chart.setAttribute(BarCharts.INDEX, String.valueOf(charts.add(bars)));
+            chart.setAttribute("style", "height: " + BarChart.height(bars) + "pt");
+            chart.setAttribute("alt", words.get("chart.alt", title, String.join("; ",
+                    bars.stream().map(bar -> bar.label() + ": " + bar.shown()).toList())));
         }
 
         private void projects() {
-            section("Årets projekt", FIRST_LINES);
+            Element section = section("section.projects");
             if (report.projects().isEmpty()) {
-                text("Inga projekt pågick under året.");
+                text(section, words.get("projects.none"));
                 return;
             }
-            PdfPTable table = table(new float[] {1.8f, 2.8f, 3, 1.2f, 2.6f, 1.7f}, 100);
-            header(table, "Akronym", "Titel", "Ägare", "Status", "Period", "Beviljat (SEK)");
+            Element table = table(section, List.of(
+                    heading("column.acronym", 13), heading("column.title", 21), heading("column.owner", 22),
+                    heading("column.status", 9), heading("column.period", 22), number("column.granted-sek", 13)));
+            Element rows = html.add(table, "tbody");
             for (AnnualReport.ProjectRow project : report.projects()) {
-                small(table, project.acronym(), Element.ALIGN_LEFT);
-                small(table, project.title(), Element.ALIGN_LEFT);
-                small(table, project.owner(), Element.ALIGN_LEFT);
-                small(table, Labels.sv(project.status()), Element.ALIGN_LEFT);
-                small(table, period(project), Element.ALIGN_LEFT);
-                small(table, Swedish.amount(project.grantedSek()), Element.ALIGN_RIGHT);
+                Element row = html.add(rows, "tr");
+                cell(row, project.acronym());
+                cell(row, project.title());
+                cell(row, project.owner());
+                cell(row, words.label(project.status()));
+                cell(row, period(project));
+                html.add(row, "td", words.amount(project.grantedSek()), "number");
             }
-            document.add(table);
-            note("Beviljat avser projektens samtliga finansieringsrader, oavsett år; nyckeltalet Beviljat under året "
-                    + "avser de rader som beslutades under året.");
+            note(section, words.get("projects.note"));
         }
 
         private static String period(AnnualReport.ProjectRow project) {
@@ -267,170 +294,179 @@ public class PdfExport {
         }
 
         private void funding() {
-            section("Finansiering", FIRST_LINES);
-            text("Sökt, beviljat och utbetalt per finansieringsprogram, i kronor. En finansieringsrad räknas det år "
-                    + "finansiären fattade beslut, eller så länge beslut saknas, det år den söktes.");
+            Element section = section("section.funding");
+            text(section, words.get("funding.intro"));
             Funding funding = report.funding();
-            PdfPTable table = table(new float[] {3, 0.8f, 0.8f, 1.6f, 1.6f, 1.6f, 1.6f}, 100);
-            header(table, "Program", "År", "Rader", "Sökt", "Beviljat", "Utbetalt", "Egen insats");
+            Element table = table(section, List.of(
+                    heading("column.programme", 27), heading("column.year", 7), number("column.line-count", 7),
+                    number("column.applied", 14.75f), number("column.granted", 14.75f), number("column.paid", 14.75f),
+                    number("column.own-contribution", 14.75f)));
+            Element rows = html.add(table, "tbody");
             for (Funding.Row row : funding.rows()) {
-                fundingRow(table, row.programmeName() != null ? row.programmeName() : row.programme(),
-                        row.year() == null ? "" : row.year().toString(), row, fonts.regular(SMALL_SIZE));
+                fundingRow(rows, words.programme(row.programme(), row.programmeName()),
+                        row.year() == null ? "" : row.year().toString(), row);
             }
-            fundingRow(table, Tables.TOTAL, "", funding.total(), fonts.bold(SMALL_SIZE));
-            document.add(table);
-            currencies(funding);
+            fundingRow(rows, tables.total(), "", funding.total()).setAttribute("class", "total");
+            currencies(section, funding);
         }
 
-        private void fundingRow(PdfPTable table, String programme, String year, Funding.Row row, Font font) {
-            table.addCell(cell(fonts.shown(programme), font, Element.ALIGN_LEFT));
-            table.addCell(cell(year, font, Element.ALIGN_LEFT));
-            table.addCell(cell(Swedish.count(row.lines()), font, Element.ALIGN_RIGHT));
+        private Element fundingRow(Element rows, String programme, String year, Funding.Row row) {
+            Element line = html.add(rows, "tr");
+            cell(line, programme);
+            cell(line, year);
+            html.add(line, "td", words.count(row.lines()), "number");
             Funding.Sums sek = row.sek();
             for (BigDecimal amount : List.of(sek.applied(), sek.granted(), sek.paid(), sek.ownContribution())) {
-                table.addCell(cell(Swedish.amount(amount), font, Element.ALIGN_RIGHT));
+                html.add(line, "td", words.amount(amount), "number");
             }
+            return line;
         }
 
         /** The amounts given in other currencies, the rates they were converted at, and any they lacked. */
-        private void currencies(Funding funding) {
+        private void currencies(Element section, Funding funding) {
             funding.total().original().stream()
                     .filter(sums -> !"SEK".equals(sums.currency()))
-                    .forEach(sums -> note("Varav i " + sums.currency() + ": sökt " + Swedish.amount(sums.applied())
-                            + ", beviljat " + Swedish.amount(sums.granted()) + ", utbetalt "
-                            + Swedish.amount(sums.paid()) + " " + sums.currency() + "."));
+                    .forEach(sums -> note(section, words.get("funding.in-currency", sums.currency(),
+                            words.amount(sums.applied()), words.amount(sums.granted()), words.amount(sums.paid()))));
             for (ExchangeRates.Rate rate : funding.rates()) {
-                note("Omräknat till kronor: 1 " + rate.currency() + " = " + Swedish.plain(rate.sekPerUnit())
-                        + " kr för " + rate.year() + (rate.rateYear() == rate.year() ? ""
-                        : " (kursen för " + rate.rateYear() + ")") + ".");
+                String rateYear = rate.rateYear() == rate.year() ? ""
+                        : words.get("funding.rate-year", String.valueOf(rate.rateYear()));
+                note(section, words.get("funding.rate", rate.currency(), words.plain(rate.sekPerUnit()),
+                        String.valueOf(rate.year()), rateYear));
             }
             for (Funding.MissingRate missing : funding.missingRates()) {
-                note("Kurs saknas för " + missing.currency() + " " + missing.year()
-                        + ": de beloppen ingår inte i kronorna ovan.");
+                note(section, words.get("funding.missing-rate", missing.currency(), String.valueOf(missing.year())));
             }
         }
 
         private void coverage() {
-            section("Förvaltningarnas internationella dimension", FIRST_LINES);
-            text("Varje förvaltning och kommunalt bolag ska ha en internationell dimension: ett öppet projekt eller "
-                    + "ett aktivt partnerskap.");
+            Element section = section("section.coverage");
+            text(section, words.get("coverage.intro"));
             Coverage coverage = report.coverage();
             if (coverage.departments().isEmpty()) {
-                text("Inga förvaltningar eller kommunala bolag är registrerade.");
+                text(section, words.get("coverage.none"));
                 return;
             }
-            PdfPTable table = table(new float[] {3.4f, 1.5f, 1, 1, 1.1f, 1.3f}, 100);
-            header(table, "Förvaltning", "Typ", "Öppna projekt", "Pågående", "Aktiva partnerskap",
-                    "Internationell dimension");
+            Element table = table(section, List.of(
+                    heading("column.department", 34), heading("column.type", 15), number("column.open-projects", 10),
+                    number("column.ongoing", 10), number("column.active-partnerships", 13),
+                    heading("column.international-dimension", 18)));
+            Element rows = html.add(table, "tbody");
             for (Coverage.Department department : coverage.departments()) {
+                Element row = html.add(rows, "tr");
                 boolean has = department.hasInternationalDimension();
-                Font font = has ? fonts.regular(SMALL_SIZE) : fonts.bold(SMALL_SIZE);
-                table.addCell(cell(fonts.shown(department.name()), font, Element.ALIGN_LEFT));
-                table.addCell(cell(Labels.sv(department.type()), font, Element.ALIGN_LEFT));
-                table.addCell(cell(Swedish.count(department.openProjects()), font, Element.ALIGN_RIGHT));
-                table.addCell(cell(Swedish.count(department.ongoingProjects()), font, Element.ALIGN_RIGHT));
-                table.addCell(cell(Swedish.count(department.partnerships().size()), font, Element.ALIGN_RIGHT));
-                table.addCell(cell(has ? "Ja" : "Nej", font, Element.ALIGN_CENTER));
+                if (!has) {
+                    row.setAttribute("class", "total");
+                }
+                cell(row, department.name());
+                cell(row, words.label(department.type()));
+                html.add(row, "td", words.count(department.openProjects()), "number");
+                html.add(row, "td", words.count(department.ongoingProjects()), "number");
+                html.add(row, "td", words.count(department.partnerships().size()), "number");
+                html.add(row, "td", words.yesOrNo(has), "centred");
             }
-            document.add(table);
-            Paragraph without = new Paragraph("", fonts.regular(TEXT_SIZE));
-            without.setSpacingBefore(4);
+            Element without = html.add(section, "p");
             if (coverage.without().isEmpty()) {
-                without.add(new Chunk("Alla förvaltningar och kommunala bolag har en internationell dimension.",
-                        fonts.bold(TEXT_SIZE)));
+                html.add(without, "strong", words.get("coverage.all"));
             } else {
-                without.add(new Chunk("Saknar internationell dimension: ", fonts.bold(TEXT_SIZE)));
-                without.add(new Chunk(fonts.shown(Swedish.joined(coverage.without().stream()
-                        .map(Coverage.Department::name).toList())) + ".", fonts.regular(TEXT_SIZE)));
+                html.add(without, "strong", words.get("coverage.without") + " ");
+                html.text(without, shown(Words.joined(coverage.without().stream()
+                        .map(Coverage.Department::name).toList())) + ".");
             }
-            document.add(without);
         }
 
+        /** The heading kept on a page with the first table, which is not broken across pages. */
         private void twinCities() {
+            Element section = html.add(body, "section");
+            Element together = html.add(section, "div");
+            together.setAttribute("class", "together");
+            html.add(together, "h2", words.get("section.twin-cities"));
             List<Partnerships.Row> twinCities = report.twinCities().partnerships();
             if (twinCities.isEmpty()) {
-                section("Vänorter", FIRST_LINES);
-                text("Inga vänorter i urvalet.");
+                text(together, words.get("twin-cities.none"));
                 return;
             }
             for (int first = 0; first < twinCities.size(); first += TWIN_CITIES_ACROSS) {
-                List<Partnerships.Row> across =
-                        twinCities.subList(first, Math.min(first + TWIN_CITIES_ACROSS, twinCities.size()));
-                float[] widths = new float[across.size() + 1];
-                widths[0] = LABEL_WIDTH;
-                Arrays.fill(widths, 1, widths.length, TWIN_CITY_WIDTH);
-                float full = LABEL_WIDTH + TWIN_CITY_WIDTH * TWIN_CITIES_ACROSS;
-                PdfPTable table = table(widths, 100 * (LABEL_WIDTH + TWIN_CITY_WIDTH * across.size()) / full);
-                table.addCell(headerCell(""));
-                across.forEach(twinCity -> table.addCell(headerCell(twinCity.name())));
-                twinCityRow(table, across, "Motpart", twinCity -> Swedish.joined(
-                        Tables.counterparts(twinCity, report.municipality()).stream()
-                                .map(party -> fonts.name(party.name(), party.nameEn())).toList()));
-                twinCityRow(table, across, "Land", twinCity -> Swedish.joined(
-                        Tables.counterparts(twinCity, report.municipality()).stream()
-                                .map(party -> Names.country(party.country())).distinct().toList()));
-                twinCityRow(table, across, "Status", twinCity -> Labels.sv(twinCity.status()));
-                twinCityRow(table, across, "Projekt", twinCity -> Swedish.count(twinCity.projects().size()));
-                twinCityRow(table, across, "Varav öppna", twinCity -> Swedish.count(twinCity.openProjects()));
-                twinCityRow(table, across, "Aktiviteter", twinCity -> Swedish.count(twinCity.activities()));
-                twinCityRow(table, across, "Deltagare", twinCity -> Swedish.count(twinCity.participants()));
-                twinCityRow(table, across, "Senaste aktivitet", twinCity -> twinCity.lastActivity() == null ? NONE
-                        : Swedish.date(twinCity.lastActivity()).toString());
-                twinCityRow(table, across, "Avtal giltigt till", twinCity -> twinCity.agreementValidTo() == null
-                        ? NONE : twinCity.agreementValidTo().toString());
-                table.setSpacingAfter(6);
-                table.setKeepTogether(true);
-                if (first == 0) {
-                    section("Vänorter", height(table));
-                }
-                document.add(table);
+                twinCityTable(first == 0 ? together : section,
+                        twinCities.subList(first, Math.min(first + TWIN_CITIES_ACROSS, twinCities.size())));
             }
         }
 
-        private void twinCityRow(PdfPTable table, List<Partnerships.Row> twinCities, String label,
+        /** Twin cities side by side: a column each under its name, a row per figure under the figure's name. */
+        private void twinCityTable(Element parent, List<Partnerships.Row> across) {
+            float full = LABEL_WIDTH + TWIN_CITY_WIDTH * TWIN_CITIES_ACROSS;
+            float width = LABEL_WIDTH + TWIN_CITY_WIDTH * across.size();
+            Element table = html.add(parent, "table");
+            table.setAttribute("class", "twin-cities");
+            table.setAttribute("style", "width: " + 100 * width / full + "%");
+            Element header = html.add(html.add(table, "thead"), "tr");
+            html.add(header, "td").setAttribute("style", "width: " + 100 * LABEL_WIDTH / width + "%");
+            across.forEach(twinCity -> columnHeader(header, twinCity.name()));
+            Element rows = html.add(table, "tbody");
+            String municipality = report.municipality();
+            twinCityRow(rows, across, "column.counterpart", twinCity -> Words.joined(
+                    Tables.counterparts(twinCity, municipality).stream().map(party -> name(party.name(),
+                            party.nameEn())).toList()));
+            twinCityRow(rows, across, "column.country", twinCity -> Words.joined(
+                    Tables.counterparts(twinCity, municipality).stream()
+                            .map(party -> words.country(party.country())).distinct().toList()));
+            twinCityRow(rows, across, "column.status", twinCity -> words.label(twinCity.status()));
+            twinCityRow(rows, across, "column.projects", twinCity -> words.count(twinCity.projects().size()));
+            twinCityRow(rows, across, "column.of-which-open", twinCity -> words.count(twinCity.openProjects()));
+            twinCityRow(rows, across, "column.activities", twinCity -> words.count(twinCity.activities()));
+            twinCityRow(rows, across, "column.participants", twinCity -> words.count(twinCity.participants()));
+            twinCityRow(rows, across, "column.last-activity", twinCity -> twinCity.lastActivity() == null ? NONE
+                    : Words.date(twinCity.lastActivity()).toString());
+            twinCityRow(rows, across, "column.agreement-valid-until", twinCity ->
+                    twinCity.agreementValidTo() == null ? NONE : twinCity.agreementValidTo().toString());
+        }
+
+        private void twinCityRow(Element rows, List<Partnerships.Row> twinCities, String labelKey,
                                  Function<Partnerships.Row, String> value) {
-            table.addCell(cell(label, fonts.bold(TABLE_SIZE), Element.ALIGN_LEFT));
-            twinCities.forEach(twinCity -> table.addCell(
-                    cell(fonts.shown(value.apply(twinCity)), fonts.regular(TABLE_SIZE), Element.ALIGN_LEFT)));
+            Element row = html.add(rows, "tr");
+            rowHeader(row, words.get(labelKey));
+            twinCities.forEach(twinCity -> cell(row, value.apply(twinCity)));
         }
 
         private void priorities() {
-            section("Prioriteringar", FIRST_LINES);
+            Element section = section("section.priorities");
             Priority priority = report.priority();
-            String threshold = "Tröskel för prioritet: " + Swedish.plain(priority.threshold()) + " poäng.";
+            String threshold = words.get("priorities.threshold", words.plain(priority.threshold()));
             if (priority.assessed() == 0) {
-                text("Inget öppet projekt är bedömt ännu. " + threshold);
+                text(section, words.get("priorities.none") + " " + threshold);
                 return;
             }
-            text("Öppna projekt med bedömning: " + Swedish.count(priority.assessed()) + ". Medelpoäng "
-                    + Swedish.decimal(priority.average()) + ", median " + Swedish.decimal(priority.median()) + ". "
-                    + threshold);
+            text(section, words.get("priorities.assessed", words.count(priority.assessed()),
+                    words.decimal(priority.average()), words.decimal(priority.median())) + " " + threshold);
             List<BarChart.Bar> bands = priority.distribution().stream()
                     .sorted(Comparator.comparingInt(Priority.Band::from))
-                    .map(band -> new BarChart.Bar(band(band), band.projects(), Swedish.count(band.projects())))
+                    .map(band -> new BarChart.Bar(band(band), band.projects(), words.count(band.projects())))
                     .toList();
             if (!bands.isEmpty()) {
-                document.add(chart(bands));
+                figure(section, words.get("chart.bands"), bands);
             }
-            Paragraph heading = new Paragraph("Projekt under tröskeln (" + priority.below().totalItems() + ")",
-                    fonts.bold(TEXT_SIZE));
-            heading.setSpacingBefore(4);
-            heading.setSpacingAfter(4);
-            document.add(heading);
+            html.add(section, "h3", words.get("priorities.below", words.count(priority.below().totalItems())));
             if (priority.below().items().isEmpty()) {
-                text("Inga öppna projekt ligger under tröskeln.");
+                text(section, words.get("priorities.none-below"));
                 return;
             }
-            PdfPTable table = table(new float[] {3.2f, 2.4f, 1.5f, 0.8f, 3}, 100);
-            header(table, "Projekt", "Ägare", "Status", "Poäng", "Ej uppfyllda kriterier");
+            Element table = table(section, List.of(heading("column.project", 32), heading("column.owner", 24),
+                    heading("column.status", 15), number("column.score", 8), heading("column.unmet", 21)));
+            Element rows = html.add(table, "tbody");
             for (Priority.Below project : priority.below().items()) {
-                small(table, project.title(), Element.ALIGN_LEFT);
-                small(table, project.owner(), Element.ALIGN_LEFT);
-                small(table, Labels.sv(project.status()), Element.ALIGN_LEFT);
-                small(table, Swedish.decimal(project.score()), Element.ALIGN_RIGHT);
-                small(table, Swedish.joined(project.unmet().stream().map(Labels::sv).toList()), Element.ALIGN_LEFT);
+                Element row = html.add(rows, "tr");
+                cell(row, project.title());
+                cell(row, project.owner());
+                cell(row, words.label(project.status()));
+                html.add(row, "td", words.decimal(project.score()), "number");
+                cell(row, Words.joined(project.unmet().stream().map(words::label).toList()));
             }
-            document.add(table);
+        }
+
+        /** 0 till under 20; the last band includes its upper bound: 80–100. */
+        private String band(Priority.Band band) {
+            return band.to() >= 100 ? words.get("band.last", String.valueOf(band.from()), String.valueOf(band.to()))
+                    : words.get("band.below", String.valueOf(band.from()), String.valueOf(band.to()));
         }
 
         /**
@@ -440,84 +476,76 @@ public class PdfExport {
          */
         private void broker() {
             Broker broker = report.broker();
-            section("Internationell mäklare (S3)", FIRST_LINES);
-            text("Kommunen som internationell mäklare: introduktioner mellan lokala aktörer och kontakter i partnerskap, "
-                    + "organisationer och projekt. En introduktion räknas det år den föreslogs, med allt den lett till "
-                    + "sedan; sektorn är den organisation som angav intresset.");
+            Element section = section("section.broker");
+            text(section, words.get("broker.intro"));
             if (!selection(report.filter()).isEmpty()) {
-                note("Urvalet gäller inte mäklarens siffror, som avser hela kommunen.");
+                note(section, words.get("broker.whole-municipality"));
             }
+            html.add(section, "h3", words.get("broker.introductions"));
             Broker.Introductions introductions = broker.introductions();
             if (introductions.total().proposed() == 0) {
-                text("Inga introduktioner föreslogs under året.");
+                text(section, words.get("broker.no-introductions"));
             } else {
-                PdfPTable sectors = introductionTable("Sektor");
+                Element sectors = introductionTable(section, "column.sector");
                 introductions.sectors().stream()
                         .filter(row -> BrokerReport.SECTORS.contains(row.sector()) || row.figures().proposed() > 0)
-                        .forEach(row -> introductionRow(sectors, row.name(), row.figures(), fonts.regular(SMALL_SIZE)));
-                introductionRow(sectors, Tables.TOTAL, introductions.total(), fonts.bold(SMALL_SIZE));
-                document.add(sectors);
+                        .forEach(row -> introductionRow(sectors, words.name(row.name(), row.nameEn()), row.figures()));
+                introductionRow(sectors, tables.total(), introductions.total()).setAttribute("class", "total");
                 if (introductions.partnerships().isEmpty()) {
-                    note("Ingen av årets introduktioner gick genom ett partnerskap.");
+                    note(section, words.get("broker.no-partnerships"));
                 } else {
-                    PdfPTable partnerships = introductionTable("Partnerskap");
+                    Element partnerships = introductionTable(section, "column.partnership");
                     introductions.partnerships().forEach(row -> introductionRow(partnerships,
-                            fonts.name(row.name(), row.nameEn()), row.figures(), fonts.regular(SMALL_SIZE)));
-                    partnerships.setSpacingBefore(6);
-                    document.add(partnerships);
+                            name(row.name(), row.nameEn()), row.figures()));
                 }
             }
             Broker.Interests interests = broker.interests();
-            Paragraph heading = new Paragraph("Intressen angivna under året: " + Swedish.count(interests.stated())
-                    + ". Öppna vid årets slut (innevarande år: i dag): " + Swedish.count(interests.open()) + ".",
-                    fonts.bold(TEXT_SIZE));
-            heading.setSpacingBefore(6);
-            heading.setSpacingAfter(4);
-            document.add(heading);
-            PdfPTable table = table(new float[] {1.6f, 2.4f, 1.4f, 1.4f}, 70);
-            header(table, "Riktning", "Sektor", "Angivna", "Öppna");
+            html.add(section, "h3", words.get("broker.interests"));
+            text(section, words.get("broker.interests-stated", words.count(interests.stated()),
+                    words.count(interests.open())));
+            Element interestTable = table(section, List.of(heading("column.direction", 23),
+                    heading("column.sector", 33), number("column.stated", 22), number("column.open", 22)));
+            interestTable.setAttribute("style", "width: 70%");
+            Element interestRows = html.add(interestTable, "tbody");
             for (Broker.InterestRow row : interests.rows()) {
-                small(table, row.directionName(), Element.ALIGN_LEFT);
-                small(table, row.sectorName(), Element.ALIGN_LEFT);
-                small(table, Swedish.count(row.stated()), Element.ALIGN_RIGHT);
-                small(table, Swedish.count(row.open()), Element.ALIGN_RIGHT);
+                Element line = html.add(interestRows, "tr");
+                cell(line, words.name(row.directionName(), row.directionNameEn()));
+                cell(line, words.name(row.sectorName(), row.sectorNameEn()));
+                html.add(line, "td", words.count(row.stated()), "number");
+                html.add(line, "td", words.count(row.open()), "number");
             }
-            document.add(table);
             Broker.Calls calls = broker.calls();
-            Paragraph published = new Paragraph("Utlysningar publicerade under året: " + Swedish.count(calls.published()),
-                    fonts.bold(TEXT_SIZE));
-            published.setSpacingBefore(6);
-            published.setSpacingAfter(4);
-            document.add(published);
+            html.add(section, "h3", words.get("broker.calls"));
+            text(section, words.get("broker.calls-published", words.count(calls.published())));
             if (!calls.programmes().isEmpty()) {
-                PdfPTable programmes = table(new float[] {4, 1.4f}, 60);
-                header(programmes, "Program", "Utlysningar");
+                Element programmes = table(section, List.of(heading("column.programme", 74),
+                        number("column.calls", 26)));
+                programmes.setAttribute("style", "width: 60%");
+                Element rows = html.add(programmes, "tbody");
                 for (Broker.ProgrammeRow row : calls.programmes()) {
-                    small(programmes, row.name(), Element.ALIGN_LEFT);
-                    small(programmes, Swedish.count(row.published()), Element.ALIGN_RIGHT);
+                    Element line = html.add(rows, "tr");
+                    cell(line, words.name(row.name(), row.nameEn()));
+                    html.add(line, "td", words.count(row.published()), "number");
                 }
-                document.add(programmes);
             }
         }
 
-        private PdfPTable introductionTable(String first) {
-            PdfPTable table = table(new float[] {3.2f, 1.2f, 1.2f, 1.1f, 1, 1.4f, 1.2f}, 100);
-            header(table, first, "Föreslagna", "Accepterade", "Avböjda", "Möte", "Gemensam ansökan", "Blev projekt");
-            return table;
+        private Element introductionTable(Element section, String firstKey) {
+            Element table = table(section, List.of(heading(firstKey, 32), number("column.proposed", 12),
+                    number("column.accepted", 12), number("column.declined", 11), number("column.meeting", 10),
+                    number("column.joint-application", 12), number("column.became-projects", 11)));
+            return html.add(table, "tbody");
         }
 
-        private void introductionRow(PdfPTable table, String name, Broker.Figures figures, Font font) {
-            table.addCell(cell(fonts.shown(name), font, Element.ALIGN_LEFT));
+        private Element introductionRow(Element rows, String name, Broker.Figures figures) {
+            Element row = html.add(rows, "tr");
+            cell(row, name);
             for (long count : List.of(figures.proposed(), figures.accepted(), figures.declined(),
                     figures.outcomes().getOrDefault("MEETING", 0L),
                     figures.outcomes().getOrDefault("JOINT_APPLICATION", 0L), figures.projects())) {
-                table.addCell(cell(Swedish.count(count), font, Element.ALIGN_RIGHT));
+                html.add(row, "td", words.count(count), "number");
             }
-        }
-
-        /** 0 till under 20; the last band includes its upper bound: 80–100. */
-        private static String band(Priority.Band band) {
-            return band.to() >= 100 ? band.from() + "–" + band.to() : band.from() + " till under " + band.to();
+            return row;
         }
 
         private String shown(Column.Kind kind, Object value) {
@@ -525,87 +553,78 @@ public class PdfExport {
                 return NONE;
             }
             return switch (kind) {
-                case COUNT -> Swedish.count(((Number) value).longValue());
-                case AMOUNT -> Swedish.amount((BigDecimal) value);
-                case DECIMAL -> Swedish.decimal((Number) value);
-                case TEXT, DATE -> fonts.shown(value.toString());
-                case TIME -> Swedish.shortTime((Instant) value);
+                case COUNT -> words.count(((Number) value).longValue());
+                case AMOUNT -> words.amount((BigDecimal) value);
+                case DECIMAL -> words.decimal((Number) value);
+                case TEXT, DATE -> shown(value.toString());
+                case TIME -> Words.shortTime((Instant) value);
             };
         }
 
-        /**
-         * A section's heading, on a new page where what should follow it would not fit below it: a heading alone
-         * at the foot of a page reads badly.
-         *
-         * @param following the height, in points, to keep on the same page as the heading
-         */
-        private void section(String title, float following) {
-            if (writer.getVerticalPosition(true) - document.bottom() < HEADING_HEIGHT + following) {
-                document.newPage();
+        /** A section under its H2 heading; the stylesheet keeps a heading with what follows it. */
+        private Element section(String titleKey) {
+            Element section = html.add(body, "section");
+            html.add(section, "h2", words.get(titleKey));
+            return section;
+        }
+
+        /** A column's heading and its share of the table's width, in percent. */
+        private record Heading(String key, float width, boolean number) {
+        }
+
+        private static Heading heading(String key, float width) {
+            return new Heading(key, width, false);
+        }
+
+        private static Heading number(String key, float width) {
+            return new Heading(key, width, true);
+        }
+
+        /** A table the width of the page with a header row that is repeated where the table breaks across pages. */
+        private Element table(Element parent, List<Heading> headings) {
+            Element table = html.add(parent, "table");
+            Element header = html.add(html.add(table, "thead"), "tr");
+            for (Heading heading : headings) {
+                Element cell = columnHeader(header, words.get(heading.key()));
+                cell.setAttribute("style", "width: " + heading.width() + "%");
+                if (heading.number()) {
+                    cell.setAttribute("class", "number");
+                }
             }
-            Paragraph heading = new Paragraph(title, fonts.bold(13, ACCENT));
-            heading.setSpacingBefore(10);
-            heading.setSpacingAfter(6);
-            document.add(heading);
-        }
-
-        /** The table's height once laid out at its width on the page. */
-        private float height(PdfPTable table) {
-            table.setTotalWidth(width() * table.getWidthPercentage() / 100);
-            table.setLockedWidth(true);
-            return table.getTotalHeight();
-        }
-
-        private float width() {
-            return document.right() - document.left();
-        }
-
-        private void text(String text) {
-            Paragraph paragraph = new Paragraph(fonts.shown(text), fonts.regular(TEXT_SIZE));
-            paragraph.setSpacingAfter(4);
-            document.add(paragraph);
-        }
-
-        private void note(String text) {
-            Paragraph paragraph = new Paragraph(fonts.shown(text), fonts.regular(SMALL_SIZE));
-            paragraph.setSpacingBefore(2);
-            document.add(paragraph);
-        }
-
-        private static PdfPTable table(float[] widths, float percent) {
-            PdfPTable table = new PdfPTable(widths);
-            table.setWidthPercentage(percent);
-            table.setHorizontalAlignment(Element.ALIGN_LEFT);
-            table.setSpacingBefore(2);
             return table;
         }
 
-        private void header(PdfPTable table, String... headings) {
-            for (String heading : headings) {
-                table.addCell(headerCell(heading));
-            }
-            table.setHeaderRows(1);
-        }
-
-        private PdfPCell headerCell(String text) {
-            PdfPCell cell = cell(fonts.shown(text), fonts.bold(TABLE_SIZE), Element.ALIGN_LEFT);
-            cell.setBackgroundColor(HEADER);
+        private Element columnHeader(Element row, String text) {
+            Element cell = html.add(row, "th", shown(text));
+            cell.setAttribute("scope", "col");
             return cell;
         }
 
-        private void small(PdfPTable table, String text, int alignment) {
-            table.addCell(cell(fonts.shown(Objects.requireNonNullElse(text, "")), fonts.regular(SMALL_SIZE),
-                    alignment));
+        private void rowHeader(Element row, String text) {
+            html.add(row, "th", shown(text)).setAttribute("scope", "row");
         }
 
-        private static PdfPCell cell(String text, Font font, int alignment) {
-            PdfPCell cell = new PdfPCell(new Phrase(text, font));
-            cell.setHorizontalAlignment(alignment);
-            cell.setBorder(Rectangle.BOTTOM);
-            cell.setBorderColor(LINE);
-            cell.setBorderWidth(0.5f);
-            cell.setPadding(3);
-            return cell;
+        private void cell(Element row, String text) {
+            html.add(row, "td", shown(Objects.requireNonNullElse(text, "")));
+        }
+
+        private void text(Element parent, String text) {
+            html.add(parent, "p", shown(text));
+        }
+
+        private void note(Element parent, String text) {
+            html.add(parent, "p", shown(text), "note");
+        }
+
+        /** A name in the document's language where the report has one, as the fonts can show it. */
+        private String name(String name, String nameEn) {
+            String preferred = words.name(name, nameEn);
+            return Objects.equals(preferred, nameEn) ? fonts.name(nameEn, name, words.get("unshowable"))
+                    : fonts.name(name, nameEn, words.get("unshowable"));
+        }
+
+        private String shown(String text) {
+            return fonts.shown(text, words.get("unshowable"));
         }
     }
 }

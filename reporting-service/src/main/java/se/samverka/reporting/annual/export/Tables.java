@@ -9,15 +9,14 @@ import se.samverka.reporting.broker.Broker;
 import se.samverka.reporting.coverage.Coverage;
 import se.samverka.reporting.funding.Funding;
 import se.samverka.reporting.partnerships.Partnerships;
-import se.samverka.reporting.report.Labels;
-import se.samverka.reporting.report.Names;
 import se.samverka.reporting.report.PartnershipRef;
 import se.samverka.reporting.report.ProjectRef;
 
-/** The tables the CSV files and the workbook share, so that both show the same columns under the same headings. */
+/**
+ * The tables the CSV files and the workbook share, in one language, so that both show the same columns under the
+ * same headings.
+ */
 final class Tables {
-
-    static final String TOTAL = "Totalt";
 
     /** Organisation types that are always the municipality's own side of a partnership. */
     private static final Set<String> OWN_TYPES = Set.of("DEPARTMENT", "MUNICIPAL_COMPANY");
@@ -25,97 +24,136 @@ final class Tables {
     /** What a funding line without sums reads from: every cell stays empty. */
     private static final Funding.Sums NO_SUMS = new Funding.Sums(null, null, null, null, null);
 
-    static final List<Column<ProjectRow>> PROJECTS = List.of(
-            Column.text("Akronym", ProjectRow::acronym),
-            Column.text("Titel", ProjectRow::title),
-            Column.text("Diarienummer", ProjectRow::registrationNumber),
-            Column.text("Ägare", ProjectRow::owner),
-            Column.text("Status", row -> Labels.sv(row.status())),
-            Column.text("Hälsa", row -> Labels.sv(row.health())),
-            Column.text("Strategier", row -> Swedish.joined(row.strategies())),
-            Column.text("Insatsområden", row -> Swedish.joined(row.growthAreas())),
-            Column.text("Länder", row -> Swedish.joined(row.countries())),
-            Column.text("Program", row -> Swedish.joined(row.programmes())),
-            Column.amount("Sökt (SEK)", ProjectRow::appliedSek),
-            Column.amount("Beviljat (SEK)", ProjectRow::grantedSek),
-            Column.amount("Utbetalt (SEK)", ProjectRow::paidSek),
-            Column.decimal("Poäng", ProjectRow::score),
-            Column.date("Från", ProjectRow::from),
-            Column.date("Till", ProjectRow::until),
-            Column.text("Projekt-id", ProjectRow::projectId));
+    private final Words words;
 
-    static final List<Column<FundingLine>> FUNDING = List.of(
-            Column.text("Program", FundingLine::programme),
-            Column.text("Programnamn", FundingLine::programmeName),
-            Column.count("År", FundingLine::year),
-            Column.count("Antal rader", FundingLine::lines),
-            Column.amount("Sökt (SEK)", line -> sek(line).applied()),
-            Column.amount("Beviljat (SEK)", line -> sek(line).granted()),
-            Column.amount("Utbetalt (SEK)", line -> sek(line).paid()),
-            Column.amount("Egen insats (SEK)", line -> sek(line).ownContribution()),
-            Column.text("Valuta", line -> original(line).currency()),
-            Column.amount("Sökt (valuta)", line -> original(line).applied()),
-            Column.amount("Beviljat (valuta)", line -> original(line).granted()),
-            Column.amount("Utbetalt (valuta)", line -> original(line).paid()),
-            Column.amount("Egen insats (valuta)", line -> original(line).ownContribution()));
+    Tables(Words words) {
+        this.words = words;
+    }
 
-    static final List<Column<Coverage.Department>> DEPARTMENTS = List.of(
-            Column.text("Förvaltning", Coverage.Department::name),
-            Column.text("Typ", department -> Labels.sv(department.type())),
-            Column.count("Öppna projekt", Coverage.Department::openProjects),
-            Column.count("Pågående projekt", Coverage.Department::ongoingProjects),
-            Column.count("Aktiva partnerskap", department -> department.partnerships().size()),
-            Column.text("Internationell dimension",
-                    department -> department.hasInternationalDimension() ? "Ja" : "Nej"),
-            Column.text("Projekt", department -> Swedish.joined(
-                    department.projects().stream().map(Tables::projectName).toList())),
-            Column.text("Partnerskap", department -> Swedish.joined(
-                    department.partnerships().stream().map(PartnershipRef::name).toList())));
+    /** Totalt or Total: the programme, and the name, of the lines that sum up the others. */
+    String total() {
+        return words.get("total");
+    }
 
-    static final List<Column<IntroductionLine>> INTRODUCTIONS = List.of(
-            Column.text("Indelning", IntroductionLine::part),
-            Column.text("Namn", IntroductionLine::name),
-            Column.count("Föreslagna", line -> line.figures().proposed()),
-            Column.count("Accepterade", line -> line.figures().accepted()),
-            Column.count("Avböjda", line -> line.figures().declined()),
-            Column.count("Väntar på svar", line -> line.figures().pending()),
-            Column.count("Möte", line -> outcome(line, "MEETING")),
-            Column.count("Gemensam ansökan", line -> outcome(line, "JOINT_APPLICATION")),
-            Column.count("Projekt registrerat", line -> outcome(line, "PROJECT_REGISTERED")),
-            Column.count("Inget resultat", line -> outcome(line, "NOTHING")),
-            Column.count("Blev projekt", line -> line.figures().projects()),
-            Column.text("Partnerskaps-id", IntroductionLine::partnershipId));
+    List<Column<ProjectRow>> projects() {
+        return List.of(
+                Column.text(words.get("column.acronym"), ProjectRow::acronym),
+                Column.text(words.get("column.title"), ProjectRow::title),
+                Column.text(words.get("column.registration-number"), ProjectRow::registrationNumber),
+                Column.text(words.get("column.owner"), ProjectRow::owner),
+                Column.text(words.get("column.status"), row -> words.label(row.status())),
+                Column.text(words.get("column.health"), row -> words.label(row.health())),
+                Column.text(words.get("column.strategies"), row -> Words.joined(row.strategies())),
+                Column.text(words.get("column.growth-areas"), row -> Words.joined(row.growthAreas())),
+                Column.text(words.get("column.countries"), row -> Words.joined(row.countries())),
+                Column.text(words.get("column.programmes"), row -> Words.joined(row.programmes())),
+                Column.amount(words.get("column.applied-sek"), ProjectRow::appliedSek),
+                Column.amount(words.get("column.granted-sek"), ProjectRow::grantedSek),
+                Column.amount(words.get("column.paid-sek"), ProjectRow::paidSek),
+                Column.decimal(words.get("column.score"), ProjectRow::score),
+                Column.date(words.get("column.from"), ProjectRow::from),
+                Column.date(words.get("column.until"), ProjectRow::until),
+                Column.text(words.get("column.project-id"), ProjectRow::projectId));
+    }
 
-    static final List<Column<Broker.InterestRow>> INTERESTS = List.of(
-            Column.text("Riktning", Broker.InterestRow::directionName),
-            Column.text("Sektor", Broker.InterestRow::sectorName),
-            Column.count("Angivna under året", Broker.InterestRow::stated),
-            Column.count("Öppna vid årets slut", Broker.InterestRow::open));
+    List<Column<FundingLine>> funding() {
+        return List.of(
+                Column.text(words.get("column.programme"), FundingLine::programme),
+                Column.text(words.get("column.programme-name"), FundingLine::programmeName),
+                Column.count(words.get("column.year"), FundingLine::year),
+                Column.count(words.get("column.lines"), FundingLine::lines),
+                Column.amount(words.get("column.applied-sek"), line -> sek(line).applied()),
+                Column.amount(words.get("column.granted-sek"), line -> sek(line).granted()),
+                Column.amount(words.get("column.paid-sek"), line -> sek(line).paid()),
+                Column.amount(words.get("column.own-contribution-sek"), line -> sek(line).ownContribution()),
+                Column.text(words.get("column.currency"), line -> original(line).currency()),
+                Column.amount(words.get("column.applied-currency"), line -> original(line).applied()),
+                Column.amount(words.get("column.granted-currency"), line -> original(line).granted()),
+                Column.amount(words.get("column.paid-currency"), line -> original(line).paid()),
+                Column.amount(words.get("column.own-contribution-currency"),
+                        line -> original(line).ownContribution()));
+    }
 
-    static final List<Column<Broker.ProgrammeRow>> CALLS = List.of(
-            Column.text("Program", Broker.ProgrammeRow::programme),
-            Column.text("Programnamn", Broker.ProgrammeRow::name),
-            Column.count("Publicerade utlysningar", Broker.ProgrammeRow::published));
+    List<Column<Coverage.Department>> departments() {
+        return List.of(
+                Column.text(words.get("column.department"), Coverage.Department::name),
+                Column.text(words.get("column.type"), department -> words.label(department.type())),
+                Column.count(words.get("column.open-projects"), Coverage.Department::openProjects),
+                Column.count(words.get("column.ongoing-projects"), Coverage.Department::ongoingProjects),
+                Column.count(words.get("column.active-partnerships"), department -> department.partnerships().size()),
+                Column.text(words.get("column.international-dimension"),
+                        department -> words.yesOrNo(department.hasInternationalDimension())),
+                Column.text(words.get("column.projects"), department -> Words.joined(
+                        department.projects().stream().map(Tables::projectName).toList())),
+                Column.text(words.get("column.partnerships"), department -> Words.joined(
+                        department.partnerships().stream().map(PartnershipRef::name).toList())));
+    }
 
-    private Tables() {
+    List<Column<Partnerships.Row>> twinCities(String municipality) {
+        return List.of(
+                Column.text(words.get("column.twin-city"), Partnerships.Row::name),
+                Column.text(words.get("column.counterpart"), row -> Words.joined(counterparts(row, municipality)
+                        .stream().map(party -> words.name(party.name(), party.nameEn())).toList())),
+                Column.text(words.get("column.country"), row -> Words.joined(counterparts(row, municipality).stream()
+                        .map(party -> words.country(party.country())).distinct().toList())),
+                Column.text(words.get("column.status"), row -> words.label(row.status())),
+                Column.count(words.get("column.projects"), row -> row.projects().size()),
+                Column.count(words.get("column.open-projects"), Partnerships.Row::openProjects),
+                Column.count(words.get("column.activities"), Partnerships.Row::activities),
+                Column.count(words.get("column.participants"), Partnerships.Row::participants),
+                Column.date(words.get("column.last-activity"), row -> Words.date(row.lastActivity())),
+                Column.date(words.get("column.agreement-valid-until"), Partnerships.Row::agreementValidTo));
+    }
+
+    List<Column<IntroductionLine>> introductions() {
+        return List.of(
+                Column.text(words.get("column.breakdown"), IntroductionLine::part),
+                Column.text(words.get("column.name"), IntroductionLine::name),
+                Column.count(words.get("column.proposed"), line -> line.figures().proposed()),
+                Column.count(words.get("column.accepted"), line -> line.figures().accepted()),
+                Column.count(words.get("column.declined"), line -> line.figures().declined()),
+                Column.count(words.get("column.pending"), line -> line.figures().pending()),
+                Column.count(words.get("column.meeting"), line -> outcome(line, "MEETING")),
+                Column.count(words.get("column.joint-application"), line -> outcome(line, "JOINT_APPLICATION")),
+                Column.count(words.get("column.project-registered"), line -> outcome(line, "PROJECT_REGISTERED")),
+                Column.count(words.get("column.nothing"), line -> outcome(line, "NOTHING")),
+                Column.count(words.get("column.became-projects"), line -> line.figures().projects()),
+                Column.text(words.get("column.partnership-id"), IntroductionLine::partnershipId));
+    }
+
+    List<Column<Broker.InterestRow>> interests() {
+        return List.of(
+                Column.text(words.get("column.direction"),
+                        row -> words.name(row.directionName(), row.directionNameEn())),
+                Column.text(words.get("column.sector"), row -> words.name(row.sectorName(), row.sectorNameEn())),
+                Column.count(words.get("column.stated-in-year"), Broker.InterestRow::stated),
+                Column.count(words.get("column.open-at-year-end"), Broker.InterestRow::open));
+    }
+
+    List<Column<Broker.ProgrammeRow>> calls() {
+        return List.of(
+                Column.text(words.get("column.programme"), Broker.ProgrammeRow::programme),
+                Column.text(words.get("column.programme-name"), row -> words.name(row.name(), row.nameEn())),
+                Column.count(words.get("column.calls-published"), Broker.ProgrammeRow::published));
     }
 
     /**
      * One line of the broker's introductions: a sector's, the total's or a partnership's.
      *
-     * @param part Sektor, Totalt or Partnerskap
+     * @param part Sektor, Totalt or Partnerskap (Sector, Total or Partnership)
      */
     record IntroductionLine(String part, String name, String partnershipId, Broker.Figures figures, boolean total) {
     }
 
     /** The introductions per sector, their total, then per partnership. */
-    static List<IntroductionLine> introductionLines(Broker broker) {
+    List<IntroductionLine> introductionLines(Broker broker) {
         List<IntroductionLine> lines = new ArrayList<>();
-        broker.introductions().sectors().forEach(row ->
-                lines.add(new IntroductionLine("Sektor", row.name(), null, row.figures(), false)));
-        lines.add(new IntroductionLine(TOTAL, TOTAL, null, broker.introductions().total(), true));
-        broker.introductions().partnerships().forEach(row ->
-                lines.add(new IntroductionLine("Partnerskap", row.name(), row.partnershipId(), row.figures(), false)));
+        broker.introductions().sectors().forEach(row -> lines.add(new IntroductionLine(words.get("part.sector"),
+                words.name(row.name(), row.nameEn()), null, row.figures(), false)));
+        lines.add(new IntroductionLine(total(), total(), null, broker.introductions().total(), true));
+        broker.introductions().partnerships().forEach(row -> lines.add(new IntroductionLine(
+                words.get("part.partnership"), words.name(row.name(), row.nameEn()), row.partnershipId(),
+                row.figures(), false)));
         return lines;
     }
 
@@ -131,17 +169,18 @@ final class Tables {
      * @param lines    null on a row's further lines
      * @param sek      null on a row's further lines
      * @param original null for a row without any amount
-     * @param total    whether it is a line of the total, whose programme reads Totalt
+     * @param total    whether it is a line of the total, whose programme reads Totalt (Total)
      */
     record FundingLine(String programme, String programmeName, Integer year, Long lines, Funding.Sums sek,
                        Funding.Sums original, boolean total) {
     }
 
     /** The funding rows, each in as many lines as it has currencies, and last the total in the same way. */
-    static List<FundingLine> fundingLines(Funding funding) {
+    List<FundingLine> fundingLines(Funding funding) {
         List<FundingLine> lines = new ArrayList<>();
-        funding.rows().forEach(row -> addLines(lines, row, row.programme(), row.programmeName(), false));
-        addLines(lines, funding.total(), TOTAL, null, true);
+        funding.rows().forEach(row -> addLines(lines, row, row.programme(),
+                words.programme(row.programme(), row.programmeName()), false));
+        addLines(lines, funding.total(), total(), null, true);
         return lines;
     }
 
@@ -167,22 +206,6 @@ final class Tables {
         return line.original() == null ? NO_SUMS : line.original();
     }
 
-    static List<Column<Partnerships.Row>> twinCities(String municipality) {
-        return List.of(
-                Column.text("Vänort", Partnerships.Row::name),
-                Column.text("Motpart", row -> Swedish.joined(
-                        counterparts(row, municipality).stream().map(Partnerships.PartyRow::name).toList())),
-                Column.text("Land", row -> Swedish.joined(counterparts(row, municipality).stream()
-                        .map(party -> Names.country(party.country())).distinct().toList())),
-                Column.text("Status", row -> Labels.sv(row.status())),
-                Column.count("Projekt", row -> row.projects().size()),
-                Column.count("Öppna projekt", Partnerships.Row::openProjects),
-                Column.count("Aktiviteter", Partnerships.Row::activities),
-                Column.count("Deltagare", Partnerships.Row::participants),
-                Column.date("Senaste aktivitet", row -> Swedish.date(row.lastActivity())),
-                Column.date("Avtal giltigt till", Partnerships.Row::agreementValidTo));
-    }
-
     /**
      * The parties on the other side of a twin city partnership. The report does not mark the municipality's own
      * parties, so they are told by their type, or by being a Swedish municipality, or by the municipality's name.
@@ -205,23 +228,21 @@ final class Tables {
     record Figure(String label, Column.Kind kind, Object value) {
     }
 
-    static List<Figure> keyFigures(AnnualReport report) {
+    List<Figure> keyFigures(AnnualReport report) {
         AnnualReport.KeyFigures figures = report.keyFigures();
         return List.of(
-                new Figure("Projekt under året", Column.Kind.COUNT, figures.projectsRunning()),
-                new Figure("– varav startade under året", Column.Kind.COUNT, figures.projectsStarted()),
-                new Figure("– varav avslutade under året", Column.Kind.COUNT, figures.projectsEnded()),
-                new Figure("– varav pågående nu", Column.Kind.COUNT, figures.projectsOngoing()),
-                new Figure("Aktiva partnerskap", Column.Kind.COUNT, figures.activePartnerships()),
-                new Figure("Länder som samarbetet når (Sverige inräknat)", Column.Kind.COUNT, figures.countries()),
-                new Figure("Deltagande organisationer", Column.Kind.COUNT, figures.organisations()),
-                new Figure("Aktiviteter under året", Column.Kind.COUNT, figures.activities()),
-                new Figure("Deltagare i aktiviteterna", Column.Kind.COUNT, figures.participants()),
-                new Figure("Förvaltningar och bolag utan internationell dimension", Column.Kind.COUNT,
-                        figures.departmentsWithout()),
-                new Figure("Beviljat under året (SEK)", Column.Kind.AMOUNT, figures.grantedSek()),
-                new Figure("Utbetalt på årets finansieringsrader (SEK)", Column.Kind.AMOUNT, figures.paidSek()),
-                new Figure("Genomsnittlig bedömningspoäng, öppna projekt", Column.Kind.DECIMAL,
-                        figures.averageScore()));
+                new Figure(words.get("figure.projects-running"), Column.Kind.COUNT, figures.projectsRunning()),
+                new Figure(words.get("figure.projects-started"), Column.Kind.COUNT, figures.projectsStarted()),
+                new Figure(words.get("figure.projects-ended"), Column.Kind.COUNT, figures.projectsEnded()),
+                new Figure(words.get("figure.projects-ongoing"), Column.Kind.COUNT, figures.projectsOngoing()),
+                new Figure(words.get("figure.active-partnerships"), Column.Kind.COUNT, figures.activePartnerships()),
+                new Figure(words.get("figure.countries"), Column.Kind.COUNT, figures.countries()),
+                new Figure(words.get("figure.organisations"), Column.Kind.COUNT, figures.organisations()),
+                new Figure(words.get("figure.activities"), Column.Kind.COUNT, figures.activities()),
+                new Figure(words.get("figure.participants"), Column.Kind.COUNT, figures.participants()),
+                new Figure(words.get("figure.departments-without"), Column.Kind.COUNT, figures.departmentsWithout()),
+                new Figure(words.get("figure.granted-sek"), Column.Kind.AMOUNT, figures.grantedSek()),
+                new Figure(words.get("figure.paid-sek"), Column.Kind.AMOUNT, figures.paidSek()),
+                new Figure(words.get("figure.average-score"), Column.Kind.DECIMAL, figures.averageScore()));
     }
 }

@@ -22,12 +22,15 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 import se.samverka.reporting.annual.AnnualReport;
+import se.samverka.reporting.report.Names;
 
 /**
  * The annual report as an Excel workbook, for the coordinator to sort, filter and sum further: the key figures, the
  * projects, the funding (laid out as in {@link CsvExport}, with the total last), the departments' coverage, the
- * twin cities and the international broker's introductions, interests and calls, each on a sheet of its own. Numbers are numeric cells, amounts formatted {@code #,##0.00}, dates real
- * date cells; every sheet has a bold, frozen header row, and the tables an auto-filter.
+ * twin cities and the international broker's introductions, interests and calls, each on a sheet of its own, its
+ * name, headings and words in Swedish or English. Numbers are numeric cells, amounts formatted {@code #,##0.00}
+ * (Excel shows the separators of its reader's language), dates real date cells; every sheet has a bold, frozen
+ * header row, and the tables an auto-filter.
  *
  * <p>XSSF rather than the streaming SXSSF: a municipality's year is some hundred rows, which XSSF holds in memory
  * with ease and without SXSSF's temporary files.
@@ -40,23 +43,32 @@ public class XlsxExport {
     /** Room for the auto-filter's button beside a heading. */
     private static final int FILTER_BUTTON_CHARS = 3;
 
-    public byte[] workbook(AnnualReport report) {
+    private final Names names;
+
+    public XlsxExport(Names names) {
+        this.names = names;
+    }
+
+    public byte[] workbook(AnnualReport report, Language language) {
+        Words words = new Words(language, names);
+        Tables tables = new Tables(words);
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
-            keyFigures(workbook.createSheet("Nyckeltal"), styles, report);
-            table(workbook.createSheet("Projekt"), styles, Tables.PROJECTS, report.projects(), row -> false);
-            table(workbook.createSheet("Finansiering"), styles, Tables.FUNDING,
-                    Tables.fundingLines(report.funding()), Tables.FundingLine::total);
-            table(workbook.createSheet("Förvaltningar"), styles, Tables.DEPARTMENTS,
+            keyFigures(workbook.createSheet(words.get("sheet.key-figures")), styles, words, tables, report);
+            table(workbook.createSheet(words.get("sheet.projects")), styles, words, tables.projects(),
+                    report.projects(), row -> false);
+            table(workbook.createSheet(words.get("sheet.funding")), styles, words, tables.funding(),
+                    tables.fundingLines(report.funding()), Tables.FundingLine::total);
+            table(workbook.createSheet(words.get("sheet.departments")), styles, words, tables.departments(),
                     report.coverage().departments(), department -> false);
-            table(workbook.createSheet("Vänorter"), styles, Tables.twinCities(report.municipality()),
-                    report.twinCities().partnerships(), twinCity -> false);
-            table(workbook.createSheet("Introduktioner"), styles, Tables.INTRODUCTIONS,
-                    Tables.introductionLines(report.broker()), Tables.IntroductionLine::total);
-            table(workbook.createSheet("Intressen"), styles, Tables.INTERESTS, report.broker().interests().rows(),
-                    row -> false);
-            table(workbook.createSheet("Utlysningar"), styles, Tables.CALLS, report.broker().calls().programmes(),
-                    row -> false);
+            table(workbook.createSheet(words.get("sheet.twin-cities")), styles, words,
+                    tables.twinCities(report.municipality()), report.twinCities().partnerships(), twinCity -> false);
+            table(workbook.createSheet(words.get("sheet.introductions")), styles, words, tables.introductions(),
+                    tables.introductionLines(report.broker()), Tables.IntroductionLine::total);
+            table(workbook.createSheet(words.get("sheet.interests")), styles, words, tables.interests(),
+                    report.broker().interests().rows(), row -> false);
+            table(workbook.createSheet(words.get("sheet.calls")), styles, words, tables.calls(),
+                    report.broker().calls().programmes(), row -> false);
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -65,16 +77,19 @@ public class XlsxExport {
     }
 
     /** Label and value, one key figure a row, with the year and what the figures are based on first and last. */
-    private static void keyFigures(Sheet sheet, Styles styles, AnnualReport report) {
-        header(sheet, styles, List.of("Nyckeltal", "Värde"));
-        int[] widths = {"Nyckeltal".length(), "Värde".length()};
+    private static void keyFigures(Sheet sheet, Styles styles, Words words, Tables tables, AnnualReport report) {
+        String labelHeading = words.get("column.key-figure");
+        String valueHeading = words.get("column.value");
+        header(sheet, styles, List.of(labelHeading, valueHeading));
+        int[] widths = {labelHeading.length(), valueHeading.length()};
         int rowIndex = 1;
         List<Tables.Figure> figures = new ArrayList<>();
-        figures.add(new Tables.Figure("År", Column.Kind.COUNT, report.year()));
-        figures.add(new Tables.Figure("Kommun", Column.Kind.TEXT, report.municipality()));
-        figures.addAll(Tables.keyFigures(report));
-        figures.add(new Tables.Figure("Underlaget till och med", Column.Kind.TIME, report.freshness().lastEventTime()));
-        figures.add(new Tables.Figure("Sammanställd", Column.Kind.TIME, report.freshness().asOf()));
+        figures.add(new Tables.Figure(words.get("figure.year"), Column.Kind.COUNT, report.year()));
+        figures.add(new Tables.Figure(words.get("figure.municipality"), Column.Kind.TEXT, report.municipality()));
+        figures.addAll(tables.keyFigures(report));
+        figures.add(new Tables.Figure(words.get("figure.basis"), Column.Kind.TIME,
+                report.freshness().lastEventTime()));
+        figures.add(new Tables.Figure(words.get("figure.compiled"), Column.Kind.TIME, report.freshness().asOf()));
         for (Tables.Figure figure : figures) {
             Row row = sheet.createRow(rowIndex++);
             Cell label = row.createCell(0);
@@ -82,7 +97,7 @@ public class XlsxExport {
             label.setCellStyle(styles.plain.get(Column.Kind.TEXT));
             value(row.createCell(1), figure.kind(), figure.value(), styles.plain);
             widths[0] = Math.max(widths[0], figure.label().length());
-            widths[1] = Math.max(widths[1], shownLength(figure.kind(), figure.value()));
+            widths[1] = Math.max(widths[1], shownLength(words, figure.kind(), figure.value()));
         }
         sheet.createFreezePane(0, 1);
         for (int column = 0; column < widths.length; column++) {
@@ -90,7 +105,7 @@ public class XlsxExport {
         }
     }
 
-    private static <R> void table(Sheet sheet, Styles styles, List<Column<R>> columns, List<R> rows,
+    private static <R> void table(Sheet sheet, Styles styles, Words words, List<Column<R>> columns, List<R> rows,
                                   Predicate<R> emphasised) {
         header(sheet, styles, columns.stream().map(Column::heading).toList());
         int[] widths = columns.stream().mapToInt(column -> column.heading().length() + FILTER_BUTTON_CHARS).toArray();
@@ -102,7 +117,7 @@ public class XlsxExport {
                 Object value = columns.get(column).of(row);
                 Column.Kind kind = columns.get(column).kind();
                 value(cells.createCell(column), kind, value, style);
-                widths[column] = Math.max(widths[column], shownLength(kind, value));
+                widths[column] = Math.max(widths[column], shownLength(words, kind, value));
             }
         }
         sheet.createFreezePane(0, 1);
@@ -131,20 +146,20 @@ public class XlsxExport {
             case TEXT -> cell.setCellValue(value.toString());
             case COUNT, AMOUNT, DECIMAL -> cell.setCellValue(((Number) value).doubleValue());
             case DATE -> cell.setCellValue((LocalDate) value);
-            case TIME -> cell.setCellValue(Swedish.local((Instant) value));
+            case TIME -> cell.setCellValue(Words.local((Instant) value));
         }
     }
 
     /** About how many characters Excel shows for a value, as POI's own autosizing needs fonts a server lacks. */
-    private static int shownLength(Column.Kind kind, Object value) {
+    private static int shownLength(Words words, Column.Kind kind, Object value) {
         if (value == null) {
             return 0;
         }
         return switch (kind) {
             case TEXT -> value.toString().length();
-            case COUNT -> Swedish.count(((Number) value).longValue()).length();
-            case AMOUNT -> Swedish.amount((BigDecimal) value).length();
-            case DECIMAL -> Swedish.decimal((Number) value).length();
+            case COUNT -> words.count(((Number) value).longValue()).length();
+            case AMOUNT -> words.amount((BigDecimal) value).length();
+            case DECIMAL -> words.decimal((Number) value).length();
             case DATE -> "2026-03-01".length();
             case TIME -> "2026-03-01 14:05".length();
         };

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import se.samverka.platform.web.PageResponse;
+import se.samverka.reference.FundingProgrammes;
+import se.samverka.reference.MunicipalStrategy;
 import se.samverka.reporting.annual.AnnualReport;
 import se.samverka.reporting.annual.AnnualReport.ProjectRow;
 import se.samverka.reporting.broker.Broker;
@@ -18,6 +20,7 @@ import se.samverka.reporting.partnerships.Partnerships;
 import se.samverka.reporting.portfolio.Portfolio;
 import se.samverka.reporting.priority.Priority;
 import se.samverka.reporting.report.Count;
+import se.samverka.reporting.report.Names;
 import se.samverka.reporting.report.PartnershipRef;
 import se.samverka.reporting.report.ProjectRef;
 import se.samverka.reporting.report.ReportFilter;
@@ -47,6 +50,11 @@ final class AnnualReportFixture {
     private static final String KFF = "Kultur- och fritidsförvaltningen";
 
     private AnnualReportFixture() {
+    }
+
+    /** The names of strategies and programmes from the reference data the service ships. */
+    static Names names() {
+        return new Names(MunicipalStrategy.load(""), FundingProgrammes.load(""));
     }
 
     static AnnualReport ostersund2026() {
@@ -214,12 +222,15 @@ final class AnnualReportFixture {
                 List.of(new Broker.PartnershipRow("t-kajaani", "Vänort Kajaani", "Twin city Kajaani",
                         figures(2, 2, 0, 0, 2, 1, 1, 0, 1))));
         Broker.Interests interests = new Broker.Interests(7, 9, List.of(
-                interests("OFFERS", "Erbjuder", "PUBLIC", "Offentlig sektor", 1, 2),
-                interests("OFFERS", "Erbjuder", "PRIVATE", "Näringsliv", 3, 4),
-                interests("OFFERS", "Erbjuder", "SOCIAL_ECONOMY", "Idéburen sektor", 0, 0),
-                interests("SEEKS", "Söker", "PUBLIC", "Offentlig sektor", 0, 0),
-                interests("SEEKS", "Söker", "PRIVATE", "Näringsliv", 2, 2),
-                interests("SEEKS", "Söker", "SOCIAL_ECONOMY", "Idéburen sektor", 1, 1)));
+                new Broker.InterestRow("OFFERS", "Erbjuder", "Offers", "PUBLIC", "Offentlig sektor", "Public sector", 1,
+                        2),
+                new Broker.InterestRow("OFFERS", "Erbjuder", "Offers", "PRIVATE", "Näringsliv", "Business", 3, 4),
+                new Broker.InterestRow("OFFERS", "Erbjuder", "Offers", "SOCIAL_ECONOMY", "Idéburen sektor",
+                        "Social economy", 0, 0),
+                new Broker.InterestRow("SEEKS", "Söker", "Seeks", "PUBLIC", "Offentlig sektor", "Public sector", 0, 0),
+                new Broker.InterestRow("SEEKS", "Söker", "Seeks", "PRIVATE", "Näringsliv", "Business", 2, 2),
+                new Broker.InterestRow("SEEKS", "Söker", "Seeks", "SOCIAL_ECONOMY", "Idéburen sektor",
+                        "Social economy", 1, 1)));
         Broker.Calls calls = new Broker.Calls(3, List.of(
                 new Broker.ProgrammeRow("INTERREG_AURORA", "Interreg Aurora", "Interreg Aurora", 2),
                 new Broker.ProgrammeRow("ERASMUS_PLUS", "Erasmus+", "Erasmus+", 1)));
@@ -234,11 +245,6 @@ final class AnnualReportFixture {
         outcomes.put("PROJECT_REGISTERED", registered);
         outcomes.put("NOTHING", nothing);
         return new Broker.Figures(proposed, accepted, declined, pending, outcomes, projects);
-    }
-
-    private static Broker.InterestRow interests(String direction, String directionName, String sector,
-                                                String sectorName, long stated, long open) {
-        return new Broker.InterestRow(direction, directionName, direction, sector, sectorName, sector, stated, open);
     }
 
     private static Partnerships.Row twinCity(String id, String name, String status, Partnerships.PartyRow own,

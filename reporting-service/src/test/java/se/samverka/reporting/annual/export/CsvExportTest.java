@@ -17,11 +17,11 @@ class CsvExportTest {
 
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private final CsvExport export = new CsvExport();
+    private final CsvExport export = new CsvExport(AnnualReportFixture.names());
 
     @Test
     void projectsFileIsUtf8WithByteOrderMarkSemicolonsAndCrlf() {
-        byte[] file = export.projects(AnnualReportFixture.ostersund2026());
+        byte[] file = export.projects(AnnualReportFixture.ostersund2026(), Language.SV);
 
         assertThat(file).startsWith(BYTE_ORDER_MARK);
         String text = text(file);
@@ -33,7 +33,7 @@ class CsvExportTest {
 
     @Test
     void projectsHaveDecimalCommaIsoDatesAndSwedishWords() throws IOException {
-        List<CSVRecord> rows = parse(export.projects(AnnualReportFixture.ostersund2026()));
+        List<CSVRecord> rows = parse(export.projects(AnnualReportFixture.ostersund2026(), Language.SV));
 
         CSVRecord arctic = rows.get(0);
         assertThat(arctic.get("Akronym")).isEqualTo("ARCTIC");
@@ -64,7 +64,7 @@ class CsvExportTest {
 
     @Test
     void fieldWithSemicolonIsQuoted() throws IOException {
-        byte[] file = export.projects(AnnualReportFixture.ostersund2026());
+        byte[] file = export.projects(AnnualReportFixture.ostersund2026(), Language.SV);
 
         assertThat(text(file)).contains(";\"Nordkalottens kulturnätverk; fas 2\";");
         assertThat(parse(file).get(3).get("Titel")).isEqualTo("Nordkalottens kulturnätverk; fas 2");
@@ -78,7 +78,7 @@ class CsvExportTest {
                 arctic.programmes(), new BigDecimal("-10.50"), arctic.grantedSek(), arctic.paidSek(), arctic.score(),
                 arctic.from(), arctic.until());
 
-        CSVRecord row = parse(export.projects(AnnualReportFixture.withProjects(List.of(formula)))).get(0);
+        CSVRecord row = parse(export.projects(AnnualReportFixture.withProjects(List.of(formula)), Language.SV)).get(0);
 
         assertThat(row.get("Titel")).isEqualTo("'=HYPERLINK(\"http://example.org\")");
         assertThat(row.get("Diarienummer")).isEqualTo("'-1");
@@ -88,7 +88,7 @@ class CsvExportTest {
 
     @Test
     void fundingHasALinePerProgrammeAndCurrencyAndTheTotalLast() throws IOException {
-        byte[] file = export.funding(AnnualReportFixture.ostersund2026());
+        byte[] file = export.funding(AnnualReportFixture.ostersund2026(), Language.SV);
 
         assertThat(file).startsWith(BYTE_ORDER_MARK);
         List<CSVRecord> rows = parse(file);
@@ -119,9 +119,9 @@ class CsvExportTest {
 
     @Test
     void summingASekColumnCountsEveryKronaOnce() throws IOException {
-        List<CSVRecord> rows = parse(export.funding(AnnualReportFixture.ostersund2026()));
+        List<CSVRecord> rows = parse(export.funding(AnnualReportFixture.ostersund2026(), Language.SV));
 
-        BigDecimal granted = rows.stream().filter(row -> !Tables.TOTAL.equals(row.get("Program")))
+        BigDecimal granted = rows.stream().filter(row -> !"Totalt".equals(row.get("Program")))
                 .map(row -> row.get("Beviljat (SEK)")).filter(field -> !field.isEmpty())
                 .map(field -> new BigDecimal(field.replace(',', '.'))).reduce(BigDecimal.ZERO, BigDecimal::add);
 
@@ -130,12 +130,39 @@ class CsvExportTest {
 
     @Test
     void emptyYearGivesTheHeaderAndTheTotal() throws IOException {
-        assertThat(parse(export.projects(AnnualReportFixture.empty()))).isEmpty();
-        List<CSVRecord> funding = parse(export.funding(AnnualReportFixture.empty()));
+        assertThat(parse(export.projects(AnnualReportFixture.empty(), Language.SV))).isEmpty();
+        List<CSVRecord> funding = parse(export.funding(AnnualReportFixture.empty(), Language.SV));
         assertThat(funding).singleElement().satisfies(total -> {
             assertThat(total.get("Program")).isEqualTo("Totalt");
             assertThat(total.get("Beviljat (SEK)")).isEqualTo("0,00");
         });
+    }
+
+    @Test
+    void inEnglishTheFileHasCommasDecimalPointsAndEnglishWords() throws IOException {
+        byte[] file = export.projects(AnnualReportFixture.ostersund2026(), Language.EN);
+
+        assertThat(file).startsWith(BYTE_ORDER_MARK);
+        assertThat(text(file)).startsWith("Acronym,Title,Registration number,Owner,Status,Health,Strategies,"
+                + "Growth areas,Countries,Programmes,Applied (SEK),Granted (SEK),Paid (SEK),Score,From,Until,"
+                + "Project id\r\n");
+        CSVRecord arctic = parse(file, ',').get(0);
+        assertThat(arctic.get("Granted (SEK)")).isEqualTo("1250000.50");
+        assertThat(arctic.get("Score")).isEqualTo("82.5");
+        assertThat(arctic.get("Status")).isEqualTo("Ongoing");
+        assertThat(arctic.get("Health")).isEqualTo("On track");
+        assertThat(arctic.get("Strategies")).as("a field with a comma is quoted").isEqualTo("S1, S3");
+        assertThat(text(file)).contains(",\"S1, S3\",");
+    }
+
+    @Test
+    void inEnglishTheFundingNamesTheProgrammesAndTheTotalInEnglish() throws IOException {
+        List<CSVRecord> rows = parse(export.funding(AnnualReportFixture.ostersund2026(), Language.EN), ',');
+
+        assertThat(rows.get(1).get("Programme name")).isEqualTo("ICLD Municipal Partnership");
+        CSVRecord total = rows.get(5);
+        assertThat(total.get("Programme")).isEqualTo("Total");
+        assertThat(total.get("Own contribution (SEK)")).isEqualTo("460000.00");
     }
 
     private static String text(byte[] file) {
@@ -143,7 +170,12 @@ class CsvExportTest {
     }
 
     private static List<CSVRecord> parse(byte[] file) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get();
+        return parse(file, ';');
+    }
+
+    private static List<CSVRecord> parse(byte[] file, char delimiter) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
+                .get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text(file)), format)) {
             return parser.getRecords();
         }

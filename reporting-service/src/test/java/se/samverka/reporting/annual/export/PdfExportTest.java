@@ -1,6 +1,7 @@
 package se.samverka.reporting.annual.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
@@ -20,17 +22,31 @@ import org.junit.jupiter.api.Test;
 
 class PdfExportTest {
 
-    private static final PdfExport EXPORT = new PdfExport();
+    private static final PdfExport EXPORT = new PdfExport(AnnualReportFixture.names());
+    private static final String TITLE = "Internationell årsrapport 2026 – Östersunds kommun";
+    private static final String UNSHOWABLE = "[text i annan skrift]";
 
+    private static byte[] swedish;
     private static int pages;
+    private static PDRectangle pageSize;
     private static String text;
     private static List<String> pageTexts;
     private static List<PDFont> fonts;
+    private static TaggedPdf tagged;
+    private static byte[] english;
+    private static String englishText;
 
     @BeforeAll
     static void readBack() throws IOException {
-        try (PDDocument document = Loader.loadPDF(EXPORT.document(AnnualReportFixture.ostersund2026()))) {
+        swedish = EXPORT.document(AnnualReportFixture.ostersund2026(), Language.SV);
+        tagged = TaggedPdf.read(swedish);
+        english = EXPORT.document(AnnualReportFixture.ostersund2026(), Language.EN);
+        try (PDDocument document = Loader.loadPDF(english)) {
+            englishText = text(document, 1, document.getNumberOfPages());
+        }
+        try (PDDocument document = Loader.loadPDF(swedish)) {
             pages = document.getNumberOfPages();
+            pageSize = document.getPage(0).getMediaBox();
             text = text(document, 1, pages);
             pageTexts = new ArrayList<>();
             for (int page = 1; page <= pages; page++) {
@@ -46,17 +62,18 @@ class PdfExportTest {
     @Test
     void isA4WithNumberedPages() {
         assertThat(pages).isGreaterThanOrEqualTo(1);
+        assertThat(pageSize.getWidth()).isCloseTo(PDRectangle.A4.getWidth(), within(0.5f));
+        assertThat(pageSize.getHeight()).isCloseTo(PDRectangle.A4.getHeight(), within(0.5f));
         assertThat(pageTexts.get(0)).contains("Sida 1 av " + pages);
         assertThat(pageTexts.get(pages - 1)).contains("Sida " + pages + " av " + pages);
     }
 
     @Test
     void startsWithTheTitleAndWhatTheFiguresAreBasedOn() {
-        String title = "Internationell årsrapport 2026 – Östersunds kommun";
         String basis = "Siffrorna bygger på de händelser som registrerats till och med 1 mars 2026 kl. 14.05 "
                 + "(svensk tid).";
-        assertThat(pageTexts.get(0)).contains(title + " " + basis);
-        assertThat(pageTexts.get(0).indexOf(title)).isLessThan(pageTexts.get(0).indexOf("Nyckeltal"));
+        assertThat(pageTexts.get(0)).contains(TITLE + " " + basis);
+        assertThat(pageTexts.get(0).indexOf(TITLE)).isLessThan(pageTexts.get(0).indexOf("Nyckeltal"));
     }
 
     @Test
@@ -153,7 +170,7 @@ class PdfExportTest {
 
     @Test
     void emptyYearStillGivesAReport() throws IOException {
-        try (PDDocument document = Loader.loadPDF(EXPORT.document(AnnualReportFixture.empty()))) {
+        try (PDDocument document = Loader.loadPDF(EXPORT.document(AnnualReportFixture.empty(), Language.SV))) {
             String empty = text(document, 1, document.getNumberOfPages());
             assertThat(empty).contains("Underlaget innehåller ännu inga registrerade händelser.")
                     .contains("Inga projekt pågick under året.")
@@ -169,13 +186,84 @@ class PdfExportTest {
         PdfFonts liberation = PdfFonts.of(font("liberation/LiberationSans-Regular.ttf"),
                 font("liberation/LiberationSans-Bold.ttf"));
 
-        assertThat(liberation.name(AnnualReportFixture.SELENGE, "Selenge Aimag"))
+        assertThat(liberation.name(AnnualReportFixture.SELENGE, "Selenge Aimag", UNSHOWABLE))
                 .isEqualTo(AnnualReportFixture.SELENGE);
-        assertThat(liberation.name(AnnualReportFixture.JILIN, AnnualReportFixture.JILIN_EN))
+        assertThat(liberation.name(AnnualReportFixture.JILIN, AnnualReportFixture.JILIN_EN, UNSHOWABLE))
                 .isEqualTo(AnnualReportFixture.JILIN_EN);
-        assertThat(liberation.name(AnnualReportFixture.JILIN, null)).isEqualTo(PdfFonts.UNSHOWABLE);
-        assertThat(liberation.shown("Harbin (哈尔滨)")).isEqualTo("Harbin");
-        assertThat(liberation.shown("Åre–Östersund\tÖverenskommelse")).isEqualTo("Åre–Östersund Överenskommelse");
+        assertThat(liberation.name(AnnualReportFixture.JILIN, null, UNSHOWABLE)).isEqualTo(UNSHOWABLE);
+        assertThat(liberation.shown("Harbin (哈尔滨)", UNSHOWABLE)).isEqualTo("Harbin");
+        assertThat(liberation.shown("Åre–Östersund\tÖverenskommelse", UNSHOWABLE))
+                .isEqualTo("Åre–Östersund Överenskommelse");
+    }
+
+    @Test
+    void isTaggedInSwedishWithItsTitleInTheTitleBar() {
+        assertThat(tagged.marked()).as("MarkInfo Marked").isTrue();
+        assertThat(tagged.language()).isEqualTo("sv");
+        assertThat(tagged.title()).isEqualTo(TITLE);
+        assertThat(tagged.showsTitle()).as("ViewerPreferences DisplayDocTitle").isTrue();
+        assertThat(tagged.tags()).as("a structure tree").isNotEmpty();
+    }
+
+    @Test
+    void headingsGoFromTheTitleDownWithoutSkippingALevel() {
+        List<Integer> levels = tagged.tags().stream().map(TaggedPdf.Tag::type).filter(type -> type.matches("H[1-6]"))
+                .map(type -> Integer.parseInt(type.substring(1))).toList();
+
+        assertThat(levels.get(0)).as("the title first").isEqualTo(1);
+        assertThat(levels.stream().filter(level -> level == 1)).as("one title").hasSize(1);
+        for (int i = 1; i < levels.size(); i++) {
+            assertThat(levels.get(i)).as("heading %d after H%d", i, levels.get(i - 1))
+                    .isBetween(2, levels.get(i - 1) + 1);
+        }
+        assertThat(levels).contains(2, 3);
+    }
+
+    @Test
+    void tablesHaveHeaderCellsThatSayWhatTheyHead() {
+        assertThat(tagged.tagged("Table")).as("key figures, projects, funding, departments, twin cities, priorities, "
+                + "the broker's sectors, partnerships, interests and calls").hasSize(11);
+        List<TaggedPdf.Tag> headers = tagged.tagged("TH");
+        assertThat(headers).isNotEmpty().allSatisfy(header -> assertThat(header.scope()).isIn("Column", "Row"));
+        assertThat(headers).extracting(TaggedPdf.Tag::scope).contains("Column", "Row");
+        assertThat(tagged.tagged("TD")).isNotEmpty();
+    }
+
+    @Test
+    void everyChartIsAFigureWhoseAlternativeTextGivesItsFigures() {
+        List<String> alts = tagged.tagged("Figure").stream().map(TaggedPdf.Tag::alt).toList();
+
+        assertThat(alts).as("strategies, statuses, programmes and the scores' spread").hasSize(4)
+                .allSatisfy(alt -> assertThat(alt).startsWith("Stapeldiagram, "));
+        assertThat(alts).contains("Stapeldiagram, Projekt per status: Pågående: 2; Beviljat: 1; Avslutat: 1; Idé: 1.")
+                .anySatisfy(alt -> assertThat(alt.replace('\u00A0', ' '))
+                        .contains("Interreg Aurora: 1 250 000 kr; Erasmus+: 990 000 kr"));
+    }
+
+    @Test
+    void conformsToPdfUa() throws Exception {
+        assertThat(TaggedPdf.pdfUaFailures(swedish)).as("veraPDF, PDF/UA-1").isEmpty();
+    }
+
+    @Test
+    void inEnglishEveryWordNumberAndTheLanguageAreEnglish() throws IOException {
+        TaggedPdf englishTags = TaggedPdf.read(english);
+
+        assertThat(englishTags.language()).isEqualTo("en");
+        assertThat(englishTags.title()).isEqualTo("International annual report 2026 – Östersunds kommun");
+        assertThat(englishText).contains("The figures are based on the events recorded up to 1 March 2026 at 14:05 "
+                        + "(Swedish time).")
+                .contains("Key figures", "Projects in the year 5", "Granted in the year (SEK) 2,990,000.50",
+                        "Mean assessment score, open projects 63.8")
+                .contains("S1 Increased attractiveness and sustainable growth 2", "Ongoing 2", "SEK 1,250,000")
+                .contains("Counterpart " + AnnualReportFixture.JILIN_EN, "Country China Finland Denmark",
+                        "Status Active Active Dormant")
+                .contains("Projects below the threshold (1)", "Clear results")
+                .contains("International broker (S3)", "Business 3 2 1 1 1 1", "Calls published in the year: 3")
+                .contains("Page 1 of ")
+                .doesNotContain("Nyckeltal", "Pågående", "Sida ");
+        assertThat(englishTags.tagged("Figure")).extracting(TaggedPdf.Tag::alt)
+                .contains("Bar chart, Projects by status: Ongoing: 2; Approved: 1; Closed: 1; Idea: 1.");
     }
 
     private static String text(PDDocument document, int from, int to) throws IOException {

@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
 
 class XlsxExportTest {
 
+    private static final XlsxExport EXPORT = new XlsxExport(AnnualReportFixture.names());
+
     private XSSFWorkbook workbook;
 
     @BeforeEach
     void readBack() throws IOException {
-        byte[] file = new XlsxExport().workbook(AnnualReportFixture.ostersund2026());
+        byte[] file = EXPORT.workbook(AnnualReportFixture.ostersund2026(), Language.SV);
         workbook = new XSSFWorkbook(new ByteArrayInputStream(file));
     }
 
@@ -190,11 +192,36 @@ class XlsxExportTest {
     @Test
     void emptyYearStillGivesEverySheet() throws IOException {
         try (XSSFWorkbook empty = new XSSFWorkbook(new ByteArrayInputStream(
-                new XlsxExport().workbook(AnnualReportFixture.empty())))) {
+                EXPORT.workbook(AnnualReportFixture.empty(), Language.SV)))) {
             assertThat(empty.getNumberOfSheets()).isEqualTo(8);
             assertThat(empty.getSheet("Projekt").getLastRowNum()).isZero();
             assertThat(value(empty.getSheet("Nyckeltal"), "Genomsnittlig bedömningspoäng, öppna projekt")
                     .getCellType()).isEqualTo(CellType.BLANK);
+        }
+    }
+
+    @Test
+    void inEnglishTheSheetsHeadingsAndWordsAreEnglish() throws IOException {
+        try (XSSFWorkbook english = new XSSFWorkbook(new ByteArrayInputStream(
+                EXPORT.workbook(AnnualReportFixture.ostersund2026(), Language.EN)))) {
+            assertThat(IntStream.range(0, english.getNumberOfSheets()).mapToObj(english::getSheetName))
+                    .containsExactly("Key figures", "Projects", "Funding", "Departments", "Twin cities",
+                            "Introductions", "Interests", "Calls");
+            assertThat(value(english.getSheet("Key figures"), "Granted in the year (SEK)").getNumericCellValue())
+                    .isEqualTo(2_990_000.50);
+            Sheet projects = english.getSheet("Projects");
+            assertThat(projects.getRow(1).getCell(headings(projects).indexOf("Status")).getStringCellValue())
+                    .isEqualTo("Ongoing");
+            Sheet twinCities = english.getSheet("Twin cities");
+            List<String> headings = headings(twinCities);
+            assertThat(twinCities.getRow(1).getCell(headings.indexOf("Counterpart")).getStringCellValue())
+                    .as("the English name where the report has one").isEqualTo(AnnualReportFixture.JILIN_EN);
+            assertThat(twinCities.getRow(1).getCell(headings.indexOf("Country")).getStringCellValue())
+                    .isEqualTo("China");
+            Sheet departments = english.getSheet("Departments");
+            assertThat(departments.getRow(5).getCell(headings(departments).indexOf("International dimension"))
+                    .getStringCellValue()).isEqualTo("No");
+            assertThat(english.getSheet("Interests").getRow(2).getCell(1).getStringCellValue()).isEqualTo("Business");
         }
     }
 
