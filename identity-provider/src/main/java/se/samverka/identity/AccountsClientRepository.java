@@ -2,6 +2,9 @@ package se.samverka.identity;
 
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -10,7 +13,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import se.samverka.identity.client.MachineClient;
-import se.samverka.identity.client.MachineClients;
+import se.samverka.identity.client.MachineClientStore;
 import se.samverka.identity.revocation.Revocation;
 import se.samverka.identity.seed.SeedImport;
 
@@ -23,6 +26,8 @@ import se.samverka.identity.seed.SeedImport;
 final class AccountsClientRepository implements RegisteredClientRepository {
 
     static final String RUNTIME_CLIENT_ID = "samverka-runtime";
+
+    private static final Logger log = LoggerFactory.getLogger(AccountsClientRepository.class);
     static final String PORTAL_CLIENT_ID = "samverka-portal";
 
     /** Where each client's {@link Identity} travels with it, for the token customizer. */
@@ -30,13 +35,13 @@ final class AccountsClientRepository implements RegisteredClientRepository {
     /** Where a machine client's last {@link Revocation} travels with it, for the token customizer. */
     static final String REVOCATION_SETTING = "samverka.revocation";
 
-    private final MachineClients clients;
+    private final MachineClientStore clients;
     private final SeedImport seed;
     private final IdentitySettings settings;
     private final RegisteredClient runtime;
     private final RegisteredClient portal;
 
-    AccountsClientRepository(MachineClients clients, SeedImport seed, IdentitySettings settings) {
+    AccountsClientRepository(MachineClientStore clients, SeedImport seed, IdentitySettings settings) {
         this.clients = clients;
         this.seed = seed;
         this.settings = settings;
@@ -57,23 +62,31 @@ final class AccountsClientRepository implements RegisteredClientRepository {
         if (portal != null && portal.getClientId().equals(clientId)) {
             return portal;
         }
-        Optional<MachineClient> client = clients.find(clientId);
+        Optional<MachineClient> client = clients.byClientId(clientId);
         if (client.isEmpty() && seed.importIfChanged()) {
-            client = clients.find(clientId);
+            client = clients.byClientId(clientId);
         }
         return client.filter(MachineClient::isActive).map(this::machineClient).orElse(null);
     }
 
     /**
-     * Only a secret checked in an older format than the current one comes back here, hashed anew: the store keeps it.
-     * The built-in clients' secrets are given at every start and kept by no one.
+     * Only a secret checked in an older format than the current one comes back here, hashed anew: the store keeps it
+     * (unless the client changed meanwhile: then the next token request hashes it again). The built-in clients'
+     * secrets are given at every start and kept by no one.
      */
     @Override
     public void save(RegisteredClient registeredClient) {
-        if (!registeredClient.getClientId().equals(RUNTIME_CLIENT_ID)
-                && !registeredClient.getClientId().equals(PORTAL_CLIENT_ID)) {
-            clients.upgrade(registeredClient.getClientId(), registeredClient.getClientSecret());
+        if (registeredClient.getClientId().equals(RUNTIME_CLIENT_ID)
+                || registeredClient.getClientId().equals(PORTAL_CLIENT_ID)) {
+            return;
         }
+        clients.byClientId(registeredClient.getClientId()).ifPresent(client -> {
+            try {
+                clients.replace(client, client.withSecret(registeredClient.getClientSecret()));
+            } catch (OptimisticLockingFailureException changedMeanwhile) {
+                log.debug("Machine client {} changed while its secret was hashed anew", client.clientId());
+            }
+        });
     }
 
     private RegisteredClient runtimeClient() {

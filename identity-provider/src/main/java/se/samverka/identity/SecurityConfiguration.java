@@ -50,7 +50,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 import se.samverka.identity.account.AccountSessions;
 import se.samverka.identity.account.Passwords;
-import se.samverka.identity.client.MachineClients;
+import se.samverka.identity.client.MachineClientStore;
 import se.samverka.identity.login.AccountAuthentication;
 import se.samverka.identity.login.LoginSuccess;
 import se.samverka.identity.login.LoginThrottle;
@@ -100,7 +100,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(
@@ -111,7 +111,10 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 // A browser that is not logged in goes to the login page; other callers get a 401.
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), browsers()));
+                        new LoginUrlAuthenticationEntryPoint("/login"), browsers()))
+                // A session a deactivation ended is logged out here too, before it is given a code.
+                .sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry)
+                        .expiredUrl("/login"));
         return http.build();
     }
 
@@ -191,7 +194,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    RegisteredClientRepository registeredClientRepository(MachineClients clients, SeedImport seed,
+    RegisteredClientRepository registeredClientRepository(MachineClientStore clients, SeedImport seed,
                                                            IdentitySettings settings) {
         return new AccountsClientRepository(clients, seed, settings);
     }

@@ -232,6 +232,7 @@ public class Accounts {
             throw new AccessDeniedException(true, "access.accounts.personal-data");
         }
         List<Action> actions = store.find(new Query(Criteria.where("log.byAccountId").is(account.id()))).stream()
+                .filter(other -> !other.id().equals(account.id()))
                 .flatMap(other -> other.log().stream()
                         .filter(entry -> account.id().equals(entry.byAccountId()))
                         .map(entry -> new Action(other.id(), entry)))

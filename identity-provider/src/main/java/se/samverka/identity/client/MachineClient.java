@@ -34,7 +34,7 @@ public record MachineClient(
                 revocation);
     }
 
-    MachineClient withSecret(String encoded) {
+    public MachineClient withSecret(String encoded) {
         return new MachineClient(clientId, version, name, organisationId, role, status, encoded, createdAt, rotatedAt,
                 revocation);
     }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -108,20 +107,6 @@ public class MachineClients {
         });
         log.info("Machine client {} deactivated by {}", clientId, actor.by());
         return deactivated;
-    }
-
-    /** The client that may get tokens now. */
-    public Optional<MachineClient> active(String clientId) {
-        return store.byClientId(clientId).filter(MachineClient::isActive);
-    }
-
-    public Optional<MachineClient> find(String clientId) {
-        return store.byClientId(clientId);
-    }
-
-    /** The hash of a secret that was just verified, in the current algorithm. */
-    public void upgrade(String clientId, String encoded) {
-        update(clientId, client -> client.withSecret(encoded));
     }
 
     private MachineClient update(String clientId, UnaryOperator<MachineClient> change) {

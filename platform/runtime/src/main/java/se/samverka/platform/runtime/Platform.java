@@ -610,7 +610,8 @@ public final class Platform implements AutoCloseable {
                     "--zipkin.storage.mem.max-spans=100000", "--zipkin.collector.kafka.enabled=false",
                     "--zipkin.collector.rabbitmq.enabled=false", "--zipkin.collector.activemq.enabled=false",
                     "--zipkin.collector.pulsar.enabled=false", "--zipkin.collector.scribe.enabled=false");
-            case RuntimeSettings.IDENTITY_PROVIDER -> new Command("192m", serviceJar(component),
+            // Each password it checks takes 16 MiB (Argon2id), on top of its store's client and its pages.
+            case RuntimeSettings.IDENTITY_PROVIDER -> new Command("256m", serviceJar(component),
                     "--server.port=" + settings.port(component), "--server.address=127.0.0.1", parentPid,
                     "--samverka.identity.issuer=" + issuer(),
                     "--samverka.identity.key-file=" + identities.signingKeyFile(),
