@@ -71,6 +71,8 @@ class PasswordPagesIT extends IdentityProviderTestSupport {
         assertThat(path).startsWith("/password-reset/");
         assertThat(browser.get(path).body()).contains("Välj ett nytt lösenord");
         assertThat(browser.get("/password-reset?sent").body()).contains("role=\"status\"", "Om ett konto har den här");
+        browser.post("/password-reset", form, "email", email);
+        assertThat(MAIL.to(email)).as("not mailed again within a minute").hasSize(2);
     }
 
     @Test

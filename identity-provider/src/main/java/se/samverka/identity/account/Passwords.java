@@ -1,6 +1,7 @@
 package se.samverka.identity.account;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,6 +22,8 @@ import se.samverka.platform.web.NotFoundException;
 public class Passwords {
 
     private static final Logger log = LoggerFactory.getLogger(Passwords.class);
+    /** How soon a link asked for on the login page may be mailed again. */
+    private static final Duration RESET_MAIL_INTERVAL = Duration.ofMinutes(1);
 
     private final AccountStore store;
     private final Accounts accounts;
@@ -92,21 +95,25 @@ public class Passwords {
 
     /**
      * A person who forgot their password asks for a link by e-mail (or username). It is mailed to the account's
-     * e-mail where there is mail; whoever asks learns nothing either way, not even whether the account exists.
+     * e-mail where there is mail, at most once a minute (nobody fills a mailbox by asking again and again); whoever
+     * asks learns nothing either way, not even whether the account exists.
      */
     public void requestReset(String emailOrUsername) {
         if (!mailer.configured() || emailOrUsername == null || emailOrUsername.isBlank()) {
             return;
         }
         String wanted = Accounts.normalised(emailOrUsername);
+        Instant now = clock.instant();
         Optional<Account> found = store.byEmail(wanted).or(() -> store.byUsername(wanted))
                 .filter(Account::isActive)
-                .filter(account -> account.email() != null);
+                .filter(account -> account.email() != null)
+                .filter(account -> account.passwordReset() == null || account.passwordReset().expiresAt()
+                        .minus(settings.passwordResetTtl()).isBefore(now.minus(RESET_MAIL_INTERVAL)));
         if (found.isEmpty()) {
             return;
         }
         String token = LinkTokens.generate();
-        Instant expiresAt = clock.instant().plus(settings.passwordResetTtl());
+        Instant expiresAt = now.plus(settings.passwordResetTtl());
         Account account = accounts.update(found.get().id(), null, current -> current
                 .withPasswordReset(new OneTimeLink(LinkTokens.hash(token), expiresAt))
                 .logged(self(current, LogAction.PASSWORD_RESET, "requested on the login page")));
