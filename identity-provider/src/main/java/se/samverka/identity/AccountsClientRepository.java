@@ -2,6 +2,9 @@ package se.samverka.identity;
 
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -9,27 +12,38 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import se.samverka.identity.client.MachineClient;
+import se.samverka.identity.client.MachineClientStore;
+import se.samverka.identity.revocation.Revocation;
+import se.samverka.identity.seed.SeedImport;
 
 /**
- * The clients: the two built-in ones the runtime and the gateway use, then the machine clients of the accounts
- * file (looked up afresh each time, so a rewritten file counts at once). A built-in id wins over the file.
- * A client's id equals its client id, so a lookup by either finds it after a reload too.
+ * The clients: the two built-in ones the runtime and the gateway use, then the active machine clients of the store
+ * (looked up afresh each time, so a rotated secret or a deactivation counts at once; a client id the store lacks sends
+ * the seed to be read again, if it changed). A built-in id wins over the store. A client's id equals its client id,
+ * so a lookup by either finds it.
  */
 final class AccountsClientRepository implements RegisteredClientRepository {
 
     static final String RUNTIME_CLIENT_ID = "samverka-runtime";
+
+    private static final Logger log = LoggerFactory.getLogger(AccountsClientRepository.class);
     static final String PORTAL_CLIENT_ID = "samverka-portal";
 
     /** Where each client's {@link Identity} travels with it, for the token customizer. */
     static final String IDENTITY_SETTING = "samverka.identity";
+    /** Where a machine client's last {@link Revocation} travels with it, for the token customizer. */
+    static final String REVOCATION_SETTING = "samverka.revocation";
 
-    private final AccountsFile accounts;
+    private final MachineClientStore clients;
+    private final SeedImport seed;
     private final IdentitySettings settings;
     private final RegisteredClient runtime;
     private final RegisteredClient portal;
 
-    AccountsClientRepository(AccountsFile accounts, IdentitySettings settings) {
-        this.accounts = accounts;
+    AccountsClientRepository(MachineClientStore clients, SeedImport seed, IdentitySettings settings) {
+        this.clients = clients;
+        this.seed = seed;
         this.settings = settings;
         this.runtime = settings.runtimeClientEnabled() ? runtimeClient() : null;
         this.portal = settings.portalClientEnabled() ? portalClient() : null;
@@ -48,25 +62,49 @@ final class AccountsClientRepository implements RegisteredClientRepository {
         if (portal != null && portal.getClientId().equals(clientId)) {
             return portal;
         }
-        return accounts.client(clientId).map(this::machineClient).orElse(null);
+        Optional<MachineClient> client = clients.byClientId(clientId);
+        if (client.isEmpty() && seed.importIfChanged()) {
+            client = clients.byClientId(clientId);
+        }
+        return client.filter(MachineClient::isActive).map(this::machineClient).orElse(null);
     }
 
-    /** Clients come from settings and the accounts file only; dynamic client registration is not enabled. */
+    /**
+     * Only a secret checked in an older format than the current one comes back here, hashed anew: the store keeps it
+     * (unless the client changed meanwhile: then the next token request hashes it again). The built-in clients'
+     * secrets are given at every start and kept by no one.
+     */
     @Override
     public void save(RegisteredClient registeredClient) {
-        throw new UnsupportedOperationException("Clients are configured in the accounts file, not registered");
+        if (registeredClient.getClientId().equals(RUNTIME_CLIENT_ID)
+                || registeredClient.getClientId().equals(PORTAL_CLIENT_ID)) {
+            return;
+        }
+        clients.byClientId(registeredClient.getClientId()).ifPresent(client -> {
+            try {
+                clients.replace(client, client.withSecret(registeredClient.getClientSecret()));
+            } catch (OptimisticLockingFailureException changedMeanwhile) {
+                log.debug("Machine client {} changed while its secret was hashed anew", client.clientId());
+            }
+        });
     }
 
     private RegisteredClient runtimeClient() {
         return machine(RUNTIME_CLIENT_ID, plain(settings.runtimeClientSecret()),
-                new Identity("Samverka runtime", List.of("ADMIN"), null));
+                new Identity("Samverka runtime", List.of("ADMIN"), null), null);
     }
 
-    private RegisteredClient machineClient(AccountsFile.Client client) {
-        return machine(client.clientId(), client.secret(), client.identity());
+    private RegisteredClient machineClient(MachineClient client) {
+        return machine(client.clientId(), client.secret(),
+                new Identity(client.name(), List.of(client.role().name()), client.organisationId()),
+                client.revocation());
     }
 
-    private RegisteredClient machine(String clientId, String encodedSecret, Identity identity) {
+    private RegisteredClient machine(String clientId, String encodedSecret, Identity identity, Revocation revocation) {
+        ClientSettings.Builder clientSettings = ClientSettings.builder().setting(IDENTITY_SETTING, identity);
+        if (revocation != null) {
+            clientSettings.setting(REVOCATION_SETTING, revocation);
+        }
         return RegisteredClient.withId(clientId)
                 .clientId(clientId)
                 .clientSecret(encodedSecret)
@@ -75,7 +113,7 @@ final class AccountsClientRepository implements RegisteredClientRepository {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(settings.accessTokenTtl()).build())
-                .clientSettings(ClientSettings.builder().setting(IDENTITY_SETTING, identity).build())
+                .clientSettings(clientSettings.build())
                 .build();
     }
 
@@ -101,12 +139,19 @@ final class AccountsClientRepository implements RegisteredClientRepository {
                 .build();
     }
 
-    /** The built-in secrets come as plain text on the command line. */
+    /**
+     * The built-in secrets come as plain text on the command line: 256 random bits the launcher makes, never stored by
+     * the provider, so there is nothing a hash would protect (and hashing costs every token request of the gateway).
+     */
     private static String plain(String secret) {
         return "{noop}" + secret;
     }
 
     static Optional<Identity> identityOf(RegisteredClient client) {
         return Optional.ofNullable(client.getClientSettings().getSetting(IDENTITY_SETTING));
+    }
+
+    static Revocation revocationOf(RegisteredClient client) {
+        return client.getClientSettings().getSetting(REVOCATION_SETTING);
     }
 }

@@ -3,12 +3,9 @@ package se.samverka.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -17,9 +14,7 @@ import tools.jackson.databind.JsonNode;
 /** A person logs in through the portal's client, like a browser would, one redirect at a time. */
 class AuthorizationCodeFlowIT extends IdentityProviderTestSupport {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-    private final HttpClient browser = browser();
+    private final Browser browser = new Browser();
 
     @Test
     void aUserLogsInAndThePortalGetsTokensThatSayWhoTheUserIs() {
@@ -33,7 +28,7 @@ class AuthorizationCodeFlowIT extends IdentityProviderTestSupport {
         HttpResponse<String> loginPage = browse("GET", "/login", null);
         assertThat(loginPage.statusCode()).isEqualTo(200);
         assertThat(loginPage.body())
-                .contains("<html lang=\"sv\">", "<h1>Logga in på Samverka</h1>", "<main>",
+                .contains("<html lang=\"sv\">", "<h1>Logga in på Samverka</h1>", "<main id=\"main\">",
                         "<label for=\"username\">Användarnamn</label>", "id=\"username\"",
                         "<label for=\"password\">Lösenord</label>", "id=\"password\"")
                 .doesNotContain("Fel användarnamn eller lösenord.", "http://", "https://", "<script");
@@ -82,7 +77,7 @@ class AuthorizationCodeFlowIT extends IdentityProviderTestSupport {
         assertThat(id.getClaimAsString("org")).isEqualTo("org-ostersund");
         assertThat(id.getClaimAsString("name")).isEqualTo("Sven Svensson");
 
-        HttpResponse<String> userInfo = send(browser, HttpRequest.newBuilder(URI.create(url("/userinfo")))
+        HttpResponse<String> userInfo = send(browser.client, HttpRequest.newBuilder(URI.create(url("/userinfo")))
                 .header("Authorization", "Bearer " + tokens.get("access_token").asString()).GET().build());
         assertThat(userInfo.statusCode()).isEqualTo(200);
         JsonNode user = json(userInfo.body());
@@ -144,23 +139,6 @@ class AuthorizationCodeFlowIT extends IdentityProviderTestSupport {
     }
 
     private HttpResponse<String> browse(String method, String path, Map<String, String> form) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "text/html");
-        if (form == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/x-www-form-urlencoded")
-                    .method(method, HttpRequest.BodyPublishers.ofString(form(form)));
-        }
-        return send(browser, request.build());
-    }
-
-    private static String location(HttpResponse<String> response) {
-        return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError("No redirect"));
-    }
-
-    private static String csrf(HttpResponse<String> loginPage) {
-        Matcher matcher = CSRF.matcher(loginPage.body());
-        assertThat(matcher.find()).as("the login form carries a CSRF token").isTrue();
-        return matcher.group(1);
+        return browser.browse(method, path, form);
     }
 }

@@ -8,14 +8,19 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.Jwt;
 import tools.jackson.databind.JsonNode;
 
 /** Tokens survive a restart: a second provider on the same key file publishes the same key. */
 class SigningKeyRestartIT extends IdentityProviderTestSupport {
+
+    @Autowired
+    Environment environment;
 
     @Test
     void aRestartedProviderServesTheSameKeyAndAcceptsEarlierTokens() throws IOException {
@@ -29,6 +34,7 @@ class SigningKeyRestartIT extends IdentityProviderTestSupport {
                         "--samverka.identity.issuer=" + ISSUER,
                         "--samverka.identity.key-file=" + KEY_FILE,
                         "--samverka.identity.accounts-file=" + ACCOUNTS_FILE,
+                        "--spring.mongodb.uri=" + environment.getRequiredProperty("spring.mongodb.uri"),
                         "--samverka.identity.runtime-client-secret=" + RUNTIME_SECRET)) {
             int restartedPort = ((WebServerApplicationContext) restarted).getWebServer().getPort();
             assertThat(restartedPort).isNotEqualTo(port);

@@ -30,7 +30,7 @@ class TokenEndpointIT extends IdentityProviderTestSupport {
     }
 
     @Test
-    void aClientOfTheAccountsFileGetsItsRolesOrganisationAndName() {
+    void aClientOfTheStoreGetsItsRolesOrganisationAndName() {
         // client_secret_post this time: the services' clients may use either method.
         HttpResponse<String> response = token(null, null, fields("grant_type", "client_credentials",
                 "client_id", "partner-system", "client_secret", "partner-secret"));
@@ -65,8 +65,12 @@ class TokenEndpointIT extends IdentityProviderTestSupport {
         assertThat(json(response.body()).get("error").asString()).isEqualTo("invalid_client");
     }
 
+    /**
+     * A client the seed gains while the provider runs is taken in at its first token request; from then on the store
+     * is the truth: the seed changed or broken later changes nothing of it.
+     */
     @Test
-    void theAccountsFileCountsAsSoonAsItIsRewritten() throws IOException {
+    void eachClientOfTheSeedIsTakenIntoTheStoreOnce() throws IOException {
         assertThat(clientCredentials("late-system", "late-secret").statusCode()).isEqualTo(401);
 
         writeAccounts("""
@@ -77,16 +81,20 @@ class TokenEndpointIT extends IdentityProviderTestSupport {
         assertThat(late.getClaimAsString("org")).isEqualTo("org-late");
 
         writeAccounts("""
-                ,{"clientId":"late-system","secret":"{noop}late-secret","name":"Late AB","roles":["COMPANY"],
+                ,{"clientId":"late-system","secret":"{noop}other-secret","name":"Late AB","roles":["COMPANY"],
                   "org":"org-moved"}""");
-        assertThat(decode(accessToken("late-system", "late-secret")).getClaimAsString("org")).isEqualTo("org-moved");
+        assertThat(clientCredentials("nobody-yet", "x").statusCode()).as("a miss reads the changed seed").isEqualTo(401);
+        assertThat(decode(accessToken("late-system", "late-secret")).getClaimAsString("org")).isEqualTo("org-late");
+        assertThat(clientCredentials("late-system", "other-secret").statusCode()).isEqualTo(401);
 
-        // Half-written or broken: the last good content stays in force.
+        // Half-written or broken: ignored, and the store answers as before.
         Files.writeString(ACCOUNTS_FILE, "{\"clients\": [");
-        assertThat(decode(accessToken("late-system", "late-secret")).getClaimAsString("org")).isEqualTo("org-moved");
+        assertThat(clientCredentials("nobody-yet", "x").statusCode()).isEqualTo(401);
+        assertThat(decode(accessToken("late-system", "late-secret")).getClaimAsString("org")).isEqualTo("org-late");
 
         writeAccounts("");
-        assertThat(clientCredentials("late-system", "late-secret").statusCode()).isEqualTo(401);
+        assertThat(clientCredentials("late-system", "late-secret").statusCode())
+                .as("removed from the seed, the client stays in the store").isEqualTo(200);
         assertThat(clientCredentials("partner-system", "partner-secret").statusCode()).isEqualTo(200);
     }
 

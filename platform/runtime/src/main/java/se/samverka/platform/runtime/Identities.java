@@ -21,13 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The embedded identity provider's side of the runtime: the secrets of its two built-in clients (made once per data
- * folder, kept owner-only), access tokens for the launcher itself, and the demo's accounts: one user per role and a
- * machine client per role, for the browser and for curl (README, "Logging in").
+ * folder, kept owner-only), access tokens for the launcher itself, and the seed of the demo's accounts: one user per
+ * role and a machine client per role, for the browser and for curl (README, "Logging in"). The provider takes each
+ * account of the seed into its store once; from then on its store is the truth.
  */
 final class Identities {
 
     /** The launcher's own client: it loads the demo data and starts rebuilds, as the coordinator. */
     static final String RUNTIME_CLIENT = "samverka-runtime";
+    /** The identity provider's database in the embedded store. */
+    static final String DATABASE = "identity";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -37,8 +40,10 @@ final class Identities {
      * One demo account: a user who logs in in the browser and a machine client of the same role and organisation.
      *
      * @param organisationKey the demo data's key of its organisation; null for none
+     * @param lead            the organisation's lead, who invites colleagues into it
      */
-    record DemoAccount(String username, String name, String role, String organisationKey, String clientId) {
+    record DemoAccount(String username, String name, String role, String organisationKey, boolean lead,
+                       String clientId) {
 
         String password() {
             return "demo-" + username;
@@ -50,11 +55,13 @@ final class Identities {
     }
 
     static final List<DemoAccount> DEMO_ACCOUNTS = List.of(
-            new DemoAccount("admin", "Anna Andersson, internationell samordnare", "ADMIN", "klf", "admin-cli"),
-            new DemoAccount("staff", "Erik Eriksson, Kultur- och fritidsförvaltningen", "STAFF", "kff", "staff-cli"),
-            new DemoAccount("bolag", "Maria Nilsson, Jämtkraft AB", "STAFF", "jamtkraft", "bolag-cli"),
-            new DemoAccount("foretag", "Johan Berg, Peak Innovation AB", "COMPANY", "peak", "foretag-cli"),
-            new DemoAccount("partner", "Karin Lind, Region Jämtland Härjedalen", "PARTNER", "rjh", "partner-system"));
+            new DemoAccount("admin", "Anna Andersson, internationell samordnare", "ADMIN", "klf", false, "admin-cli"),
+            new DemoAccount("staff", "Erik Eriksson, Kultur- och fritidsförvaltningen", "STAFF", "kff", true,
+                    "staff-cli"),
+            new DemoAccount("bolag", "Maria Nilsson, Jämtkraft AB", "STAFF", "jamtkraft", false, "bolag-cli"),
+            new DemoAccount("foretag", "Johan Berg, Peak Innovation AB", "COMPANY", "peak", false, "foretag-cli"),
+            new DemoAccount("partner", "Karin Lind, Region Jämtland Härjedalen", "PARTNER", "rjh", false,
+                    "partner-system"));
 
     private final RuntimeSettings settings;
 
@@ -100,21 +107,36 @@ final class Identities {
         }
     }
 
-    /** Writes the accounts file unless there is one: an existing file may have been edited by hand. */
+    /** Writes the seed unless there is one: an existing one may have been edited by hand. */
     void writeAccountsIfMissing(Map<String, String> organisationIds) {
         if (!Files.exists(settings.accountsFile())) {
             writeAccounts(organisationIds);
         }
     }
 
+    /** Removes the seed, before a start whose demo data writes another. */
+    void removeAccounts() {
+        try {
+            Files.deleteIfExists(settings.accountsFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
-     * Writes the demo accounts, with the ids the demo data's organisations got (without them, accounts have no
-     * organisation). Written aside and moved into place, so the provider never reads half a file.
+     * Writes the seed of the demo accounts, with the ids the demo data's organisations got (without them, accounts
+     * have no organisation). Written aside and moved into place, so the provider never reads half a file; the
+     * provider hashes the plain passwords as it takes them in.
      */
     void writeAccounts(Map<String, String> organisationIds) {
-        List<Map<String, Object>> users = DEMO_ACCOUNTS.stream().map(account -> account(
-                "username", account.username(), "password", "{noop}" + account.password(), account,
-                organisationIds)).toList();
+        List<Map<String, Object>> users = DEMO_ACCOUNTS.stream().map(account -> {
+            Map<String, Object> user = account("username", account.username(), "password",
+                    "{noop}" + account.password(), account, organisationIds);
+            if (account.lead()) {
+                user.put("lead", true);
+            }
+            return user;
+        }).toList();
         List<Map<String, Object>> clients = DEMO_ACCOUNTS.stream().map(account -> account(
                 "clientId", account.clientId(), "secret", "{noop}" + account.clientSecret(), account,
                 organisationIds)).toList();

@@ -156,7 +156,7 @@ public final class Platform implements AutoCloseable {
         checkPorts();
         boolean firstStart = !Files.exists(settings.home().resolve("data"));
         try {
-            startAll();
+            startAll(firstStart && settings.demoData());
             if (firstStart && settings.demoData()) {
                 loadDemoData();
             }
@@ -173,8 +173,8 @@ public final class Platform implements AutoCloseable {
         try {
             DemoData.Loaded loaded = DemoData.load(gatewayUrl(), DEMO_DATA, identities.runtimeToken());
             identities.writeAccounts(loaded.ids());
-            progress.note("Demo data loaded (" + loaded.requests() + " requests); demo accounts in "
-                    + settings.accountsFile() + ".");
+            progress.note("Demo data loaded (" + loaded.requests() + " requests); the demo accounts go from "
+                    + settings.accountsFile() + " into the identity provider's store.");
         } catch (RuntimeException e) {
             throw new StartupException("Loading the demo data failed: " + e.getMessage()
                     + ". Start over with ./samverka reset --yes, or without demo data: SAMVERKA_DEMO_DATA=false ./samverka run");
@@ -347,13 +347,21 @@ public final class Platform implements AutoCloseable {
         stop();
     }
 
-    private void startAll() throws StartupException {
-        // Accounts without organisations until the demo data gives them ids; a later start keeps what is there.
-        identities.writeAccountsIfMissing(Map.of());
+    /** @param demoAccounts whether the demo data will be loaded: its accounts are seeded once it has ids for them */
+    private void startAll(boolean demoAccounts) throws StartupException {
+        if (demoAccounts) {
+            // A seed of an earlier data folder names organisations that are gone; the demo data's comes after it.
+            identities.removeAccounts();
+        } else {
+            // Without demo data, the seed's accounts act for no organisation; a seed that is there stays as it is.
+            identities.writeAccountsIfMissing(Map.of());
+        }
         ManagedProcess kafka = launch(RuntimeSettings.KAFKA);
         ManagedProcess mongo = launch(RuntimeSettings.MONGO);
+        // The identity provider keeps its accounts in the store, and reads them at its start.
+        awaitAll(List.of(mongo));
         ManagedProcess identityProvider = launch(RuntimeSettings.IDENTITY_PROVIDER);
-        List<ManagedProcess> infrastructure = new ArrayList<>(List.of(kafka, mongo, identityProvider));
+        List<ManagedProcess> infrastructure = new ArrayList<>(List.of(kafka, identityProvider));
         if (settings.traces()) {
             infrastructure.add(launch(RuntimeSettings.TRACES));
             synchronized (lock) {
@@ -602,10 +610,12 @@ public final class Platform implements AutoCloseable {
                     "--zipkin.storage.mem.max-spans=100000", "--zipkin.collector.kafka.enabled=false",
                     "--zipkin.collector.rabbitmq.enabled=false", "--zipkin.collector.activemq.enabled=false",
                     "--zipkin.collector.pulsar.enabled=false", "--zipkin.collector.scribe.enabled=false");
-            case RuntimeSettings.IDENTITY_PROVIDER -> new Command("192m", serviceJar(component),
+            // Each password it checks takes 16 MiB (Argon2id), on top of its store's client and its pages.
+            case RuntimeSettings.IDENTITY_PROVIDER -> new Command("256m", serviceJar(component),
                     "--server.port=" + settings.port(component), "--server.address=127.0.0.1", parentPid,
                     "--samverka.identity.issuer=" + issuer(),
                     "--samverka.identity.key-file=" + identities.signingKeyFile(),
+                    "--spring.mongodb.uri=" + settings.mongoUri(Identities.DATABASE),
                     "--samverka.identity.accounts-file=" + settings.accountsFile(),
                     "--samverka.identity.runtime-client-secret=" + identities.runtimeClientSecret(),
                     "--samverka.identity.portal-client-secret=" + identities.portalClientSecret(),

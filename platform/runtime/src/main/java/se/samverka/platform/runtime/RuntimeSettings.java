@@ -198,7 +198,10 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
         return "mongodb://localhost:" + port(MONGO) + "/" + database;
     }
 
-    /** The demo's users and machine clients, which the identity provider reads (and re-reads when it changes). */
+    /**
+     * The seed of the demo's users and machine clients: the identity provider takes each into its store once (and
+     * reads the file again when it changes and a login names someone its store lacks).
+     */
     public Path accountsFile() {
         return home.resolve("accounts.json");
     }
