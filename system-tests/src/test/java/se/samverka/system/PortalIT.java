@@ -76,6 +76,42 @@ class PortalIT {
     }
 
     @Test
+    void aPublicVisitorSearchesThePublicProjectsAndDownloadsADataset() {
+        browser.open(gateway + "/?lang=sv");
+        assertThat(browser.driver().findElements(By.cssSelector("figure.map svg[role=img]")))
+                .as("the world map of what is public").hasSize(1);
+        browser.driver().findElement(By.id("q")).sendKeys("Trondheim");
+        submit(By.xpath("//button[normalize-space(.)='Visa']"));
+
+        assertThat(browser.driver().getCurrentUrl()).as("a search one can link to").contains("q=Trondheim");
+        assertThat(browser.driver().findElements(By.cssSelector(".card h2"))).isNotEmpty().extracting(WebElement::getText)
+                .anySatisfy(title -> assertThat(title).startsWith("Vinterstaden Östersund–Trondheim"))
+                .noneSatisfy(title -> assertThat(title).startsWith("Vintersport och turism med Jilinprovinsen"));
+        assertThat(browser.driver().findElement(By.id("open-data")).findElement(By.xpath("..")).getText())
+                .contains("CC0");
+        assertThat(browser.seriousViolations()).as("the start page with a search").isEmpty();
+        browser.screenshot("start-search");
+
+        String csv = download(browser.driver().findElement(By.id("dataset-projects-csv")).getDomProperty("href"));
+        assertThat(csv).as("the public projects as open data, without a login")
+                .startsWith("project_id,acronym,title,")
+                .contains("Vinterstaden Östersund–Trondheim")
+                .doesNotContain("Vintersport och turism med Jilinprovinsen");
+        assertThat(download(browser.driver().findElement(By.id("catalog-ttl")).getDomProperty("href")))
+                .as("the catalogue the national data portal harvests").contains("dcat:Catalog", "dcat:Dataset");
+    }
+
+    /** What the browser gets at an address, as its text: status 200 or the test fails. */
+    private static String download(String address) {
+        Object text = browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.status === 200 ? r.text() : 'status ' + r.status)
+                                   .then(done, e => done(String(e)));""", address);
+        assertThat(text).as(address).isInstanceOf(String.class).asString().doesNotStartWith("status ");
+        return (String) text;
+    }
+
+    @Test
     void staffLogInAtTheIdentityProviderAndSeeTheirDashboard() {
         browser.open(gateway + "/dashboard");
         logIn("staff", "demo-staff", true);
@@ -697,6 +733,56 @@ class PortalIT {
         assertThat(focused.getText()).isEqualTo("Hoppa till innehållet");
         focused.sendKeys(Keys.ENTER);
         assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("main");
+    }
+
+    /** The coordinator invites a regional partner's staff member, who chooses a password and logs in. */
+    @Test
+    void theCoordinatorInvitesAPartnersStaffMemberWhoSetsAPasswordAndLogsIn() {
+        browser.open(gateway + "/accounts?lang=sv");
+        logIn("admin", "demo-admin", false);
+        await("the accounts").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("invite-form")).size() == 1);
+        assertThat(browser.seriousViolations()).as("the accounts").isEmpty();
+        browser.screenshot("accounts");
+        String email = "lena.persson." + UUID.randomUUID().toString().substring(0, 8) + "@regionjh.se";
+        browser.driver().findElement(By.id("invite-name")).sendKeys("Lena Persson");
+        browser.driver().findElement(By.id("invite-email")).sendKeys(email);
+        choose("invite-organisationId", "Region Jämtland Härjedalen");
+        choose("invite-role", "Regional partner");
+        submit(By.id("invite-send"));
+
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Inbjudan är skapad");
+        assertThat(browser.seriousViolations()).as("the one-time link").isEmpty();
+        String link = browser.driver().findElement(By.id("one-time-link")).getDomProperty("value");
+        assertThat(link).as("a link to the identity provider, shown once")
+                .startsWith(RunningPlatform.get().settings().url(RuntimeSettings.IDENTITY_PROVIDER) + "/invitation/");
+        logOut();
+
+        browser.open(link);
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Välj ditt lösenord");
+        assertThat(browser.seriousViolations()).as("the invitation's page").isEmpty();
+        browser.screenshot("invitation");
+        String password = "Fjällvandring vid Storsjön i juli";
+        browser.driver().findElement(By.id("password")).sendKeys(password);
+        browser.driver().findElement(By.id("repeat")).sendKeys(password);
+        submit(By.cssSelector("button[type=submit]"));
+        assertThat(browser.driver().getCurrentUrl()).as("sent to the portal to log in").startsWith(gateway + "/");
+
+        browser.open(gateway + "/subscriptions");
+        logIn(email, password, false);
+        await("the partner's subscriptions, signed in").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().getCurrentUrl().startsWith(gateway + "/subscriptions"));
+        assertThat(browser.driver().findElement(By.cssSelector(".who")).getText()).startsWith("Lena Persson");
+        logOut();
+    }
+
+    @Test
+    void theLoginPageInEnglishPassesAxe() {
+        browser.open(RunningPlatform.get().settings().url(RuntimeSettings.IDENTITY_PROVIDER) + "/login?lang=en");
+
+        assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Log in to Samverka");
+        assertThat(browser.seriousViolations()).isEmpty();
     }
 
     @Test

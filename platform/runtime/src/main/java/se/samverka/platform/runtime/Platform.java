@@ -621,7 +621,9 @@ public final class Platform implements AutoCloseable {
                     "--samverka.identity.portal-client-secret=" + identities.portalClientSecret(),
                     // A browser may log in at any of the gateways.
                     "--samverka.identity.portal-redirect-uris=" + gatewayUrls("/login/oauth2/code/samverka"),
-                    "--samverka.identity.post-logout-redirect-uris=" + gatewayUrls("/"));
+                    "--samverka.identity.post-logout-redirect-uris=" + gatewayUrls("/"),
+                    // Where a person goes once they chose a password: the portal, to log in.
+                    "--samverka.identity.portal-url=" + gatewayUrl() + "/");
             case RuntimeSettings.GATEWAY -> {
                 Command command = new Command("256m", serviceJar(kind), "--server.port=" + settings.port(component),
                         "--server.address=127.0.0.1", parentPid, "--samverka.security.issuer-uri=" + issuer(),
