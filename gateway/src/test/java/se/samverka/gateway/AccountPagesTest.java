@@ -46,7 +46,7 @@ class AccountPagesTest extends GatewayTest {
         String page = page("/accounts?q=anna&status=ACTIVE", ADMIN);
 
         assertThat(page).contains("<h1>Konton</h1>", "href=\"/accounts\">Konton</a>",
-                "<a href=\"/accounts/a1\">Anna Andersson</a>", "Kultur- och fritidsförvaltningen", "Jämtkraft AB",
+                "<a href=\"/accounts/a1\">Anna Andersson</a>", "<td>Kultur- och fritidsförvaltningen</td>", "<td>Jämtkraft AB</td>",
                 "Medarbetare</span><span>, ansvarig</span>", "Aktivt", "Inbjuden", "2026-11-28 14:05", "2 konton",
                 "<option value=\"ACTIVE\" selected=\"selected\">Aktivt</option>", "href=\"/machine-clients\"",
                 "action=\"/accounts\"", "id=\"invite-name\"", "id=\"invite-email\"", "id=\"invite-organisationId\"",
@@ -130,6 +130,7 @@ class AccountPagesTest extends GatewayTest {
         String page = page("/accounts/a1", ADMIN);
 
         assertThat(page).contains("<h1>Anna Andersson</h1>", "anna.andersson@ostersund.se", "2026-11-28 14:05",
+                "<dd>Kultur- och fritidsförvaltningen</dd>",
                 "action=\"/accounts/a1\"", "name=\"version\" value=\"&quot;3&quot;\"", "id=\"change-name\"",
                 "value=\"Anna Andersson\"", "action=\"/accounts/a1/deactivation\"", "id=\"deactivation-reason\"",
                 "action=\"/accounts/a1/password-reset\"", "href=\"/api/views/accounts/a1/personal-data\"",
@@ -269,7 +270,7 @@ class AccountPagesTest extends GatewayTest {
                 .doesNotContain("/api/machine-clients", "/api/machine-clients/partner-system/secret");
 
         assertThat(page("/machine-clients", ADMIN)).contains("Regionens projektsystem", "<code>partner-system</code>",
-                "Jämtkraft AB", "Regional partner", "action=\"/machine-clients/partner-system/secret\"",
+                "<td>Jämtkraft AB</td>", "Regional partner", "action=\"/machine-clients/partner-system/secret\"",
                 "action=\"/machine-clients/partner-system/deactivation\"", "id=\"machine-client-name\"");
     }
 

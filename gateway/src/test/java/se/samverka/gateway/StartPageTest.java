@@ -111,7 +111,8 @@ class StartPageTest extends GatewayTest {
                 "<a id=\"dataset-funding-csv\" href=\"/api/open-data/datasets/funding.csv\">CSV",
                 "<a href=\"https://creativecommons.org/publicdomain/zero/1.0/\">CC0 1.0</a>",
                 "<a id=\"catalog-ttl\" href=\"/api/open-data/catalog.ttl\">Turtle</a>",
-                "<a id=\"catalog-jsonld\" href=\"/api/open-data/catalog.jsonld\">JSON-LD</a>");
+                "<a id=\"catalog-jsonld\" href=\"/api/open-data/catalog.jsonld\">JSON-LD</a>",
+                "<a id=\"catalog-rdf\" href=\"/api/open-data/catalog.rdf\">RDF/XML</a>");
         assertThat(page("/?lang=en")).contains("<h2 id=\"open-data\">Open data</h2>", "Projects", "The open projects.",
                 "Funding");
     }

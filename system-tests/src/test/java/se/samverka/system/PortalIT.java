@@ -766,12 +766,13 @@ class PortalIT {
         browser.driver().findElement(By.id("password")).sendKeys(password);
         browser.driver().findElement(By.id("repeat")).sendKeys(password);
         submit(By.cssSelector("button[type=submit]"));
-        assertThat(browser.driver().getCurrentUrl()).as("sent to the portal to log in").startsWith(gateway + "/");
 
-        browser.open(gateway + "/subscriptions");
+        // The portal's login sends the person on to log in with the password just chosen.
         logIn(email, password, false);
-        await("the partner's subscriptions, signed in").atMost(Duration.ofSeconds(20))
-                .until(() -> browser.driver().getCurrentUrl().startsWith(gateway + "/subscriptions"));
+        await("back at the portal, signed in").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().getCurrentUrl().startsWith(gateway + "/"));
+        browser.open(gateway + "/subscriptions");
+        assertThat(browser.driver().getCurrentUrl()).startsWith(gateway + "/subscriptions");
         assertThat(browser.driver().findElement(By.cssSelector(".who")).getText()).startsWith("Lena Persson");
         logOut();
     }
