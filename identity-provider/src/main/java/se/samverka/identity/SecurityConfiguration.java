@@ -48,6 +48,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
+import se.samverka.platform.security.ProblemResponses;
 import se.samverka.identity.account.AccountSessions;
 import se.samverka.identity.account.Passwords;
 import se.samverka.identity.client.MachineClientStore;
@@ -125,7 +126,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, MessageSource messages, LocaleResolver locales) throws Exception {
-        ApiProblems problems = new ApiProblems(messages, locales);
+        ProblemResponses problems = new ProblemResponses(messages, locales);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())

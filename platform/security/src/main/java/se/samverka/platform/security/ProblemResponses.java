@@ -20,15 +20,15 @@ import se.samverka.platform.web.Reason;
 /**
  * The 401 and 403 the security filters answer with, as RFC 9457 problem documents like every other failure, in the
  * language the request asks for. The reason a token was refused is not told beyond "invalid": it would help an
- * attacker more than a client.
+ * attacker more than a client. Public for the embedded identity provider, whose accounts API answers alike.
  */
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final MessageSource messages;
     private final LocaleResolver locales;
 
     /** @param locales the services' own: these filters run before Spring MVC has found the request's language */
-    ProblemResponses(MessageSource messages, LocaleResolver locales) {
+    public ProblemResponses(MessageSource messages, LocaleResolver locales) {
         this.messages = messages;
         this.locales = locales;
     }
