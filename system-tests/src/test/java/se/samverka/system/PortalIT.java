@@ -774,6 +774,13 @@ class PortalIT {
         browser.open(gateway + "/subscriptions");
         assertThat(browser.driver().getCurrentUrl()).startsWith(gateway + "/subscriptions");
         assertThat(browser.driver().findElement(By.cssSelector(".who")).getText()).startsWith("Lena Persson");
+
+        browser.driver().findElement(By.linkText("Mitt konto")).click();
+        await("the person's own page at the provider").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().findElements(By.id("password-heading")).size() == 1);
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Ditt konto");
+        assertThat(browser.seriousViolations()).as("the account's page").isEmpty();
+        browser.open(gateway + "/subscriptions");
         logOut();
     }
 

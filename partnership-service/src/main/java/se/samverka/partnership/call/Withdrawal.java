@@ -2,7 +2,7 @@ package se.samverka.partnership.call;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
-import se.samverka.partnership.personaldata.StaffMember;
+import se.samverka.platform.messaging.personaldata.StaffMember;
 
 /**
  * Why, when and by whom a call was taken out of the register. The reason stays in the register: its event says only

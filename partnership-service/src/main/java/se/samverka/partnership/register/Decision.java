@@ -3,7 +3,7 @@ package se.samverka.partnership.register;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.time.LocalDate;
-import se.samverka.partnership.personaldata.StaffMember;
+import se.samverka.platform.messaging.personaldata.StaffMember;
 
 /**
  * A decision about the partnership, as the municipality's records have it: who decided, when, under which paragraph

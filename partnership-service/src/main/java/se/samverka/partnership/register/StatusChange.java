@@ -2,7 +2,7 @@ package se.samverka.partnership.register;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
-import se.samverka.partnership.personaldata.StaffMember;
+import se.samverka.platform.messaging.personaldata.StaffMember;
 
 /**
  * One step in a partnership's history: who took it, when, why, and on which decision.

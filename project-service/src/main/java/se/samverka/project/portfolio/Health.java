@@ -2,7 +2,7 @@ package se.samverka.project.portfolio;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
-import se.samverka.project.personaldata.StaffMember;
+import se.samverka.platform.messaging.personaldata.StaffMember;
 
 /**
  * @param note              why, in the words of who judged it; stays in this service

@@ -3,7 +3,7 @@ package se.samverka.project.portfolio;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import se.samverka.project.personaldata.StaffMember;
+import se.samverka.platform.messaging.personaldata.StaffMember;
 
 /**
  * The actual value of an indicator on a date, as reported.

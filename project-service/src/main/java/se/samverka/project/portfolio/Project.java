@@ -8,6 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import se.samverka.platform.messaging.outbox.Change;
+import se.samverka.platform.messaging.personaldata.StaffEntry;
+import se.samverka.platform.messaging.personaldata.StaffMember;
+import se.samverka.platform.messaging.personaldata.StaffNaming;
 import se.samverka.platform.web.IllegalTransitionException;
 import se.samverka.platform.web.NotFoundException;
 import se.samverka.project.assessment.Assessment;
@@ -32,9 +35,6 @@ import se.samverka.project.contracts.ProjectRegistered;
 import se.samverka.project.contracts.ProjectStaffNamesErased;
 import se.samverka.project.contracts.ProjectStatusChanged;
 import se.samverka.project.contracts.ProjectUpdated;
-import se.samverka.project.personaldata.StaffEntry;
-import se.samverka.project.personaldata.StaffMember;
-import se.samverka.project.personaldata.StaffNaming;
 
 /**
  * A time-bound piece of international work: its description, where it stands, how it is doing, its partners, its

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.AggregateStores;
-import se.samverka.project.personaldata.StaffHistory;
+import se.samverka.platform.messaging.personaldata.StaffHistory;
 
 @Configuration(proxyBeanMethods = false)
 class ProjectStoreConfiguration {

@@ -2,8 +2,8 @@ package se.samverka.project.portfolio;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
+import se.samverka.platform.messaging.personaldata.StaffMember;
 import se.samverka.project.contracts.DecisionReference;
-import se.samverka.project.personaldata.StaffMember;
 
 /**
  * One step in a project's history: who took it, when, why, and on which decision.

@@ -10,21 +10,21 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.samverka.platform.messaging.outbox.Change;
+import se.samverka.platform.messaging.personaldata.StaffEntry;
+import se.samverka.platform.messaging.personaldata.StaffMember;
 import se.samverka.platform.web.IllegalTransitionException;
 import se.samverka.platform.web.NotFoundException;
 import se.samverka.project.assessment.Assessment;
 import se.samverka.project.contracts.AssessedCriterion;
 import se.samverka.project.contracts.DecisionReference;
+import se.samverka.project.contracts.Indicator;
 import se.samverka.project.contracts.ProjectAssessed;
 import se.samverka.project.contracts.ProjectPartnerAdded;
 import se.samverka.project.contracts.ProjectPartnerRemoved;
-import se.samverka.project.contracts.Indicator;
 import se.samverka.project.contracts.ProjectRegistered;
 import se.samverka.project.contracts.ProjectStaffNamesErased;
 import se.samverka.project.contracts.ProjectStatusChanged;
 import se.samverka.project.contracts.ProjectUpdated;
-import se.samverka.project.personaldata.StaffEntry;
-import se.samverka.project.personaldata.StaffMember;
 import se.samverka.reference.GlobalTheme;
 
 /** The project gives back, with its new state, the events its commands cause. */

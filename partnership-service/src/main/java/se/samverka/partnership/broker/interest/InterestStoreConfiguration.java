@@ -3,9 +3,9 @@ package se.samverka.partnership.broker.interest;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import se.samverka.partnership.personaldata.StaffHistory;
 import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.AggregateStores;
+import se.samverka.platform.messaging.personaldata.StaffHistory;
 
 @Configuration(proxyBeanMethods = false)
 class InterestStoreConfiguration {

@@ -9,10 +9,10 @@ import se.samverka.partnership.contracts.IntroductionAnswered;
 import se.samverka.partnership.contracts.IntroductionOutcomeRecorded;
 import se.samverka.partnership.contracts.IntroductionProposed;
 import se.samverka.partnership.contracts.IntroductionStaffNamesErased;
-import se.samverka.partnership.personaldata.StaffEntry;
-import se.samverka.partnership.personaldata.StaffMember;
-import se.samverka.partnership.personaldata.StaffNaming;
 import se.samverka.platform.messaging.outbox.Change;
+import se.samverka.platform.messaging.personaldata.StaffEntry;
+import se.samverka.platform.messaging.personaldata.StaffMember;
+import se.samverka.platform.messaging.personaldata.StaffNaming;
 import se.samverka.platform.web.IllegalTransitionException;
 import se.samverka.platform.web.Reason;
 

@@ -4,8 +4,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.messaging.Message;
 import se.samverka.platform.messaging.consumer.EventConsumers;
 import se.samverka.platform.messaging.consumer.EventHandlers;
@@ -17,8 +23,17 @@ import se.samverka.platform.messaging.outbox.AggregateStore;
 import se.samverka.platform.messaging.outbox.AggregateStores;
 import se.samverka.project.contracts.ProjectRegistered;
 
-/** A minimal service on the platform: one aggregate with an outbox, and one read model fed from its topic. */
-@SpringBootApplication
+/**
+ * A minimal service on the platform: one aggregate with an outbox, and one read model fed from its topic. Its scan
+ * covers the library itself, so it leaves out the staff personal-data API, which only a service whose histories name
+ * staff switches on (with its settings and histories; this one has neither).
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(excludeFilters = {
+        @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        @Filter(type = FilterType.REGEX, pattern = "se\\.samverka\\.platform\\.messaging\\.personaldata\\..*")})
 public class MessagingTestApplication {
 
     /** The aggregate's state. */

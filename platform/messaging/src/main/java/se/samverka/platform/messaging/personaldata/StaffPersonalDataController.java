@@ -1,4 +1,4 @@
-package se.samverka.project.personaldata;
+package se.samverka.platform.messaging.personaldata;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,4 +1,4 @@
-package se.samverka.project.personaldata;
+package se.samverka.platform.messaging.personaldata;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,19 +8,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 import se.samverka.platform.security.Callers;
 import se.samverka.platform.tokens.Role;
 import se.samverka.platform.web.FieldProblem;
 import se.samverka.platform.web.InvalidRequestException;
 
 /**
- * The personal data of the people who used Samverka, as this service's histories hold it: who took a project's step,
- * judged its health, reported an indicator's value. Exported and erased at the coordinator's hand, as contact persons
- * are in partnership-service; erasure names the person by their role and organisation instead, so that the history
- * still says what kind of person acted.
+ * The personal data of the people who used Samverka, as a service's histories hold it: who took a step, recorded a
+ * decision, judged a project's health, and so on. Exported and erased at the coordinator's hand, as contact persons
+ * are; erasure names the person by their role and organisation instead, so that the history still says what kind of
+ * person acted (ADR 0036).
  */
-@Service
 public class StaffPersonalData {
 
     private static final Logger log = LoggerFactory.getLogger(StaffPersonalData.class);
@@ -28,11 +26,14 @@ public class StaffPersonalData {
     private static final int SUBJECT_LENGTH = 254;
     private static final int NAME_LENGTH = 200;
 
+    private final StaffPersonalDataSettings settings;
     private final List<StaffHistory<?>> histories;
     private final Callers callers;
     private final Clock clock;
 
-    public StaffPersonalData(List<StaffHistory<?>> histories, Callers callers, Clock clock) {
+    public StaffPersonalData(StaffPersonalDataSettings settings, List<StaffHistory<?>> histories, Callers callers,
+                             Clock clock) {
+        this.settings = settings;
         this.histories = List.copyOf(histories);
         this.callers = callers;
         this.clock = clock;
@@ -50,8 +51,7 @@ public class StaffPersonalData {
         }
         StaffMember person = new StaffMember(subject.strip(), name.strip());
         return new StaffExport(clock.instant(), "the municipality's international coordination", person.subject(),
-                person.name(), "project-service (project portfolio)",
-                "To show who did what in the histories of projects",
+                person.name(), settings.heldIn(), settings.purpose(),
                 histories.stream().flatMap(history -> history.entriesNaming(person).stream()).toList());
     }
 

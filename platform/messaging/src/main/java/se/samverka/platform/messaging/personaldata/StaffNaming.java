@@ -1,4 +1,4 @@
-package se.samverka.project.personaldata;
+package se.samverka.platform.messaging.personaldata;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package se.samverka.partnership.personaldata;
+package se.samverka.platform.messaging.personaldata;
 
 /**
  * The body of {@code POST /api/personal-data/staff/erasure}: whom to erase, and what histories name them by instead.

@@ -1,4 +1,4 @@
-package se.samverka.partnership.personaldata;
+package se.samverka.platform.messaging.personaldata;
 
 import se.samverka.platform.security.Caller;
 

@@ -1,4 +1,4 @@
-package se.samverka.partnership.personaldata;
+package se.samverka.platform.messaging.personaldata;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package se.samverka.project.personaldata;
+package se.samverka.platform.messaging.personaldata;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +14,7 @@ import se.samverka.platform.messaging.outbox.Versioned;
  * The histories of one aggregate type that name people: where in its documents the names are, to find the aggregates
  * that may name a person, and how each is changed to name them no more, through the store as every change is.
  *
- * @param aggregate what the entries call the type, e.g. project
+ * @param aggregate what the entries call the type, e.g. partnership
  * @param names     the stored fields that hold a name, e.g. {@code state.history.by}; the subject beside each is the
  *                  same field with {@code Subject} after it
  */
