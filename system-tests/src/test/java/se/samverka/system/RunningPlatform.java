@@ -6,11 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Base64;
 import se.samverka.platform.test.Api;
@@ -22,8 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole platform, started once per test JVM exactly as {@code ./samverka run} starts it, on free ports and in a
- * folder of its own, and stopped when the JVM ends. The system tests run in two JVMs at once (the fault suite takes
- * as long as all the others), so two platforms run side by side. With {@code -Dsamverka.test.instances=2}, every part that may run
+ * folder of its own, and stopped when the JVM ends. With {@code -Dsamverka.test.instances=2}, every part that may run
  * more than once runs that many times (ADR 0026), as {@code SAMVERKA_<PART>_INSTANCES=2 ./samverka run} starts it.
  */
 final class RunningPlatform {
@@ -31,14 +27,7 @@ final class RunningPlatform {
     /** How many times each part that may run more than once runs. */
     static final int INSTANCES = Integer.getInteger("samverka.test.instances", 1);
 
-    /** How many test JVMs may run at once (the failsafe configuration of system-tests). */
-    private static final int FORKS = Integer.getInteger("samverka.test.forks", 1);
-
     private static Platform platform;
-
-    /** Held while the JVM lives: the slot, and so the folder and band of ports, this JVM's platform has. */
-    private static FileLock heldSlot;
-    private static int slot;
 
     private RunningPlatform() {
     }
@@ -84,36 +73,13 @@ final class RunningPlatform {
         }
     }
 
-    /**
-     * The first slot no other test JVM holds, locked until this JVM ends: the operating system, not a fork number,
-     * says which is free, so a platform never shares its folder or ports with another one started beside it.
-     */
-    private static int takeSlot() throws IOException {
-        if (heldSlot != null) {
-            return slot;
-        }
-        for (int candidate = 1; candidate <= FORKS; candidate++) {
-            FileChannel channel = FileChannel.open(Path.of("target", "platform-slot-" + candidate + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock != null) {
-                heldSlot = lock;
-                slot = candidate;
-                return candidate;
-            }
-            channel.close();
-        }
-        throw new IllegalStateException("all " + FORKS + " platform slots are taken by other test JVMs");
-    }
-
     private static Platform start() {
         try {
             Path root = Path.of("..").toAbsolutePath().normalize();
-            int taken = takeSlot();
-            Path home = Path.of("target", "samverka-home-" + taken).toAbsolutePath();
+            Path home = Path.of("target", "samverka-home").toAbsolutePath();
             // A fresh start every time: the tests assume nothing of earlier runs.
             Directories.delete(home);
-            RuntimeSettings settings = RuntimeSettings.onFreePorts(root, home, INSTANCES, taken, FORKS);
+            RuntimeSettings settings = RuntimeSettings.onFreePorts(root, home, INSTANCES);
             System.out.println("Starting the whole platform in " + home);
             return Platform.start(settings, new Platform.Progress() {
                 @Override

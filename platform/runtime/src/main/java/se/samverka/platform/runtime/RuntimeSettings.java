@@ -87,25 +87,11 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
 
     /** The same, with every part that may run more than once ({@link #REPEATABLE}) started this many times. */
     public static RuntimeSettings onFreePorts(Path root, Path home, int instances) {
-        return onFreePorts(root, home, instances, 1, 1);
-    }
-
-    /**
-     * The same, with the ports taken from the {@code band}th of {@code bands} equal slices of the free range: JVMs
-     * that start platforms at the same time each take their own band, so that no two choose one port before either
-     * listens on it.
-     */
-    public static RuntimeSettings onFreePorts(Path root, Path home, int instances, int band, int bands) {
-        if (bands < 1 || band < 1 || band > bands) {
-            throw new IllegalArgumentException("band " + band + " of " + bands);
-        }
-        int width = (FREE_PORTS_UNTIL - FREE_PORTS_FROM) / bands;
-        int from = FREE_PORTS_FROM + width * (band - 1);
         Map<String, Integer> ports = new LinkedHashMap<>();
-        DEFAULT_PORTS.keySet().forEach(component -> ports.put(component, freePort(from, width, ports.values())));
+        DEFAULT_PORTS.keySet().forEach(component -> ports.put(component, freePort(ports.values())));
         for (String component : REPEATABLE) {
             for (int instance = 2; instance <= instances; instance++) {
-                ports.put(instanceName(component, instance), freePort(from, width, ports.values()));
+                ports.put(instanceName(component, instance), freePort(ports.values()));
             }
         }
         return new RuntimeSettings(root, home, ports, true);
@@ -244,14 +230,14 @@ public record RuntimeSettings(Path root, Path home, Map<String, Integer> ports, 
      * chosen, is now and then given to one of the platform's own connections before the part that is to listen on it
      * starts.
      */
-    private static int freePort(int from, int width, Collection<Integer> taken) {
+    private static int freePort(Collection<Integer> taken) {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int port = from + RANDOM.nextInt(width);
+            int port = FREE_PORTS_FROM + RANDOM.nextInt(FREE_PORTS_UNTIL - FREE_PORTS_FROM);
             if (!taken.contains(port) && listenable(port)) {
                 return port;
             }
         }
-        throw new IllegalStateException("no free port between " + from + " and " + (from + width));
+        throw new IllegalStateException("no free port between " + FREE_PORTS_FROM + " and " + FREE_PORTS_UNTIL);
     }
 
     private static boolean listenable(int port) {
