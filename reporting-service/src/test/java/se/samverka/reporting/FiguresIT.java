@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.samverka.reporting.History.money;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
+import se.samverka.platform.web.Paging;
 import se.samverka.reporting.coverage.CoverageReport;
 import se.samverka.reporting.funding.FundingReport;
 import se.samverka.reporting.geography.GeographyReport;
@@ -15,7 +18,9 @@ import se.samverka.reporting.indicators.IndicatorsReport;
 import se.samverka.reporting.partnerships.PartnershipsReport;
 import se.samverka.reporting.portfolio.PortfolioReport;
 import se.samverka.reporting.priority.PriorityReport;
+import se.samverka.reporting.readmodel.ReadModelSet;
 import se.samverka.reporting.readmodel.ReadModels;
+import se.samverka.reporting.readmodel.Snapshot;
 import se.samverka.reporting.report.ReportFilter;
 import tools.jackson.databind.JsonNode;
 
@@ -121,5 +126,86 @@ class FiguresIT extends ReportingIntegrationTest {
                 new ReportFilter(null, null, "S3", null), new ReportFilter(null, null, null, "FI"),
                 new ReportFilter(null, null, null, "NO"), new ReportFilter(2020, null, null, null),
                 new ReportFilter(2025, null, null, null), new ReportFilter(2030, null, null, null));
+    }
+
+    @Test
+    void aFilterOfTwoPartsReadsOnlyTheEntriesItMayIncludeAndCountsAsEveryEntryDoes() {
+        String department = history.organisation("Kommunledningsförvaltningen", "DEPARTMENT", "SE", "SE-Z");
+        String other = history.organisation("Socialförvaltningen", "DEPARTMENT", "SE", "SE-Z");
+        String kajaani = history.organisation("Kajaanin kaupunki", "FOREIGN_CITY", "FI", null);
+        String strategy = "S" + UUID.randomUUID().toString().substring(0, 6);
+        // In and out of each part: the department, the strategy, 2025, Finland.
+        String inAll = history.project("I allt", department, List.of(strategy), List.of(), List.of(),
+                LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+        history.partner(inAll, kajaani, "PARTNER");
+        history.fundingLine(inAll, "INTERREG_AURORA", money("1000.00", "EUR"), money("800.00", "EUR"), null, null,
+                LocalDate.of(2025, 3, 1));
+        history.assessed(inAll, 35.5, "CLEAR_RESULTS");
+        history.indicator(inAll, "OUTPUT", "Möten", "möten", "0", "4");
+        String earlier = history.project("Tidigare", department, List.of("S2"), List.of(), List.of(),
+                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31));
+        history.fundingLine(earlier, "ERASMUS_PLUS", money("500.00", "EUR"), null, null, null, null);
+        String taking = history.project("Deltagande", other, List.of(strategy), List.of(), List.of(),
+                LocalDate.of(2025, 6, 1), LocalDate.of(2026, 5, 31));
+        history.partner(taking, department, "PARTNER");
+        history.status(taking, "IDEA", "PRE_STUDY");
+        history.assessed(taking, 20, "GROWTH_AREAS");
+        String abroad = history.project("Utomlands", other, List.of(strategy), List.of(), List.of(),
+                LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31));
+        history.partner(abroad, kajaani, "LEAD");
+        history.fundingLine(abroad, "INTERREG_AURORA", money("200.00", "EUR"), null, null, null, null);
+        String openEnded = history.project("Tills vidare", department, List.of(strategy), List.of(), List.of(),
+                LocalDate.of(2023, 1, 1), null);
+        history.indicator(openEnded, "RESULT", "Besökare", "besökare", "10", "100");
+        String cancelled = history.project("Avbrutet", department, List.of(strategy), List.of(), List.of(),
+                LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+        history.status(cancelled, "IDEA", "CANCELLED");
+        awaitReport("/api/reports/portfolio?strategy={s}", portfolio -> portfolio.path("projects").path("total")
+                .asLong() == 5 && count(portfolio.path("projects"), "country", "FI") == 2
+                && count(portfolio.path("projects"), "status", "CANCELLED") == 1
+                && count(portfolio.path("projects"), "status", "PRE_STUDY") == 1
+                && count(portfolio.path("projects"), "programme", "INTERREG_AURORA") == 2, strategy);
+        awaitReport("/api/reports/coverage?department={d}", coverage -> coverage.path("departments").path(0)
+                .path("openProjects").asLong() == 4, department);
+        awaitReport("/api/reports/indicators?strategy={s}", indicators ->
+                indicators.path("projects").path("totalItems").asLong() == 2, strategy);
+        awaitReport("/api/reports/priority?strategy={s}", priority -> priority.path("assessed").asLong() == 2,
+                strategy);
+        awaitReport("/api/reports/funding?department={d}", funding -> funding.path("rows").size() == 2, department);
+
+        ReadModelSet set = models.current();
+        List<ReportFilter> twoParts = List.of(new ReportFilter(2025, department, null, null),
+                new ReportFilter(null, department, strategy, null), new ReportFilter(null, department, null, "FI"),
+                new ReportFilter(2025, null, strategy, null), new ReportFilter(null, null, strategy, "FI"),
+                new ReportFilter(2025, null, strategy, "FI"), new ReportFilter(2025, department, strategy, "FI"));
+        Reports reports = new Reports(portfolio, coverage, partnerships, funding, geography, priority, indicators);
+        for (ReportFilter filter : twoParts) {
+            assertThat(set.figures().counts(filter)).as("no figures hold %s", filter).isEmpty();
+            assertReadAsFromEveryEntry(set, reports, filter);
+        }
+
+        Snapshot everything = set.reading(ReadModelSet::snapshot).orElseThrow();
+        List<ReportFilter> departmentPages = new ArrayList<>(twoParts);
+        departmentPages.addAll(List.of(ReportFilter.ALL, new ReportFilter(2025, null, null, null),
+                new ReportFilter(null, null, null, "FI")));
+        for (ReportFilter filter : departmentPages) {
+            for (String organisation : List.of(department, other)) {
+                for (Paging page : List.of(new Paging(0, 2, Sort.unsorted()), new Paging(1, 2, Sort.unsorted()))) {
+                    assertThat(set.reading(readable -> coverage.projects(readable, organisation, filter, page, null)))
+                            .as("the projects of %s in %s, %s", organisation, filter, page)
+                            .contains(coverage.projects(everything, organisation, filter, page, null));
+                }
+            }
+        }
+        Snapshot narrowed = set.reading(readable -> readable.snapshot(new ReportFilter(2025, department, null, null)))
+                .orElseThrow();
+        assertThat(narrowed.projects()).as("read by the index: the department's projects that run in 2025")
+                .containsOnlyKeys(inAll, openEnded, cancelled);
+        assertThat(everything.projects()).containsKeys(inAll, earlier, taking, abroad, openEnded, cancelled);
+        assertThat(narrowed.organisations().keySet()).as("the organisations whole, for the reports to join")
+                .isEqualTo(everything.organisations().keySet());
+        assertThat(narrowed.partnerships().keySet()).isEqualTo(everything.partnerships().keySet());
+        assertThat(set.reading(readable -> readable.snapshot(new ReportFilter(null, null, strategy, "FI")))
+                .orElseThrow().projects()).containsOnlyKeys(inAll, abroad);
     }
 }

@@ -29,6 +29,7 @@ class ReportAccessIT extends ReportingIntegrationTest {
         //                                                                            of owner of other owner    company
         row("GET /api/reports/portfolio",                "-",        NONE,     OK,    OK,      OK,      NO,      NO,      NO),
         row("GET /api/reports/coverage",                 "-",        NONE,     OK,    OK,      OK,      NO,      NO,      NO),
+        row("GET /api/reports/coverage/{department}/projects", "-",  NONE,     OK,    OK,      OK,      NO,      NO,      NO),
         row("GET /api/reports/partnerships/twin-cities", "-",        NONE,     OK,    OK,      OK,      NO,      NO,      NO),
         row("GET /api/reports/funding",                  "-",        NONE,     OK,    OK,      OK,      NO,      NO,      NO),
         row("GET /api/reports/geography",                "-",        NONE,     OK,    OK,      OK,      NO,      NO,      NO),
@@ -58,7 +59,8 @@ class ReportAccessIT extends ReportingIntegrationTest {
         await().atMost(WAIT).until(() -> api.status(HttpMethod.GET, "/api/reports/projects/" + project, null, null) == OK);
 
         AccessMatrix.verify(MATRIX, (row, who) -> {
-            String path = row.endpoint().substring("GET ".length()).replace("{id}", project);
+            String path = row.endpoint().substring("GET ".length()).replace("{id}", project)
+                    .replace("{department}", department);
             String token = who.token(department, other);
             return (token == null ? api.anonymous() : api.as(token)).status(HttpMethod.GET, path, null, null);
         });

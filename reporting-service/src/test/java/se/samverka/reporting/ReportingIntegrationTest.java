@@ -83,48 +83,57 @@ abstract class ReportingIntegrationTest extends ServiceIntegrationTest {
     /**
      * The portfolio's projects and the departments' open and ongoing projects as the figures kept with the entries
      * hold them (ADR 0022), the funding summed in them, and the partnerships read with only their projects, are as
-     * counted from every entry, for each filter; so are the projects on the map (the geography).
+     * counted from every entry, for each filter; so are the projects on the map (the geography), priority and the
+     * indicators.
      */
     static void assertAnsweredAsFromEveryEntry(ReadModelSet set, Reports reports, ReportFilter... filters) {
+        for (ReportFilter filter : filters) {
+            assertThat(set.figures().counts(filter)).as("figures hold %s", filter).isPresent();
+            assertReadAsFromEveryEntry(set, reports, filter);
+        }
+    }
+
+    /**
+     * Each report as read of the generation (from the figures, or where none hold what the filter covers from the
+     * entries it may include) is as counted from every entry.
+     */
+    static void assertReadAsFromEveryEntry(ReadModelSet set, Reports reports, ReportFilter filter) {
         PortfolioReport portfolio = reports.portfolio();
         CoverageReport coverage = reports.coverage();
         Freshness notCompared = null;
-        for (ReportFilter filter : filters) {
-            assertThat(set.figures().counts(filter)).as("figures hold %s", filter).isPresent();
-            Snapshot snapshot = set.reading(ReadModelSet::snapshot).orElseThrow();
-            assertThat(portfolio.of(set, filter, notCompared).projects()).as("the figures of %s", filter)
-                    .isEqualTo(portfolio.of(snapshot, filter, notCompared).projects());
-            Function<Coverage, List<List<Object>>> counts = report -> report.departments().stream()
-                    .map(department -> List.<Object>of(department.organisationId(), department.openProjects(),
-                            department.ongoingProjects(), department.hasInternationalDimension()))
-                    .toList();
-            assertThat(counts.apply(coverage.counted(set, filter, notCompared))).as("coverage counted for %s", filter)
-                    .isEqualTo(counts.apply(coverage.of(snapshot, filter, notCompared)));
-            assertThat(reports.partnerships().of(set, filter, notCompared)).as("the partnerships of %s", filter)
-                    .isEqualTo(reports.partnerships().of(snapshot, filter, notCompared));
-            assertThat(reports.partnerships().twinCities(set, filter, notCompared)).as("the twin cities of %s", filter)
-                    .isEqualTo(reports.partnerships().twinCities(snapshot, filter, notCompared));
-            assertThat(reports.funding().of(set, filter, notCompared)).as("the funding of %s", filter)
-                    .isEqualTo(reports.funding().of(snapshot, filter, notCompared));
-            assertThat(reports.geography().of(set, filter, notCompared)).as("the geography of %s", filter)
-                    .isEqualTo(reports.geography().of(snapshot, filter, notCompared));
-            Priority priority = reports.priority().of(snapshot, filter, notCompared);
-            assertThat(reports.priority().of(set, filter, priority.threshold(), everything(priority.below()),
-                    notCompared)).as("the priority of %s", filter).isEqualTo(priority);
-            assertThat(reports.priority().of(set, filter, priority.threshold(), SECOND_PAGE, notCompared).below())
-                    .as("the second page below the threshold of %s", filter)
-                    .isEqualTo(reports.priority().of(snapshot, filter, priority.threshold(), SECOND_PAGE, notCompared)
-                            .below());
-            Indicators indicators = reports.indicators().of(snapshot, filter, new Paging(0, 1, Sort.unsorted()),
-                    notCompared);
-            Paging allProjects = everything(indicators.projects());
-            assertThat(reports.indicators().of(set, filter, allProjects, notCompared))
-                    .as("the indicators of %s", filter)
-                    .isEqualTo(reports.indicators().of(snapshot, filter, allProjects, notCompared));
-            assertThat(reports.indicators().of(set, filter, SECOND_PAGE, notCompared))
-                    .as("the second page of the indicators of %s", filter)
-                    .isEqualTo(reports.indicators().of(snapshot, filter, SECOND_PAGE, notCompared));
-        }
+        Snapshot snapshot = set.reading(ReadModelSet::snapshot).orElseThrow();
+        assertThat(portfolio.of(set, filter, notCompared).projects()).as("the portfolio of %s", filter)
+                .isEqualTo(portfolio.of(snapshot, filter, notCompared).projects());
+        Function<Coverage, List<List<Object>>> counts = report -> report.departments().stream()
+                .map(department -> List.<Object>of(department.organisationId(), department.openProjects(),
+                        department.ongoingProjects(), department.hasInternationalDimension()))
+                .toList();
+        assertThat(counts.apply(coverage.counted(set, filter, notCompared))).as("coverage counted for %s", filter)
+                .isEqualTo(counts.apply(coverage.of(snapshot, filter, notCompared)));
+        assertThat(reports.partnerships().of(set, filter, notCompared)).as("the partnerships of %s", filter)
+                .isEqualTo(reports.partnerships().of(snapshot, filter, notCompared));
+        assertThat(reports.partnerships().twinCities(set, filter, notCompared)).as("the twin cities of %s", filter)
+                .isEqualTo(reports.partnerships().twinCities(snapshot, filter, notCompared));
+        assertThat(reports.funding().of(set, filter, notCompared)).as("the funding of %s", filter)
+                .isEqualTo(reports.funding().of(snapshot, filter, notCompared));
+        assertThat(reports.geography().of(set, filter, notCompared)).as("the geography of %s", filter)
+                .isEqualTo(reports.geography().of(snapshot, filter, notCompared));
+        Priority priority = reports.priority().of(snapshot, filter, notCompared);
+        assertThat(reports.priority().of(set, filter, priority.threshold(), everything(priority.below()),
+                notCompared)).as("the priority of %s", filter).isEqualTo(priority);
+        assertThat(reports.priority().of(set, filter, priority.threshold(), SECOND_PAGE, notCompared).below())
+                .as("the second page below the threshold of %s", filter)
+                .isEqualTo(reports.priority().of(snapshot, filter, priority.threshold(), SECOND_PAGE, notCompared)
+                        .below());
+        Indicators indicators = reports.indicators().of(snapshot, filter, new Paging(0, 1, Sort.unsorted()),
+                notCompared);
+        Paging allProjects = everything(indicators.projects());
+        assertThat(reports.indicators().of(set, filter, allProjects, notCompared))
+                .as("the indicators of %s", filter)
+                .isEqualTo(reports.indicators().of(snapshot, filter, allProjects, notCompared));
+        assertThat(reports.indicators().of(set, filter, SECOND_PAGE, notCompared))
+                .as("the second page of the indicators of %s", filter)
+                .isEqualTo(reports.indicators().of(snapshot, filter, SECOND_PAGE, notCompared));
     }
 
     private static final Paging SECOND_PAGE = new Paging(1, 2, Sort.unsorted());
@@ -134,7 +143,7 @@ abstract class ReportingIntegrationTest extends ServiceIntegrationTest {
         return new Paging(0, (int) Math.max(1, page.totalItems()), Sort.unsorted());
     }
 
-    /** The reports {@link #assertAnsweredAsFromEveryEntry} compares. */
+    /** The reports {@link #assertReadAsFromEveryEntry} compares. */
     record Reports(PortfolioReport portfolio, CoverageReport coverage, PartnershipsReport partnerships,
                    FundingReport funding, GeographyReport geography, PriorityReport priority,
                    IndicatorsReport indicators) {

@@ -10,8 +10,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import se.samverka.platform.test.ProblemBundles;
+import se.samverka.platform.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** Each report, computed from a history of events built for the case. */
@@ -127,7 +130,7 @@ class ReportsIT extends ReportingIntegrationTest {
         String closed = history.project("Renovering", onlyClosed, List.of("S1"), List.of(), List.of(), null, null);
         history.status(closed, "IDEA", "CANCELLED");
 
-        JsonNode coverage = awaitReport("/api/reports/coverage", report ->
+        JsonNode coverage = awaitReport("/api/reports/coverage?projects=listed", report ->
                 department(report.path("departments"), withPartnership).path("partnerships").size() == 1
                         && department(report.path("departments"), onlyClosed).path("name").isString()
                         && department(report.path("departments"), withProject).path("projects").path(0)
@@ -142,7 +145,9 @@ class ReportsIT extends ReportingIntegrationTest {
         JsonNode one = report("/api/reports/coverage?department={d}", withNothing);
         assertThat(one.path("departments").size()).isEqualTo(1);
         assertThat(one.path("without").get(0).path("organisationId").asString()).isEqualTo(withNothing);
-        JsonNode counted = report("/api/reports/coverage?projects=counted");
+        JsonNode counted = report("/api/reports/coverage");
+        assertThat(withoutFreshness(counted)).as("counted unless asked to list")
+                .isEqualTo(withoutFreshness(report("/api/reports/coverage?projects=counted")));
         for (String id : List.of(withProject, withPartnership, withNothing, onlyClosed)) {
             JsonNode listed = department(coverage.path("departments"), id);
             JsonNode unlisted = department(counted.path("departments"), id);
@@ -154,6 +159,68 @@ class ReportsIT extends ReportingIntegrationTest {
         assertThat(counted.path("without").findValuesAsString("organisationId"))
                 .contains(withNothing, onlyClosed).doesNotContain(withProject, withPartnership);
         expectRefused("/api/reports/coverage?projects=some", HttpStatus.UNPROCESSABLE_CONTENT, "projects");
+    }
+
+    @Test
+    void aDepartmentsOpenProjectsComeAPageAtATimeByTitle() {
+        String department = history.organisation("Samhällsbyggnadsförvaltningen " + suffix(), "DEPARTMENT", "SE",
+                "SE-Z");
+        String other = history.organisation("Teknik- och fastighetsförvaltningen " + suffix(), "DEPARTMENT", "SE",
+                "SE-Z");
+        String odense = history.organisation("Odense Kommune", "FOREIGN_CITY", "DK", null);
+        String strategy = "S" + suffix();
+        // Swedish order puts Å before Ä, the characters' codes the other way round.
+        history.project("Ängsmark", department, List.of(strategy), List.of(), List.of(), LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 12, 31));
+        String are = history.project("Åre", department, List.of(strategy), List.of(), List.of(),
+                LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31));
+        history.partner(are, odense, "PARTNER");
+        String bridge = history.project("Bro", other, List.of(strategy), List.of(), List.of(), LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31));
+        history.partner(bridge, department, "PARTNER");
+        history.project("Internt", department, "INTERNAL", List.of());
+        history.project("Annans", other, List.of(strategy), List.of(), List.of(), null, null);
+        String cancelled = history.project("Avbrutet", department, List.of(strategy), List.of(), List.of(), null, null);
+        history.status(cancelled, "IDEA", "CANCELLED");
+        String pages = "/api/reports/coverage/{id}/projects";
+
+        JsonNode all = awaitReport(pages + "?size=200", report -> titles(report).equals(
+                List.of("Bro", "Internt", "Åre", "Ängsmark")), department);
+        assertThat(all.path("name").asString()).startsWith("Samhällsbyggnadsförvaltningen");
+        assertThat(all.path("projects").path("totalItems").asLong()).as("owned or taken part in, open").isEqualTo(4);
+        assertThat(all.path("projects").path("items").path(0).path("projectId").asString()).isEqualTo(bridge);
+        JsonNode first = report(pages + "?size=2", department).path("projects");
+        assertThat(first.path("items").findValuesAsString("title")).containsExactly("Bro", "Internt");
+        assertThat(first.path("totalItems").asLong()).isEqualTo(4);
+        assertThat(first.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(titles(report(pages + "?size=2&page=1", department))).containsExactly("Åre", "Ängsmark");
+        assertThat(titles(report(pages + "?size=2&page=2", department))).as("past the last page").isEmpty();
+        assertThat(report("/api/reports/coverage?department={d}", department).path("departments").path(0)
+                .path("openProjects").asLong()).as("as coverage counts them").isEqualTo(4);
+
+        assertThat(titles(report(pages + "?strategy={s}", department, strategy)))
+                .containsExactly("Bro", "Åre", "Ängsmark");
+        assertThat(titles(report(pages + "?year=2025", department))).containsExactly("Åre", "Ängsmark");
+        assertThat(titles(report(pages + "?country=DK", department))).containsExactly("Åre");
+        JsonNode twoParts = report(pages + "?year=2026&strategy={s}&size=1", department, strategy);
+        assertThat(twoParts.path("projects").path("totalItems").asLong()).as("two parts, which no figures hold")
+                .isEqualTo(2);
+        assertThat(titles(twoParts)).containsExactly("Bro");
+        assertThat(titles(report(pages + "?year=2026&strategy={s}&country=DK", department, strategy)))
+                .containsExactly("Åre");
+
+        String path = "/api/reports/coverage/" + department + "/projects";
+        assertThat(api.as(TestTokens.partner(odense)).status(HttpMethod.GET, path, null, null))
+                .as("a partner sees no internal project").isEqualTo(HttpStatus.FORBIDDEN.value());
+        assertThat(api.anonymous().status(HttpMethod.GET, path, null, null)).isEqualTo(HttpStatus.UNAUTHORIZED.value());
+        for (String none : List.of("no-such", odense)) {
+            api.http().get().uri(pages, none).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        expectRefused(path + "?page=-1", HttpStatus.UNPROCESSABLE_CONTENT, "page");
+        expectRefused(path + "?size=201", HttpStatus.UNPROCESSABLE_CONTENT, "size");
+        expectRefused(path + "?size=0", HttpStatus.UNPROCESSABLE_CONTENT, "size");
     }
 
     @Test
@@ -385,6 +452,11 @@ class ReportsIT extends ReportingIntegrationTest {
         history.project("Sedan", department, List.of("S2"), List.of(), List.of(), null, null);
         awaitReport("/api/reports/portfolio?department={d}", report -> report.path("projects").path("total")
                 .asLong() == 2, department);
+    }
+
+    /** The titles of a page of a department's projects. */
+    private static List<String> titles(JsonNode page) {
+        return page.path("projects").path("items").findValuesAsString("title");
     }
 
     private static JsonNode department(JsonNode departments, String id) {

@@ -17,6 +17,7 @@ import se.samverka.reporting.broker.Broker;
 import se.samverka.reporting.broker.BrokerReport;
 import se.samverka.reporting.coverage.Coverage;
 import se.samverka.reporting.coverage.CoverageReport;
+import se.samverka.reporting.coverage.DepartmentProjects;
 import se.samverka.reporting.feed.ActivityFeed;
 import se.samverka.reporting.feed.ActivityFeedReport;
 import se.samverka.reporting.funding.Funding;
@@ -81,18 +82,32 @@ class ReportsController {
     }
 
     /**
-     * Every department and municipal company with its projects and partnerships, and those with none; with
-     * {@code projects=counted} the open projects are counted, not listed (what the portal shows, read from the figures
-     * at any size of the portfolio).
+     * Every department and municipal company with its open projects counted and its partnerships, and those with
+     * none: read from the figures at any size of the portfolio. With {@code projects=listed} each department's open
+     * projects are listed too, read from every entry: an export's size, for whoever needs them all at once; the
+     * projects of one department come a page at a time from {@link #departmentProjects}.
      */
     @GetMapping("/coverage")
-    Coverage coverage(ReportFilter filter, @RequestParam(defaultValue = "listed") String projects) {
+    Coverage coverage(ReportFilter filter, @RequestParam(defaultValue = "counted") String projects) {
         return switch (projects) {
             case "listed" -> computed("coverage", coverage, filter);
             case "counted" -> source.computedReading(List.of("coverage-counted", filter), (set, freshness) ->
                     coverage.counted(set, filter, freshness));
             default -> throw new InvalidRequestException("projects", "reason.coverage-projects");
         };
+    }
+
+    /**
+     * The open projects one department or municipal company owns or takes part in, by title, in what the filter's
+     * year, strategy and country cover: a page of them, as priority's; 404 for an organisation coverage does not show.
+     */
+    @GetMapping("/coverage/{organisationId}/projects")
+    DepartmentProjects departmentProjects(@PathVariable String organisationId, ReportFilter filter,
+                                          @RequestParam(required = false) Integer page,
+                                          @RequestParam(required = false) Integer size) {
+        Paging paging = paging(page, size);
+        return source.computedReading(List.of("coverage-projects", organisationId, filter, paging), (set, freshness) ->
+                coverage.projects(set, organisationId, filter, paging, freshness));
     }
 
     @GetMapping("/partnerships")

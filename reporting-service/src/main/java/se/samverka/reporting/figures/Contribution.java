@@ -56,6 +56,7 @@ record Contribution(String status, String health, List<String> strategies, List<
     static final String COUNTRIES = "countries";
     static final String FROM_YEAR = "fromYear";
     static final String UNTIL_YEAR = "untilYear";
+    static final String PARTICIPANTS = "participants";
     /** The slice of every project. */
     static final String ALL = "all";
     static final String DEPARTMENT = "department:";
@@ -230,7 +231,7 @@ record Contribution(String status, String health, List<String> strategies, List<
         put(document, "visibility", visibility);
         put(document, FROM_YEAR, fromYear);
         put(document, UNTIL_YEAR, untilYear);
-        document.append("participants", participants)
+        document.append(PARTICIPANTS, participants)
                 .append("funding", funding.stream().map(FundingPart::toDocument).toList())
                 .append("unknown", unknown);
         put(document, "score", score);
@@ -257,7 +258,7 @@ record Contribution(String status, String health, List<String> strategies, List<
                 document.getString("owner"), strings(document, COUNTRIES), strings(document, "regions"),
                 strings(document, "sectors"),
                 strings(document, "programmes"), document.getString("visibility"), document.getInteger(FROM_YEAR),
-                document.getInteger(UNTIL_YEAR), strings(document, "participants"),
+                document.getInteger(UNTIL_YEAR), strings(document, PARTICIPANTS),
                 document.getList("funding", Document.class, List.of()).stream().map(FundingPart::from).toList(),
                 strings(document, "unknown"), document.getDouble("score"),
                 document.getList(INDICATORS, Document.class, List.of()).stream().map(IndicatorPart::from).toList(),

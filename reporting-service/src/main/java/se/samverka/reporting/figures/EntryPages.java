@@ -21,6 +21,7 @@ public final class EntryPages {
     private static final String TITLE_ORDER = KEPT + Contribution.TITLE_ORDER;
     private static final String OWNER = VIEW + "description.ownerOrganisationId";
     private static final String COUNTRIES = KEPT + Contribution.COUNTRIES;
+    private static final String PARTICIPANTS = KEPT + Contribution.PARTICIPANTS;
 
     /** By title, in Swedish order. */
     public static final Sort BY_TITLE = Sort.by(TITLE_ORDER);
@@ -32,10 +33,11 @@ public final class EntryPages {
 
     /**
      * The fields to index: those the orders read, so that a page is read from one end of an index, and the filters
-     * that may match few projects (a department's, a country's), so that those are found, not walked to.
+     * that may match few projects (a department's, a country's, an organisation's taking part), so that those are
+     * found, not walked to.
      */
     public static List<String> indexed() {
-        return List.of(SCORE, TITLE_ORDER, OWNER, COUNTRIES);
+        return List.of(SCORE, TITLE_ORDER, OWNER, COUNTRIES, PARTICIPANTS);
     }
 
     /**
@@ -63,8 +65,19 @@ public final class EntryPages {
 
     /** Open projects assessed below {@code threshold}. */
     public static Criteria openBelow(double threshold) {
-        return new Criteria().andOperator(Criteria.where(VIEW + "status").nin(ProjectEntry.ENDED),
-                Criteria.where(SCORE).lt(threshold));
+        return new Criteria().andOperator(open(), Criteria.where(SCORE).lt(threshold));
+    }
+
+    /**
+     * Open projects the organisation owns or takes part in, as coverage counts them; the organisation first, so that
+     * a store finds them by its index.
+     */
+    public static Criteria openWith(String organisationId) {
+        return new Criteria().andOperator(Criteria.where(PARTICIPANTS).is(organisationId), open());
+    }
+
+    private static Criteria open() {
+        return Criteria.where(VIEW + "status").nin(ProjectEntry.ENDED);
     }
 
     /** Projects with indicators. */

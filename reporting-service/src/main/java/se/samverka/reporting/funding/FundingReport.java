@@ -83,12 +83,15 @@ public class FundingReport implements Report<Funding> {
 
     /**
      * As {@link #of(Snapshot, ReportFilter, Freshness)}, from the figures kept with the projects' entries (ADR 0022)
-     * where they hold the projects the filter covers, else from every entry. Read within {@link ReadModelSet#reading}.
+     * where they hold the projects the filter covers, else from the entries it may include
+     * ({@link ReadModelSet#snapshot(ReportFilter)}). Read within {@link ReadModelSet#reading}.
      */
     public Funding of(ReadModelSet set, ReportFilter filter, Freshness freshness) {
-        Optional<Counts> figures = set.figures().counts(filter.withYear(null));
+        // The year is the money's, not the projects': the projects are found by the rest of the filter.
+        ReportFilter projectsFilter = filter.withYear(null);
+        Optional<Counts> figures = set.figures().counts(projectsFilter);
         if (figures.isEmpty()) {
-            return of(set.snapshot(), filter, freshness);
+            return of(set.snapshot(projectsFilter), filter, freshness);
         }
         Map<String, Map<Integer, Sum>> byProgramme = new TreeMap<>();
         Sum total = new Sum();

@@ -37,7 +37,7 @@ public class GeographyReport implements Report<Geography> {
         private long projects;
     }
 
-    /** Counted from every entry: for a filter that combines two or more parts, which no figures hold. */
+    /** Counted from the snapshot's entries: for a filter that combines two or more parts, which no figures hold. */
     @Override
     public Geography of(Snapshot snapshot, ReportFilter filter, Freshness freshness) {
         Map<String, Place> countries = new TreeMap<>();
@@ -53,12 +53,13 @@ public class GeographyReport implements Report<Geography> {
     /**
      * The projects from the figures kept with their entries (ADR 0022): how many have an organisation in each country
      * and region; the organisations and partnerships (a few hundred) from theirs. Where no figures hold what the
-     * filter covers ({@link FigureStore#counts}), from every entry. Read within {@link ReadModelSet#reading}.
+     * filter covers ({@link FigureStore#counts}), from the entries it may include
+     * ({@link ReadModelSet#snapshot(ReportFilter)}). Read within {@link ReadModelSet#reading}.
      */
     public Geography of(ReadModelSet set, ReportFilter filter, Freshness freshness) {
         Optional<Counts> figures = set.figures().counts(filter);
         if (figures.isEmpty()) {
-            return of(set.snapshot(), filter, freshness);
+            return of(set.snapshot(filter), filter, freshness);
         }
         Map<String, Place> countries = new TreeMap<>();
         Map<String, Place> regions = new TreeMap<>();

@@ -26,13 +26,13 @@ public class IndicatorsReport {
 
     /**
      * The sums from the figures kept with the entries (ADR 0022), and one page of the projects with indicators read
-     * from an index by title; where no figures hold what the filter covers, from every entry. Read within
-     * {@link ReadModelSet#reading}.
+     * from an index by title; where no figures hold what the filter covers, from the entries it may include
+     * ({@link ReadModelSet#snapshot(ReportFilter)}). Read within {@link ReadModelSet#reading}.
      */
     public Indicators of(ReadModelSet set, ReportFilter filter, Paging page, Freshness freshness) {
         Optional<Counts> figures = set.figures().counts(filter);
         if (figures.isEmpty()) {
-            return of(set.snapshot(), filter, page, freshness);
+            return of(set.snapshot(filter), filter, page, freshness);
         }
         Counts counts = figures.get();
         Map<String, Sum> sums = new TreeMap<>();

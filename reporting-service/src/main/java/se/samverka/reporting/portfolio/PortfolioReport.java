@@ -35,7 +35,7 @@ public class PortfolioReport implements Report<Portfolio> {
         this.clock = clock;
     }
 
-    /** Counted from every entry: for a filter that combines two or more parts, which no figures hold. */
+    /** Counted from the snapshot's entries: for a filter that combines two or more parts, which no figures hold. */
     @Override
     public Portfolio of(Snapshot snapshot, ReportFilter filter, Freshness freshness) {
         List<ProjectEntry> projects = snapshot.projects().values().stream()
@@ -45,13 +45,13 @@ public class PortfolioReport implements Report<Portfolio> {
 
     /**
      * The projects from the figures kept with their entries (ADR 0022), the partnerships and organisations (a few
-     * hundred) from theirs; where no figures hold what the filter covers ({@link FigureStore#counts}), from every
-     * entry. Read within {@link ReadModelSet#reading}.
+     * hundred) from theirs; where no figures hold what the filter covers ({@link FigureStore#counts}), from the
+     * entries it may include ({@link ReadModelSet#snapshot(ReportFilter)}). Read within {@link ReadModelSet#reading}.
      */
     public Portfolio of(ReadModelSet set, ReportFilter filter, Freshness freshness) {
         Optional<Counts> figures = set.figures().counts(filter);
         if (figures.isEmpty()) {
-            return of(set.snapshot(), filter, freshness);
+            return of(set.snapshot(filter), filter, freshness);
         }
         Snapshot snapshot = set.withoutProjects();
         Counts counts = figures.get();

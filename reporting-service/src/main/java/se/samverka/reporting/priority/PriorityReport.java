@@ -49,13 +49,13 @@ public class PriorityReport implements Report<Priority> {
 
     /**
      * The scores from the figures kept with the entries (ADR 0022), and one page of the projects below the
-     * threshold read from an index in the report's order; where no figures hold what the filter covers, from every
-     * entry. Read within {@link ReadModelSet#reading}.
+     * threshold read from an index in the report's order; where no figures hold what the filter covers, from the
+     * entries it may include ({@link ReadModelSet#snapshot(ReportFilter)}). Read within {@link ReadModelSet#reading}.
      */
     public Priority of(ReadModelSet set, ReportFilter filter, double threshold, Paging page, Freshness freshness) {
         Optional<Counts> figures = set.figures().counts(filter);
         if (figures.isEmpty()) {
-            return of(set.snapshot(), filter, threshold, page, freshness);
+            return of(set.snapshot(filter), filter, threshold, page, freshness);
         }
         NavigableMap<Double, Long> scores = new TreeMap<>();
         figures.get().of(Counts.SCORE).forEach((score, count) -> scores.put(Double.valueOf(score), count));

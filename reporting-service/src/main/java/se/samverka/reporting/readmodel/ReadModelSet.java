@@ -30,6 +30,7 @@ import se.samverka.platform.messaging.consumer.ProjectionStore;
 import se.samverka.platform.messaging.consumer.ProjectionStores;
 import se.samverka.reporting.figures.EntryPages;
 import se.samverka.reporting.figures.FigureStore;
+import se.samverka.reporting.report.ReportFilter;
 
 /**
  * One generation of every read model, in collections named with the generation's number: the live consumers keep
@@ -199,6 +200,19 @@ public final class ReadModelSet {
     }
 
     /**
+     * The organisations and partnerships (the reports join them), and of the projects those {@code filter} may
+     * include: what no figures hold (a filter of two parts or more) is counted from these, found by an index
+     * ({@link EntryPages#of}), not from every entry. Every project while the figures are not whole, for only then does
+     * every entry keep what the index finds it by. Read within {@link #reading}.
+     */
+    public Snapshot snapshot(ReportFilter filter) {
+        if (filter.parts() == 0 || !figures.whole()) {
+            return snapshot();
+        }
+        return new Snapshot(organisations.findAll(), partnerships.findAll(), projects.findAll(EntryPages.of(filter)));
+    }
+
+    /**
      * Every call, interest and introduction of this generation: a municipality's broker makes some hundreds a year,
      * read whole as the partnerships are (ADR 0022). Read within {@link #reading}.
      */
@@ -223,6 +237,11 @@ public final class ReadModelSet {
      */
     public Map<String, ProjectEntry> projects(Criteria criteria, Sort order, long skip, int limit) {
         return projects.findInOrder(Query.query(criteria).with(order).skip(skip).limit(limit));
+    }
+
+    /** How many projects match {@code criteria}, as {@link EntryPages} finds them. Read within {@link #reading}. */
+    public long countProjects(Criteria criteria) {
+        return mongo.count(Query.query(criteria), projects.collection());
     }
 
     /** The projects of one visibility (the PUBLIC ones, for the open data). Read within {@link #reading}. */

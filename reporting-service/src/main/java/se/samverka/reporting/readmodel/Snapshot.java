@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * Every entry of the read models at one moment, by id: what each report is computed from when it is asked for. A
  * municipality's portfolio (hundreds of organisations, some dozens of partnerships and projects) is read in
- * milliseconds, and figures computed on reading cannot drift from the entries.
+ * milliseconds, and figures computed on reading cannot drift from the entries. Of a county's portfolio a report reads
+ * only the projects it needs ({@link ReadModelSet#snapshot(se.samverka.reporting.report.ReportFilter)}), beside every
+ * organisation and partnership.
  */
 public record Snapshot(
         Map<String, OrganisationEntry> organisations,
