@@ -944,8 +944,9 @@ class ReportingConsistencyIT {
     // ------------------------------------------------------------------------------------------------------------
 
     /**
-     * The filters every report is compared under: none, then one of each kind, each chosen so that it selects some
-     * of the test's own work: the department and the foreign country most of it involves, a strategy and a year.
+     * The filters every report is compared under: none, one of each kind, and two of them at once, each chosen so
+     * that it selects some of the test's own work: the department and the foreign country most of it involves, a
+     * strategy and a year.
      */
     private List<Filter> filters() {
         Random choice = new Random(SEED ^ 0x5EED);
@@ -970,11 +971,16 @@ class ReportingConsistencyIT {
                         .thenComparing(id -> -departments.indexOf(id))).orElseThrow();
         String country = byCountry.entrySet().stream().filter(entry -> !entry.getKey().equals("SE"))
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("NO");
+        String strategy = STRATEGIES.get(choice.nextInt(STRATEGIES.size()));
+        int year = 2025 + choice.nextInt(2);
+        // Two parts at once are read from the entries the parts' indexes find, not from figures (ADR 0037).
         return List.of(Filter.ALL,
                 new Filter(null, department, null, null),
-                new Filter(null, null, STRATEGIES.get(choice.nextInt(STRATEGIES.size())), null),
+                new Filter(null, null, strategy, null),
                 new Filter(null, null, null, country),
-                new Filter(2025 + choice.nextInt(2), null, null, null));
+                new Filter(year, null, null, null),
+                new Filter(year, department, null, null),
+                new Filter(null, null, strategy, country));
     }
 
     private void compareEveryReadModel() {
@@ -1084,7 +1090,7 @@ class ReportingConsistencyIT {
     }
 
     private JsonNode coverage(SoftAssertions softly, Model model, Filter filter) {
-        JsonNode report = report("/api/reports/coverage", filter, null);
+        JsonNode report = report("/api/reports/coverage", filter, "projects=listed");
         String where = "coverage" + filter;
         fresh(softly, report, where);
         Filter others = filter.withDepartment(null);
@@ -1134,6 +1140,19 @@ class ReportingConsistencyIT {
         softly.assertThat(countedRows).as("%s, counted: departments", where).isEqualTo(expectedCounts);
         softly.assertThat(idsOf(counted.path("without"), "organisationId")).as("%s, counted: without", where)
                 .isEqualTo(without);
+        softly.assertThat(report("/api/reports/coverage", filter, null).path("departments"))
+                .as("%s: counted unless listed is asked for", where).isEqualTo(counted.path("departments"));
+
+        // A department's open projects in pages, read by the index of the organisations taking part (ADR 0037).
+        expected.forEach((id, row) -> {
+            JsonNode page = report("/api/reports/coverage/" + id + "/projects", filter, "size=200");
+            Map<String, String> paged = new TreeMap<>();
+            page.path("projects").path("items").forEach(p -> putOnce(paged, p.path("projectId").asString(),
+                    p.path("status").asString() + " " + p.path("title").asString()));
+            softly.assertThat(paged).as("%s: the pages of %s", where, row.name()).isEqualTo(row.projects());
+            softly.assertThat(page.path("projects").path("totalItems").asLong()).as("%s: the total of %s", where, row.name())
+                    .isEqualTo(row.projects().size());
+        });
         return report;
     }
 
