@@ -10,10 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import se.samverka.partnership.contracts.PartnershipContracts;
-import se.samverka.platform.test.KafkaTopicReader;
 import se.samverka.platform.runtime.Platform;
 import se.samverka.platform.runtime.RuntimeSettings;
 import se.samverka.platform.runtime.StartupException;
@@ -22,15 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Parts of the running platform taken away and brought back, as a client of the gateway sees it: quick 503s that
- * name what is missing where it is needed, writes that go on without the broker, and parts that come back by
- * themselves.
+ * name what is missing where it is needed. The broker's outage, and a killed part that comes back by itself, are the
+ * fault suite's ({@link FaultIT}).
  */
 class DependencyOutageIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** One second of the MongoDB client's server selection, and a busy machine's share. */
     private static final Duration QUICKLY = Duration.ofMillis(2500);
-    private static final String PARTNERSHIPS = "partnership-service";
 
     private final Platform platform = RunningPlatform.get();
 
@@ -55,55 +51,6 @@ class DependencyOutageIT {
                 .until(() -> send("POST", "/api/organisations", organisation("Kajaani")).statusCode() == 201);
     }
 
-    @Test
-    void withTheBrokerDownWritesAreKeptAndWhatNeedsItIsRefusedQuickly() throws StartupException {
-        String name = "Trondheim " + UUID.randomUUID();
-        String id;
-        platform.stop(RuntimeSettings.KAFKA);
-        try {
-            HttpResponse<String> written = send("POST", "/api/organisations", organisation(name));
-            assertThat(written.statusCode()).isEqualTo(201);
-            id = JSON.readTree(written.body()).path("id").asString();
-
-            long started = System.nanoTime();
-            HttpResponse<String> rebuild = send("POST", "/api/reports/rebuilds", null);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
-            assertThat(rebuild.statusCode()).isEqualTo(503);
-            assertThat(JSON.readTree(rebuild.body()).path("dependency").asString()).isEqualTo("Kafka");
-
-            String service = platform.settings().url(PARTNERSHIPS);
-            await("the service's health names the broker").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                HttpResponse<String> health = get(service + "/actuator/health");
-                assertThat(health.statusCode()).isEqualTo(503);
-                assertThat(JSON.readTree(health.body()).path("components").path("kafka").path("status").asString())
-                        .isEqualTo("DOWN");
-            });
-            assertThat(get(service + "/actuator/health/readiness").statusCode()).as("still takes writes").isEqualTo(200);
-        } finally {
-            platform.ensureRunning(RuntimeSettings.KAFKA);
-        }
-
-        KafkaTopicReader kafka = new KafkaTopicReader(platform.settings().kafkaBootstrapServers());
-        await("the write's event, published once the broker is back").atMost(Duration.ofSeconds(60))
-                .until(() -> kafka.eventsOf(PartnershipContracts.ORGANISATIONS, id), events -> !events.isEmpty());
-    }
-
-    @Test
-    void aServiceKilledWithSigkillIsBroughtBackBySupervision() throws StartupException {
-        int restarts = platform.restarts(PARTNERSHIPS);
-        long pid = platform.process(PARTNERSHIPS).orElseThrow().pid();
-        try {
-            platform.kill(PARTNERSHIPS);
-
-            platform.awaitReady(PARTNERSHIPS, Duration.ofMinutes(3));
-            assertThat(platform.restarts(PARTNERSHIPS)).isEqualTo(restarts + 1);
-            assertThat(platform.process(PARTNERSHIPS).orElseThrow().pid()).isNotEqualTo(pid);
-            assertThat(send("GET", "/api/organisations", null).statusCode()).isEqualTo(200);
-        } finally {
-            platform.ensureRunning(PARTNERSHIPS);
-        }
-    }
-
     private static String organisation(String name) {
         return "{\"name\":\"" + name + "\",\"type\":\"FOREIGN_CITY\",\"country\":\"PL\"}";
     }
@@ -120,9 +67,6 @@ class DependencyOutageIT {
         return exchange(request.build());
     }
 
-    private static HttpResponse<String> get(String url) {
-        return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
-    }
 
     private static HttpResponse<String> exchange(HttpRequest request) {
         try {

@@ -24,6 +24,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import se.samverka.partnership.contracts.PartnershipContracts;
 import se.samverka.platform.events.EventEnvelope;
 import se.samverka.platform.events.Topics;
@@ -34,6 +36,7 @@ import se.samverka.project.contracts.ProjectContracts;
 import se.samverka.platform.runtime.Platform;
 import se.samverka.platform.runtime.RuntimeSettings;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Faults of every part of the running platform, each under a steady write load through the gateway. After each, the
@@ -51,6 +54,7 @@ import tools.jackson.databind.JsonNode;
  */
 class FaultIT {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Writes arriving per second, and at most under way at once. */
     private static final int RATE = 8;
     private static final int UNDER_WAY = 8;
@@ -82,13 +86,33 @@ class FaultIT {
         survives("kill -9 of the Kafka broker", killed(RuntimeSettings.KAFKA));
     }
 
+    /**
+     * The broker stopped (SIGTERM) and started again. While it is down the writes go on into the outbox, and what
+     * cannot do without it is refused quickly, naming it: a rebuild of the reports, and the services' health.
+     */
     @Test
     void theBrokerRestarts() throws Exception {
         Platform platform = RunningPlatform.get();
+        Api gateway = RunningPlatform.gateway();
+        Api partnershipService = new Api(platform.settings().url("partnership-service")).anonymous();
         survives("restart of the Kafka broker", new Fault() {
             @Override
-            public void inject() throws Exception {
-                platform.restart(RuntimeSettings.KAFKA);
+            public void inject() {
+                platform.stop(RuntimeSettings.KAFKA);
+                long started = System.nanoTime();
+                JsonNode rebuild = gateway.refused(HttpMethod.POST, "/api/reports/rebuilds", null, null,
+                        HttpStatus.SERVICE_UNAVAILABLE);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a rebuild refused quickly")
+                        .isLessThan(Duration.ofSeconds(4));
+                assertThat(rebuild.path("dependency").asString()).isEqualTo("Kafka");
+                await("the service's health names the broker").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                    var health = partnershipService.http().get().uri("/actuator/health").exchange()
+                            .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE).returnResult(String.class);
+                    assertThat(JSON.readTree(health.getResponseBody()).path("components").path("kafka")
+                            .path("status").asString()).isEqualTo("DOWN");
+                });
+                assertThat(partnershipService.status(HttpMethod.GET, "/actuator/health/readiness", null, null))
+                        .as("still takes writes").isEqualTo(200);
             }
 
             @Override
@@ -350,8 +374,11 @@ class FaultIT {
         return portfolio.path("projects").path("total").asLong();
     }
 
+    /** The part killed with SIGKILL, and brought back by the platform's supervision, not by the test. */
     private static Fault killed(String component) {
         Platform platform = RunningPlatform.get();
+        int restarts = platform.restarts(component);
+        long pid = platform.process(component).orElseThrow().pid();
         return new Fault() {
             @Override
             public void inject() {
@@ -361,6 +388,10 @@ class FaultIT {
             @Override
             public void repair() throws Exception {
                 platform.ensureRunning(component);
+                assertThat(platform.restarts(component)).as("%s restarted by supervision", component)
+                        .isEqualTo(restarts + 1);
+                assertThat(platform.process(component).orElseThrow().pid()).as("%s's new process", component)
+                        .isNotEqualTo(pid);
             }
         };
     }
