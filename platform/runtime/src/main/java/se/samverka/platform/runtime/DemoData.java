@@ -11,8 +11,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * adds a part to something (an indicator to a project) names the part's id in the answer with {@code "idAt"}, a JSON
  * pointer. A date written {@code ${today+30}} (or {@code ${today-20}}, {@code ${today}}) is that many days from the day it
  * is loaded, so that deadlines and agreements come due in the demo whenever it is started. A request a service refuses
- * with 422 because it has not yet learnt of something just created elsewhere is tried again.
+ * with 422 because it has not yet learnt of something just created elsewhere is tried again. Requests go a few at a
+ * time, each once those it depends on are answered ({@link #after}): the data is written in the order it is read.
  */
 public final class DemoData {
 
@@ -34,12 +45,14 @@ public final class DemoData {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{(" + KEY + ")}");
     private static final Pattern DAY = Pattern.compile("\\$\\{today([+-][0-9]+)?}");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Requests under way at once: enough to keep two cores busy, few enough to stay within the rate limit. */
+    private static final int AT_ONCE = 4;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
     private final String token;
-    private final Map<String, String> ids = new HashMap<>();
-    private final Map<String, String> etags = new HashMap<>();
+    private final Map<String, String> ids = new ConcurrentHashMap<>();
+    private final Map<String, String> etags = new ConcurrentHashMap<>();
 
     private DemoData(String gateway, String token) {
         this.gateway = gateway;
@@ -64,16 +77,82 @@ public final class DemoData {
             if (in == null) {
                 throw new IllegalStateException("no demo data at " + resource);
             }
+            List<JsonNode> steps = new ArrayList<>();
+            JSON.readTree(in).path("steps").forEach(steps::add);
             DemoData demo = new DemoData(gateway, token);
-            int count = 0;
-            for (JsonNode step : JSON.readTree(in).path("steps")) {
-                demo.send(step);
-                count++;
-            }
-            return new Loaded(count, Map.copyOf(demo.ids));
+            demo.sendAll(steps);
+            return new Loaded(steps.size(), Map.copyOf(demo.ids));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sends each step once the steps it depends on are answered; the first failure ends the load. */
+    private void sendAll(List<JsonNode> steps) {
+        List<Set<Integer>> after = after(steps);
+        ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
+        try {
+            List<CompletableFuture<Void>> sent = new ArrayList<>();
+            for (int i = 0; i < steps.size(); i++) {
+                JsonNode step = steps.get(i);
+                CompletableFuture<?>[] before = after.get(i).stream().map(sent::get).toArray(CompletableFuture[]::new);
+                sent.add(CompletableFuture.allOf(before).thenRunAsync(() -> send(step), pool));
+            }
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * For each step, the earlier steps it must wait for: the last before it that changed something it names (made
+     * it, or was sent to it), and the last before it that named the thing it is sent to (the first key in its path,
+     * or the key it makes). So a project's steps keep their order, and a partnership is not moved on before the
+     * projects named with it are made; steps about different things go side by side.
+     */
+    static List<Set<Integer>> after(List<JsonNode> steps) {
+        Map<String, Integer> lastChange = new HashMap<>();
+        Map<String, Integer> lastMention = new HashMap<>();
+        List<Set<Integer>> after = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            JsonNode step = steps.get(i);
+            List<String> inPath = references(step.path("path").asString());
+            Set<String> named = new LinkedHashSet<>(inPath);
+            named.addAll(references(step.has("body") ? step.path("body").toString() : ""));
+            if (step.has("ifMatch")) {
+                named.add(step.path("ifMatch").asString());
+            }
+            String made = step.path("key").asString(null);
+            String subject = inPath.isEmpty() ? made : inPath.get(0);
+            Set<Integer> before = new LinkedHashSet<>();
+            named.stream().map(lastChange::get).filter(Objects::nonNull).forEach(before::add);
+            if (subject != null && lastMention.containsKey(subject)) {
+                before.add(lastMention.get(subject));
+            }
+            after.add(before);
+            Integer index = i;
+            if (subject != null) {
+                lastChange.put(subject, index);
+                lastMention.put(subject, index);
+            }
+            if (made != null) {
+                lastChange.put(made, index);
+            }
+            named.forEach(key -> lastMention.put(key, index));
+        }
+        return after;
+    }
+
+    /** The keys a text refers to, in order, once its days are written out. */
+    private static List<String> references(String text) {
+        Matcher matcher = REFERENCE.matcher(days(text, LocalDate.now(ZoneOffset.UTC)));
+        List<String> keys = new ArrayList<>();
+        while (matcher.find()) {
+            keys.add(matcher.group(1));
+        }
+        return keys;
     }
 
     private void send(JsonNode step) {
