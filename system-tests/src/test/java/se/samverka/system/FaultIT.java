@@ -88,7 +88,7 @@ class FaultIT {
 
     /**
      * The broker stopped (SIGTERM) and started again. While it is down the writes go on into the outbox, and what
-     * cannot do without it is refused quickly, naming it: a rebuild of the reports, and the services' health.
+     * cannot do without it is refused quickly, naming it: a rebuild of the reports, and a service's health.
      */
     @Test
     void theBrokerRestarts() throws Exception {
@@ -390,7 +390,7 @@ class FaultIT {
             public void repair() throws Exception {
                 platform.ensureRunning(component);
                 assertThat(platform.restarts(component)).as("%s restarted by supervision", component)
-                        .isEqualTo(restarts + 1);
+                        .isGreaterThan(restarts);
                 assertThat(platform.process(component).orElseThrow().pid()).as("%s's new process", component)
                         .isNotEqualTo(pid);
             }

@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * pointer. A date written {@code ${today+30}} (or {@code ${today-20}}, {@code ${today}}) is that many days from the day it
  * is loaded, so that deadlines and agreements come due in the demo whenever it is started. A request a service refuses
  * with 422 because it has not yet learnt of something just created elsewhere is tried again. Requests go a few at a
- * time, each once those it depends on are answered ({@link #after}): the data is written in the order it is read.
+ * time, each once those it depends on are answered ({@link #after}), so each thing's requests keep the data's order.
  */
 public final class DemoData {
 
