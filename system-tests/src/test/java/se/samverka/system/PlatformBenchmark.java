@@ -77,8 +77,6 @@ class PlatformBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WINDOW = Duration.ofSeconds(8);
-    /** Requests through the gateway before its reads are measured, unmeasured. */
-    private static final Duration WARM_UP = Duration.ofSeconds(60);
     private static final int[] RATES = {25, 50, 100, 200, 400};
     /** The services that consume project events; stopped, they leave the relay the cores and the store. */
     private static final List<String> CONSUMERS = List.of("reporting-service", "subscription-service",
@@ -132,9 +130,6 @@ class PlatformBenchmark {
         if (measures("reads")) {
             String someProject = JSON.readTree(send(gateway, "GET", "/api/projects?size=1", null).body())
                     .path("items").path(0).path("id").asString();
-            // Steady state: the gateway runs both compilers (ADR 0017), whose second needs a minute of traffic.
-            readLoop(gateway, someProject, 4, WARM_UP);
-            readLoop(direct, someProject, 4, WINDOW);
             Load read1Direct = readLoop(direct, someProject, 1, WINDOW);
             Load read1Gateway = readLoop(gateway, someProject, 1, WINDOW);
             Load read8Direct = readLoop(direct, someProject, 8, WINDOW);

@@ -421,7 +421,6 @@ public final class Platform implements AutoCloseable {
         // every writer waiting, while supervision sees it alive.
         List<String> line = new ArrayList<>(List.of(java, "-Xms32m", "-Xmx" + command.heap(), "-XX:+UseSerialGC",
                 "-XX:+ExitOnOutOfMemoryError", "-Xss512k", "-Dfile.encoding=UTF-8"));
-        line.addAll(compiler(part.name));
         line.addAll(launch.options());
         line.addAll(List.of("-jar", launch.jar().toString()));
         line.addAll(command.arguments());
@@ -798,16 +797,6 @@ public final class Platform implements AutoCloseable {
         } catch (IOException e) {
             throw new MissingJarException(directory, prefix);
         }
-    }
-
-    /**
-     * Every part but the gateway keeps to the quick compiler: seven JVMs' second compilers, with their profiling,
-     * would compete for two cores with the requests they speed up. The gateway's code is small and runs on every
-     * request, so it gets both compilers: a fifth less of its CPU per request once warm (ADR 0017).
-     */
-    static List<String> compiler(String instance) {
-        return RuntimeSettings.componentOf(instance).equals(RuntimeSettings.GATEWAY) ? List.of()
-                : List.of("-XX:TieredStopAtLevel=1");
     }
 
     private static boolean isInfrastructure(String component) {

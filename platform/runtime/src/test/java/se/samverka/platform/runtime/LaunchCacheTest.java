@@ -65,7 +65,7 @@ class LaunchCacheTest {
             LaunchCache.Launch launch = cache.prepare(jar);
 
             assertThat(launch.jar()).isEqualTo(jar);
-            assertThat(launch.options()).isEmpty();
+            assertThat(launch.options()).containsExactly("-XX:TieredStopAtLevel=1");
             assertThat(run(launch, "-Xshare:auto")).isZero();
         }
     }
