@@ -192,6 +192,31 @@ class OutboxRelayIT {
     }
 
     @Test
+    void aBacklogNoStoreToldOfIsSweptABatchAfterAnotherNotABatchPerInterval() {
+        // As a crash leaves it: events stored and acknowledged, no relay told of them.
+        AggregateStores isolated = new AggregateStores(mongo, recorder);
+        AggregateStore<Project> store = isolated.create("backlog_" + shortId(), Project.class);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            store.create(id, new Project("Backlog " + i, "IDEA"), registered(id, "Backlog " + i));
+        }
+        OutboxRelay relay = new OutboxRelay(mongo, isolated, publisher, Clock.systemUTC(),
+                new OutboxRelay.Settings("/messaging-test", Duration.ofMillis(100), Duration.ofHours(1),
+                        Duration.ofSeconds(2), 5, Duration.ofSeconds(8)), new SimpleMeterRegistry());
+        relay.start();
+        try {
+            // Five batches of five, the next sweep an hour away: only sweeping again at once empties it.
+            await().atMost(Duration.ofSeconds(20)).until(() -> !hasPending(store.collection()));
+            assertThat(firstOccurrences(ids)).hasSize(ids.size()).allSatisfy((id, sequences) ->
+                    assertThat(sequences).as(id).containsExactly(1L));
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
     void onePassPublishesAWholeBatchOfAggregatesEachInOrder() {
         AggregateStores isolated = new AggregateStores(mongo, recorder);
         AggregateStore<Project> store = isolated.create("batch_" + shortId(), Project.class);

@@ -43,7 +43,8 @@ import se.samverka.platform.messaging.UnjournaledWrites;
  *
  * <p>The stores tell the relay which aggregates they wrote, so a pass takes those by id; every sweep interval, and
  * after a failed pass, it sweeps instead: reads each collection for aggregates with pending events that no store told
- * it of (another instance wrote them, or a crash left them). A pass takes up to a batch of aggregates per collection
+ * it of (another instance wrote them, or a crash left them), a batch at a time, sweeping again at once while a sweep
+ * fills its batch. A pass takes up to a batch of aggregates per collection
  * and leases them in one write. It
  * publishes their events in rounds: the next event of every aggregate at once, then waits for the broker's
  * acknowledgements, so an aggregate's event follows its predecessor's acknowledgement as before, while a whole batch
@@ -335,7 +336,8 @@ public class OutboxRelay implements SmartLifecycle {
                 boolean sweep = System.nanoTime() - nextSweep >= 0;
                 Pass pass = pass(sweep);
                 if (sweep) {
-                    nextSweep = System.nanoTime() + settings.sweepInterval().toNanos();
+                    // A sweep that filled its batch left more behind (a crash's backlog): the next pass sweeps too.
+                    nextSweep = System.nanoTime() + (pass.full() ? 0 : settings.sweepInterval().toNanos());
                 }
                 if (pass.full()) {
                     continue; // more are waiting
