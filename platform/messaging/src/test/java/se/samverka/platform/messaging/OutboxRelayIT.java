@@ -8,8 +8,10 @@ import static se.samverka.project.contracts.TestEvents.projectRegistered;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +213,35 @@ class OutboxRelayIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> !hasPending(store.collection()));
             assertThat(firstOccurrences(ids)).hasSize(ids.size()).allSatisfy((id, sequences) ->
                     assertThat(sequences).as(id).containsExactly(1L));
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void aSweepPassesByWhatAnotherInstanceHoldsAndPublishesTheRest() {
+        AggregateStores isolated = new AggregateStores(mongo, recorder);
+        AggregateStore<Project> store = isolated.create("held_" + shortId(), Project.class);
+        List<String> held = new ArrayList<>();
+        List<String> free = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String id = UUID.randomUUID().toString();
+            (i < 8 ? held : free).add(id);
+            store.create(id, new Project("Held " + i, "IDEA"), registered(id, "Held " + i));
+        }
+        // The first ones, as a sweep reads them, leased by an instance that died mid-pass, for an hour.
+        mongo.getCollection(store.collection()).updateMany(new Document("_id", new Document("$in", held)),
+                new Document("$set", new Document("outboxLeaseUntil", Date.from(Instant.now().plus(Duration.ofHours(1))))
+                        .append("outboxLeaseOwner", "an instance that died")));
+        OutboxRelay relay = new OutboxRelay(mongo, isolated, publisher, Clock.systemUTC(),
+                new OutboxRelay.Settings("/messaging-test", Duration.ofMillis(100), Duration.ofHours(1),
+                        Duration.ofSeconds(2), 5, Duration.ofSeconds(8)), new SimpleMeterRegistry());
+        relay.start();
+        try {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> free.stream().allMatch(id -> pendingEvents(store.collection(), id).isEmpty()));
+            assertThat(firstOccurrences(free)).hasSize(free.size());
+            held.forEach(id -> assertThat(pendingEvents(store.collection(), id)).as(id).hasSize(1));
         } finally {
             relay.stop();
         }

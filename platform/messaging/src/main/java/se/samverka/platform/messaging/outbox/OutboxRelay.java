@@ -177,8 +177,16 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * Up to a batch of the aggregates with pending events that this instance may lease: not those another holds, or a
+     * sweep after a crash would take the dead instance's leases first, claim none, and leave the rest of the backlog
+     * waiting for them to run out.
+     */
     private List<Object> withPending(String collection) {
-        Query withPending = Query.query(Criteria.where(AggregateStore.FIRST_PENDING).exists(true))
+        Query withPending = Query.query(Criteria.where(AggregateStore.FIRST_PENDING).exists(true)
+                        .orOperator(Criteria.where(LEASE_UNTIL).exists(false),
+                                Criteria.where(LEASE_UNTIL).lt(Date.from(clock.instant())),
+                                Criteria.where(LEASE_OWNER).is(owner)))
                 .limit(settings.batchSize());
         withPending.fields().include("_id");
         return mongo.find(withPending, Document.class, collection).stream().map(d -> d.get("_id")).toList();
