@@ -198,15 +198,8 @@ class OutboxRelayIT {
         // As a crash leaves it: events stored and acknowledged, no relay told of them.
         AggregateStores isolated = new AggregateStores(mongo, recorder);
         AggregateStore<Project> store = isolated.create("backlog_" + shortId(), Project.class);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 23; i++) {
-            String id = UUID.randomUUID().toString();
-            ids.add(id);
-            store.create(id, new Project("Backlog " + i, "IDEA"), registered(id, "Backlog " + i));
-        }
-        OutboxRelay relay = new OutboxRelay(mongo, isolated, publisher, Clock.systemUTC(),
-                new OutboxRelay.Settings("/messaging-test", Duration.ofMillis(100), Duration.ofHours(1),
-                        Duration.ofSeconds(2), 5, Duration.ofSeconds(8)), new SimpleMeterRegistry());
+        List<String> ids = registeredUntold(store, 23);
+        OutboxRelay relay = sweepingByFives(isolated);
         relay.start();
         try {
             // Five batches of five, the next sweep an hour away: only sweeping again at once empties it.
@@ -222,20 +215,14 @@ class OutboxRelayIT {
     void aSweepPassesByWhatAnotherInstanceHoldsAndPublishesTheRest() {
         AggregateStores isolated = new AggregateStores(mongo, recorder);
         AggregateStore<Project> store = isolated.create("held_" + shortId(), Project.class);
-        List<String> held = new ArrayList<>();
-        List<String> free = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            String id = UUID.randomUUID().toString();
-            (i < 8 ? held : free).add(id);
-            store.create(id, new Project("Held " + i, "IDEA"), registered(id, "Held " + i));
-        }
+        List<String> registered = registeredUntold(store, 16);
+        List<String> held = registered.subList(0, 8);
+        List<String> free = registered.subList(8, 16);
         // The first ones, as a sweep reads them, leased by an instance that died mid-pass, for an hour.
         mongo.getCollection(store.collection()).updateMany(new Document("_id", new Document("$in", held)),
                 new Document("$set", new Document("outboxLeaseUntil", Date.from(Instant.now().plus(Duration.ofHours(1))))
                         .append("outboxLeaseOwner", "an instance that died")));
-        OutboxRelay relay = new OutboxRelay(mongo, isolated, publisher, Clock.systemUTC(),
-                new OutboxRelay.Settings("/messaging-test", Duration.ofMillis(100), Duration.ofHours(1),
-                        Duration.ofSeconds(2), 5, Duration.ofSeconds(8)), new SimpleMeterRegistry());
+        OutboxRelay relay = sweepingByFives(isolated);
         relay.start();
         try {
             await().atMost(Duration.ofSeconds(20))
@@ -384,6 +371,24 @@ class OutboxRelayIT {
             relay.relayPending();
         }
         return null;
+    }
+
+    /** Registrations in the order a sweep reads them, whose store told no relay of them: as a crash leaves them. */
+    private static List<String> registeredUntold(AggregateStore<Project> store, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            store.create(id, new Project("Untold " + i, "IDEA"), registered(id, "Untold " + i));
+        }
+        return ids;
+    }
+
+    /** A relay that sweeps five aggregates at a time and sweeps again only in an hour, unless a sweep fills its batch. */
+    private OutboxRelay sweepingByFives(AggregateStores stores) {
+        return new OutboxRelay(mongo, stores, publisher, Clock.systemUTC(), new OutboxRelay.Settings("/messaging-test",
+                Duration.ofMillis(100), Duration.ofHours(1), Duration.ofSeconds(2), 5, Duration.ofSeconds(8)),
+                new SimpleMeterRegistry());
     }
 
     private boolean hasPending(String collection) {
