@@ -11,11 +11,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 import se.samverka.gateway.downstream.Instances;
 
 /**
- * A service (or the store of sessions) that is down or too slow is the platform's problem, not the caller's: 503 or
- * 504 with a problem document, instead of a bare 500. Everything else goes on to Boot's handler.
+ * A service (or the store of sessions) that is down, too slow or gone in the middle of a request is the platform's
+ * problem, not the caller's: 503, 504 or 502 with a problem document, instead of a bare 500. Everything else goes on
+ * to Boot's handler.
  */
 @Component
 @Order(-2)
@@ -37,11 +39,15 @@ class DownstreamFailureHandler implements ErrorWebExceptionHandler {
         }
         log.warn("{} {} failed downstream: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                 failure.toString());
-        boolean unavailable = status == HttpStatus.SERVICE_UNAVAILABLE;
-        ProblemDetail problem = Problems.problem(status, "service-unavailable",
-                unavailable ? "Service unavailable" : "Service timed out",
-                unavailable ? "The service behind this address is not reachable right now. Try again in a moment."
-                        : "The service behind this address did not answer in time. Try again in a moment.");
+        ProblemDetail problem = switch (status) {
+            case SERVICE_UNAVAILABLE -> Problems.problem(status, "service-unavailable", "Service unavailable",
+                    "The service behind this address is not reachable right now. Try again in a moment.");
+            case GATEWAY_TIMEOUT -> Problems.problem(status, "service-unavailable", "Service timed out",
+                    "The service behind this address did not answer in time. Try again in a moment.");
+            default -> Problems.problem(status, "service-broke-off", "Service broke off",
+                    "The service behind this address stopped before it answered, so whether it made a change is not "
+                            + "known. Read what you changed before you send it again.");
+        };
         problem.setInstance(exchange.getRequest().getURI());
         return problems.write(exchange, problem);
     }
@@ -57,6 +63,10 @@ class DownstreamFailureHandler implements ErrorWebExceptionHandler {
             }
             if (cause instanceof TimeoutException) {
                 return HttpStatus.GATEWAY_TIMEOUT;
+            }
+            // The service's connection closed before its answer: killed, or restarted, while it worked.
+            if (cause instanceof PrematureCloseException) {
+                return HttpStatus.BAD_GATEWAY;
             }
         }
         return null;

@@ -129,6 +129,21 @@ class GatewayRoutingTest extends GatewayTest {
     }
 
     @Test
+    void aServiceGoneBeforeItAnsweredIs502AndTheChangeIsNotSentAgain() {
+        PROJECT.breakOff("/api/projects");
+
+        http.post().uri("/api/projects").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staff("org-1")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\":\"Vänortsutbyte\"}").exchange()
+                .expectStatus().isEqualTo(502)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://samverka.se/problems/service-broke-off")
+                .jsonPath("$.title").isEqualTo("Service broke off");
+        // Not to the other instance either: the first may have made the change before it went.
+        assertThat(PROJECT.received("/api/projects")).hasSize(1);
+    }
+
+    @Test
     void anAddressNoServiceOwnsIs404() {
         http.get().uri("/api/nothing-here").exchange().expectStatus().isNotFound();
     }

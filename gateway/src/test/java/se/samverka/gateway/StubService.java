@@ -26,7 +26,7 @@ public final class StubService {
                            String acceptLanguage) {
     }
 
-    private record Canned(int status, String body, boolean hang) {
+    private record Canned(int status, String body, boolean hang, boolean breakOff) {
     }
 
     private final String name;
@@ -53,7 +53,7 @@ public final class StubService {
     }
 
     public StubService answer(String address, int status, String json) {
-        answers.put(address, new Canned(status, json, false));
+        answers.put(address, new Canned(status, json, false, false));
         return this;
     }
 
@@ -64,7 +64,13 @@ public final class StubService {
 
     /** Never answers (until {@link #reset()}): a service too slow for any timeout. */
     public StubService hang(String address) {
-        answers.put(address, new Canned(200, "{}", true));
+        answers.put(address, new Canned(200, "{}", true, false));
+        return this;
+    }
+
+    /** Closes the connection without an answer: a service killed while it worked on the request. */
+    public StubService breakOff(String address) {
+        answers.put(address, new Canned(200, "{}", false, true));
         return this;
     }
 
@@ -107,6 +113,11 @@ public final class StubService {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (canned != null && canned.breakOff()) {
+            // Closed before any answer began, the exchange takes its connection with it.
+            exchange.close();
+            return;
         }
         String answer = canned != null ? canned.body()
                 : "{\"service\":\"%s\",\"method\":\"%s\",\"path\":\"%s\",\"body\":\"%s\"}".formatted(name,

@@ -337,6 +337,8 @@ class FaultIT {
             assertThat(lost).as("acknowledged writes missing from the store or the topic").isEmpty();
             assertThat(phantom).as("registrations on the topic that the store does not have").isEmpty();
             assertThat(duplicates).as("effects applied twice").isZero();
+            // A part down is 502, 503 or 504 with a problem document; 500 would say the platform itself failed.
+            assertThat(load.refusals()).as("writes not acknowledged, by status").doesNotContainKey("500");
             return row;
         }
     }
