@@ -124,6 +124,11 @@ class ProjectImportIT extends ServiceIntegrationTest {
         assertThat(problem.path("errors")).extracting(error -> error.path("field").asString())
                 .containsExactlyInAnyOrder("projects[1].partners[0].organisationId", "projects[2].transitions[1].to",
                 "projects[3].fundingLines[0].programme", "projects[4].key");
+        // The directory here follows partnership-service: the reason says an organisation may still be on its way.
+        assertThat(problem.path("errors")).filteredOn(error -> error.path("field").asString().endsWith("organisationId"))
+                .singleElement().satisfies(error -> assertThat(error.path("reason").asString())
+                        .isEqualTo("no organisation has the id 'no-such' here yet; one registered a moment ago takes "
+                                + "a few seconds to arrive"));
         api.expectProblem(IMPORTS, Map.of("projects", List.of(fine, Map.of("key", key + "-5", "description",
                         description("Musikutbyte"), "fundingLines", List.of(Map.of("programme", "OWN_BUDGET",
                         "applied", money("-5")))))), HttpStatus.UNPROCESSABLE_CONTENT,

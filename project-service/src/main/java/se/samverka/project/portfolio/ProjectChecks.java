@@ -77,7 +77,7 @@ class ProjectChecks {
         String id = partner.organisationId();
         KnownOrganisation organisation = directory.organisation(id).orElse(null);
         if (organisation == null) {
-            problems.add(new FieldProblem("organisationId", "reason.no-organisation", id));
+            problems.add(new FieldProblem("organisationId", "reason.no-organisation.yet", id));
         } else if (!organisation.active()) {
             problems.add(new FieldProblem("organisationId", "reason.inactive", organisation.name()));
         }
@@ -134,7 +134,7 @@ class ProjectChecks {
     private void owner(String id, List<FieldProblem> problems) {
         KnownOrganisation owner = directory.organisation(id).orElse(null);
         if (owner == null) {
-            problems.add(new FieldProblem("ownerOrganisationId", "reason.no-organisation", id));
+            problems.add(new FieldProblem("ownerOrganisationId", "reason.no-organisation.yet", id));
         } else if (!OWNER_TYPES.contains(owner.type())) {
             problems.add(new FieldProblem("ownerOrganisationId", "reason.owner.type", owner.name(),
                     Reason.term("organisation-type", owner.type())));
