@@ -44,15 +44,15 @@ import se.samverka.platform.messaging.UnjournaledWrites;
  * <p>The stores tell the relay which aggregates they wrote, so a pass takes those by id; every sweep interval, and
  * after a failed pass, it sweeps instead: reads each collection for aggregates with pending events that no store told
  * it of (another instance wrote them, or a crash left them), a batch at a time, sweeping again at once while a sweep
- * fills its batch. A pass takes up to a batch of aggregates per collection
- * and leases them in one write. It
- * publishes their events in rounds: the next event of every aggregate at once, then waits for the broker's
- * acknowledgements, so an aggregate's event follows its predecessor's acknowledgement as before, while a whole batch
- * of aggregates is in flight. It then removes, in one bulk write, each aggregate's acknowledged events. A crash between publishing and clearing leaves them pending, so they are published again (at
- * least once, never lost); consumers skip the duplicates by sequence. Several instances of a service may relay at
- * once: an instance leases an aggregate before publishing its events, so normally one publishes and the other waits;
- * should a lease run out mid-way the worst outcome is a duplicate, because every instance publishes an aggregate's
- * events from its oldest pending one, in order (docs/adr/0016).
+ * fills its batch. A pass takes up to a batch of aggregates per collection and leases them in one write. It publishes
+ * their events in rounds: the next event of every aggregate at once, then waits for the broker's acknowledgements, so
+ * an aggregate's event follows its predecessor's acknowledgement as before, while a whole batch of aggregates is in
+ * flight. It then removes, in one bulk write, each aggregate's acknowledged events. A crash between publishing and
+ * clearing leaves them pending, so they are published again (at least once, never lost); consumers skip the duplicates
+ * by sequence. Several instances of a service may relay at once: an instance leases an aggregate before publishing its
+ * events, so normally one publishes and the other waits; should a lease run out mid-way the worst outcome is a
+ * duplicate, because every instance publishes an aggregate's events from its oldest pending one, in order
+ * (docs/adr/0016).
  */
 public class OutboxRelay implements SmartLifecycle {
 
