@@ -1,6 +1,7 @@
 package se.samverka.gateway;
 
 import com.mongodb.MongoException;
+import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.PrematureCloseException;
 import se.samverka.gateway.downstream.Instances;
 
 /**
@@ -52,7 +52,7 @@ class DownstreamFailureHandler implements ErrorWebExceptionHandler {
         return problems.write(exchange, problem);
     }
 
-    private static HttpStatus statusFor(Throwable failure) {
+    static HttpStatus statusFor(Throwable failure) {
         if (Instances.refusedConnection(failure)) {
             return HttpStatus.SERVICE_UNAVAILABLE;
         }
@@ -64,8 +64,8 @@ class DownstreamFailureHandler implements ErrorWebExceptionHandler {
             if (cause instanceof TimeoutException) {
                 return HttpStatus.GATEWAY_TIMEOUT;
             }
-            // The service's connection closed before its answer: killed, or restarted, while it worked.
-            if (cause instanceof PrematureCloseException) {
+            // The service's connection closed or was reset before its answer: killed, or restarted, while it worked.
+            if (cause instanceof IOException) {
                 return HttpStatus.BAD_GATEWAY;
             }
         }
